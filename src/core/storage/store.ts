@@ -1,0 +1,256 @@
+/**
+ * The etcd stand-in: one global revision counter, objects keyed by resource/namespace/name,
+ * and a bounded log of changes that watches replay from.
+ *
+ * Models k8s.io/apiserver/pkg/storage/etcd3: every write bumps the single revision and
+ * stamps it into metadata.resourceVersion; a watch from revision R sees every change after
+ * R, unless R has been compacted away, in which case it gets 410 Gone and must re-list.
+ *
+ * Stored objects are frozen and handed out by reference: readers never copy, writers must
+ * build a new object. That is cheap and makes accidental mutation of a cache throw.
+ */
+import type { KubeObject } from '../api/types.ts';
+import { deepFreeze } from './freeze.ts';
+
+/** WatchEventType is the `type` of a watch event. */
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
+
+/** StoreEvent is one change in the log. */
+export interface StoreEvent {
+  type: 'ADDED' | 'MODIFIED' | 'DELETED';
+  revision: number;
+  resource: string;
+  namespace: string;
+  name: string;
+  object: KubeObject;
+  prevObject?: KubeObject;
+}
+
+/** StoreWatcher receives events for one resource (optionally one namespace). */
+export interface StoreWatcher {
+  readonly resource: string;
+  readonly namespace?: string;
+  deliver(event: StoreEvent): void;
+  /** stopped watchers are skipped and dropped. */
+  stopped: boolean;
+}
+
+/** ResourceVersionTooOld is thrown by watch() when the requested revision was compacted. */
+export class ResourceVersionTooOld extends Error {
+  constructor(
+    readonly requested: number,
+    readonly oldest: number,
+  ) {
+    super(`too old resource version: ${requested} (${oldest})`);
+  }
+}
+
+/** StoreConflict is thrown when a precondition on resourceVersion fails. */
+export class StoreConflict extends Error {}
+/** StoreNotFound is thrown when the key does not exist. */
+export class StoreNotFound extends Error {}
+/** StoreExists is thrown by create when the key already exists. */
+export class StoreExists extends Error {}
+
+type Bucket = Map<string, KubeObject>; // "namespace/name" → object
+
+/** Store is the versioned object store. */
+export class Store {
+  private revision = 0;
+  private readonly buckets = new Map<string, Bucket>();
+  private readonly log: StoreEvent[] = [];
+  private logStart = 0; // index offset: log[0] has the oldest retained event
+  private readonly watchers = new Set<StoreWatcher>();
+  /** pending holds (watcher, event) pairs until the simulation loop delivers them, in order. */
+  private pending: Array<[StoreWatcher, StoreEvent]> = [];
+
+  /**
+   * @param windowSize how many past events a watch may replay; older ⇒ 410 Gone.
+   * @param freeze deep-freeze stored objects (on in development and tests).
+   */
+  constructor(
+    private readonly windowSize = 20000,
+    private readonly freeze = true,
+  ) {}
+
+  /** currentRevision is the revision of the last write. */
+  currentRevision(): number {
+    return this.revision;
+  }
+
+  get(resource: string, namespace: string, name: string): KubeObject | undefined {
+    return this.buckets.get(resource)?.get(keyOf(namespace, name));
+  }
+
+  /** list returns the objects of a resource (in one namespace, or all), sorted by namespace/name. */
+  list(resource: string, namespace?: string): { items: KubeObject[]; revision: number } {
+    const bucket = this.buckets.get(resource);
+    const items: KubeObject[] = [];
+    if (bucket) {
+      const keys = [...bucket.keys()].sort();
+      for (const k of keys) {
+        const obj = bucket.get(k)!;
+        if (namespace === undefined || (obj.metadata.namespace ?? '') === namespace) items.push(obj);
+      }
+    }
+    return { items, revision: this.revision };
+  }
+
+  /** count returns how many objects a resource holds. */
+  count(resource: string): number {
+    return this.buckets.get(resource)?.size ?? 0;
+  }
+
+  create(resource: string, obj: KubeObject): KubeObject {
+    const { namespace, name } = nsName(obj);
+    const bucket = this.bucket(resource);
+    const key = keyOf(namespace, name);
+    if (bucket.has(key)) throw new StoreExists(key);
+    const stored = this.stamp(obj);
+    bucket.set(key, stored);
+    this.record({ type: 'ADDED', revision: this.revision, resource, namespace, name, object: stored });
+    return stored;
+  }
+
+  /**
+   * update replaces an object. When expectedRevision is given it must equal the stored
+   * object's resourceVersion (optimistic concurrency, 409 upstream).
+   */
+  update(resource: string, obj: KubeObject, expectedRevision?: string): KubeObject {
+    const { namespace, name } = nsName(obj);
+    const bucket = this.bucket(resource);
+    const key = keyOf(namespace, name);
+    const prev = bucket.get(key);
+    if (!prev) throw new StoreNotFound(key);
+    if (expectedRevision !== undefined && prev.metadata.resourceVersion !== expectedRevision) {
+      throw new StoreConflict(key);
+    }
+    const stored = this.stamp(obj);
+    bucket.set(key, stored);
+    this.record({ type: 'MODIFIED', revision: this.revision, resource, namespace, name, object: stored, prevObject: prev });
+    return stored;
+  }
+
+  delete(resource: string, namespace: string, name: string, expectedRevision?: string): KubeObject {
+    const bucket = this.bucket(resource);
+    const key = keyOf(namespace, name);
+    const prev = bucket.get(key);
+    if (!prev) throw new StoreNotFound(key);
+    if (expectedRevision !== undefined && prev.metadata.resourceVersion !== expectedRevision) {
+      throw new StoreConflict(key);
+    }
+    bucket.delete(key);
+    // The DELETED event carries the last state stamped with the deletion's revision, as etcd3 does.
+    const gone = this.stamp(prev);
+    this.record({ type: 'DELETED', revision: this.revision, resource, namespace, name, object: gone, prevObject: prev });
+    return gone;
+  }
+
+  /**
+   * watch registers a watcher. Events after `fromRevision` that are still in the log are
+   * queued for it first; a revision older than the log's start throws ResourceVersionTooOld.
+   */
+  watch(watcher: StoreWatcher, fromRevision: number): void {
+    const oldest = this.log.length > 0 ? this.log[0].revision : this.revision + 1;
+    if (fromRevision < oldest - 1 && this.logStart > 0) throw new ResourceVersionTooOld(fromRevision, oldest - 1);
+    for (const ev of this.log) {
+      if (ev.revision > fromRevision && matches(watcher, ev)) this.pending.push([watcher, ev]);
+    }
+    this.watchers.add(watcher);
+  }
+
+  /** unwatch stops delivery to a watcher. */
+  unwatch(watcher: StoreWatcher): void {
+    watcher.stopped = true;
+    this.watchers.delete(watcher);
+  }
+
+  /** hasPending tells whether events wait for delivery. */
+  hasPending(): boolean {
+    return this.pending.length > 0;
+  }
+
+  /**
+   * deliverPending hands queued events to their watchers, in revision order. Events that
+   * deliveries cause are delivered in the same call. Returns how many were delivered.
+   */
+  deliverPending(limit = Number.POSITIVE_INFINITY): number {
+    let delivered = 0;
+    while (this.pending.length > 0 && delivered < limit) {
+      const batch = this.pending;
+      this.pending = [];
+      let i = 0;
+      for (; i < batch.length && delivered < limit; i++) {
+        const [w, ev] = batch[i];
+        if (w.stopped) continue;
+        delivered++;
+        w.deliver(ev);
+      }
+      if (i < batch.length) this.pending = batch.slice(i).concat(this.pending);
+    }
+    return delivered;
+  }
+
+  /** snapshot returns every object and the revision, for persistence. */
+  snapshot(): { revision: number; resources: Record<string, KubeObject[]> } {
+    const resources: Record<string, KubeObject[]> = {};
+    for (const [resource, bucket] of this.buckets) {
+      if (bucket.size > 0) resources[resource] = [...bucket.values()];
+    }
+    return { revision: this.revision, resources };
+  }
+
+  /** restore replaces all content with a snapshot; the event log starts empty (watches re-list). */
+  restore(snap: { revision: number; resources: Record<string, KubeObject[]> }): void {
+    this.buckets.clear();
+    this.log.length = 0;
+    this.logStart = 1;
+    this.pending = [];
+    this.revision = snap.revision;
+    for (const [resource, items] of Object.entries(snap.resources)) {
+      const bucket = this.bucket(resource);
+      for (const obj of items) {
+        const { namespace, name } = nsName(obj);
+        bucket.set(keyOf(namespace, name), this.freeze ? deepFreeze(obj) : obj);
+      }
+    }
+  }
+
+  private bucket(resource: string): Bucket {
+    let b = this.buckets.get(resource);
+    if (!b) {
+      b = new Map();
+      this.buckets.set(resource, b);
+    }
+    return b;
+  }
+
+  private stamp(obj: KubeObject): KubeObject {
+    this.revision++;
+    const stamped: KubeObject = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.revision) } };
+    return this.freeze ? deepFreeze(stamped) : stamped;
+  }
+
+  private record(ev: StoreEvent): void {
+    this.log.push(ev);
+    if (this.log.length > this.windowSize) {
+      this.log.splice(0, this.log.length - this.windowSize);
+      this.logStart++;
+    }
+    for (const w of this.watchers) {
+      if (!w.stopped && matches(w, ev)) this.pending.push([w, ev]);
+    }
+  }
+}
+
+function matches(w: StoreWatcher, ev: StoreEvent): boolean {
+  return w.resource === ev.resource && (w.namespace === undefined || w.namespace === ev.namespace);
+}
+
+function keyOf(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+function nsName(obj: KubeObject): { namespace: string; name: string } {
+  return { namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' };
+}
