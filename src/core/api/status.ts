@@ -195,8 +195,19 @@ function fieldErrorTypeText(type: FieldErrorType): string {
   }
 }
 
+/**
+ * GoStringer is a bad value that knows how Go's %#v would print it (fmt.GoStringer):
+ * upstream messages embed Go syntax such as `map[string]string{"app":"web"}`.
+ */
+export interface GoStringer {
+  goString(): string;
+}
+
 /** renderBadValue quotes strings and prints numbers/booleans bare, as field.Error does with %#v/%v. */
 function renderBadValue(v: unknown): string {
+  if (typeof v === 'object' && v !== null && typeof (v as Partial<GoStringer>).goString === 'function') {
+    return (v as GoStringer).goString();
+  }
   if (typeof v === 'string') return JSON.stringify(v);
   if (typeof v === 'number' || typeof v === 'boolean') return String(v);
   if (v === null) return 'null';
