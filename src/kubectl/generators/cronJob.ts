@@ -36,8 +36,9 @@ export function generateCronJob(args: string[], flags: CronJobFlags, ctx?: Gener
     metadata: objectMeta(name, ctx),
     spec: {
       schedule: flags.schedule,
+      // kubectl names the job template but leaves its namespace unset.
       jobTemplate: {
-        metadata: objectMeta(name, ctx),
+        metadata: { name, creationTimestamp: null },
         spec: {
           template: {
             metadata: { creationTimestamp: null },
