@@ -5,9 +5,15 @@
  * `kubernetes-types` package (type-only, no runtime cost); the generic `KubeObject`
  * is what storage, the API server and generic tooling (patches, printers) work with.
  */
-import type { ObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
+import type { ObjectMeta as UpstreamObjectMeta, OwnerReference } from 'kubernetes-types/meta/v1';
 
-export type { ObjectMeta, OwnerReference };
+export type { OwnerReference };
+
+/** Mutable strips `readonly` (kubernetes-types marks server-set fields readonly). */
+export type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+/** ObjectMeta is metav1.ObjectMeta; the API server writes its server-owned fields. */
+export type ObjectMeta = Mutable<UpstreamObjectMeta>;
 export type {
   Pod,
   PodSpec,

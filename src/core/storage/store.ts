@@ -159,6 +159,11 @@ export class Store {
     this.watchers.add(watcher);
   }
 
+  /** enqueue queues a synthetic event (a watch's initial ADDED events) behind pending ones. */
+  enqueue(watcher: StoreWatcher, event: StoreEvent): void {
+    this.pending.push([watcher, event]);
+  }
+
   /** unwatch stops delivery to a watcher. */
   unwatch(watcher: StoreWatcher): void {
     watcher.stopped = true;

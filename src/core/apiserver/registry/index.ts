@@ -1,0 +1,35 @@
+/**
+ * The registry: every resource the API server serves, one file each. Order here is the
+ * order discovery lists them.
+ */
+import type { ResourceDefinition } from '../resource.ts';
+import { deployments } from './deployments.ts';
+import { namespaces } from './namespaces.ts';
+import { nodes } from './nodes.ts';
+import { pods } from './pods.ts';
+import { replicasets } from './replicasets.ts';
+import { services } from './services.ts';
+import { configmaps, endpoints, endpointslices, events, eventsV1, leases, secrets, serviceaccounts } from './simple.ts';
+
+/** builtinResources lists every served resource. */
+export const builtinResources: ResourceDefinition[] = [
+  // core/v1
+  configmaps,
+  endpoints,
+  events,
+  namespaces,
+  nodes,
+  pods,
+  secrets,
+  serviceaccounts,
+  services,
+  // apps/v1
+  deployments,
+  replicasets,
+  // coordination.k8s.io/v1
+  leases,
+  // discovery.k8s.io/v1
+  endpointslices,
+  // events.k8s.io/v1
+  eventsV1,
+];

@@ -1,0 +1,76 @@
+/**
+ * ResourceDefinition: everything the generic API server needs to know about one resource.
+ *
+ * Mirrors the per-resource `strategy.go` + `storage.go` pair upstream (pkg/registry/...):
+ * names for discovery, defaulting, validation, how create/update prepare objects, which
+ * fields field selectors may use and which subresources exist. (Tables live in ./tables.)
+ * Adding a kind means adding one file to ./registry that exports one of these.
+ */
+import type { FieldError } from '../api/status.ts';
+import type { KubeObject } from '../api/types.ts';
+
+/** Verb is a Kubernetes API verb as discovery lists it. */
+export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
+
+/** StrategyContext gives strategies the few services they need. */
+export interface StrategyContext {
+  now(): number;
+  /** isoNow renders now as RFC 3339 with second precision, the way metav1.Time serialises. */
+  isoNow(): string;
+  randomString(n: number): string;
+}
+
+/** ScaleSubresource says where replicas and the selector live, for `/scale`. */
+export interface ScaleSubresource {
+  specReplicas: (obj: KubeObject) => number;
+  setSpecReplicas: (obj: KubeObject, replicas: number) => void;
+  statusReplicas: (obj: KubeObject) => number;
+  selector: (obj: KubeObject) => string;
+}
+
+/** ResourceDefinition describes one REST resource. */
+export interface ResourceDefinition {
+  group: string;
+  version: string;
+  /** resource is the plural lower-case name: "pods". */
+  resource: string;
+  kind: string;
+  singular: string;
+  shortNames: string[];
+  categories: string[];
+  namespaced: boolean;
+  verbs: Verb[];
+  /** subresources served, e.g. ['status', 'scale']. */
+  subresources: string[];
+  /** hasStatus: updates to the main resource keep the stored status; /status keeps everything else. */
+  hasStatus: boolean;
+  /** generation: metadata.generation starts at 1 and bumps on every spec change. */
+  generation: boolean;
+
+  /** defaulter fills defaults in place (the caller passes a private copy). */
+  defaulter?: (obj: KubeObject) => void;
+  validate?: (obj: KubeObject) => FieldError[];
+  validateUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[];
+  /** prepareForCreate clears fields users may not set (status, usually) and fills server-owned ones. */
+  prepareForCreate?: (obj: KubeObject, ctx: StrategyContext) => void;
+  /** prepareForUpdate runs on main-resource updates: e.g. keep status, keep immutable server fields. */
+  prepareForUpdate?: (obj: KubeObject, old: KubeObject, ctx: StrategyContext) => void;
+  /** fieldLabels lists the fields field selectors may use, besides metadata.name/namespace. */
+  fieldLabels?: (obj: KubeObject) => Record<string, string>;
+  scale?: ScaleSubresource;
+  /** gracefulDeleteSeconds: how long a delete waits (pods); undefined means delete at once. */
+  gracefulDeleteSeconds?: (obj: KubeObject, requested: number | undefined) => number | undefined;
+  /**
+   * holdsDeletion: besides metadata.finalizers, does this object still wait before it can
+   * go (a Namespace with spec.finalizers)? onDeleting marks it (phase Terminating).
+   */
+  holdsDeletion?: (obj: KubeObject) => boolean;
+  onDeleting?: (obj: KubeObject) => void;
+  /** defaultPropagation when DeleteOptions say nothing (Background for most kinds). */
+  defaultPropagation?: 'Background' | 'Orphan' | 'Foreground';
+}
+
+/** resourceKey is the store bucket name of a resource: "pods", "deployments.apps". */
+export function resourceKey(def: { group: string; resource: string }): string {
+  return def.group === '' ? def.resource : `${def.resource}.${def.group}`;
+}

@@ -1,0 +1,197 @@
+/**
+ * Informers: a local, always-current cache of one resource, fed by list + watch.
+ *
+ * As in client-go's SharedIndexInformer: start() lists, then watches from the list's
+ * resourceVersion; a 410 Gone during the watch makes it re-list and replay the
+ * difference as add/update/delete notifications. Handlers should only enqueue keys:
+ * reconcilers read current state from the cache (level-based), never from the event.
+ */
+import type { KubeObject } from '../api/types.ts';
+import { isStatusError } from '../api/status.ts';
+import type { ListOptions } from '../apiserver/apiserver.ts';
+import type { WatchEvent, WatchHandle } from '../apiserver/watch.ts';
+import type { Client, ResourceRef } from './client.ts';
+
+/** EventHandler receives cache changes. */
+export interface EventHandler {
+  add?(obj: KubeObject): void;
+  update?(oldObj: KubeObject, newObj: KubeObject): void;
+  delete?(obj: KubeObject): void;
+}
+
+/** IndexFunc returns the index values of an object (e.g. its node name). */
+export type IndexFunc = (obj: KubeObject) => string[];
+
+/** keyOf is cache.MetaNamespaceKeyFunc: "namespace/name", or "name" for cluster-scoped objects. */
+export function keyOf(obj: KubeObject): string {
+  const ns = obj.metadata.namespace;
+  return ns ? `${ns}/${obj.metadata.name}` : (obj.metadata.name ?? '');
+}
+
+/** splitKey is cache.SplitMetaNamespaceKey. */
+export function splitKey(key: string): { namespace: string; name: string } {
+  const i = key.indexOf('/');
+  return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
+}
+
+/** Informer caches one resource. */
+export class Informer {
+  private readonly items = new Map<string, KubeObject>();
+  private readonly handlers: EventHandler[] = [];
+  private readonly indexers = new Map<string, IndexFunc>();
+  private readonly indices = new Map<string, Map<string, Set<string>>>();
+  private watchHandle?: WatchHandle;
+  private lastRV = '';
+  synced = false;
+
+  constructor(
+    private readonly client: Client,
+    readonly ref: ResourceRef,
+    private readonly options: ListOptions = {},
+    private readonly namespace?: string,
+  ) {
+    this.addIndex('namespace', (o) => [o.metadata.namespace ?? '']);
+  }
+
+  addHandler(handler: EventHandler): void {
+    this.handlers.push(handler);
+    if (this.synced) for (const obj of this.items.values()) handler.add?.(obj);
+  }
+
+  /** addIndex registers an index; call before start(). */
+  addIndex(name: string, fn: IndexFunc): void {
+    this.indexers.set(name, fn);
+    const index = new Map<string, Set<string>>();
+    this.indices.set(name, index);
+    for (const [key, obj] of this.items) this.indexAdd(name, fn, key, obj, index);
+  }
+
+  start(): void {
+    if (this.watchHandle) return;
+    this.relist();
+  }
+
+  stop(): void {
+    this.watchHandle?.stop();
+    this.watchHandle = undefined;
+  }
+
+  get(namespace: string, name: string): KubeObject | undefined {
+    return this.items.get(namespace ? `${namespace}/${name}` : name);
+  }
+
+  getByKey(key: string): KubeObject | undefined {
+    return this.items.get(key);
+  }
+
+  /** list returns cached objects, optionally in one namespace. */
+  list(namespace?: string): KubeObject[] {
+    if (namespace === undefined) return [...this.items.values()];
+    return this.byIndex('namespace', namespace);
+  }
+
+  byIndex(index: string, value: string): KubeObject[] {
+    const keys = this.indices.get(index)?.get(value);
+    if (!keys) return [];
+    const out: KubeObject[] = [];
+    for (const k of keys) {
+      const o = this.items.get(k);
+      if (o) out.push(o);
+    }
+    return out;
+  }
+
+  size(): number {
+    return this.items.size;
+  }
+
+  private relist(): void {
+    this.watchHandle?.stop();
+    const list = this.client.list(this.ref, this.namespace, this.options);
+    const fresh = new Map(list.items.map((o) => [keyOf(o), o]));
+    for (const [key, old] of [...this.items]) {
+      if (!fresh.has(key)) this.apply({ type: 'DELETED', object: old });
+    }
+    for (const obj of list.items) this.apply({ type: this.items.has(keyOf(obj)) ? 'MODIFIED' : 'ADDED', object: obj });
+    this.lastRV = list.metadata.resourceVersion;
+    this.synced = true;
+    this.openWatch();
+  }
+
+  private openWatch(): void {
+    try {
+      this.watchHandle = this.client.watch(this.ref, this.namespace, { ...this.options, resourceVersion: this.lastRV }, (ev) => this.apply(ev));
+    } catch (err) {
+      if (isStatusError(err) && err.code === 410) return this.relist();
+      throw err;
+    }
+  }
+
+  private apply(ev: WatchEvent): void {
+    const obj = ev.object;
+    if (ev.type === 'BOOKMARK' || ev.type === 'ERROR') return;
+    if (obj.metadata.resourceVersion) this.lastRV = obj.metadata.resourceVersion;
+    const key = keyOf(obj);
+    const old = this.items.get(key);
+    if (ev.type === 'DELETED') {
+      if (!old) return;
+      this.items.delete(key);
+      this.unindex(key, old);
+      for (const h of this.handlers) h.delete?.(obj);
+      return;
+    }
+    if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;
+    this.items.set(key, obj);
+    if (old) this.unindex(key, old);
+    for (const [name, fn] of this.indexers) this.indexAdd(name, fn, key, obj, this.indices.get(name)!);
+    for (const h of this.handlers) {
+      if (old) h.update?.(old, obj);
+      else h.add?.(obj);
+    }
+  }
+
+  private indexAdd(_name: string, fn: IndexFunc, key: string, obj: KubeObject, index: Map<string, Set<string>>): void {
+    for (const v of fn(obj)) {
+      let set = index.get(v);
+      if (!set) index.set(v, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  private unindex(key: string, obj: KubeObject): void {
+    for (const [name, fn] of this.indexers) {
+      const index = this.indices.get(name)!;
+      for (const v of fn(obj)) {
+        const set = index.get(v);
+        set?.delete(key);
+        if (set && set.size === 0) index.delete(v);
+      }
+    }
+  }
+}
+
+/** InformerFactory shares one informer per resource among all controllers. */
+export class InformerFactory {
+  private readonly informers = new Map<string, Informer>();
+
+  constructor(private readonly client: Client) {}
+
+  forResource(ref: ResourceRef): Informer {
+    const key = `${ref.group}/${ref.resource}`;
+    let inf = this.informers.get(key);
+    if (!inf) {
+      inf = new Informer(this.client, ref);
+      this.informers.set(key, inf);
+    }
+    return inf;
+  }
+
+  /** start starts every informer created so far. */
+  start(): void {
+    for (const inf of this.informers.values()) inf.start();
+  }
+
+  stop(): void {
+    for (const inf of this.informers.values()) inf.stop();
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * installControllers adds this layer's components to a cluster.
+ */
+import type { Cluster } from '../sim/cluster.ts';
+
+export function installControllers(cluster: Cluster): void {
+  void cluster;
+}
