@@ -1,0 +1,105 @@
+/**
+ * startProcess is CRI CreateContainer + StartContainer for the fake runtime: it builds argv
+ * and the environment, finds the executable, and starts PID 1. Failures come back as the
+ * waiting/terminated reasons the kubelet reports:
+ * - `CreateContainerError` when argv is empty ("no command specified");
+ * - `StartError` (exit 128) when argv[0] is not on PATH, with runc's message.
+ */
+import type { Clock } from '../../sim/clock.ts';
+import type { ResolvedImage } from '../images/catalog.ts';
+import { containerArgv } from './argv.ts';
+import { containerEnv } from './environment.ts';
+import { ContainerProcess } from './process.ts';
+import { commandProgram, shellProgram } from './shellPrograms.ts';
+import type { ShellRunner } from './shellRunner.ts';
+import type { Program, VirtualFS } from './types.ts';
+
+/** ContainerSpec is what the kubelet hands over for one container (env already resolved). */
+export interface ContainerSpec {
+  image: ResolvedImage;
+  command?: string[];
+  args?: string[];
+  workingDir?: string;
+  /** env is the container's resolved env (env + envFrom + service links), in kubelet order. */
+  env?: [string, string][];
+  /** fs is the container's filesystem, typically a MountedFS over a fresh rootfs (see rootfs.ts). */
+  fs: VirtualFS;
+  hostname: string;
+  podIP?: string;
+  limits?: { cpuMilli?: number; memoryBytes?: number };
+  tty?: boolean;
+  stdin?: boolean;
+}
+
+/** RuntimeDeps are the node-wide things every process needs. */
+export interface RuntimeDeps {
+  clock: Clock;
+  /** shell interprets busybox commands and `sh -c`; without it those containers exit 127. */
+  shell?: ShellRunner;
+  /** cpus is the node's CPU count (`nproc`, nginx worker count). */
+  cpus?: number;
+  /** seed seeds the process's Random (derive it from the cluster Random per container). */
+  seed?: number;
+}
+
+/** StartFailure is why a container could not start. */
+export interface StartFailure {
+  reason: 'CreateContainerError' | 'StartError';
+  message: string;
+  /** exitCode is 128 for StartError (terminated state), undefined for CreateContainerError (waiting). */
+  exitCode?: number;
+}
+
+/** StartResult is a running process or a StartFailure. */
+export type StartResult = { ok: true; process: ContainerProcess } | { ok: false; failure: StartFailure };
+
+/** notFoundMessage is runc's error for a missing executable, as containerd 1.7 reports it. */
+export function notFoundMessage(exe: string): string {
+  return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${exe}": executable file not found in $PATH: unknown`;
+}
+
+/** findProgram picks what PID 1 runs for argv[0] in this image, or undefined when it is not on PATH. */
+export function findProgram(image: ResolvedImage, exe: string, fs: VirtualFS, shell: ShellRunner | undefined): Program | undefined {
+  const def = image.definition;
+  const name = exe.slice(exe.lastIndexOf('/') + 1);
+  const own = def.programs[name];
+  if (own) return own;
+  if (def.shells.length === 0) return undefined;
+  if (def.shells.includes(name)) return shellProgram;
+  if (shell?.has(name) || def.commands?.[name]) return commandProgram;
+  if (exe.includes('/') && fs.exists(exe)) return commandProgram;
+  return undefined;
+}
+
+/** startProcess creates and starts a container's main process. */
+export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResult {
+  const def = spec.image.definition;
+  const env = containerEnv(spec.hostname, def.config.env, spec.env ?? []);
+  const argv = containerArgv(def.config, spec, env);
+  if (!argv.ok) return { ok: false, failure: { reason: 'CreateContainerError', message: argv.message } };
+  const program = findProgram(spec.image, argv.argv[0], spec.fs, deps.shell);
+  if (!program) {
+    return { ok: false, failure: { reason: 'StartError', message: notFoundMessage(argv.argv[0]), exitCode: 128 } };
+  }
+  const process = new ContainerProcess({
+    program,
+    argv: argv.argv,
+    env,
+    fs: spec.fs,
+    cwd: spec.workingDir || def.config.workingDir || '/',
+    hostname: spec.hostname,
+    podIP: spec.podIP ?? '',
+    cpus: deps.cpus ?? 2,
+    image: { reference: spec.image.reference, version: spec.image.version, variant: spec.image.variant },
+    tty: spec.tty ?? false,
+    stdin: spec.stdin ?? false,
+    limits: spec.limits ?? {},
+    clock: deps.clock,
+    seed: deps.seed ?? 1,
+    shell: deps.shell,
+    commands: def.commands ?? {},
+    shells: def.shells,
+  });
+  process.run();
+  return { ok: true, process };
+}
