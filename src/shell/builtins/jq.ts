@@ -1,0 +1,3 @@
+import type { Command } from '../types.ts';
+/** jq placeholder */
+export const jq: Command = async () => 0;

@@ -1,0 +1,37 @@
+/** Errors raised while parsing and running shell code. */
+
+/**
+ * ShellSyntaxError is a parse failure. `incomplete` means more input could
+ * complete it (open quote, here-document, `if` without `fi`, trailing `|`),
+ * which is what the interactive prompt asks through needsMoreInput().
+ */
+export class ShellSyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly incomplete: boolean,
+  ) {
+    super(message);
+    this.name = 'ShellSyntaxError';
+  }
+}
+
+/** unexpectedToken builds bash's "syntax error near unexpected token `X'". */
+export function unexpectedToken(token: string): ShellSyntaxError {
+  return new ShellSyntaxError(`syntax error near unexpected token \`${token}'`, false);
+}
+
+/** unexpectedEOF is bash's message when a compound command is left open. */
+export function unexpectedEOF(): ShellSyntaxError {
+  return new ShellSyntaxError('syntax error: unexpected end of file', true);
+}
+
+/** ShellRuntimeError aborts the current command list with a message and status (e.g. `${X:?}`). */
+export class ShellRuntimeError extends Error {
+  constructor(
+    message: string,
+    readonly status = 1,
+  ) {
+    super(message);
+    this.name = 'ShellRuntimeError';
+  }
+}
