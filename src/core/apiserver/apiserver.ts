@@ -22,6 +22,7 @@ import type { Clock } from '../sim/clock.ts';
 import type { Random } from '../sim/random.ts';
 import { Store, StoreConflict, StoreExists, StoreNotFound } from '../storage/store.ts';
 import { thaw } from '../storage/freeze.ts';
+import type { NodeProxy } from './nodeProxy.ts';
 import type { AdmissionAttributes, AdmissionPlugin, StorageHook, UserInfo } from './admission.ts';
 import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from './objectMeta.ts';
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
@@ -75,6 +76,8 @@ export class ApiServer {
   private readonly admission: AdmissionPlugin[] = [];
   private readonly hooks = new Map<string, StorageHook[]>();
   readonly strategyContext: StrategyContext;
+  /** nodeProxy reaches kubelets for pods/log and pods/exec (installed by the node layer). */
+  nodeProxy?: NodeProxy;
   /** evictionGuards run before each eviction (pods/eviction). */
   readonly evictionGuards: EvictionGuard[] = [];
 

@@ -5,7 +5,9 @@
  * the caller's identity and field manager, and return the server's (frozen) objects.
  * Clone before changing what you get back (see `thaw`).
  */
+import { internalError } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { ExecRequest, NodeProxy, PodLogOptions } from '../apiserver/nodeProxy.ts';
 import type { ApiServer, ListOptions, ObjectList, WriteOptions } from '../apiserver/apiserver.ts';
 import type { UserInfo } from '../apiserver/admission.ts';
 import { deleteCollection, deleteObject, type DeleteOptions } from '../apiserver/deletion.ts';
@@ -130,6 +132,29 @@ export class Client {
 
   updateScale(ref: ResourceRef, namespace: string, name: string, scale: KubeObject, opts: WriteOptions = {}): KubeObject {
     return updateScale(this.server, this.def(ref), namespace, name, scale, this.writeOpts(opts));
+  }
+
+  /** logs reads a container's log through the node proxy (GET pods/x/log). */
+  logs(namespace: string, name: string, opts: PodLogOptions): string {
+    const pod = this.get(PODS, namespace, name);
+    return this.nodeProxy().logs(pod, opts);
+  }
+
+  /** followLogs streams a container's log (GET pods/x/log?follow=true). */
+  followLogs(namespace: string, name: string, opts: PodLogOptions, onText: (text: string) => void): { stop(): void } {
+    const pod = this.get(PODS, namespace, name);
+    return this.nodeProxy().followLogs(pod, opts, onText);
+  }
+
+  /** exec runs a command in a container (POST pods/x/exec). */
+  exec(namespace: string, name: string, req: ExecRequest): Promise<number> {
+    const pod = this.get(PODS, namespace, name);
+    return this.nodeProxy().exec(pod, req);
+  }
+
+  private nodeProxy(): NodeProxy {
+    if (!this.server.nodeProxy) throw internalError('no kubelet is reachable');
+    return this.server.nodeProxy;
   }
 
   private writeOpts<T extends WriteOptions>(opts: T): T {
