@@ -136,12 +136,16 @@ export type FieldErrorType =
   | 'InternalError'
   | 'FieldValueTypeInvalid';
 
-/** invalid: `The Pod "x" is invalid: <errors>` (422), built from field errors. */
+/**
+ * invalid: 422 `Deployment.apps "web" is invalid: <errors>` (apierrors.NewInvalid). The
+ * message names the kind qualified by its group; kubectl rephrases it from `details`
+ * as `The Deployment "web" is invalid: ...` when it prints the error itself.
+ */
 export function invalid(group: string, kind: string, name: string, errors: FieldError[]): StatusError {
   const messages = errors.map(fieldErrorMessage);
   const summary = messages.length === 1 ? messages[0] : `[${messages.join(', ')}]`;
-  // NOTE: upstream names the kind without its group here ("The Deployment "web" is invalid").
-  return failure(422, 'Invalid', `The ${kind} "${name}" is invalid: ${summary}`, {
+  const qualifiedKind = group ? `${kind}.${group}` : kind;
+  return failure(422, 'Invalid', `${qualifiedKind} "${name}" is invalid: ${summary}`, {
     name,
     group: group || undefined,
     kind,
