@@ -51,7 +51,7 @@ export const grep: Command = async (io) => {
 };
 
 /** basicToExtended converts a POSIX basic regex (`\|`, `\(`, `\+`) to JS syntax. */
-function basicToExtended(p: string): string {
+export function basicToExtended(p: string): string {
   let out = '';
   for (let i = 0; i < p.length; i++) {
     const c = p[i];
