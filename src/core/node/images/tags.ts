@@ -24,6 +24,8 @@ export interface TagPolicy {
   aliases: Record<string, string>;
   lines?: ReleaseLine[];
   variants?: string[];
+  /** twoPart marks `major.minor` version schemes (postgres 17.2, pause 3.10): a trailing `.0` patch is dropped. */
+  twoPart?: boolean;
 }
 
 /** ResolvedTag is a tag resolved to its canonical form. */
@@ -64,8 +66,9 @@ function resolveBase(policy: TagPolicy, base: string): { version: string; varian
     const variant = (policy.variants ?? []).find((v) => v !== '' && alias.endsWith(v)) ?? '';
     return { version: alias.slice(0, alias.length - variant.length), variant };
   }
-  const version = resolveVersion(policy.lines ?? [], base);
-  return version === undefined ? undefined : { version, variant: '' };
+  const full = resolveVersion(policy.lines ?? [], base);
+  if (full === undefined) return undefined;
+  return { version: policy.twoPart ? full.replace(/\.0$/, '') : full, variant: '' };
 }
 
 /** resolveTag applies the policy to a tag; undefined means the registry would answer "not found". */

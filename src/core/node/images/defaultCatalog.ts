@@ -1,0 +1,27 @@
+/** The images every kubeplay cluster can pull (see README.md for the list and their behaviours). */
+import { ImageCatalog } from './catalog.ts';
+import type { ImageDefinition } from './definition.ts';
+import { demoImage } from './programs/demo.ts';
+import { hpaExampleImage } from './programs/hpaExample.ts';
+import { httpdImage } from './programs/httpd.ts';
+import { httpEchoImage } from './programs/httpEcho.ts';
+import { mysqlImage } from './programs/mysql.ts';
+import { nginxImage } from './programs/nginx.ts';
+import { nodeImage } from './programs/node.ts';
+import { pauseImage } from './programs/pause.ts';
+import { postgresImage } from './programs/postgres.ts';
+import { pythonImage } from './programs/python.ts';
+import { redisImage } from './programs/redis.ts';
+import { alpineImage, busyboxImage } from './programs/shellImages.ts';
+import { polinuxStressImage, vishStressImage } from './programs/stress.ts';
+
+/** DEFAULT_IMAGES lists the catalog's repositories. */
+export const DEFAULT_IMAGES: readonly ImageDefinition[] = [
+  nginxImage, httpdImage, busyboxImage, alpineImage, redisImage, mysqlImage, postgresImage, pythonImage,
+  nodeImage, httpEchoImage, hpaExampleImage, demoImage, polinuxStressImage, vishStressImage, pauseImage,
+];
+
+/** defaultCatalog returns a catalog of DEFAULT_IMAGES. */
+export function defaultCatalog(): ImageCatalog {
+  return new ImageCatalog(DEFAULT_IMAGES);
+}

@@ -1,0 +1,229 @@
+/**
+ * The official `nginx` image: /docker-entrypoint.sh runs its configuration scripts (logging
+ * the 1.27 lines), then `nginx -g 'daemon off;'` serves /usr/share/nginx/html on port 80
+ * (`listen` and `root` are read from /etc/nginx/conf.d/default.conf, so a ConfigMap mounted
+ * there or over the html directory changes what it serves), writes combined-format access
+ * lines to stdout and errors to stderr, quits gracefully on SIGQUIT (the image's STOPSIGNAL)
+ * and fast on SIGTERM. `nginx` without `daemon off;` daemonises, so PID 1 exits at once.
+ */
+import type { ProcessContext, Program, Request, Response } from '../../runtime/types.ts';
+import { quoteArgv } from '../../runtime/shellRunner.ts';
+import type { ImageDefinition } from '../definition.ts';
+import { DEFAULT_PATH, MB, writeFile } from '../definition.ts';
+import { releaseLines } from '../tags.ts';
+import { byteLength, combinedLog, errorLogTime, httpDate, requestLine } from './format.ts';
+import { NGINX_50X_PAGE, NGINX_DEFAULT_CONF, NGINX_WELCOME_PAGE, nginxErrorPage } from './nginxFiles.ts';
+
+const CONF = '/etc/nginx/conf.d/default.conf';
+const MIME: Record<string, string> = {
+  html: 'text/html', htm: 'text/html', css: 'text/css', js: 'application/javascript', json: 'application/json',
+  txt: 'text/plain', xml: 'text/xml', svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon',
+};
+
+/** entrypoint is /docker-entrypoint.sh: configure when the command is nginx, else exec the command. */
+const entrypoint: Program = async (ctx) => {
+  const cmd = ctx.argv.slice(1);
+  if (cmd[0] !== 'nginx' && cmd[0] !== 'nginx-debug') return cmd.length === 0 ? 0 : ctx.sh(quoteArgv(cmd));
+  const quiet = !!ctx.env.get('NGINX_ENTRYPOINT_QUIET_LOGS');
+  const say = (line: string): void => {
+    if (!quiet) ctx.log(line);
+  };
+  say('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+  say('/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
+  say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh');
+  const script = '10-listen-on-ipv6-by-default.sh';
+  let conf: string | undefined;
+  try {
+    conf = ctx.fs.read(CONF);
+  } catch {
+    conf = undefined;
+  }
+  if (conf === undefined) {
+    say(`${script}: info: /etc/nginx/conf.d/default.conf is not a file or does not exist`);
+  } else if (conf !== NGINX_DEFAULT_CONF) {
+    say(`${script}: info: Getting the checksum of ${CONF}`);
+    say(`${script}: info: ${CONF} differs from the packaged version`);
+  } else {
+    say(`${script}: info: Getting the checksum of ${CONF}`);
+    try {
+      ctx.fs.write(CONF, conf.replace('    listen       80;\n', '    listen       80;\n    listen  [::]:80;\n'));
+      say(`${script}: info: Enabled listen on IPv6 in ${CONF}`);
+    } catch {
+      say(`${script}: info: can not modify ${CONF} (read-only file system?)`);
+    }
+  }
+  say('/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh');
+  say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh');
+  say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
+  say('/docker-entrypoint.sh: Configuration complete; ready for start up');
+  return nginxMain(ctx, cmd);
+};
+
+function readConf(ctx: ProcessContext): { port: number; root: string } {
+  let text = NGINX_DEFAULT_CONF;
+  try {
+    text = ctx.fs.read(CONF);
+  } catch {
+    // No default.conf: nginx.conf alone listens nowhere we model; keep the packaged defaults.
+  }
+  const port = /^\s*listen\s+(\d+)/m.exec(text);
+  const root = /^\s*root\s+([^;\s]+)\s*;/m.exec(text);
+  return { port: port ? Number(port[1]) : 80, root: root ? root[1] : '/usr/share/nginx/html' };
+}
+
+/** nginxMain is the nginx binary: `-v`, `-t`, daemon mode, or serving in the foreground. */
+async function nginxMain(ctx: ProcessContext, argv: readonly string[]): Promise<number> {
+  const version = ctx.image.version;
+  if (argv.includes('-v') || argv.includes('-V')) {
+    ctx.log(`nginx version: nginx/${version}`, 'stderr');
+    return 0;
+  }
+  if (argv.includes('-t') || argv.includes('-T')) {
+    ctx.log('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok', 'stderr');
+    ctx.log('nginx: configuration file /etc/nginx/nginx.conf test is successful', 'stderr');
+    return 0;
+  }
+  const g = argv.indexOf('-g');
+  const foreground = g >= 0 && /daemon\s+off\s*;/.test(argv[g + 1] ?? '');
+  const t = (): string => errorLogTime(ctx.now());
+  const notice = (pid: number, msg: string): void => ctx.log(`${t()} [notice] ${pid}#${pid}: ${msg}`, 'stderr');
+  notice(1, 'using the "epoll" event method');
+  notice(1, `nginx/${version}`);
+  notice(1, 'built by gcc 12.2.0 (Debian 12.2.0-14) ');
+  notice(1, 'OS: Linux 6.8.0-51-generic');
+  notice(1, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
+  // Without `daemon off;` nginx forks into the background and PID 1 returns: the container completes.
+  if (!foreground) return 0;
+  const workers = Array.from({ length: Math.max(1, ctx.cpus) }, (_, i) => 29 + i);
+  notice(1, 'start worker processes');
+  for (const w of workers) notice(1, `start worker process ${w}`);
+  ctx.setUsage({ cpuMilli: 0, memoryBytes: (3 + 1.5 * workers.length) * 1024 * 1024 });
+
+  const { port, root } = readConf(ctx);
+  let connection = 0;
+  ctx.listen(port, 'HTTP', (req) => serve(ctx, req, root, workers[0], ++connection));
+
+  const shutdown = (signal: 'SIGQUIT' | 'SIGTERM'): void => {
+    if (signal === 'SIGQUIT') {
+      notice(1, 'signal 3 (SIGQUIT) received, shutting down');
+      for (const w of workers) notice(w, 'gracefully shutting down');
+    } else {
+      notice(1, 'signal 15 (SIGTERM) received, exiting');
+    }
+    for (const w of workers) {
+      notice(w, 'exiting');
+      notice(w, 'exit');
+    }
+    for (const w of workers) {
+      notice(1, `signal 17 (SIGCHLD) received from ${w}`);
+      notice(1, `worker process ${w} exited with code 0`);
+    }
+    notice(1, 'exit');
+    ctx.exit(0);
+  };
+  ctx.onSignal('SIGQUIT', () => shutdown('SIGQUIT'));
+  ctx.onSignal('SIGTERM', () => shutdown('SIGTERM'));
+  ctx.onSignal('SIGINT', () => shutdown('SIGTERM'));
+  return ctx.forever();
+}
+
+function serve(ctx: ProcessContext, req: Request, root: string, worker: number, conn: number): Response {
+  const version = ctx.image.version;
+  const now = ctx.now();
+  const base = { server: `nginx/${version}`, date: httpDate(now) };
+  const error = (status: number, text: string): Response => {
+    const body = nginxErrorPage(status, text, version);
+    return { status, headers: { ...base, 'content-type': 'text/html', 'content-length': String(byteLength(body)), connection: 'keep-alive' }, body };
+  };
+  const path = decodeURIComponent(req.path.split('?')[0] || '/');
+  let res: Response;
+  const file = root + (path.endsWith('/') ? path + 'index.html' : path);
+  const fs = ctx.fs;
+  if (req.method !== 'GET' && req.method !== 'HEAD') {
+    res = error(405, 'Not Allowed');
+  } else if (fs.exists(file) && fs.stat(file).type === 'file') {
+    const body = fs.read(file);
+    const st = fs.stat(file);
+    const ext = file.slice(file.lastIndexOf('.') + 1);
+    res = {
+      status: 200,
+      headers: {
+        ...base,
+        'content-type': MIME[ext] ?? 'application/octet-stream',
+        'content-length': String(st.size),
+        'last-modified': httpDate(st.mtime),
+        connection: 'keep-alive',
+        etag: `"${Math.floor(st.mtime / 1000).toString(16)}-${st.size.toString(16)}"`,
+        'accept-ranges': 'bytes',
+      },
+      body: req.method === 'HEAD' ? '' : body,
+    };
+  } else if (path === '/50x.html' && !fs.exists(file)) {
+    res = error(404, 'Not Found');
+  } else if (fs.exists(root + path) && fs.stat(root + path).type === 'dir' && !path.endsWith('/')) {
+    res = { status: 301, headers: { ...base, location: `http://${req.headers.host ?? ctx.podIP}${path}/` }, body: nginxErrorPage(301, 'Moved Permanently', version) };
+  } else {
+    const dirIndex = path.endsWith('/');
+    const msg = dirIndex && fs.exists(root + path)
+      ? `directory index of "${root}${path}" is forbidden`
+      : `open() "${file}" failed (2: No such file or directory)`;
+    ctx.log(
+      `${errorLogTime(now)} [error] ${worker}#${worker}: *${conn} ${msg}, client: ${req.fromIP}, server: localhost, request: "${requestLine(req)}", host: "${req.headers.host ?? ctx.podIP}"`,
+      'stderr',
+    );
+    res = dirIndex && fs.exists(root + path) ? error(403, 'Forbidden') : error(404, 'Not Found');
+  }
+  ctx.log(combinedLog(req, res, now, true));
+  return res;
+}
+
+/** nginxImage is docker.io/library/nginx. */
+export const nginxImage: ImageDefinition = {
+  repository: 'docker.io/library/nginx',
+  sizeBytes: 72_950_530,
+  variantSizes: { '-alpine': 20_500_000, '-alpine-slim': 5_300_000, '-perl': 79_800_000, '-bookworm': 72_950_530, '-alpine-perl': 31_200_000 },
+  tags: {
+    aliases: { latest: '1.27.3', mainline: '1.27.3', stable: '1.26.2' },
+    lines: [...releaseLines(1, 19, 24, 0), { major: 1, minor: 25, maxPatch: 5 }, { major: 1, minor: 26, maxPatch: 2 }, { major: 1, minor: 27, maxPatch: 3 }],
+    variants: ['-alpine', '-alpine-slim', '-alpine-perl', '-perl', '-bookworm'],
+  },
+  config: {
+    entrypoint: ['/docker-entrypoint.sh'],
+    cmd: ['nginx', '-g', 'daemon off;'],
+    workingDir: '/',
+    env: [
+      ['PATH', DEFAULT_PATH],
+      ['NGINX_VERSION', '1.27.3'],
+      ['NJS_VERSION', '0.8.7'],
+      ['NJS_RELEASE', '1~bookworm'],
+      ['PKG_RELEASE', '1~bookworm'],
+      ['DYNPKG_RELEASE', '1~bookworm'],
+    ],
+    exposedPorts: ['80/tcp'],
+    stopSignal: 'SIGQUIT',
+  },
+  programs: { 'docker-entrypoint.sh': entrypoint, nginx: (ctx) => nginxMain(ctx, ctx.argv), 'nginx-debug': (ctx) => nginxMain(ctx, ctx.argv) },
+  shells: ['sh', 'bash'],
+  commands: {
+    nginx: async (io) => {
+      if (io.argv.includes('-v') || io.argv.includes('-V')) {
+        io.stderr(`nginx version: nginx/${io.env.get('NGINX_VERSION') ?? '1.27.3'}\n`);
+        return 0;
+      }
+      if (io.argv.includes('-t') || io.argv.includes('-T') || io.argv.includes('-s')) {
+        if (!io.argv.includes('-s')) io.stderr('nginx: the configuration file /etc/nginx/nginx.conf syntax is ok\nnginx: configuration file /etc/nginx/nginx.conf test is successful\n');
+        return 0;
+      }
+      io.stderr('nginx: [emerg] bind() to 0.0.0.0:80 failed (98: Address already in use)\n');
+      return 1;
+    },
+  },
+  populate(fs) {
+    writeFile(fs, '/usr/share/nginx/html/index.html', NGINX_WELCOME_PAGE);
+    writeFile(fs, '/usr/share/nginx/html/50x.html', NGINX_50X_PAGE);
+    writeFile(fs, CONF, NGINX_DEFAULT_CONF);
+    fs.mkdir('/docker-entrypoint.d', { parents: true });
+    fs.mkdir('/var/log/nginx', { parents: true });
+    fs.mkdir('/var/cache/nginx', { parents: true });
+  },
+};
