@@ -394,12 +394,20 @@ export class Interpreter {
     if (fn) return this.callFunction(name, fn, argv.slice(1), s, assigns);
     const builtin = SHELL_BUILTINS[name];
     if (builtin) {
-      const saved = assigns.map(([n]) => [n, this.state.vars.get(n)] as const);
-      for (const [n, v] of assigns) this.state.vars.set(n, v);
+      // `A=1 env` / `A=1 printenv A`: prefixes are exported to the builtin and restored after.
+      const saved = assigns.map(([n]) => [n, this.state.vars.get(n), this.state.exported.has(n)] as const);
+      for (const [n, v] of assigns) {
+        this.state.vars.set(n, v);
+        this.state.exported.add(n);
+      }
       try {
         return await builtin(this, argv, s);
       } finally {
-        for (const [n, v] of saved) if (v === undefined) this.state.vars.delete(n); else this.state.vars.set(n, v);
+        for (const [n, v, wasExported] of saved) {
+          if (v === undefined) this.state.vars.delete(n);
+          else this.state.vars.set(n, v);
+          if (!wasExported) this.state.exported.delete(n);
+        }
       }
     }
     const cmd = this.lookupCommand(name);
@@ -435,9 +443,15 @@ export class Interpreter {
   }
 
   private async runRegistered(cmd: Command, argv: string[], s: Streams, assigns: [string, string][]): Promise<number> {
+    let stdin: string | undefined;
     const io: CommandIO = {
       argv,
-      stdin: s.stdin.rest(),
+      // NOTE: stdin is consumed only when the command reads it, so `echo` inside
+      // `while read ...; do ...; done < file` leaves the remaining lines for `read`.
+      get stdin() {
+        stdin ??= s.stdin.rest();
+        return stdin;
+      },
       stdout: s.stdout,
       stderr: s.stderr,
       env: this.exportedEnv(assigns),
