@@ -290,7 +290,8 @@ export const base64: Command = async (io) => {
   const encoded = base64Encode(utf8Encode(text));
   const width = Number(flags.get('-w') ?? flags.get('--wrap') ?? 76);
   const lines = width > 0 ? (encoded.match(new RegExp(`.{1,${width}}`, 'g')) ?? []) : [encoded];
-  io.stdout(encoded === '' ? '' : lines.join('\n') + '\n');
+  // GNU base64 -w0 ends without a newline; wrapped output ends with one.
+  io.stdout(encoded === '' ? '' : lines.join('\n') + (width > 0 ? '\n' : ''));
   return 0;
 };
 

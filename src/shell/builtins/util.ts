@@ -58,7 +58,7 @@ export function parseFlags(args: string[], withValue: string[] = []): { flags: M
       if (eq >= 0) flags.set(name, a.slice(eq + 1));
       else if (withValue.includes(name)) flags.set(name, args[++i] ?? '');
       else flags.set(name, '');
-    } else if (a.startsWith('-') && a.length > 1 && !/^-\d+$/.test(a)) {
+    } else if (a.startsWith('-') && a.length > 1) {
       for (let k = 1; k < a.length; k++) {
         const f = '-' + a[k];
         if (withValue.includes(f)) {
