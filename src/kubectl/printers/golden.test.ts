@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { toJSON } from './json.ts';
 import { printName } from './name.ts';
 import { toYAML } from './yaml.ts';
+import { printJSONPath } from './jsonpath.ts';
 
 const dir = join(import.meta.dirname, 'testdata');
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
@@ -37,5 +38,32 @@ describe.each(cases)('%s', (name) => {
   it('-o name', () => {
     const want = golden('name');
     if (want !== undefined) expect(printName([input])).toBe(want);
+  });
+});
+
+describe('jsonpath goldens (deployment)', () => {
+  const input = JSON.parse(read('deployment.input.json'));
+  const cases: [string, string, { outputJSON?: boolean; allowMissingKeys?: boolean }?][] = [
+    ['name', '{.metadata.name}'],
+    ['images', '{.spec.template.spec.containers[*].image}{"\\n"}'],
+    ['range', '{range .spec.template.spec.containers[*]}{.name}{"\\t"}{.image}{"\\n"}{end}'],
+    ['filter', '{.spec.template.spec.containers[?(@.name=="nginx")].ports[0].containerPort}'],
+    ['recursive', '{..image}'],
+    ['map', '{.metadata.labels}'],
+    ['missing', '{.metadata.foo}'],
+    ['as-json', '{.spec.template.spec.containers[*].name}', { outputJSON: true }],
+  ];
+  it.each(cases)('%s', (name, template, options) => {
+    expect(printJSONPath(template, input, options)).toBe(read(`deployment.jsonpath-${name}.golden`));
+  });
+  it('reports a missing key with --allow-missing-template-keys=false', () => {
+    expect(() => printJSONPath('{.metadata.foo}', input, { allowMissingKeys: false })).toThrowError(
+      expect.objectContaining({ message: read('deployment.jsonpath-missing-strict.golden').replace(/^error: /, '') }),
+    );
+  });
+  it('reports an unclosed action', () => {
+    expect(() => printJSONPath('{.metadata.name', input)).toThrowError(
+      expect.objectContaining({ message: read('deployment.jsonpath-unclosed.golden').replace(/^error: /, '').trimEnd() }),
+    );
   });
 });
