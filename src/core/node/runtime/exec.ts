@@ -5,6 +5,7 @@
  */
 import type { ContainerProcess } from './process.ts';
 import { quoteArgv } from './shellRunner.ts';
+import { SHELL_NAMES } from './start.ts';
 import type { ExecResult } from './types.ts';
 
 /** ExecOutcome is the command's result, or the runtime error that prevented it from starting. */
@@ -39,7 +40,10 @@ export async function execInContainer(
   const env = new Map(proc.env);
   const sleep = io.sleep ?? ((ms: number) => proc.sleep(ms));
   const stdin = io.stdin ?? '';
-  const known = !!shell && (shell.has(name) || proc.shells.includes(name) || (exe.includes('/') && proc.fs.exists(exe)));
+  const known =
+    !!shell &&
+    proc.shells.length > 0 &&
+    (proc.shells.includes(name) || (!SHELL_NAMES.has(name) && shell.has(name)) || (exe.includes('/') && proc.fs.exists(exe)));
   if (command && !proc.shells.includes(name)) {
     const exitCode = await command({
       argv, stdin, stdout, stderr, env, cwd: proc.cwd, fs: proc.fs, signal: proc.aborted, sleep, isTTY: false,

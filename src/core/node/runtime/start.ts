@@ -58,6 +58,9 @@ export function notFoundMessage(exe: string): string {
   return `failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "${exe}": executable file not found in $PATH: unknown`;
 }
 
+/** SHELL_NAMES are shells an image may or may not ship. */
+export const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
+
 /** findProgram picks what PID 1 runs for argv[0] in this image, or undefined when it is not on PATH. */
 export function findProgram(image: ResolvedImage, exe: string, fs: VirtualFS, shell: ShellRunner | undefined): Program | undefined {
   const def = image.definition;
@@ -66,6 +69,8 @@ export function findProgram(image: ResolvedImage, exe: string, fs: VirtualFS, sh
   if (own) return own;
   if (def.shells.length === 0) return undefined;
   if (def.shells.includes(name)) return shellProgram;
+  // The terminal shell knows `sh`/`bash` as commands; inside an image only its own shells exist.
+  if (SHELL_NAMES.has(name)) return undefined;
   if (shell?.has(name) || def.commands?.[name]) return commandProgram;
   if (exe.includes('/') && fs.exists(exe)) return commandProgram;
   return undefined;

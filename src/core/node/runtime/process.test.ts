@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFS } from '../../../shell/memoryFS.ts';
+import { execInContainer } from './exec.ts';
+import { RuntimeHarness } from './testHarness.ts';
+
+describe('shell images (busybox, alpine)', () => {
+  it('shares an emptyDir between two containers', async () => {
+    const h = new RuntimeHarness();
+    const shared = new MemoryFS();
+    const writer = h.run('busybox', { command: ['sh', '-c', 'echo hello from writer > /shared/msg; sleep 3600'], mounts: [{ path: '/shared', fs: shared }] });
+    const reader = h.run('alpine', { command: ['sh', '-c', 'sleep 2; cat /shared/msg'], mounts: [{ path: '/shared', fs: shared }] });
+    await h.advance(3000);
+    expect(reader.exitStatus).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(reader.log.text()).toBe('hello from writer\n');
+    expect(reader.log.lines()[0].time).toBe(h.clock.now() - 1000);
+    expect(writer.running).toBe(true);
+  });
+
+  it('exits with the script status: a crash loop of `exit 1` is Error/1', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('busybox', { command: ['sh', '-c', 'echo failing >&2; exit 1'] });
+    await h.advance(0);
+    expect(p.exitStatus).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(p.log.lines()).toEqual([{ time: h.clock.now(), stream: 'stderr', line: 'failing' }]);
+  });
+
+  it('runs a bare command through the shell, with env and $(VAR) expansion', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('busybox:1.36', { command: ['echo', '$(GREETING) world'], env: [['GREETING', 'hello']] });
+    await h.advance(0);
+    expect(p.log.text()).toBe('hello world\n');
+    expect(p.env.get('HOSTNAME')).toBe('test-pod');
+    expect([...p.env.keys()]).toEqual(['PATH', 'HOSTNAME', 'GREETING', 'HOME']);
+  });
+
+  it('completes at once with the default `sh` and no stdin (the CrashLoopBackOff classic)', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('busybox');
+    await h.advance(0);
+    expect(p.exitStatus).toMatchObject({ exitCode: 0, reason: 'Completed' });
+  });
+
+  it('fails to start executables that are not on PATH', () => {
+    const h = new RuntimeHarness();
+    expect(h.start('busybox', { command: ['bash', '-c', 'true'] })).toEqual({
+      ok: false,
+      failure: {
+        reason: 'StartError',
+        exitCode: 128,
+        message: 'failed to create containerd task: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "bash": executable file not found in $PATH: unknown',
+      },
+    });
+    expect(h.start('hashicorp/http-echo', { command: ['sleep', '10'] })).toMatchObject({ ok: false, failure: { reason: 'StartError' } });
+  });
+});
+
+describe('signals and termination', () => {
+  it('PID 1 sleep ignores SIGTERM and is SIGKILLed after the grace period (137)', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('busybox', { command: ['sleep', '3600'] });
+    await h.advance(1000);
+    const stopped = p.stop('SIGTERM', 30_000);
+    await h.advance(29_999);
+    expect(p.running).toBe(true);
+    await h.advance(1);
+    expect(await stopped).toMatchObject({ exitCode: 137, reason: 'Error', signal: 'SIGKILL' });
+    expect(h.clock.pendingTimers()).toBe(0);
+  });
+
+  it('redis saves and exits 0 on SIGTERM', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('redis');
+    expect(p.log.text()).toContain('* Ready to accept connections tcp\n');
+    const reply = await p.request(6379, { method: '', path: '', headers: {}, body: 'PING\r\n', fromIP: '10.244.1.1' });
+    expect(reply?.body).toBe('+PONG\r\n');
+    p.signal('SIGTERM');
+    expect(p.exitStatus).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(p.log.text()).toContain('# Redis is now ready to exit, bye bye...\n');
+  });
+});
+
+describe('resources', () => {
+  it('OOM-kills a memory hog above its limit (137, OOMKilled)', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('polinux/stress', {
+      command: ['stress'],
+      args: ['--vm', '1', '--vm-bytes', '250M', '--vm-hang', '1'],
+      limits: { memoryBytes: 100 * 1024 * 1024 },
+    });
+    expect(p.log.text()).toBe('stress: info: [1] dispatching hogs: 0 cpu, 0 io, 1 vm, 0 hdd\n');
+    await h.advance(100);
+    expect(p.exitStatus).toMatchObject({ exitCode: 137, reason: 'OOMKilled' });
+  });
+
+  it('keeps a hog under its limit running and clamps CPU to the limit', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('polinux/stress', { command: ['stress'], args: ['--vm', '1', '--vm-bytes', '50M', '--cpu', '2'], limits: { memoryBytes: 200 * 1024 * 1024, cpuMilli: 500 } });
+    await h.advance(1000);
+    expect(p.running).toBe(true);
+    expect(p.usage()).toEqual({ cpuMilli: 500, memoryBytes: 51 * 1024 * 1024 });
+  });
+
+  it('hpa-example burns CPU per request and cools down', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('registry.k8s.io/hpa-example');
+    for (let i = 0; i < 100; i++) expect((await h.get(p, 80, '/'))?.body).toBe('OK!');
+    expect(p.usage().cpuMilli).toBe(51);
+    await h.advance(11_000);
+    expect(p.usage().cpuMilli).toBe(1);
+  });
+});
+
+describe('exec', () => {
+  it('runs commands in the container filesystem and env', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('nginx');
+    const r = await execInContainer(p, ['cat', '/usr/share/nginx/html/index.html']);
+    expect(r.ok && r.result.stdout.length).toBe(615);
+    const env = await execInContainer(p, ['sh', '-c', 'echo $NGINX_VERSION $HOSTNAME']);
+    expect(env).toEqual({ ok: true, result: { exitCode: 0, stdout: '1.27.3 test-pod\n', stderr: '' } });
+    expect(await execInContainer(p, ['nginx', '-v'])).toEqual({ ok: true, result: { exitCode: 0, stdout: '', stderr: 'nginx version: nginx/1.27.3\n' } });
+  });
+
+  it('fails in images without a shell, with runc wording', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('hashicorp/http-echo', { args: ['-text=hi'] });
+    expect(await execInContainer(p, ['sh'])).toEqual({
+      ok: false,
+      message: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in $PATH: unknown',
+    });
+  });
+});
