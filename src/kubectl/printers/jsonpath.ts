@@ -207,6 +207,11 @@ export class JSONPath {
     this.blocks = toBlocks(root.nodes, { i: 0 }, false);
   }
 
+  /** results returns the raw results of each action (FindResults), missing keys allowed. */
+  results(data: Value): Value[][] {
+    return new Evaluator(true).run(this.blocks, data);
+  }
+
   /** execute renders `data`; it throws Error with upstream's message when evaluation fails. */
   execute(data: Value, options: JSONPathOptions = {}): string {
     const groups = new Evaluator(options.allowMissingKeys ?? true).run(this.blocks, data);
