@@ -6,6 +6,7 @@ import { expandPattern, expandString, expandWords, type ExpandEnv } from './expa
 import { matchGlob } from './glob.ts';
 import type { History } from './history.ts';
 import { parse } from './parser.ts';
+import { removeQuotes } from './quoting.ts';
 import { applyRedirects } from './redirects.ts';
 import { SHELL_BUILTINS } from './shellBuiltins.ts';
 import {
@@ -389,6 +390,11 @@ export class Interpreter {
 
   /** exec runs argv: function, shell builtin, registered command, or script path, in that order. */
   async exec(argv: string[], s: Streams, assigns: [string, string][] = []): Promise<number> {
+    const alias = this.state.aliases.get(argv[0]);
+    if (alias !== undefined) {
+      const words = (alias.match(/'[^']*'|"[^"]*"|\S+/g) ?? []).map((w) => removeQuotes(w));
+      if (words.length > 0) argv = [...words, ...argv.slice(1)];
+    }
     const name = argv[0];
     const fn = this.state.functions.get(name);
     if (fn) return this.callFunction(name, fn, argv.slice(1), s, assigns);

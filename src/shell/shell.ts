@@ -62,6 +62,7 @@ export class Shell {
       vars: new Map(Object.entries(env)),
       exported: new Set(Object.keys(env)),
       functions: new Map(),
+      aliases: new Map(),
       positional: [],
       scriptName: 'bash',
       cwd: this.fs.exists(env.PWD) ? this.fs.resolve(env.PWD) : '/',

@@ -364,6 +364,34 @@ export const SHELL_BUILTINS: Record<string, ShellBuiltin> = {
   true: async () => 0,
   false: async () => 1,
   wait: async () => 0,
+  // Completion specs are the host's business (registerCompleter); accept bash's syntax silently.
+  complete: async () => 0,
+  alias: async (sh, argv, s) => {
+    let status = 0;
+    const show = (n: string): void => s.stdout(`alias ${n}='${sh.state.aliases.get(n)!.replace(/'/g, `'\\''`)}'\n`);
+    if (argv.length === 1) [...sh.state.aliases.keys()].sort().forEach(show);
+    for (const a of argv.slice(1)) {
+      const eq = a.indexOf('=');
+      if (eq > 0) sh.state.aliases.set(a.slice(0, eq), a.slice(eq + 1));
+      else if (sh.state.aliases.has(a)) show(a);
+      else {
+        s.stderr(`bash: alias: ${a}: not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
+  unalias: async (sh, argv, s) => {
+    let status = 0;
+    for (const a of argv.slice(1)) {
+      if (a === '-a') sh.state.aliases.clear();
+      else if (!sh.state.aliases.delete(a)) {
+        s.stderr(`bash: unalias: ${a}: not found\n`);
+        status = 1;
+      }
+    }
+    return status;
+  },
   pwd: async (sh, _a, s) => (s.stdout(sh.state.cwd + '\n'), 0),
   test: async (sh, argv, s) => testBuiltin(sh, argv.slice(1), s, 'test'),
   '[': async (sh, argv, s) => {

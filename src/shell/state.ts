@@ -5,6 +5,8 @@ export interface ShellState {
   vars: Map<string, string>;
   exported: Set<string>;
   functions: Map<string, import('./ast.ts').CompoundCommand>;
+  /** `alias k=kubectl`: expanded on the command word only (simplified: no re-parsing of the value). */
+  aliases: Map<string, string>;
   positional: string[];
   scriptName: string;
   cwd: string;
@@ -20,6 +22,7 @@ export function cloneState(s: ShellState): ShellState {
     vars: new Map(s.vars),
     exported: new Set(s.exported),
     functions: new Map(s.functions),
+    aliases: new Map(s.aliases),
     positional: [...s.positional],
     options: { ...s.options },
   };

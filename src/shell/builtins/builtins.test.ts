@@ -119,6 +119,14 @@ describe('misc', () => {
   it('type and which', async () => {
     expect(await out('type cd; type if; which grep')).toBe('cd is a shell builtin\nif is a shell keyword\n/usr/bin/grep\n');
   });
+  it('alias expands the command word', async () => {
+    const seen: string[] = [];
+    const r = await runShell("alias k=kubectl kgp='kubectl get pods'; complete -F __start_kubectl k; k get ns; kgp -A; alias k", {
+      commands: { kubectl: async (io) => (seen.push(io.argv.join(' ')), 0) },
+    });
+    expect(seen).toEqual(['kubectl get ns', 'kubectl get pods -A']);
+    expect(r.out).toBe("alias k='kubectl'\n");
+  });
   it('export and env', async () => {
     expect(await out('export FOO=bar; env | grep FOO; unset FOO; printenv FOO; echo $?')).toBe('FOO=bar\n1\n');
   });
