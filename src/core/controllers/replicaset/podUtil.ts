@@ -1,0 +1,39 @@
+/**
+ * Pod predicates the workload controllers share, after k8s.io/kubernetes/pkg/api/v1/pod/util.go
+ * (IsPodReady, IsPodAvailable) and pkg/controller/controller_utils.go (IsPodActive).
+ */
+import { parseTime } from '../../api/time.ts';
+import type { KubeObject, Pod } from '../../api/types.ts';
+
+/** isPodActive is controller.IsPodActive: not finished and not being deleted. */
+export function isPodActive(pod: Pod): boolean {
+  const phase = pod.status?.phase;
+  return phase !== 'Succeeded' && phase !== 'Failed' && !pod.metadata?.deletionTimestamp;
+}
+
+/** podReadyCondition returns the pod's Ready condition, if any. */
+export function podReadyCondition(pod: Pod) {
+  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+}
+
+/** isPodReady is podutil.IsPodReady: the Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return podReadyCondition(pod)?.status === 'True';
+}
+
+/**
+ * isPodAvailable is podutil.IsPodAvailable: ready, and ready for at least minReadySeconds.
+ * NOTE: upstream uses a strict `Before(now)`, so a pod ready exactly minReadySeconds ago
+ * is not yet available.
+ */
+export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): boolean {
+  if (!isPodReady(pod)) return false;
+  if (minReadySeconds === 0) return true;
+  const since = parseTime(podReadyCondition(pod)?.lastTransitionTime);
+  return !Number.isNaN(since) && since + minReadySeconds * 1000 < now;
+}
+
+/** asPod views a cached object as a Pod. */
+export function asPod(obj: KubeObject): Pod {
+  return obj as unknown as Pod;
+}

@@ -1,0 +1,292 @@
+/**
+ * The ReplicaSet controller: keeps `spec.replicas` pods running for each ReplicaSet.
+ *
+ * Modelled on pkg/controller/replicaset/replica_set.go (syncReplicaSet, manageReplicas,
+ * slowStartBatch) and pkg/controller/controller_utils.go (RealPodControl). Level-based:
+ * each reconcile reads the ReplicaSet and every pod of its namespace from the informer
+ * caches, claims the pods its selector matches, creates or deletes the difference, and
+ * writes status. Upstream's "expectations" exist to avoid double-creating while the
+ * informer catches up; our loop delivers watch events between reconciles, so a
+ * reconcile always sees the pods the previous one created.
+ */
+import { isStatusError } from '../../api/status.ts';
+import { parseTime } from '../../api/time.ts';
+import { selectorFromLabelSelector, matches } from '../../api/labels.ts';
+import type { KubeObject, Pod, ReplicaSet } from '../../api/types.ts';
+import { PODS, REPLICASETS, type Client } from '../../client/client.ts';
+import type { EventRecorder } from '../../client/events.ts';
+import { keyOf, type Informer } from '../../client/informer.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import type { Cluster } from '../../sim/cluster.ts';
+import type { Result } from '../../sim/loop.ts';
+import { thaw } from '../../storage/freeze.ts';
+import { claimObjects, controllerOf, newControllerRef } from './controllerRef.ts';
+import { getPodsToDelete } from './podRanking.ts';
+import { asPod, isPodActive, isPodAvailable, isPodReady, podReadyCondition } from './podUtil.ts';
+import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus } from './replicaSetStatus.ts';
+
+/** BURST_REPLICAS is upstream's BurstReplicas: at most this many creates or deletes per sync. */
+export const BURST_REPLICAS = 500;
+/** SLOW_START_INITIAL_BATCH_SIZE is controller.SlowStartInitialBatchSize. */
+export const SLOW_START_INITIAL_BATCH_SIZE = 1;
+
+/** CONTROLLER_USER is the identity kube-controller-manager uses for this controller. */
+export const RS_CONTROLLER_USER = {
+  username: 'system:serviceaccount:kube-system:replicaset-controller',
+  groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+};
+
+/**
+ * slowStartBatch is upstream's slowStartBatch: run `fn` count times in batches of 1, 2,
+ * 4, ... stopping at the first batch with an error, so a quota or admission refusal
+ * costs one failed call rather than hundreds. Returns successes and the first error.
+ */
+export function slowStartBatch(count: number, initialBatchSize: number, fn: () => void): { successes: number; error?: Error } {
+  let remaining = count;
+  let successes = 0;
+  for (let batch = Math.min(remaining, initialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
+    let firstError: Error | undefined;
+    for (let i = 0; i < batch; i++) {
+      try {
+        fn();
+        successes++;
+      } catch (err) {
+        firstError ??= err as Error;
+      }
+    }
+    if (firstError) return { successes, error: firstError };
+    remaining -= batch;
+  }
+  return { successes };
+}
+
+/** nextAvailableAt is when the first ready-but-not-yet-available pod becomes available. */
+function nextAvailableAt(pods: Pod[], minReadySeconds: number, now: number): number | undefined {
+  let next: number | undefined;
+  for (const pod of pods) {
+    if (!isPodReady(pod) || isPodAvailable(pod, minReadySeconds, now)) continue;
+    const since = parseTime(podReadyCondition(pod)?.lastTransitionTime);
+    if (Number.isNaN(since)) continue;
+    const at = since + minReadySeconds * 1000 + 1;
+    if (next === undefined || at < next) next = at;
+  }
+  return next;
+}
+
+/** ReplicaSetController reconciles ReplicaSets against their pods. */
+export class ReplicaSetController {
+  readonly name = 'replicaset-controller';
+  readonly queue: WorkQueue;
+  private readonly client: Client;
+  private readonly recorder: EventRecorder;
+  private readonly rsInformer: Informer;
+  private readonly podInformer: Informer;
+  /** failures backs off keys whose create/delete failed (the rate limiter upstream gets from the error). */
+  private readonly failures = new Map<string, number>();
+
+  constructor(private readonly cluster: Cluster) {
+    this.queue = new WorkQueue('replicaset', cluster.clock);
+    this.client = cluster.client('kube-controller-manager', RS_CONTROLLER_USER);
+    this.recorder = cluster.recorder('replicaset-controller');
+    this.rsInformer = cluster.informers.forResource(REPLICASETS);
+    this.podInformer = cluster.informers.forResource(PODS);
+    this.rsInformer.addHandler({
+      add: (rs) => this.queue.add(keyOf(rs)),
+      update: (_old, rs) => this.queue.add(keyOf(rs)),
+      delete: (rs) => this.queue.add(keyOf(rs)),
+    });
+    this.podInformer.addHandler({
+      add: (pod) => this.podAdded(pod),
+      update: (old, cur) => this.podUpdated(old, cur),
+      delete: (pod) => this.enqueueController(pod),
+    });
+  }
+
+  // ---- event wiring: only enqueue keys ------------------------------------------------
+
+  private podAdded(pod: KubeObject): void {
+    if (pod.metadata.deletionTimestamp || controllerOf(pod)) return this.enqueueController(pod);
+    for (const rs of this.replicaSetsMatching(pod)) this.queue.add(keyOf(rs));
+  }
+
+  private podUpdated(old: KubeObject, cur: KubeObject): void {
+    const oldRef = controllerOf(old);
+    const curRef = controllerOf(cur);
+    if (oldRef && oldRef.uid !== curRef?.uid) this.enqueueController(old);
+    if (curRef) {
+      const rs = this.resolve(cur);
+      if (!rs) return;
+      this.queue.add(keyOf(rs));
+      // A pod that just became ready turns available after minReadySeconds: look again then.
+      const minReady = (rs as ReplicaSet).spec?.minReadySeconds ?? 0;
+      if (minReady > 0 && !isPodReady(asPod(old)) && isPodReady(asPod(cur))) this.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
+      return;
+    }
+    if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {}) || oldRef) {
+      for (const rs of this.replicaSetsMatching(cur)) this.queue.add(keyOf(rs));
+    }
+  }
+
+  private enqueueController(pod: KubeObject): void {
+    const rs = this.resolve(pod);
+    if (rs) this.queue.add(keyOf(rs));
+  }
+
+  /** resolve is resolveControllerRef: the ReplicaSet named by the pod's controllerRef, if the UID matches. */
+  private resolve(pod: KubeObject): KubeObject | undefined {
+    const ref = controllerOf(pod);
+    if (!ref || ref.kind !== 'ReplicaSet') return undefined;
+    const rs = this.rsInformer.get(pod.metadata.namespace ?? '', ref.name);
+    return rs && rs.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  private replicaSetsMatching(pod: KubeObject): KubeObject[] {
+    return this.rsInformer.list(pod.metadata.namespace ?? '').filter((rs) => {
+      try {
+        return matches(selectorFromLabelSelector((rs as ReplicaSet).spec?.selector), pod.metadata.labels);
+      } catch {
+        return false;
+      }
+    });
+  }
+
+  // ---- reconcile ----------------------------------------------------------------------
+
+  /** reconcile is syncReplicaSet. */
+  reconcile(key: string): Result | void {
+    const cached = this.rsInformer.getByKey(key);
+    if (!cached) {
+      this.failures.delete(key);
+      return;
+    }
+    const rs = cached as ReplicaSet & KubeObject;
+    let selector;
+    try {
+      selector = selectorFromLabelSelector(rs.spec?.selector);
+    } catch {
+      return; // upstream logs "Error converting pod selector to selector" and gives up
+    }
+    // Every pod of the namespace, so pods whose labels changed can still be released.
+    const active = this.podInformer.list(rs.metadata.namespace ?? '').filter((p) => isPodActive(asPod(p)));
+    const claimed = claimObjects(
+      { client: this.client, dependents: PODS, ownerResource: REPLICASETS, owner: rs, ownerApiVersion: 'apps/v1', ownerKind: 'ReplicaSet', selector },
+      active,
+    ).map(asPod);
+
+    let manageError: Error | undefined;
+    if (!rs.metadata.deletionTimestamp) manageError = this.manageReplicas(claimed, rs);
+    const now = this.cluster.clock.now();
+    const status = calculateReplicaSetStatus(rs, claimed, manageError, now);
+    const updated = this.updateStatus(rs, status);
+
+    if (manageError) {
+      const n = this.failures.get(key) ?? 0;
+      this.failures.set(key, n + 1);
+      return { requeueAfter: Math.min(5 * 2 ** n, 1000_000) };
+    }
+    this.failures.delete(key);
+    // Upstream requeues after minReadySeconds "as a last line of defence"; it relies on
+    // second-truncated timestamps and wall-clock jitter to land after the pod turns
+    // available. Our virtual clock is exact, so we requeue at the first instant a
+    // ready pod becomes available instead (a strict `Before`, hence the +1 ms).
+    const minReady = updated.spec?.minReadySeconds ?? 0;
+    if (minReady > 0) {
+      const next = nextAvailableAt(claimed, minReady, now);
+      if (next !== undefined) return { requeueAfter: Math.max(1, next - now) };
+    }
+  }
+
+  /** manageReplicas creates or deletes pods to reach spec.replicas; returns the first error. */
+  private manageReplicas(pods: Pod[], rs: ReplicaSet & KubeObject): Error | undefined {
+    let diff = pods.length - (rs.spec?.replicas ?? 1);
+    if (diff < 0) {
+      diff = Math.min(-diff, BURST_REPLICAS);
+      const { error } = slowStartBatch(diff, SLOW_START_INITIAL_BATCH_SIZE, () => this.createPod(rs));
+      return error;
+    }
+    if (diff > 0) {
+      diff = Math.min(diff, BURST_REPLICAS);
+      const toDelete = getPodsToDelete(pods, this.relatedPods(rs), diff, this.cluster.clock.now());
+      let firstError: Error | undefined;
+      for (const pod of toDelete) firstError ??= this.deletePod(rs, pod);
+      return firstError;
+    }
+    return undefined;
+  }
+
+  /** createPod is RealPodControl.CreatePods with GetPodFromTemplate. */
+  private createPod(rs: ReplicaSet & KubeObject): void {
+    const template = rs.spec?.template ?? {};
+    const labels = { ...(template.metadata?.labels ?? {}) };
+    if (Object.keys(labels).length === 0) throw new Error('unable to create pods, no labels');
+    const meta: KubeObject['metadata'] = {
+      generateName: `${rs.metadata.name}-`,
+      labels,
+      ownerReferences: [newControllerRef(rs, 'apps/v1', 'ReplicaSet')],
+    };
+    if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
+    if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
+    const pod: KubeObject = { apiVersion: 'v1', kind: 'Pod', metadata: meta, spec: thaw(template.spec ?? {}) };
+    try {
+      const created = this.client.create(PODS, rs.metadata.namespace ?? '', pod);
+      this.recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
+    } catch (err) {
+      if (isStatusError(err) && err.status.details?.causes?.some((c) => c.type === 'NamespaceTerminating')) return;
+      this.recorder.warning(rs, 'FailedCreate', `Error creating: ${(err as Error).message}`);
+      throw err;
+    }
+  }
+
+  /** deletePod is RealPodControl.DeletePod; a pod already gone is not an error. */
+  private deletePod(rs: ReplicaSet & KubeObject, pod: Pod): Error | undefined {
+    const name = pod.metadata?.name ?? '';
+    try {
+      this.client.delete(PODS, rs.metadata.namespace ?? '', name);
+      this.recorder.normal(rs, 'SuccessfulDelete', `Deleted pod: ${name}`);
+      return undefined;
+    } catch (err) {
+      if (isStatusError(err) && err.code === 404) return undefined;
+      this.recorder.warning(rs, 'FailedDelete', `Error deleting: ${(err as Error).message}`);
+      return err as Error;
+    }
+  }
+
+  /**
+   * relatedPods is getIndirectlyRelatedPods: the pods of every ReplicaSet with the same
+   * controller (a Deployment's old and new ReplicaSets), used to spread deletions.
+   */
+  private relatedPods(rs: ReplicaSet & KubeObject): Pod[] {
+    const ns = rs.metadata.namespace ?? '';
+    const owner = controllerOf(rs);
+    const uids = new Set<string>([rs.metadata.uid ?? '']);
+    if (owner) {
+      for (const other of this.rsInformer.list(ns)) if (controllerOf(other)?.uid === owner.uid) uids.add(other.metadata.uid ?? '');
+    }
+    return this.podInformer
+      .list(ns)
+      .filter((p) => uids.has(controllerOf(p)?.uid ?? ''))
+      .map(asPod);
+  }
+
+  /** updateStatus is updateReplicaSetStatus: skip the steady state, retry once on conflict. */
+  private updateStatus(rs: ReplicaSet & KubeObject, status: MutableReplicaSetStatus): ReplicaSet & KubeObject {
+    if (statusUnchanged(rs, status)) return rs;
+    status.observedGeneration = rs.metadata.generation;
+    let current: KubeObject = rs;
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return this.client.updateStatus(REPLICASETS, { ...thaw(current), status: omitEmptyReplicaSetStatus(status) }) as ReplicaSet & KubeObject;
+      } catch (err) {
+        if (attempt >= 1 || !isStatusError(err) || err.code !== 409) throw err;
+        current = this.client.get(REPLICASETS, rs.metadata.namespace ?? '', rs.metadata.name ?? '');
+      }
+    }
+  }
+}
+
+/** installReplicaSetController registers the ReplicaSet controller with the cluster. */
+export function installReplicaSetController(cluster: Cluster): ReplicaSetController {
+  const controller = new ReplicaSetController(cluster);
+  cluster.addReconciler(controller);
+  return controller;
+}
