@@ -187,6 +187,12 @@ describe('Service defaults', () => {
 });
 
 describe('small kinds', () => {
+  it('Secret stringData is folded into data', () => {
+    const s = { metadata: { name: 's' }, data: { a: 'eA==', b: 'eA==' }, stringData: { b: 'hello', c: 'naïve €' } };
+    defaulterFor('', 'Secret')(s);
+    expect(s).toEqual({ metadata: { name: 's' }, type: 'Opaque', data: { a: 'eA==', b: 'aGVsbG8=', c: 'bmHDr3ZlIOKCrA==' } });
+  });
+
   it('Secret type Opaque, Namespace name label', () => {
     const s = { metadata: { name: 's' } };
     defaulterFor('', 'Secret')(s);

@@ -5,6 +5,7 @@
  */
 import type { Endpoints, Namespace, Node, Secret } from 'kubernetes-types/core/v1';
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
+import { mergeSecretStringData } from './secretData.ts';
 
 /** defaultNamespace sets the immutable `kubernetes.io/metadata.name` label to the namespace's name (SetDefaults_Namespace). */
 export function defaultNamespace(ns: Namespace): void {
@@ -26,8 +27,9 @@ export function defaultNode(node: Node): void {
   if (status?.capacity && !status.allocatable) status.allocatable = { ...status.capacity };
 }
 
-/** defaultSecret sets type Opaque (SetDefaults_Secret). */
+/** defaultSecret sets type Opaque (SetDefaults_Secret) and folds stringData into data, as decoding does upstream. */
 export function defaultSecret(secret: Secret): void {
+  mergeSecretStringData(secret);
   secret.type ||= 'Opaque';
 }
 

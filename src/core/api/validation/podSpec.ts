@@ -43,7 +43,7 @@ export function validateTolerations(tolerations: Toleration[], path: string): Fi
         break;
       }
       case 'Exists':
-        if (t.value) errs.push(field.invalid(`${p}.operator`, t, "value must be empty when `operator` is 'Exists'"));
+        if (t.value) errs.push(field.invalid(`${p}.operator`, goToleration(t), "value must be empty when `operator` is 'Exists'"));
         break;
       default:
         errs.push(field.notSupported(`${p}.operator`, t.operator, ['Equal', 'Exists']));
@@ -51,6 +51,15 @@ export function validateTolerations(tolerations: Toleration[], path: string): Fi
     if (t.effect && !TAINT_EFFECTS.includes(t.effect)) errs.push(field.notSupported(`${p}.effect`, t.effect, TAINT_EFFECTS));
   });
   return errs;
+}
+
+/** goToleration renders a toleration as %#v prints core.Toleration. */
+function goToleration(t: Toleration): { goString(): string } {
+  const seconds = t.tolerationSeconds === undefined ? '(*int64)(nil)' : `(*int64)(${t.tolerationSeconds})`;
+  const q = (v: string | undefined) => JSON.stringify(v ?? '');
+  return {
+    goString: () => `core.Toleration{Key:${q(t.key)}, Operator:${q(t.operator)}, Value:${q(t.value)}, Effect:${q(t.effect)}, TolerationSeconds:${seconds}}`,
+  };
 }
 
 function validatePodAffinityTerm(term: PodAffinityTerm, path: string): FieldError[] {

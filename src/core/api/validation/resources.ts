@@ -6,7 +6,7 @@ import type { ResourceRequirements } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../status.ts';
 import { isQualifiedName } from '../nameValidation.ts';
 import { IS_NEGATIVE_ERROR_MSG, field, invalidEach } from './field.ts';
-import { compareQuantities, quantityString, quantityValue } from './quantity.ts';
+import { Quantity } from '../quantity.ts';
 
 const STANDARD_CONTAINER_RESOURCES = new Set(['cpu', 'memory', 'ephemeral-storage']);
 
@@ -32,12 +32,21 @@ function validateResourceName(name: string, path: string): FieldError[] {
   return [];
 }
 
-function validateQuantity(name: string, q: string | number, path: string): FieldError[] {
-  const v = quantityValue(q);
-  if (v !== undefined && v < 0) return [field.invalid(path, quantityString(q), IS_NEGATIVE_ERROR_MSG)];
-  if (v !== undefined && name.includes('/') && !Number.isInteger(v)) {
-    return [field.invalid(path, q, 'must be an integer')];
+/** parsed reads a quantity; malformed ones were already rejected when the object was decoded. */
+function parsed(q: string | number): Quantity | undefined {
+  try {
+    return Quantity.parse(q);
+  } catch {
+    return undefined;
   }
+}
+
+function validateQuantity(name: string, q: string | number, path: string): FieldError[] {
+  const v = parsed(q);
+  if (!v) return [];
+  if (v.sign() < 0) return [field.invalid(path, v.toString(), IS_NEGATIVE_ERROR_MSG)];
+  // Extended resources (with a '/') must be whole numbers (IsIntegerResourceName).
+  if (name.includes('/') && v.milliValue() % 1000 !== 0) return [field.invalid(path, v.toString(), 'must be an integer')];
   return [];
 }
 
@@ -55,13 +64,15 @@ export function validateResourceRequirements(r: ResourceRequirements | undefined
     const p = `${path}.requests[${name}]`;
     errs.push(...validateResourceName(name, p));
     errs.push(...validateQuantity(name, q, p));
-    const limit = limits[name];
-    if (limit !== undefined) {
-      const cmp = compareQuantities(quantityValue(q) ?? 0, quantityValue(limit) ?? 0);
+    const limit = limits[name] === undefined ? undefined : parsed(limits[name]);
+    const request = parsed(q);
+    if (limits[name] !== undefined) {
+      if (!limit || !request) continue;
+      const cmp = request.cmp(limit);
       if (cmp !== 0 && !isOvercommitAllowed(name)) {
-        errs.push(field.invalid(`${path}.requests`, quantityString(q), `must be equal to ${name} limit of ${quantityString(limit)}`));
+        errs.push(field.invalid(`${path}.requests`, request.toString(), `must be equal to ${name} limit of ${limit.toString()}`));
       } else if (cmp > 0) {
-        errs.push(field.invalid(`${path}.requests`, quantityString(q), `must be less than or equal to ${name} limit of ${quantityString(limit)}`));
+        errs.push(field.invalid(`${path}.requests`, request.toString(), `must be less than or equal to ${name} limit of ${limit.toString()}`));
       }
     } else if (!isOvercommitAllowed(name)) {
       errs.push(field.required(`${path}.limits`, 'Limit must be set for non overcommitable resources'));
