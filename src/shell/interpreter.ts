@@ -1,10 +1,8 @@
-import { abortableSleep } from './abort.ts';
-import type { AndOr, CommandNode, CompoundCommand, CondExpr, List, Pipeline, SimpleCommand } from './ast.ts';
+import type { AndOr, CommandNode, CompoundCommand, List, Pipeline, SimpleCommand } from './ast.ts';
 import { evalArith } from './arith.ts';
 import { ShellRuntimeError, ShellSyntaxError } from './errors.ts';
 import { expandPattern, expandString, expandWords, type ExpandEnv } from './expand.ts';
 import { matchGlob } from './glob.ts';
-import type { History } from './history.ts';
 import { parse } from './parser.ts';
 import { removeQuotes } from './quoting.ts';
 import { applyRedirects } from './redirects.ts';
@@ -13,31 +11,10 @@ import {
   BreakSignal, ContinueSignal, ExitSignal, InterruptSignal, ReturnSignal, StdinBuffer, cloneState,
   type ShellState, type Streams,
 } from './state.ts';
-import { evalTest } from './testExpr.ts';
-import type { Command, CommandIO, VirtualFS } from './types.ts';
-
-/** Limits keep runaway scripts from freezing the tab; each breach is reported, not thrown. */
-export interface Limits {
-  loopIterations: number;
-  commands: number;
-  functionDepth: number;
-}
-
-/** Host is what the interpreter needs from the Shell that owns it. */
-export interface Host {
-  commands: Map<string, Command>;
-  fs: VirtualFS;
-  sleep(ms: number): Promise<void>;
-  now(): number;
-  history: History;
-  home: string;
-  hostname: string;
-  user: string;
-  pid: number;
-  limits: Limits;
-  /** Commands executed in the current run (shared by subshells). */
-  budget: { commands: number };
-}
+import type { Command } from './types.ts';
+import { runRegistered, shellExpandEnv } from './processes.ts';
+import type { Host } from './host.ts';
+import { evalCond } from './condEval.ts';
 
 /**
  * Interpreter walks the syntax tree against one ShellState. Subshells,
@@ -59,36 +36,9 @@ export class Interpreter {
     return sub;
   }
 
-  /** expandEnv adapts the state for word expansion; `$(...)` runs in a subshell with stderr passed through. */
+  /** expandEnv adapts the state for word expansion (see shellExpandEnv). */
   expandEnv(s: Streams): ExpandEnv {
-    const st = this.state;
-    return {
-      getVar: (n) => st.vars.get(n),
-      setVar: (n, v) => void st.vars.set(n, v),
-      special: (n) => {
-        switch (n) {
-          case '?': return String(st.lastStatus);
-          case '$': return String(this.host.pid);
-          case '!': return st.lastBackgroundPid ? String(st.lastBackgroundPid) : '';
-          case '#': return String(st.positional.length);
-          case '0': return st.scriptName;
-          case '-': return 'hB';
-        }
-        if (/^\d+$/.test(n)) return st.positional[Number(n) - 1];
-        return undefined;
-      },
-      positional: () => st.positional,
-      commandSubst: async (src) => {
-        let out = '';
-        const sub = this.subshell();
-        const status = await sub.runSource(src, { ...s, stdin: new StdinBuffer(''), stdout: (t) => (out += t), tty: false });
-        st.lastStatus = status;
-        return out;
-      },
-      home: this.host.home,
-      cwd: st.cwd,
-      fs: this.host.fs,
-    };
+    return shellExpandEnv(this, s);
   }
 
   /** runSource parses and runs shell text; syntax errors print bash's message and return 2. */
@@ -174,7 +124,7 @@ export class Interpreter {
   /** conditionDepth > 0 while running an `if`/`while` condition, where `set -e` does not apply. */
   private conditionDepth = 0;
 
-  private async runCondition(list: List, s: Streams): Promise<number> {
+  async runCondition(list: List, s: Streams): Promise<number> {
     this.conditionDepth++;
     try {
       return await this.runList(list, s);
@@ -261,7 +211,7 @@ export class Interpreter {
         return status;
       }
       case 'cond':
-        return (await this.evalCond(c.expr, s)) ? 0 : 1;
+        return (await evalCond(this, c.expr, s)) ? 0 : 1;
       case 'arith': {
         const v = this.arith(await expandString(c.expr, this.expandEnv(s), false), s);
         return v === 0 ? 1 : 0;
@@ -326,45 +276,6 @@ export class Interpreter {
     return evalArith(expr, { get: (n) => this.state.vars.get(n), set: (n, v) => void this.state.vars.set(n, v) });
   }
 
-  private async evalCond(e: CondExpr, s: Streams): Promise<boolean> {
-    const env = this.expandEnv(s);
-    switch (e.kind) {
-      case 'and':
-        return (await this.evalCond(e.left, s)) && this.evalCond(e.right, s);
-      case 'or':
-        return (await this.evalCond(e.left, s)) || this.evalCond(e.right, s);
-      case 'not':
-        return !(await this.evalCond(e.expr, s));
-      case 'word':
-        return (await expandString(e.arg, env)) !== '';
-      case 'unary':
-        return evalTest([e.op, await expandString(e.arg, env)], this.host.fs, this.state.cwd).result === 0;
-      case 'binary': {
-        const left = await expandString(e.left, env);
-        if (e.op === '==' || e.op === '=' || e.op === '!=') {
-          const hit = matchGlob(await expandPattern(e.right, env), left);
-          return e.op === '!=' ? !hit : hit;
-        }
-        const right = await expandString(e.right, env);
-        if (e.op === '=~') {
-          try {
-            return new RegExp(right).test(left);
-          } catch {
-            return false;
-          }
-        }
-        if (e.op === '<') return left < right;
-        if (e.op === '>') return left > right;
-        if (/^-(eq|ne|lt|le|gt|ge)$/.test(e.op)) {
-          const a = this.arith(left, s);
-          const b = this.arith(right, s);
-          return { '-eq': a === b, '-ne': a !== b, '-lt': a < b, '-le': a <= b, '-gt': a > b, '-ge': a >= b }[e.op]!;
-        }
-        return evalTest([left, e.op, right], this.host.fs, this.state.cwd).result === 0;
-      }
-    }
-  }
-
   private async runSimple(c: SimpleCommand, s: Streams): Promise<number> {
     const env = this.expandEnv(s);
     const argv = await expandWords(c.words, env);
@@ -417,7 +328,7 @@ export class Interpreter {
       }
     }
     const cmd = this.lookupCommand(name);
-    if (cmd) return this.runRegistered(cmd, argv, s, assigns);
+    if (cmd) return runRegistered(this, cmd, argv, s, assigns);
     if (name.includes('/')) {
       if (this.host.fs.exists(name, this.state.cwd) && this.host.fs.stat(name, this.state.cwd).type === 'file') {
         return SHELL_BUILTINS.bash(this, ['bash', ...argv], s);
@@ -446,37 +357,6 @@ export class Interpreter {
     }
     for (const [n, v] of extra) env.set(n, v);
     return env;
-  }
-
-  private async runRegistered(cmd: Command, argv: string[], s: Streams, assigns: [string, string][]): Promise<number> {
-    let stdin: string | undefined;
-    const io: CommandIO = {
-      argv,
-      // NOTE: stdin is consumed only when the command reads it, so `echo` inside
-      // `while read ...; do ...; done < file` leaves the remaining lines for `read`.
-      get stdin() {
-        stdin ??= s.stdin.rest();
-        return stdin;
-      },
-      stdout: s.stdout,
-      stderr: s.stderr,
-      env: this.exportedEnv(assigns),
-      cwd: this.state.cwd,
-      fs: this.host.fs,
-      signal: s.signal,
-      sleep: (ms) => abortableSleep(this.host.sleep, ms, s.signal),
-      isTTY: s.tty,
-    };
-    let status: number;
-    try {
-      status = await cmd(io);
-    } catch (e) {
-      if (e instanceof InterruptSignal || e instanceof ExitSignal) throw e;
-      s.stderr(`bash: ${argv[0]}: ${e instanceof Error ? e.message : String(e)}\n`);
-      status = 1;
-    }
-    if (s.signal.aborted) throw new InterruptSignal();
-    return status;
   }
 
   private async callFunction(name: string, body: CompoundCommand, args: string[], s: Streams, assigns: [string, string][]): Promise<number> {

@@ -1,0 +1,26 @@
+import type { History } from './history.ts';
+import type { Command, VirtualFS } from './types.ts';
+
+/** Limits keep runaway scripts from freezing the tab; each breach is reported, not thrown. */
+export interface Limits {
+  loopIterations: number;
+  commands: number;
+  functionDepth: number;
+}
+
+/** Host is what the interpreter needs from the Shell that owns it. */
+export interface Host {
+  commands: Map<string, Command>;
+  fs: VirtualFS;
+  sleep(ms: number): Promise<void>;
+  now(): number;
+  history: History;
+  home: string;
+  hostname: string;
+  user: string;
+  pid: number;
+  limits: Limits;
+  /** Commands executed in the current run (shared by subshells). */
+  budget: { commands: number };
+}
+
