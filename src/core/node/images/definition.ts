@@ -15,6 +15,8 @@ export interface ImageConfig {
   env: [string, string][];
   /** exposedPorts like `80/tcp`, informational (Kubernetes ignores EXPOSE). */
   exposedPorts: string[];
+  /** versionEnv names the ENV that carries the release (NGINX_VERSION), set to the resolved version. */
+  versionEnv?: string;
   /** stopSignal is what containerd sends first on StopContainer (STOPSIGNAL, default SIGTERM). */
   stopSignal: Signal;
 }

@@ -33,6 +33,22 @@ describe('shell images (busybox, alpine)', () => {
     expect([...p.env.keys()]).toEqual(['PATH', 'HOSTNAME', 'GREETING', 'HOME']);
   });
 
+  it('loops on the virtual clock, with positional parameters', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('busybox', { command: ['sh', '-c', 'while true; do echo "$1 tick"; sleep 5; done', 'sh', 'clock'] });
+    await h.advance(12_000);
+    expect(p.log.lines().map((l) => [l.time - h.clock.now(), l.line])).toEqual([
+      [-12_000, 'clock tick'],
+      [-7_000, 'clock tick'],
+      [-2_000, 'clock tick'],
+    ]);
+  });
+
+  it('sets the image version env from the resolved tag', () => {
+    const h = new RuntimeHarness();
+    expect(h.run('nginx:1.25').env.get('NGINX_VERSION')).toBe('1.25.5');
+  });
+
   it('completes at once with the default `sh` and no stdin (the CrashLoopBackOff classic)', async () => {
     const h = new RuntimeHarness();
     const p = h.run('busybox');

@@ -211,7 +211,7 @@ export class ContainerProcess {
     return this.opts.hostname;
   }
 
-  /** kill ends the process with a code and reason (OOM, SIGKILL, exit); idempotent. */
+  /** finish ends the process with a code and reason (exit, SIGKILL, OOM); only the first call counts. */
   private finish(exitCode: number, reason: TerminationReason, signal?: Signal): void {
     if (this.status) return;
     this.log.flush();

@@ -79,7 +79,9 @@ export function findProgram(image: ResolvedImage, exe: string, fs: VirtualFS, sh
 /** startProcess creates and starts a container's main process. */
 export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResult {
   const def = spec.image.definition;
-  const env = containerEnv(spec.hostname, def.config.env, spec.env ?? []);
+  const versionEnv = def.config.versionEnv;
+  const imageEnv = def.config.env.map(([k, v]): [string, string] => [k, k === versionEnv ? spec.image.version : v]);
+  const env = containerEnv(spec.hostname, imageEnv, spec.env ?? []);
   const argv = containerArgv(def.config, spec, env);
   if (!argv.ok) return { ok: false, failure: { reason: 'CreateContainerError', message: argv.message } };
   const program = findProgram(spec.image, argv.argv[0], spec.fs, deps.shell);

@@ -47,3 +47,24 @@ export function terminalShellRunner(now: () => number): ShellRunner {
     },
   };
 }
+
+/**
+ * containerShell builds an interactive Shell inside a running container, for `kubectl exec -it … sh`:
+ * the host wires it to the terminal like the node shell. `sleep` should wait on the cluster clock.
+ */
+export function containerShell(
+  proc: { fs: ShellRun['fs']; env: ReadonlyMap<string, string>; cwd: string; hostname: string; commands: ShellRun['commands'] },
+  opts: { now: () => number; sleep: (ms: number) => Promise<void> },
+): Shell {
+  const env = Object.fromEntries(proc.env);
+  return new Shell({
+    fs: proc.fs,
+    env: { ...env, PWD: proc.cwd },
+    commands: proc.commands,
+    hostname: proc.hostname,
+    home: env.HOME ?? '/root',
+    sleep: opts.sleep,
+    now: opts.now,
+    limits: { loopIterations: CONTAINER_LOOP_LIMIT },
+  });
+}

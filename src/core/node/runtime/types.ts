@@ -60,14 +60,14 @@ export interface Usage {
   memoryBytes: number;
 }
 
-/** ExecIO is what an exec'd command sees: its output sinks and stdin. */
+/** ExecResult is what an exec'd command produced: its exit code and collected output. */
 export interface ExecResult {
   exitCode: number;
   stdout: string;
   stderr: string;
 }
 
-/** ShellSignalLike mirrors the shell's ShellSignal (an AbortSignal subset) to abort scripts on kill. */
+/** AbortLike mirrors the shell's ShellSignal (an AbortSignal subset) so scripts stop when their process dies. */
 export interface AbortLike {
   readonly aborted: boolean;
   addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;

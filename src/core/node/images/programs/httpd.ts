@@ -66,6 +66,7 @@ export const httpdImage: ImageDefinition = {
     workingDir: '/usr/local/apache2',
     env: [['PATH', `/usr/local/apache2/bin:${DEFAULT_PATH}`], ['HTTPD_PREFIX', '/usr/local/apache2'], ['HTTPD_VERSION', '2.4.62']],
     exposedPorts: ['80/tcp'],
+    versionEnv: 'HTTPD_VERSION',
     stopSignal: 'SIGWINCH',
   },
   programs: { 'httpd-foreground': httpdForeground },

@@ -135,7 +135,14 @@ function serve(ctx: ProcessContext, req: Request, root: string, worker: number, 
     const body = nginxErrorPage(status, text, version);
     return { status, headers: { ...base, 'content-type': 'text/html', 'content-length': String(byteLength(body)), connection: 'keep-alive' }, body };
   };
-  const path = decodeURIComponent(req.path.split('?')[0] || '/');
+  let path: string;
+  try {
+    path = decodeURIComponent(req.path.split('?')[0] || '/');
+  } catch {
+    const res = error(400, 'Bad Request');
+    ctx.log(combinedLog(req, res, now, true));
+    return res;
+  }
   let res: Response;
   const file = root + (path.endsWith('/') ? path + 'index.html' : path);
   const fs = ctx.fs;
@@ -200,6 +207,7 @@ export const nginxImage: ImageDefinition = {
       ['DYNPKG_RELEASE', '1~bookworm'],
     ],
     exposedPorts: ['80/tcp'],
+    versionEnv: 'NGINX_VERSION',
     stopSignal: 'SIGQUIT',
   },
   programs: { 'docker-entrypoint.sh': entrypoint, nginx: (ctx) => nginxMain(ctx, ctx.argv), 'nginx-debug': (ctx) => nginxMain(ctx, ctx.argv) },

@@ -59,6 +59,7 @@ export const nodeImage: ImageDefinition = {
     workingDir: '/',
     env: [['PATH', DEFAULT_PATH], ['NODE_VERSION', '23.4.0'], ['YARN_VERSION', '1.22.22']],
     exposedPorts: [],
+    versionEnv: 'NODE_VERSION',
     stopSignal: 'SIGTERM',
   },
   programs: {

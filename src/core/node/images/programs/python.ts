@@ -83,6 +83,7 @@ export const pythonImage: ImageDefinition = {
     workingDir: '/',
     env: [['PATH', `/usr/local/bin:${DEFAULT_PATH}`], ['LANG', 'C.UTF-8'], ['GPG_KEY', '7169605F62C751356D054A26A821E680E5FA6305'], ['PYTHON_VERSION', '3.13.1'], ['PYTHON_SHA256', '9cf9427bee9e2242e3877dd0f6b641c1853ca461f39d6503ce260a59c80bf0d9']],
     exposedPorts: [],
+    versionEnv: 'PYTHON_VERSION',
     stopSignal: 'SIGTERM',
   },
   programs: { python, python3: python },

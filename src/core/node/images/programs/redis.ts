@@ -84,6 +84,7 @@ export const redisImage: ImageDefinition = {
     workingDir: '/data',
     env: [['PATH', DEFAULT_PATH], ['REDIS_VERSION', '7.4.1']],
     exposedPorts: ['6379/tcp'],
+    versionEnv: 'REDIS_VERSION',
     stopSignal: 'SIGTERM',
   },
   programs: {
