@@ -10,6 +10,7 @@ import { toJSON } from './json.ts';
 import { printName } from './name.ts';
 import { toYAML } from './yaml.ts';
 import { printJSONPath } from './jsonpath.ts';
+import { printGoTemplate } from './goTemplate.ts';
 
 const dir = join(import.meta.dirname, 'testdata');
 const read = (file: string) => readFileSync(join(dir, file), 'utf8');
@@ -65,5 +66,22 @@ describe('jsonpath goldens (deployment)', () => {
     expect(() => printJSONPath('{.metadata.name', input)).toThrowError(
       expect.objectContaining({ message: read('deployment.jsonpath-unclosed.golden').replace(/^error: /, '').trimEnd() }),
     );
+  });
+});
+
+describe('go-template goldens (deployment)', () => {
+  const input = JSON.parse(read('deployment.input.json'));
+  it('prints fields, ranges, index and if', () => {
+    const template =
+      '{{.metadata.name}}{{"\\n"}}{{range .spec.template.spec.containers}}{{.name}}={{.image}}{{"\\n"}}{{end}}{{index .metadata.labels "app"}}{{if .spec.replicas}} has replicas{{end}}';
+    expect(printGoTemplate(template, input)).toEqual({ output: read('deployment.go-template.golden') });
+  });
+  it('prints <no value> for a missing key', () => {
+    expect(printGoTemplate('{{.metadata.foo}}', input)).toEqual({ output: read('deployment.go-template-missing.golden') });
+  });
+  it('fails like kubectl with --allow-missing-template-keys=false', () => {
+    const result = printGoTemplate('{{.metadata.name}} {{.metadata.foo}}', input, { allowMissingKeys: false });
+    expect(result.output).toBe(read('deployment.go-template-strict.golden'));
+    expect(`error: ${result.error}\n`).toBe(read('deployment.go-template-strict.stderr.golden'));
   });
 });

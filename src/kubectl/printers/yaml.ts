@@ -43,20 +43,17 @@ export function yamlKeyLess(a: string, b: string): boolean {
   return ar.length < br.length;
 }
 
-/** formatGoFloat renders a non-integer number as Go's strconv.FormatFloat(f, 'g', -1, 64). */
+/**
+ * formatGoFloat renders a number as Go's strconv.FormatFloat(f, 'g', -1, 64): shortest digits,
+ * switching to an exponent ("1e+06", "1.5e-05") below 1e-4 or from 1e6 upwards.
+ */
 export function formatGoFloat(f: number): string {
   if (Number.isNaN(f)) return '.nan';
   if (!Number.isFinite(f)) return f > 0 ? '.inf' : '-.inf';
-  if (Number.isInteger(f) && Math.abs(f) < 1e21) {
-    const exp = Math.abs(f) < 1 ? 0 : Math.floor(Math.log10(Math.abs(f)));
-    if (exp < 21) return String(f);
-  }
+  if (f === 0) return '0';
   const [mantissa, expText] = f.toExponential().split('e');
   const exp = Number(expText);
-  if (exp < -4 || exp >= 21) {
-    const sign = exp < 0 ? '-' : '+';
-    return `${mantissa}e${sign}${String(Math.abs(exp)).padStart(2, '0')}`;
-  }
+  if (exp < -4 || exp >= 6) return `${mantissa}e${exp < 0 ? '-' : '+'}${String(Math.abs(exp)).padStart(2, '0')}`;
   return String(f);
 }
 

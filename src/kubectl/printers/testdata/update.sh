@@ -54,5 +54,6 @@ kubectl "${dep[@]}" -o jsonpath='{.metadata.foo}' --allow-missing-template-keys=
 kubectl "${dep[@]}" -o jsonpath='{.metadata.name' > /dev/null 2> deployment.jsonpath-unclosed.golden || true
 kubectl "${dep[@]}" -o go-template='{{.metadata.name}}{{"\n"}}{{range .spec.template.spec.containers}}{{.name}}={{.image}}{{"\n"}}{{end}}{{index .metadata.labels "app"}}{{if .spec.replicas}} has replicas{{end}}' > deployment.go-template.golden
 kubectl "${dep[@]}" -o go-template='{{.metadata.foo}}' > deployment.go-template-missing.golden
+kubectl "${dep[@]}" -o go-template='{{.metadata.name}} {{.metadata.foo}}' --allow-missing-template-keys=false > deployment.go-template-strict.golden 2> deployment.go-template-strict.stderr.golden || true
 kubectl "${dep[@]}" -o foo > /dev/null 2> deployment.unknown-format.golden || true
 echo "goldens updated in $(pwd)"
