@@ -21,6 +21,17 @@ import { describeJob, describeCronJob } from './jobs.ts';
 import { describeIngress } from './ingress.ts';
 import { describePersistentVolume, describePersistentVolumeClaim } from './storage.ts';
 import { describeHorizontalPodAutoscaler } from './hpa.ts';
+import {
+  describeIngressClass,
+  describeLimitRange,
+  describePodDisruptionBudget,
+  describePriorityClass,
+  describeResourceQuota,
+  describeStorageClass,
+} from './clusterKinds.ts';
+import { describeRole, describeRoleBinding } from './rbac.ts';
+import { describeNetworkPolicy } from './networkPolicy.ts';
+import { describeReplicationController } from './replicaSet.ts';
 import type { DescribeContext, Describer, RelatedData } from './types.ts';
 
 export type { DescribeContext, Describer, RelatedData } from './types.ts';
@@ -63,6 +74,18 @@ export const DESCRIBERS: Readonly<Record<string, DescriberEntry>> = {
   'batch/CronJob': { describe: describeCronJob, related: ['events'] },
   'networking.k8s.io/Ingress': { describe: describeIngress, related: ['events', 'services', 'endpointSlices'] },
   'autoscaling/HorizontalPodAutoscaler': { describe: describeHorizontalPodAutoscaler, related: ['events'] },
+  '/ReplicationController': { describe: describeReplicationController, related: ['events', 'pods'] },
+  '/ResourceQuota': { describe: describeResourceQuota, related: [] },
+  '/LimitRange': { describe: describeLimitRange, related: [] },
+  'storage.k8s.io/StorageClass': { describe: describeStorageClass, related: ['events'] },
+  'scheduling.k8s.io/PriorityClass': { describe: describePriorityClass, related: ['events'] },
+  'networking.k8s.io/IngressClass': { describe: describeIngressClass, related: ['events'] },
+  'networking.k8s.io/NetworkPolicy': { describe: describeNetworkPolicy, related: [] },
+  'policy/PodDisruptionBudget': { describe: describePodDisruptionBudget, related: ['events'] },
+  'rbac.authorization.k8s.io/Role': { describe: describeRole, related: [] },
+  'rbac.authorization.k8s.io/ClusterRole': { describe: describeRole, related: [] },
+  'rbac.authorization.k8s.io/RoleBinding': { describe: describeRoleBinding, related: [] },
+  'rbac.authorization.k8s.io/ClusterRoleBinding': { describe: describeRoleBinding, related: [] },
 };
 
 /** GENERIC_DESCRIBER describes any other kind from its fields (describe.go: genericDescriber). */

@@ -2,11 +2,11 @@
  * `kubectl describe replicaset` (describe.go: describeReplicaSet), plus the pod
  * phase count shared with other controllers (getPodStatusForController).
  */
-import type { Pod } from 'kubernetes-types/core/v1';
+import type { Pod, ReplicationController } from 'kubernetes-types/core/v1';
 import type { ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../core/api/types.ts';
 import { describeEvents } from './events.ts';
-import { formatLabelSelector } from './format.ts';
+import { formatLabelSelector, formatLabels } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { controllerOf, printController } from './pod.ts';
 import { describePodTemplate } from './podTemplate.ts';
@@ -70,6 +70,28 @@ export function describeReplicaSet(obj: KubeObject, ctx: DescribeContext): strin
       w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n');
       w.write(LEVEL_1, '----\t------\t------\n');
       for (const c of rs.status!.conditions!) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
+    }
+    if (ctx.events) describeEvents(ctx.events, w, ctx.now);
+  });
+}
+
+/** describeReplicationController renders `kubectl describe rc` (describe.go: describeReplicationController). */
+export function describeReplicationController(obj: KubeObject, ctx: DescribeContext): string {
+  const rc = obj as unknown as ReplicationController;
+  const counts = countPodPhases(ctx.pods, rc.metadata?.uid);
+  return tabbedString((w) => {
+    w.write(LEVEL_0, `Name:\t${rc.metadata?.name ?? ''}\n`);
+    w.write(LEVEL_0, `Namespace:\t${rc.metadata?.namespace ?? ''}\n`);
+    w.write(LEVEL_0, `Selector:\t${formatLabels(rc.spec?.selector)}\n`);
+    printLabelsMultiline(w, 'Labels', rc.metadata?.labels);
+    printAnnotationsMultiline(w, 'Annotations', rc.metadata?.annotations);
+    w.write(LEVEL_0, `Replicas:\t${rc.status?.replicas ?? 0} current / ${rc.spec?.replicas ?? 0} desired\n`);
+    w.write(LEVEL_0, `Pods Status:\t${podsStatusLine(counts)}\n`);
+    describePodTemplate(rc.spec?.template, w);
+    if ((rc.status?.conditions ?? []).length > 0) {
+      w.write(LEVEL_0, 'Conditions:\n  Type\tStatus\tReason\n');
+      w.write(LEVEL_1, '----\t------\t------\n');
+      for (const c of rc.status!.conditions!) w.write(LEVEL_1, `${c.type} \t${c.status}\t${c.reason ?? ''}\n`);
     }
     if (ctx.events) describeEvents(ctx.events, w, ctx.now);
   });

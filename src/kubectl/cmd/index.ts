@@ -1,0 +1,61 @@
+/**
+ * The verb table: every kubectl command, in the order `kubectl --help` groups them
+ * (that order also decides "Did you mean this?" suggestions).
+ */
+import type { KubectlCommand } from '../command.ts';
+import { get } from './get.ts';
+import { notInPlayground } from './notInPlayground.ts';
+
+export const COMMANDS: KubectlCommand[] = [
+  // Basic Commands (Beginner)
+  notInPlayground('create', 'Create a resource from a file or from stdin'),
+  notInPlayground('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
+  notInPlayground('run', 'Run a particular image on the cluster'),
+  notInPlayground('set', 'Set specific features on objects'),
+  // Basic Commands (Intermediate)
+  notInPlayground('explain', 'Get documentation for a resource'),
+  get,
+  notInPlayground('edit', 'Edit a resource on the server'),
+  notInPlayground('delete', 'Delete resources by file names, stdin, resources and names, or by resources and label selector'),
+  // Deploy Commands
+  notInPlayground('rollout', 'Manage the rollout of a resource'),
+  notInPlayground('scale', 'Set a new size for a deployment, replica set, or replication controller'),
+  notInPlayground('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
+  // Cluster Management Commands
+  notInPlayground('certificate', 'Modify certificate resources'),
+  notInPlayground('cluster-info', 'Display cluster information'),
+  notInPlayground('top', 'Display resource (CPU/memory) usage'),
+  notInPlayground('cordon', 'Mark node as unschedulable'),
+  notInPlayground('uncordon', 'Mark node as schedulable'),
+  notInPlayground('drain', 'Drain node in preparation for maintenance'),
+  notInPlayground('taint', 'Update the taints on one or more nodes'),
+  // Troubleshooting and Debugging Commands
+  notInPlayground('describe', 'Show details of a specific resource or group of resources'),
+  notInPlayground('logs', 'Print the logs for a container in a pod'),
+  notInPlayground('attach', 'Attach to a running container'),
+  notInPlayground('exec', 'Execute a command in a container'),
+  notInPlayground('port-forward', 'Forward one or more local ports to a pod'),
+  notInPlayground('proxy', 'Run a proxy to the Kubernetes API server'),
+  notInPlayground('cp', 'Copy files and directories to and from containers'),
+  notInPlayground('auth', 'Inspect authorization'),
+  notInPlayground('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
+  notInPlayground('events', 'List events'),
+  // Advanced Commands
+  notInPlayground('diff', 'Diff the live version against a would-be applied version'),
+  notInPlayground('apply', 'Apply a configuration to a resource by file name or stdin'),
+  notInPlayground('patch', 'Update fields of a resource'),
+  notInPlayground('replace', 'Replace a resource by file name or stdin'),
+  notInPlayground('wait', 'Experimental: Wait for a specific condition on one or many resources'),
+  notInPlayground('kustomize', 'Build a kustomization target from a directory or URL'),
+  // Settings Commands
+  notInPlayground('label', 'Update the labels on a resource'),
+  notInPlayground('annotate', 'Update the annotations on a resource'),
+  notInPlayground('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
+  // Other Commands
+  notInPlayground('api-resources', 'Print the supported API resources on the server'),
+  notInPlayground('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
+  notInPlayground('config', 'Modify kubeconfig files'),
+  notInPlayground('plugin', 'Provides utilities for interacting with plugins'),
+  notInPlayground('version', 'Print the client and server version information'),
+  notInPlayground('options', 'Print the list of flags inherited by all commands'),
+];

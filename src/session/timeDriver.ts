@@ -1,0 +1,94 @@
+/**
+ * TimeDriver: how waiting commands move the cluster's virtual time.
+ *
+ * Headless (CLI, tests) time moves only while something waits (`sleep`, `kubectl wait`,
+ * `rollout status`, `get -w` with a timeout): the driver jumps the clock from one due
+ * timer to the next, settling the cluster at each instant, until every waiter is done.
+ * In the browser a ticker advances time with the wall clock instead (see RealtimeDriver).
+ */
+import type { Cluster } from '../core/sim/cluster.ts';
+
+/** CancelSignal is the part of AbortSignal waiters look at. */
+export interface CancelSignal {
+  readonly aborted: boolean;
+}
+
+/** TimeDriver is what the shell and kubectl use to wait. */
+export interface TimeDriver {
+  /** sleep waits ms of virtual time (returns early when the signal aborts). */
+  sleep(ms: number, signal?: CancelSignal): Promise<void>;
+  /** waitFor waits until done() holds, the timeout passes or the signal aborts; resolves to done(). */
+  waitFor(done: () => boolean, timeoutMs: number, signal?: CancelSignal): Promise<boolean>;
+}
+
+interface Waiter {
+  done: () => boolean;
+  deadline: number;
+  signal?: CancelSignal;
+  resolve: (ok: boolean) => void;
+}
+
+/** HORIZON bounds an endless headless wait (e.g. `kubectl get -w` without a timeout). */
+const HORIZON_MS = 24 * 3600_000;
+
+/** HeadlessDriver advances virtual time as fast as the waiters allow. */
+export class HeadlessDriver implements TimeDriver {
+  private readonly waiters = new Set<Waiter>();
+  private pumping = false;
+
+  constructor(private readonly cluster: Cluster) {}
+
+  sleep(ms: number, signal?: CancelSignal): Promise<void> {
+    const until = this.cluster.now() + Math.max(0, ms);
+    return this.waitFor(() => this.cluster.now() >= until, ms, signal).then(() => undefined);
+  }
+
+  waitFor(done: () => boolean, timeoutMs: number, signal?: CancelSignal): Promise<boolean> {
+    const limit = Number.isFinite(timeoutMs) ? Math.max(0, timeoutMs) : HORIZON_MS;
+    return new Promise((resolve) => {
+      this.waiters.add({ done, deadline: this.cluster.now() + limit, signal, resolve });
+      void this.pump();
+    });
+  }
+
+  /** pump settles the cluster, releases satisfied waiters, yields, then jumps to the next instant. */
+  private async pump(): Promise<void> {
+    if (this.pumping) return;
+    this.pumping = true;
+    try {
+      while (this.waiters.size > 0) {
+        this.cluster.settle();
+        this.release();
+        // Let released waiters' continuations run: they may add waiters or abort others.
+        await yieldMicrotasks();
+        this.release();
+        if (this.waiters.size === 0) break;
+        const next = this.cluster.clock.nextTimerAt();
+        const deadline = Math.min(...[...this.waiters].map((w) => w.deadline));
+        const target = next === undefined ? deadline : Math.min(next, deadline);
+        this.cluster.loop.advanceTo(Math.max(target, this.cluster.now()));
+      }
+    } finally {
+      this.pumping = false;
+    }
+  }
+
+  private release(): void {
+    const now = this.cluster.now();
+    for (const w of [...this.waiters]) {
+      const ok = w.done();
+      if (ok || w.signal?.aborted || now >= w.deadline) {
+        this.waiters.delete(w);
+        w.resolve(ok);
+      }
+    }
+  }
+}
+
+/**
+ * yieldMicrotasks lets every pending promise continuation run (a macrotask boundary), so a
+ * command that finished waiting can start its next wait before time moves on.
+ */
+function yieldMicrotasks(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
