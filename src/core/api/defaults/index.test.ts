@@ -4,6 +4,7 @@ import { defaulterFor, defaulters } from './index.ts';
 import { defaultImagePullPolicy } from './container.ts';
 import { defaultPod, defaultPodPriority, defaultTolerationSeconds, preparePodForCreate } from './pod.ts';
 import { podQOSClass } from './qos.ts';
+import { admitServiceAccount } from './serviceAccount.ts';
 import { defaultServiceIPFamilies } from './service.ts';
 
 /** What `kubectl create deployment web --image=nginx --dry-run=client -o json` (v1.32) sends. */
@@ -200,5 +201,24 @@ describe('small kinds', () => {
     const ns = { metadata: { name: 'dev' } };
     defaulterFor('', 'Namespace')(ns);
     expect(ns.metadata).toEqual({ name: 'dev', labels: { 'kubernetes.io/metadata.name': 'dev' } });
+  });
+});
+
+describe('ServiceAccount admission', () => {
+  it('adds the default account and the kube-api-access volume and mounts', () => {
+    const p: Pod = { metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'nginx' }] } };
+    admitServiceAccount(p, 'x7k2p');
+    expect(p.spec!.serviceAccountName).toBe('default');
+    expect(p.spec!.serviceAccount).toBe('default');
+    expect(p.spec!.containers[0].volumeMounts).toEqual([
+      { name: 'kube-api-access-x7k2p', readOnly: true, mountPath: '/var/run/secrets/kubernetes.io/serviceaccount' },
+    ]);
+    expect(p.spec!.volumes![0].projected!.sources![0]).toEqual({ serviceAccountToken: { expirationSeconds: 3607, path: 'token' } });
+  });
+
+  it('mounts nothing when automountServiceAccountToken is false', () => {
+    const p: Pod = { metadata: { name: 'p' }, spec: { automountServiceAccountToken: false, containers: [{ name: 'c', image: 'nginx' }] } };
+    admitServiceAccount(p, 'x7k2p');
+    expect(p.spec!.volumes).toBeUndefined();
   });
 });

@@ -51,3 +51,4 @@ export const defaulters: Readonly<Record<string, Defaulter>> = {
 export function defaulterFor(group: string, kind: string): Defaulter {
   return defaulters[`${group}/${kind}`] ?? noDefaults;
 }
+export { admitServiceAccount, kubeAPIAccessVolume, RANDOM_SUFFIX_ALPHABET, SERVICE_ACCOUNT_MOUNT_PATH } from './serviceAccount.ts';
