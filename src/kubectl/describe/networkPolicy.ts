@@ -2,7 +2,7 @@
  * `kubectl describe networkpolicy` (describe.go: describeNetworkPolicy and the
  * printNetworkPolicySpec* helpers).
  */
-import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort } from 'kubernetes-types/networking/v1';
+import type { NetworkPolicy, NetworkPolicyPeer, NetworkPolicyPort, NetworkPolicySpec } from 'kubernetes-types/networking/v1';
 import type { KubeObject } from '../../core/api/types.ts';
 import { formatLabelSelector, parseTime } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
@@ -56,7 +56,7 @@ function writePeers(label: string, peers: NetworkPolicyPeer[] | undefined, anyTe
 /** describeNetworkPolicy renders `kubectl describe networkpolicy`. */
 export function describeNetworkPolicy(obj: KubeObject, _ctx: DescribeContext): string {
   const np = obj as unknown as NetworkPolicy;
-  const spec = np.spec ?? {};
+  const spec: Partial<NetworkPolicySpec> = np.spec ?? {};
   const indent = '    ';
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${np.metadata?.name ?? ''}\n`);
