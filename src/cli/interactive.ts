@@ -3,13 +3,14 @@
  * interrupts the running command; Ctrl-D leaves.
  */
 import { createInterface } from 'node:readline';
+import { loadApiSchema } from '../core/api/schema/index.ts';
 import { createCluster } from '../core/sim/createCluster.ts';
 import { RealtimeDriver } from '../session/realtimeDriver.ts';
 import { TerminalSession } from '../session/session.ts';
 
 export async function interactive(): Promise<number> {
   process.stdout.write('Starting a simulated Kubernetes v1.32 cluster...\n');
-  const cluster = createCluster();
+  const cluster = createCluster({}, { schema: await loadApiSchema() });
   const driver = new RealtimeDriver(cluster);
   const session = new TerminalSession({ cluster, driver });
   driver.start();

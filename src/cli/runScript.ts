@@ -3,6 +3,7 @@
  * each input (a line, or several when a here-doc, quote or if/for block is open) runs as
  * if typed at the prompt; time moves only while a line waits.
  */
+import { loadApiSchema } from '../core/api/schema/index.ts';
 import { createCluster } from '../core/sim/createCluster.ts';
 import { HeadlessDriver } from '../session/timeDriver.ts';
 import { TerminalSession } from '../session/session.ts';
@@ -32,7 +33,7 @@ export function splitInputs(text: string, needsMore: (s: string) => boolean): st
 }
 
 export async function runScriptFile(text: string, opts: RunOptions): Promise<number> {
-  const cluster = createCluster();
+  const cluster = createCluster({}, { schema: await loadApiSchema() });
   const session = new TerminalSession({ cluster, driver: new HeadlessDriver(cluster) });
   let status = 0;
   for (const input of splitInputs(text, (s) => session.shell.needsMoreInput(s))) {

@@ -36,7 +36,7 @@ export class TerminalSession {
     this.shell = new Shell({
       fs: opts.fs,
       now: () => this.cluster.now(),
-      sleep: (ms) => this.driver.sleep(ms),
+      sleep: (ms, signal) => this.driver.sleep(ms, signal),
       hostname: 'controlplane',
     });
     const kubectl = kubectlCommand({ cluster: this.cluster, kubeconfig: this.kubeconfig, driver: this.driver, edit: opts.edit });

@@ -39,12 +39,13 @@ export class SignalSource {
 }
 
 /** abortableSleep waits via the host's sleep but resolves as soon as the signal aborts. */
-export function abortableSleep(sleep: (ms: number) => Promise<void>, ms: number, signal: ShellSignal): Promise<void> {
+export function abortableSleep(sleep: (ms: number, signal?: ShellSignal) => Promise<void>, ms: number, signal: ShellSignal): Promise<void> {
   if (signal.aborted) return Promise.resolve();
   return new Promise((resolve) => {
     const onAbort = (): void => resolve();
     signal.addEventListener('abort', onAbort, { once: true });
-    void sleep(ms).then(() => {
+    // The host gets the signal too, so a virtual clock need not run on for a sleep nobody awaits.
+    void sleep(ms, signal).then(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     });

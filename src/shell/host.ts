@@ -1,5 +1,5 @@
 import type { History } from './history.ts';
-import type { Command, VirtualFS } from './types.ts';
+import type { Command, ShellSignal, VirtualFS } from './types.ts';
 
 /** Limits keep runaway scripts from freezing the tab; each breach is reported, not thrown. */
 export interface Limits {
@@ -12,7 +12,8 @@ export interface Limits {
 export interface Host {
   commands: Map<string, Command>;
   fs: VirtualFS;
-  sleep(ms: number): Promise<void>;
+  /** sleep waits ms of host time; it may return early once `signal` aborts (nobody waits any more). */
+  sleep(ms: number, signal?: ShellSignal): Promise<void>;
   now(): number;
   history: History;
   home: string;

@@ -33,7 +33,7 @@ const timeout: ShellBuiltin = async (sh, argv, s) => {
   }
   const source = new SignalSource(s.signal);
   let timedOut = false;
-  void sh.host.sleep(ms).then(() => {
+  void sh.host.sleep(ms, source.signal).then(() => {
     if (!source.signal.aborted) {
       timedOut = true;
       source.abort();
@@ -80,7 +80,7 @@ const watch: ShellBuiltin = async (sh, argv, s) => {
     await new Promise<void>((resolve) => {
       const done = (): void => resolve();
       s.signal.addEventListener('abort', done, { once: true });
-      void sh.host.sleep(seconds * 1000).then(() => {
+      void sh.host.sleep(seconds * 1000, s.signal).then(() => {
         s.signal.removeEventListener('abort', done);
         resolve();
       });

@@ -20,7 +20,7 @@ export interface ShellOptions {
   user?: string;
   home?: string;
   /** How long `sleep` really waits; headless hosts advance a virtual clock instead. */
-  sleep?: (ms: number) => Promise<void>;
+  sleep?: (ms: number, signal?: ShellSignal) => Promise<void>;
   /** Milliseconds since the epoch for `date`, `watch` and file times. */
   now?: () => number;
   /** `$$`. */

@@ -28,7 +28,8 @@ import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from '.
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
 import { compileListFilter, type ListFilter } from './selectors.ts';
 import { recordManager } from './managedFields.ts';
-import { checkStrictFields } from './strictFields.ts';
+import { checkDecoding } from './strictFields.ts';
+import type { ApiSchema } from '../api/schema/index.ts';
 
 /** WriteOptions are the query parameters of create/update/patch. */
 export interface WriteOptions {
@@ -76,6 +77,8 @@ export class ApiServer {
   private readonly admission: AdmissionPlugin[] = [];
   private readonly hooks = new Map<string, StorageHook[]>();
   readonly strategyContext: StrategyContext;
+  /** schema enables decode-time type checks and strict field validation (loaded by the host). */
+  schema?: ApiSchema;
   /** nodeProxy reaches kubelets for pods/log and pods/exec (installed by the node layer). */
   nodeProxy?: NodeProxy;
   /** evictionGuards run before each eviction (pods/eviction). */
@@ -296,7 +299,7 @@ export class ApiServer {
     if (body.apiVersion !== undefined && body.apiVersion !== expected) {
       throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
     }
-    checkStrictFields(def, body, opts.fieldValidation ?? 'Strict');
+    if (body.kind !== 'Scale') checkDecoding(this.schema, def, body, opts.fieldValidation ?? 'Strict');
     const obj = thaw(body);
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     obj.apiVersion = expected;

@@ -1,26 +1,20 @@
 /**
- * Strict field validation (fieldValidation=Strict, which kubectl sends by default):
- * unknown fields are rejected with the decoder's own wording.
+ * Decoding checks against the v1.32 schema: type errors always fail (as Go's JSON decoder
+ * does), unknown fields fail under fieldValidation=Strict — what kubectl sends by default.
  */
-import { badRequest } from '../api/status.ts';
+import { decodeWithValidation, type ApiSchema } from '../api/schema/index.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { ResourceDefinition } from './resource.ts';
 
-/** UnknownFieldFinder lists unknown field paths ("spec.replica") of an object. */
-export type UnknownFieldFinder = (group: string, version: string, kind: string, obj: unknown) => string[];
-
-let finder: UnknownFieldFinder | undefined;
-
-/** setUnknownFieldFinder installs the schema-backed finder (see core/api/schema). */
-export function setUnknownFieldFinder(f: UnknownFieldFinder): void {
-  finder = f;
-}
-
-/** checkStrictFields throws 400 under Strict when the object has fields its schema lacks. */
-export function checkStrictFields(def: ResourceDefinition, body: KubeObject, mode: 'Strict' | 'Warn' | 'Ignore'): void {
-  if (mode !== 'Strict' || !finder) return;
-  const unknown = finder(def.group, def.version, def.kind, body);
-  if (unknown.length === 0) return;
-  const list = unknown.map((f) => `unknown field "${f}"`).join(', ');
-  throw badRequest(`${def.kind} in version "${def.version}" cannot be handled as a ${def.kind}: strict decoding error: ${list}`);
+/** checkDecoding throws the decoder's 400 BadRequest when the body does not fit the schema. */
+export function checkDecoding(
+  schema: ApiSchema | undefined,
+  def: ResourceDefinition,
+  body: KubeObject,
+  mode: 'Strict' | 'Warn' | 'Ignore',
+): string[] {
+  if (!schema) return [];
+  const result = decodeWithValidation(schema, { group: def.group, version: def.version, kind: def.kind }, body, mode);
+  if (result.error) throw result.error;
+  return result.warnings;
 }
