@@ -1,0 +1,140 @@
+/**
+ * The scheduling framework's one cycle (pkg/scheduler/schedule_one.go: schedulePod,
+ * findNodesThatFitPod, prioritizeNodes, selectHost) over the default profile's plugins
+ * (pkg/scheduler/apis/config/v1/default_plugins.go), in upstream order and with upstream
+ * weights. It is pure: a snapshot in, a decision out; binding and events live in scheduler.ts.
+ */
+import type { Pod } from '../api/types.ts';
+import type { Selector } from '../api/labels.ts';
+import type { NodeDecision, SchedulingDecision } from './decision.ts';
+import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, statusMessage } from './fitError.ts';
+import { nodeAffinityFilter, nodeAffinityScore } from './plugins/nodeAffinity.ts';
+import { nodeName } from './plugins/nodeName.ts';
+import { nodePorts } from './plugins/nodePorts.ts';
+import { nodeResourcesBalancedAllocation } from './plugins/nodeResourcesBalancedAllocation.ts';
+import { nodeResourcesFitFilter, nodeResourcesFitScore } from './plugins/nodeResourcesFit.ts';
+import { nodeUnschedulable } from './plugins/nodeUnschedulable.ts';
+import { podTopologySpreadFilter, podTopologySpreadScore } from './plugins/podTopologySpread.ts';
+import { taintTolerationFilter, taintTolerationScore } from './plugins/taintToleration.ts';
+import { postFilterPreemption, type PreemptionCandidate } from './preemption.ts';
+import { newContext, runFilters, runPreFilters, type Profile } from './filters.ts';
+import type { NodeInfo, NodeScore, SchedulingContext, Status } from './types.ts';
+
+export type { Profile };
+
+/** DEFAULT_PROFILE is default-scheduler's plugin set (volume plugins are not simulated). */
+export const DEFAULT_PROFILE: Profile = {
+  filters: [nodeUnschedulable, nodeName, taintTolerationFilter, nodeAffinityFilter, nodePorts, nodeResourcesFitFilter, podTopologySpreadFilter],
+  scores: [taintTolerationScore, nodeAffinityScore, nodeResourcesFitScore, podTopologySpreadScore, nodeResourcesBalancedAllocation],
+};
+
+/** CycleInput is what one scheduling cycle needs besides the profile. */
+export interface CycleInput {
+  pod: Pod;
+  snapshot: NodeInfo[];
+  defaultSpreadSelector?: Selector;
+  /** pick chooses among tied nodes: returns an integer in [0, n) (the cluster's seeded random). */
+  pick: (n: number) => number;
+  time: number;
+  attempts: number;
+}
+
+/** CycleResult is the outcome: a node to bind to, or the failure with its message. */
+export interface CycleResult {
+  nodeName?: string;
+  /** rejectors are the plugins that rejected the pod: the queue retries it on events they care about. */
+  rejectors: string[];
+  decision: SchedulingDecision;
+  /** preemption is set when evicting lower-priority pods lets the pod fit (DefaultPreemption). */
+  preemption?: PreemptionCandidate;
+}
+
+/** scheduleOne runs one scheduling cycle for a pod. */
+export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
+  const { pod, snapshot } = input;
+  const decision: SchedulingDecision = {
+    namespace: pod.metadata?.namespace ?? '',
+    name: pod.metadata?.name ?? '',
+    uid: pod.metadata?.uid ?? '',
+    time: input.time,
+    attempts: input.attempts,
+    result: 'Unschedulable',
+    message: '',
+    skippedScorePlugins: [],
+    nodes: [],
+  };
+  if (snapshot.length === 0) {
+    decision.message = ERR_NO_NODES_AVAILABLE;
+    return { rejectors: [], decision };
+  }
+  const ctx = newContext(snapshot, input.defaultSpreadSelector);
+  const pre = runPreFilters(profile, ctx, pod);
+  if (pre) {
+    decision.preFilter = { plugin: pre.plugin ?? '', code: pre.code, reasons: pre.reasons };
+    decision.message = fitErrorMessage({ numAllNodes: snapshot.length, nodeStatuses: [], preFilterMsg: statusMessage(pre) });
+    return { rejectors: [pre.plugin ?? ''], decision };
+  }
+  const feasible: NodeInfo[] = [];
+  const statuses = new Map<string, Status>();
+  for (const info of snapshot) {
+    const r = runFilters(profile, ctx, pod, info);
+    decision.nodes.push(r.decision);
+    if (r.status) statuses.set(info.name, r.status);
+    else feasible.push(info);
+  }
+  if (feasible.length === 0) {
+    const post = postFilterPreemption(profile, pod, snapshot, statuses, input.defaultSpreadSelector);
+    decision.message = fitErrorMessage({ numAllNodes: snapshot.length, nodeStatuses: statuses.values(), postFilterMsg: post.message });
+    return { rejectors: [...new Set([...statuses.values()].map((s) => s.plugin ?? ''))], decision, preemption: post.candidate };
+  }
+  decision.result = 'Scheduled';
+  // With one feasible node upstream skips scoring altogether.
+  if (feasible.length === 1) {
+    decision.nodeName = feasible[0].name;
+    return { nodeName: feasible[0].name, rejectors: [], decision };
+  }
+  const totals = prioritizeNodes(profile, ctx, pod, feasible, decision);
+  decision.nodeName = selectHost(totals, input.pick);
+  return { nodeName: decision.nodeName, rejectors: [], decision };
+}
+
+/** prioritizeNodes runs PreScore, Score, NormalizeScore and weights; returns totals in node order. */
+export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: Pod, feasible: NodeInfo[], decision: SchedulingDecision): NodeScore[] {
+  const byNode = new Map(decision.nodes.map((n) => [n.node, n]));
+  const totals = feasible.map((n) => ({ name: n.name, score: 0 }));
+  for (const p of profile.scores) {
+    if (p.preScore?.(ctx, pod, feasible) === 'skip') {
+      decision.skippedScorePlugins.push(p.name);
+      continue;
+    }
+    const scores = feasible.map((n) => ({ name: n.name, score: p.score(ctx, pod, n) }));
+    const raw = scores.map((s) => s.score);
+    p.normalizeScore?.(ctx, pod, scores);
+    scores.forEach((s, i) => {
+      const weighted = s.score * p.weight;
+      totals[i].score += weighted;
+      byNode.get(s.name)?.scores.push({ plugin: p.name, raw: raw[i], normalized: s.score, weight: p.weight, weighted });
+    });
+  }
+  for (const t of totals) {
+    const d = byNode.get(t.name);
+    if (d) d.total = t.score;
+  }
+  return totals;
+}
+
+/** selectHost is selectHost: the highest total wins; ties are broken by reservoir sampling. */
+export function selectHost(totals: NodeScore[], pick: (n: number) => number): string {
+  let selected = 0;
+  let ties = 1;
+  for (let i = 1; i < totals.length; i++) {
+    if (totals[i].score > totals[selected].score) {
+      selected = i;
+      ties = 1;
+    } else if (totals[i].score === totals[selected].score) {
+      ties++;
+      if (pick(ties) === 0) selected = i;
+    }
+  }
+  return totals[selected].name;
+}

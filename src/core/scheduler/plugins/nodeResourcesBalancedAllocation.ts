@@ -1,0 +1,42 @@
+/**
+ * NodeResourcesBalancedAllocation (pkg/scheduler/framework/plugins/noderesources/balanced_allocation.go):
+ * favours nodes where, after placing the pod, cpu and memory are used in the same proportion.
+ * Score = (1 − std of the used fractions) × 100; with two resources std = |f1 − f2| / 2.
+ * Unlike LeastAllocated it uses the real requests (no 100m/200Mi defaults).
+ */
+import { podRequests } from '../resources.ts';
+import { MAX_NODE_SCORE, type ScorePlugin } from '../types.ts';
+
+/** balancedResourceScore is balancedResourceScorer over (requested, allocatable) pairs. */
+export function balancedResourceScore(requested: number[], allocatable: number[]): number {
+  const fractions: number[] = [];
+  let totalFraction = 0;
+  for (let i = 0; i < requested.length; i++) {
+    if (allocatable[i] === 0) continue;
+    const fraction = Math.min(1, requested[i] / allocatable[i]);
+    totalFraction += fraction;
+    fractions.push(fraction);
+  }
+  let std = 0;
+  if (fractions.length === 2) {
+    std = Math.abs((fractions[0] - fractions[1]) / 2);
+  } else if (fractions.length > 2) {
+    const mean = totalFraction / fractions.length;
+    const sum = fractions.reduce((acc, f) => acc + (f - mean) * (f - mean), 0);
+    std = Math.sqrt(sum / fractions.length);
+  }
+  return Math.trunc((1 - std) * MAX_NODE_SCORE);
+}
+
+/** nodeResourcesBalancedAllocation is the score plugin (weight 1 in the default profile). */
+export const nodeResourcesBalancedAllocation: ScorePlugin = {
+  name: 'NodeResourcesBalancedAllocation',
+  weight: 1,
+  score(_ctx, pod, nodeInfo) {
+    const request = podRequests(pod);
+    return balancedResourceScore(
+      [nodeInfo.requested.milliCPU + request.milliCPU, nodeInfo.requested.memory + request.memory],
+      [nodeInfo.allocatable.milliCPU, nodeInfo.allocatable.memory],
+    );
+  },
+};

@@ -1,0 +1,41 @@
+/**
+ * TaintToleration (pkg/scheduler/framework/plugins/tainttoleration).
+ *
+ * Filter: a NoSchedule or NoExecute taint the pod does not tolerate rejects the node,
+ * naming the first such taint. Score: count the PreferNoSchedule taints the pod does not
+ * tolerate (only its PreferNoSchedule or effect-less tolerations count); fewer is better.
+ */
+import type { Toleration } from 'kubernetes-types/core/v1';
+import { findUntoleratedTaint, tolerationsTolerateTaint } from '../tolerations.ts';
+import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from '../types.ts';
+
+/** taintTolerationFilter is TaintToleration's filter half. */
+export const taintTolerationFilter: FilterPlugin = {
+  name: 'TaintToleration',
+  filter(_ctx, pod, nodeInfo) {
+    const taint = findUntoleratedTaint(nodeInfo.node.spec?.taints, pod.spec?.tolerations, (t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+    if (!taint) return undefined;
+    return unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
+  },
+};
+
+function preferNoScheduleTolerations(tolerations: readonly Toleration[] | undefined): Toleration[] {
+  return (tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
+}
+
+/** taintTolerationScore is TaintToleration's score half (weight 3 in the default profile). */
+export const taintTolerationScore: ScorePlugin = {
+  name: 'TaintToleration',
+  weight: 3,
+  score(_ctx, pod, nodeInfo) {
+    const tolerations = preferNoScheduleTolerations(pod.spec?.tolerations);
+    let count = 0;
+    for (const taint of nodeInfo.node.spec?.taints ?? []) {
+      if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) count++;
+    }
+    return count;
+  },
+  normalizeScore(_ctx, _pod, scores) {
+    defaultNormalizeScore(MAX_NODE_SCORE, true, scores);
+  },
+};

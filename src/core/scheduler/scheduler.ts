@@ -1,0 +1,242 @@
+/**
+ * Scheduler: kube-scheduler's default-scheduler in one reconciler (pkg/scheduler/scheduler.go,
+ * schedule_one.go, eventhandlers.go).
+ *
+ * Informers watch pods and nodes. Pending pods with `spec.schedulerName: default-scheduler`
+ * wait in the SchedulingQueue; each reconcile takes one, runs the framework over a fresh
+ * snapshot, then binds it (POST pods/binding, event `Scheduled`) or records why not
+ * (condition PodScheduled=False/Unschedulable, event `FailedScheduling`). Cluster events
+ * move parked pods back into the queue. The last decision per pod is kept for the UI.
+ */
+import type { Selector } from '../api/labels.ts';
+import { rfc3339 } from '../api/time.ts';
+import type { KubeObject, Mutable, Node, Pod } from '../api/types.ts';
+import { NODES, PODS, REPLICASETS, SERVICES, type Client, type ResourceRef } from '../client/client.ts';
+import type { EventRecorder } from '../client/events.ts';
+import { keyOf, splitKey, type Informer, type InformerFactory } from '../client/informer.ts';
+import type { Clock } from '../sim/clock.ts';
+import { thaw } from '../storage/freeze.ts';
+import {
+  assignedPodAddedInterest,
+  assignedPodDeletedInterest,
+  assignedPodUpdatedInterest,
+  nodeAddedInterest,
+  nodeDeletedInterest,
+  nodeUpdatedInterest,
+} from './clusterEvents.ts';
+import type { SchedulingDecision } from './decision.ts';
+import { defaultSelector } from './defaultSelector.ts';
+import { DEFAULT_PROFILE, scheduleOne, type Profile } from './framework.ts';
+import { buildSnapshot } from './nodeInfo.ts';
+import type { PreemptionCandidate } from './preemption.ts';
+import { SchedulingQueue } from './schedulingQueue.ts';
+import { deepEqual } from '../api/equality.ts';
+
+/** SCHEDULER_NAME is the default profile's name, matched against spec.schedulerName. */
+export const SCHEDULER_NAME = 'default-scheduler';
+
+/** SchedulerDeps are what the scheduler needs from the cluster. */
+export interface SchedulerDeps {
+  client: Client;
+  informers: InformerFactory;
+  recorder: EventRecorder;
+  clock: Clock;
+  /** pick returns an integer in [0, n): the cluster's seeded random, for tie-breaks. */
+  pick: (n: number) => number;
+  /** optionalResources are controller kinds used for default spreading when the API serves them. */
+  optionalResources?: Partial<Record<'StatefulSet' | 'ReplicationController', ResourceRef>>;
+  profile?: Profile;
+}
+
+const assigned = (pod: Pod) => !!pod.spec?.nodeName;
+const responsible = (pod: Pod) => (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
+const priorityOf = (pod: KubeObject) => (pod as Pod).spec?.priority ?? 0;
+/** asObject views a typed Pod as the generic object the client and recorder take. */
+const asObject = (pod: Pod) => pod as unknown as KubeObject;
+
+/** Scheduler is the `scheduler` service: `cluster.services.get('scheduler')`. */
+export class Scheduler {
+  readonly name = 'scheduler';
+  readonly queue: SchedulingQueue;
+  private readonly pods: Informer;
+  private readonly nodes: Informer;
+  private readonly services: Informer;
+  private readonly owners = new Map<string, Informer>();
+  private readonly decisions = new Map<string, SchedulingDecision>();
+  private readonly profile: Profile;
+
+  constructor(private readonly deps: SchedulerDeps) {
+    this.profile = deps.profile ?? DEFAULT_PROFILE;
+    this.queue = new SchedulingQueue(deps.clock);
+    this.pods = deps.informers.forResource(PODS);
+    this.nodes = deps.informers.forResource(NODES);
+    this.services = deps.informers.forResource(SERVICES);
+    this.owners.set('ReplicaSet', deps.informers.forResource(REPLICASETS));
+    for (const [kind, ref] of Object.entries(deps.optionalResources ?? {})) if (ref) this.owners.set(kind, deps.informers.forResource(ref));
+
+    this.pods.addHandler({
+      add: (obj) => this.onPodAdd(obj as Pod),
+      update: (oldObj, newObj) => this.onPodUpdate(oldObj as Pod, newObj as Pod),
+      delete: (obj) => this.onPodDelete(obj as Pod),
+    });
+    this.nodes.addHandler({
+      add: () => this.queue.moveOnEvent(nodeAddedInterest),
+      update: (oldObj, newObj) => {
+        const interest = nodeUpdatedInterest(oldObj as Node, newObj as Node);
+        if (interest) this.queue.moveOnEvent(interest);
+      },
+      delete: () => this.queue.moveOnEvent(nodeDeletedInterest),
+    });
+  }
+
+  /** decisionFor returns the last scheduling attempt for a pod, if the scheduler has tried it. */
+  decisionFor(namespace: string, name: string): SchedulingDecision | undefined {
+    return this.decisions.get(`${namespace}/${name}`);
+  }
+
+  /** allDecisions lists the kept decisions (one per pod that still exists). */
+  allDecisions(): SchedulingDecision[] {
+    return [...this.decisions.values()];
+  }
+
+  /** save and load make decision records part of cluster snapshots; the queue is rebuilt from informers. */
+  save(): unknown {
+    return { decisions: this.allDecisions() };
+  }
+
+  load(data: unknown): void {
+    this.decisions.clear();
+    for (const d of (data as { decisions?: SchedulingDecision[] } | undefined)?.decisions ?? []) this.decisions.set(`${d.namespace}/${d.name}`, d);
+  }
+
+  private onPodAdd(pod: Pod): void {
+    if (assigned(pod)) {
+      this.queue.moveOnEvent(assignedPodAddedInterest);
+      return;
+    }
+    if (responsible(pod) && !pod.metadata?.deletionTimestamp) this.queue.add(keyOf(asObject(pod)), priorityOf(asObject(pod)));
+  }
+
+  private onPodUpdate(oldPod: Pod, newPod: Pod): void {
+    const key = keyOf(asObject(newPod));
+    if (assigned(newPod)) {
+      if (!assigned(oldPod)) {
+        // Bound (by us or by someone else): it leaves the queue and now counts on its node.
+        this.queue.done(key);
+        this.queue.moveOnEvent(assignedPodAddedInterest);
+        return;
+      }
+      const interest = assignedPodUpdatedInterest(oldPod, newPod);
+      if (interest) this.queue.moveOnEvent(interest);
+      return;
+    }
+    if (!responsible(newPod) || newPod.metadata?.deletionTimestamp) {
+      this.queue.done(key);
+      return;
+    }
+    if (!this.queue.has(key)) {
+      this.queue.add(key, priorityOf(asObject(newPod)));
+      return;
+    }
+    // isPodUpdated: only a change beyond status and bookkeeping may change the outcome.
+    const strip = (p: Pod) => ({ spec: p.spec, labels: p.metadata?.labels, annotations: p.metadata?.annotations });
+    if (!deepEqual(strip(oldPod), strip(newPod))) this.queue.podUpdated(key, priorityOf(asObject(newPod)));
+  }
+
+  private onPodDelete(pod: Pod): void {
+    const key = keyOf(asObject(pod));
+    this.decisions.delete(key);
+    if (assigned(pod)) this.queue.moveOnEvent(assignedPodDeletedInterest);
+    else this.queue.done(key);
+  }
+
+  /** reconcile is scheduleOne for the pod behind `key`. */
+  reconcile(key: string): void {
+    const pod = this.pods.getByKey(key) as Pod | undefined;
+    if (!pod || assigned(pod) || !responsible(pod) || pod.metadata?.deletionTimestamp) {
+      this.queue.done(key);
+      return;
+    }
+    const snapshot = buildSnapshot(this.nodes.list() as Node[], this.pods.list() as Pod[]);
+    const result = scheduleOne(this.profile, {
+      pod,
+      snapshot,
+      defaultSpreadSelector: this.defaultSpreadSelector(pod),
+      pick: this.deps.pick,
+      time: this.deps.clock.now(),
+      attempts: this.queue.attempts(key),
+    });
+    const decision = result.decision;
+    this.decisions.set(key, decision);
+    const { namespace, name } = splitKey(key);
+    if (result.nodeName) {
+      try {
+        this.deps.client.bind(namespace, name, result.nodeName);
+      } catch (err) {
+        decision.result = 'Error';
+        decision.message = `binding rejected: ${(err as Error).message}`;
+        this.deps.recorder.warning(asObject(pod), 'FailedScheduling', decision.message);
+        this.queue.addRateLimited(key);
+        return;
+      }
+      decision.message = `Successfully assigned ${namespace}/${name} to ${result.nodeName}`;
+      this.deps.recorder.normal(asObject(pod), 'Scheduled', decision.message);
+      this.queue.done(key);
+      return;
+    }
+    if (result.preemption) this.preempt(pod, result.preemption);
+    this.recordFailure(pod, decision.message, result.preemption?.nodeName);
+    this.queue.markUnschedulable(key, result.rejectors);
+  }
+
+  /** recordFailure is handleSchedulingFailure: the event, then the PodScheduled condition. */
+  private recordFailure(pod: Pod, message: string, nominatedNodeName?: string): void {
+    this.deps.recorder.warning(asObject(pod), 'FailedScheduling', message);
+    try {
+      const fresh = this.deps.client.get(PODS, pod.metadata?.namespace ?? '', pod.metadata?.name ?? '');
+      const updated = thaw(fresh) as unknown as Mutable<Pod>;
+      if (updated.spec?.nodeName) return;
+      const status = (updated.status ??= {});
+      const conditions = [...(status.conditions ?? [])];
+      const i = conditions.findIndex((c) => c.type === 'PodScheduled');
+      const prev = i >= 0 ? conditions[i] : undefined;
+      const next = {
+        type: 'PodScheduled',
+        status: 'False',
+        lastProbeTime: null as unknown as string,
+        lastTransitionTime: prev?.status === 'False' ? prev.lastTransitionTime : rfc3339(this.deps.clock.now()),
+        reason: 'Unschedulable',
+        message,
+      };
+      const nominatedChanged = nominatedNodeName !== undefined && status.nominatedNodeName !== nominatedNodeName;
+      if (prev && deepEqual(prev, next) && !nominatedChanged) return;
+      if (i >= 0) conditions[i] = next;
+      else conditions.push(next);
+      status.conditions = conditions;
+      if (nominatedNodeName !== undefined) status.nominatedNodeName = nominatedNodeName;
+      this.deps.client.updateStatus(PODS, asObject(updated));
+    } catch {
+      // A conflict or a pod deleted meanwhile: the next attempt writes the condition again.
+    }
+  }
+
+  /** preempt evicts the chosen victims (DefaultPreemption's prepareCandidate). */
+  private preempt(pod: Pod, candidate: PreemptionCandidate): void {
+    for (const victim of candidate.victims) {
+      const ns = victim.metadata?.namespace ?? '';
+      const name = victim.metadata?.name ?? '';
+      try {
+        this.deps.client.delete(PODS, ns, name);
+        this.deps.recorder.normal(asObject(victim), 'Preempted', `Preempted by pod ${pod.metadata?.uid ?? ''} on node ${candidate.nodeName}`);
+      } catch {
+        // Already gone: nothing to evict.
+      }
+    }
+  }
+
+  private defaultSpreadSelector(pod: Pod): Selector | undefined {
+    if ((pod.spec?.topologySpreadConstraints ?? []).length > 0) return undefined;
+    const ns = pod.metadata?.namespace ?? '';
+    return defaultSelector(pod, this.services.list(ns), (kind, namespace, name) => this.owners.get(kind)?.get(namespace, name));
+  }
+}
