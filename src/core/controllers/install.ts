@@ -1,8 +1,13 @@
 /**
- * installControllers adds this layer's components to a cluster.
+ * installControllers adds this layer's components to a cluster (kube-controller-manager's
+ * controllers). Keep this a short list of installers; reconcilers run in this order.
  */
 import type { Cluster } from '../sim/cluster.ts';
+import { installDeploymentController } from './deployment/deploymentController.ts';
+import { installReplicaSetController } from './replicaset/replicaSetController.ts';
 
+/** installControllers registers every controller. */
 export function installControllers(cluster: Cluster): void {
-  void cluster;
+  installDeploymentController(cluster);
+  installReplicaSetController(cluster);
 }

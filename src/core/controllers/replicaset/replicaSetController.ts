@@ -231,7 +231,7 @@ export class ReplicaSetController {
       const created = this.client.create(PODS, rs.metadata.namespace ?? '', pod);
       this.recorder.normal(rs, 'SuccessfulCreate', `Created pod: ${created.metadata.name}`);
     } catch (err) {
-      if (isStatusError(err) && err.status.details?.causes?.some((c) => c.type === 'NamespaceTerminating')) return;
+      if (isStatusError(err) && err.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return;
       this.recorder.warning(rs, 'FailedCreate', `Error creating: ${(err as Error).message}`);
       throw err;
     }

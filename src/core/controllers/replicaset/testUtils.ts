@@ -56,7 +56,7 @@ export function markPodsReady(cluster: Cluster, selector: string, opts: { namesp
     if (!pod.spec?.nodeName) {
       client.bind(pod.metadata.namespace ?? '', pod.metadata.name ?? '', opts.node ?? 'node01');
     }
-    const fresh = thaw(client.get(PODS, pod.metadata.namespace ?? '', pod.metadata.name ?? '')) as KubeObject & Pod;
+    const fresh = thaw(client.get(PODS, pod.metadata.namespace ?? '', pod.metadata.name ?? '')) as KubeObject & { status?: Record<string, unknown> };
     const conditions = ['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady', 'PodScheduled'].map((type) => ({
       type,
       status: 'True',
