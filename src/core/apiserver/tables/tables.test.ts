@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/types.ts';
 import { humanDuration } from '../../api/humanDuration.ts';
-import { tableDefinitionFor } from './index.ts';
+import { tableDefinitionFor, toTable } from './index.ts';
 
 const NOW = Date.parse('2024-05-01T12:00:00Z');
 const T = '2024-04-21T12:00:00Z'; // 10d before NOW
-const row = (group: string, resource: string, obj: object) =>
-  tableDefinitionFor(group, resource).row({ metadata: { name: 'x', creationTimestamp: T }, ...obj } as KubeObject, NOW);
+const row = (group: string, resource: string, obj: object): unknown[] =>
+  toTable(tableDefinitionFor(group, resource), [{ metadata: { name: 'x', creationTimestamp: T }, ...obj } as KubeObject], NOW).rows[0].cells;
 
 describe('humanDuration', () => {
   it('follows duration.HumanDuration thresholds', () => {
