@@ -5,9 +5,13 @@
 import type { Cluster } from '../sim/cluster.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
+import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
+import { installServiceAccountsController } from './serviceaccount/serviceAccountsController.ts';
 
 /** installControllers registers every controller. */
 export function installControllers(cluster: Cluster): void {
   installDeploymentController(cluster);
   installReplicaSetController(cluster);
+  installServiceAccountsController(cluster);
+  installRootCACertPublisher(cluster);
 }
