@@ -35,9 +35,14 @@ export function formatLabelHeaders(keys: readonly string[]): string[] {
   return keys.map((k) => k.split('/').pop()!.toUpperCase());
 }
 
+/** formatLabels is labels.Set.String(): "key=value" pairs sorted as whole strings, or "<none>". */
 function formatLabels(labels: Record<string, string> | undefined): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  return keys.length === 0 ? '<none>' : keys.map((k) => `${k}=${labels![k]}`).join(',');
+  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  return pairs.length === 0 ? '<none>' : pairs.sort(byCodeUnits).join(',');
+}
+
+function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** decorateTable adds the NAMESPACE, -L and LABELS columns and the kind prefix (tableprinter.go decorateTable). */

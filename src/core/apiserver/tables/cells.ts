@@ -12,11 +12,14 @@ export function age(obj: KubeObject, now: number): string {
   return translateTimestampSince(obj.metadata.creationTimestamp, now);
 }
 
-/** formatLabels renders a label map as "a=b,c=d" sorted by key, or "<none>" (labels.FormatLabels). */
+/**
+ * formatLabels renders a label map as labels.FormatLabels does, or "<none>".
+ * NOTE: upstream sorts the whole "key=value" strings, so "app.kubernetes.io/name=x" sorts before "app=y".
+ */
 export function formatLabels(labels: Record<string, string> | undefined | null): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${labels![k]}`).join(',');
+  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  if (pairs.length === 0) return '<none>';
+  return pairs.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)).join(',');
 }
 
 interface LabelSelectorLike {
