@@ -7,6 +7,8 @@
  */
 import { internalError } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { Table } from '../api/table.ts';
+import { tableDefinitionFor, toTable, type IncludeObject } from '../apiserver/tables/index.ts';
 import type { ExecRequest, NodeProxy, PodLogOptions } from '../apiserver/nodeProxy.ts';
 import type { ApiServer, ListOptions, ObjectList, WriteOptions } from '../apiserver/apiserver.ts';
 import type { UserInfo } from '../apiserver/admission.ts';
@@ -15,6 +17,13 @@ import { applyPatch, type PatchType } from '../apiserver/patch.ts';
 import type { ResourceDefinition } from '../apiserver/resource.ts';
 import { bindPod, evictPod, getScale, updateScale } from '../apiserver/subresources.ts';
 import { openWatch, type WatchEvent, type WatchHandle } from '../apiserver/watch.ts';
+
+export type { ResourceDefinition } from '../apiserver/resource.ts';
+export type { ListOptions, ObjectList, WriteOptions } from '../apiserver/apiserver.ts';
+export type { DeleteOptions } from '../apiserver/deletion.ts';
+export type { PatchType } from '../apiserver/patch.ts';
+export type { WatchEvent, WatchHandle } from '../apiserver/watch.ts';
+export type { PodLogOptions, ExecRequest } from '../apiserver/nodeProxy.ts';
 
 /** ResourceRef names a resource by group and plural (the version is the served one). */
 export interface ResourceRef {
@@ -50,6 +59,11 @@ export class Client {
     return new Client(this.server, this.user, fieldManager);
   }
 
+  /** discovery lists every served resource (what /api and /apis advertise). */
+  discovery(): ResourceDefinition[] {
+    return this.server.resources();
+  }
+
   def(ref: ResourceRef): ResourceDefinition {
     return this.server.resource(ref.group, ref.resource);
   }
@@ -71,6 +85,22 @@ export class Client {
 
   list(ref: ResourceRef, namespace?: string, opts: ListOptions = {}): ObjectList {
     return this.server.list(this.def(ref), namespace, opts);
+  }
+
+  /** listTable is list with `Accept: ...;as=Table`: the server renders kubectl's columns. */
+  listTable(ref: ResourceRef, namespace?: string, opts: ListOptions = {}, includeObject: IncludeObject = 'Metadata'): Table {
+    const def = this.def(ref);
+    const list = this.server.list(def, namespace, opts);
+    return toTable(tableDefinitionFor(def.group, def.resource), list.items, this.server.clock.now(), {
+      includeObject,
+      resourceVersion: list.metadata.resourceVersion,
+    });
+  }
+
+  /** tableOf renders given objects of one resource as the server's Table. */
+  tableOf(ref: ResourceRef, objects: readonly KubeObject[], includeObject: IncludeObject = 'Metadata'): Table {
+    const def = this.def(ref);
+    return toTable(tableDefinitionFor(def.group, def.resource), objects, this.server.clock.now(), { includeObject });
   }
 
   create<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace: string, obj: KubeObject, opts: WriteOptions = {}): T {
