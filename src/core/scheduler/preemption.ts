@@ -102,6 +102,11 @@ export function postFilterPreemption(
   defaultSelector?: Selector,
 ): PostFilterResult {
   if (pod.spec?.preemptionPolicy === 'Never') return { message: 'preemption: not eligible due to preemptionPolicy=Never.' };
+  // PodEligibleToPreemptOthers: while victims on the nominated node are still terminating, wait for them.
+  const nominated = snapshot.find((n) => n.name === pod.status?.nominatedNodeName);
+  if (nominated?.pods.some((p) => p.metadata?.deletionTimestamp && podPriority(p) < podPriority(pod))) {
+    return { message: 'preemption: not eligible due to a terminating pod on the nominated node.' };
+  }
   const out = new Map<string, Status>();
   const candidates: PreemptionCandidate[] = [];
   snapshot.forEach((info, i) => {

@@ -141,3 +141,37 @@ describe('scheduler on a cluster', () => {
     expect(eventsFor(cluster, 'other')).toEqual([]);
   });
 });
+
+describe('preemption', () => {
+  it('evicts a lower-priority pod, nominates the node, then binds once the victim is gone', () => {
+    const { cluster } = schedulerCluster([controlPlaneNode(), testNode('node01')]);
+    const client = cluster.client();
+    client.create(PODS, 'default', testPod('low', { cpu: '1500m' }));
+    cluster.settle();
+    expect(podNode(cluster, 'low')).toBe('node01');
+    const high = client.create(PODS, 'default', testPod('high', { cpu: '1', spec: { priority: 1000 } }));
+    cluster.settle();
+    const low = client.get(PODS, 'default', 'low');
+    expect(low.metadata.deletionTimestamp).toBeDefined();
+    expect(eventsFor(cluster, 'low')).toContain(`Preempted: Preempted by pod ${high.metadata.uid} on node node01`);
+    expect((client.get(PODS, 'default', 'high').status as { nominatedNodeName?: string }).nominatedNodeName).toBe('node01');
+    expect(eventsFor(cluster, 'high')).toEqual([
+      'FailedScheduling: 0/2 nodes are available: 1 Insufficient cpu, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }.',
+    ]);
+    // The kubelet would finish the victim; here we remove it ourselves.
+    client.delete(PODS, 'default', 'low', { gracePeriodSeconds: 0 });
+    cluster.advance(2_000);
+    expect(podNode(cluster, 'high')).toBe('node01');
+  });
+
+  it('does not preempt pods of equal priority', () => {
+    const { cluster } = schedulerCluster([testNode('node01')]);
+    const client = cluster.client();
+    client.create(PODS, 'default', testPod('a', { cpu: '1500m' }));
+    client.create(PODS, 'default', testPod('b', { cpu: '1' }));
+    cluster.settle();
+    expect(eventsFor(cluster, 'b')).toEqual([
+      'FailedScheduling: 0/1 nodes are available: 1 Insufficient cpu. preemption: 0/1 nodes are available: 1 No preemption victims found for incoming pod..',
+    ]);
+  });
+});
