@@ -102,6 +102,7 @@ describe('Deployment controller', () => {
     const status = getDeployment(cluster, 'web').status;
     expect(status?.conditions?.find((c) => c.type === 'Progressing')?.reason).toBe('NewReplicaSetAvailable');
     expect(status?.updatedReplicas).toBe(4);
+    expect(cluster.loop.warnings).toEqual([]);
   });
 
   it('rounds default 25% fenceposts as upstream: surge up, unavailable down', () => {
@@ -129,6 +130,7 @@ describe('Deployment controller', () => {
     });
     // allowed 15+3=18 (max-replicas annotations said 13): 5 more, split 8:5 as 3:2.
     expect(sizes(cluster, 'web')).toEqual([11, 7]);
+    expect(cluster.loop.warnings).toEqual([]);
     const rss = replicaSetsOf(cluster, 'web');
     for (const rs of rss) expect(rs.metadata.annotations?.['deployment.kubernetes.io/desired-replicas']).toBe('15');
   });
@@ -145,6 +147,7 @@ describe('Deployment controller', () => {
     finishTerminatingPods(cluster);
     expect(sizes(cluster, 'web')).toEqual([0, 2]);
     expect(podsMatching(cluster, 'app=web')).toHaveLength(2);
+    expect(cluster.loop.warnings).toEqual([]);
   });
 
   it('pauses rollouts but keeps scaling, and records paused/resumed conditions', () => {
