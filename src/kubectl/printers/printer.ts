@@ -13,6 +13,7 @@ import { printJSON } from './json.ts';
 import { printJSONPath } from './jsonpath.ts';
 import { printName } from './name.ts';
 import { listOf, printYAML } from './yaml.ts';
+import { sortKeys } from './goSyntax.ts';
 
 /** OutputFormat is a parsed -o value. */
 export type OutputFormat =
@@ -104,18 +105,24 @@ export interface PrintObjectsOptions {
   asList?: boolean;
   noHeaders?: boolean;
   allowMissingKeys?: boolean;
+  /**
+   * sortKeys orders map keys alphabetically before printing JSON, as kubectl does for objects it
+   * decoded as unstructured (get, create -f, apply); typed objects (create deployment, run) keep Go struct order.
+   */
+  sortKeys?: boolean;
 }
 
 /** printObjects prints objects in any non-table format. */
 export function printObjects(format: Exclude<OutputFormat, { kind: 'table' }>, objects: readonly KubeObject[], options: PrintObjectsOptions = {}): PrintResult {
   const asList = options.asList ?? objects.length !== 1;
-  const data = asList ? listOf(objects) : objects[0];
+  const source = options.sortKeys ? (objects.map(sortKeys) as KubeObject[]) : objects;
+  const data = asList ? listOf(source) : source[0];
   try {
     switch (format.kind) {
       case 'yaml':
-        return { stdout: printYAML(asList ? [data] : objects) };
+        return { stdout: printYAML([data]) };
       case 'json':
-        return { stdout: printJSON(asList ? [data] : objects) };
+        return { stdout: printJSON([data]) };
       case 'name':
         return { stdout: printName(objects) };
       case 'jsonpath':

@@ -7,6 +7,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Table } from '../../core/api/table.ts';
 import { printTableGroups, type TableGroup, type TablePrintOptions } from './table.ts';
+import { parseOutputFormat, printObjects } from './printer.ts';
+import type { KubeObject } from '../../core/api/types.ts';
 
 const dir = join(import.meta.dirname, 'testdata', 'tables');
 const read = (f: string) => readFileSync(join(dir, f), 'utf8');
@@ -35,5 +37,23 @@ const cases: [string, TableGroup[], TablePrintOptions][] = [
 describe('kubectl get tables (goldens)', () => {
   it.each(cases)('%s', (name, groups, options) => {
     expect(printTableGroups(groups, options)).toBe(read(`${name}.golden`));
+  });
+});
+
+describe('kubectl get -o <format> of a list (goldens)', () => {
+  const items = (JSON.parse(read('pods.list.json')) as { items: KubeObject[] }).items;
+  const cases: [string, string, { noHeaders?: boolean }?][] = [
+    ['yaml', 'yaml'],
+    ['json', 'json'],
+    ['name', 'name'],
+    ['jsonpath', 'jsonpath={range .items[*]}{.metadata.name}{"\\t"}{.status.podIP}{"\\n"}{end}'],
+    ['custom-columns', 'custom-columns=NAME:.metadata.name,IMAGE:.spec.containers[*].image,LABELS:.metadata.labels,MISSING:.status.nope'],
+    ['custom-columns-no-headers', 'custom-columns=NAME:.metadata.name,NODE:.spec.nodeName', { noHeaders: true }],
+    ['go-template', 'go-template={{range .items}}{{.metadata.name}} {{.spec.terminationGracePeriodSeconds}}{{"\\n"}}{{end}}'],
+  ];
+  it.each(cases)('-o %s', (name, output, extra) => {
+    const format = parseOutputFormat(output);
+    if (format.kind === 'table') throw new Error('unexpected table format');
+    expect(printObjects(format, items, { asList: true, sortKeys: true, ...extra })).toEqual({ stdout: read(`get-pods-o-${name}.golden`) });
   });
 });

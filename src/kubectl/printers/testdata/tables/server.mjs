@@ -23,7 +23,11 @@ createServer((req, res) => {
   const path = new URL(req.url, 'http://x').pathname;
   const list = /\/(pods|services|deployments)$/.exec(path);
   let body;
-  if (list) {
+  const wantsTable = (req.headers.accept ?? '').includes('as=Table');
+  if (list && !wantsTable) {
+    // Plain JSON lists (for -o yaml/json/jsonpath/...) come from <resource>.list.json.
+    body = readFileSync(new URL(`${list[1]}.list.json`, dir), 'utf8');
+  } else if (list) {
     const t = JSON.parse(table(list[1]));
     // Namespaced lists only carry that namespace's rows, as a real server would.
     const ns = /\/namespaces\/([^/]+)\//.exec(path)?.[1];

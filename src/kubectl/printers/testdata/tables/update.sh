@@ -19,5 +19,12 @@ k get pods,svc > get-pods-svc.golden
 k get deploy,svc -o wide > get-deploy-svc-wide.golden
 k get pods,svc --no-headers > get-pods-svc-no-headers.golden
 k get svc --show-kind > get-svc-show-kind.golden
+k get pods -o yaml > get-pods-o-yaml.golden
+k get pods -o json > get-pods-o-json.golden
+k get pods -o name > get-pods-o-name.golden
+k get pods -o jsonpath='{range .items[*]}{.metadata.name}{"\t"}{.status.podIP}{"\n"}{end}' > get-pods-o-jsonpath.golden
+k get pods -o custom-columns='NAME:.metadata.name,IMAGE:.spec.containers[*].image,LABELS:.metadata.labels,MISSING:.status.nope' > get-pods-o-custom-columns.golden
+k get pods -o custom-columns='NAME:.metadata.name,NODE:.spec.nodeName' --no-headers > get-pods-o-custom-columns-no-headers.golden
+k get pods -o go-template='{{range .items}}{{.metadata.name}} {{.spec.terminationGracePeriodSeconds}}{{"\n"}}{{end}}' > get-pods-o-go-template.golden
 rm -rf "$cache"
 echo "table goldens updated in $(pwd)"
