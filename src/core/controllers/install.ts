@@ -4,6 +4,7 @@
  */
 import type { Cluster } from '../sim/cluster.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
+import { installGarbageCollector } from './garbagecollector/garbageCollector.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
 import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
 import { installServiceAccountsController } from './serviceaccount/serviceAccountsController.ts';
@@ -14,4 +15,5 @@ export function installControllers(cluster: Cluster): void {
   installReplicaSetController(cluster);
   installServiceAccountsController(cluster);
   installRootCACertPublisher(cluster);
+  installGarbageCollector(cluster);
 }

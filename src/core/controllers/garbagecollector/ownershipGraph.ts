@@ -1,0 +1,76 @@
+/**
+ * OwnershipGraph: who owns whom, across every served resource.
+ *
+ * A slim version of the garbage collector's GraphBuilder
+ * (pkg/controller/garbagecollector/graph_builder.go): it indexes objects by UID and
+ * dependents by owner UID, so an owner's deletion can find its dependents and a
+ * dependent's deletion can wake the owner that waits for it. The objects themselves stay
+ * in the shared informers; the graph holds only keys.
+ */
+import type { KubeObject } from '../../api/types.ts';
+import type { ResourceRef } from '../../client/client.ts';
+
+/** NodeKey names one object of one resource: "group/resource|namespace/name". */
+export type NodeKey = string;
+
+/** nodeKeyOf builds the key of an object of a resource. */
+export function nodeKeyOf(ref: ResourceRef, namespace: string, name: string): NodeKey {
+  return `${ref.group}/${ref.resource}|${namespace}/${name}`;
+}
+
+/** parseNodeKey splits a NodeKey back into its resource and object coordinates. */
+export function parseNodeKey(key: NodeKey): { ref: ResourceRef; namespace: string; name: string } {
+  const [gr, nn] = [key.slice(0, key.indexOf('|')), key.slice(key.indexOf('|') + 1)];
+  const slash = gr.indexOf('/');
+  const nsSlash = nn.indexOf('/');
+  return {
+    ref: { group: gr.slice(0, slash), resource: gr.slice(slash + 1) },
+    namespace: nn.slice(0, nsSlash),
+    name: nn.slice(nsSlash + 1),
+  };
+}
+
+/** OwnershipGraph indexes objects by UID and dependents by owner UID. */
+export class OwnershipGraph {
+  private readonly byUID = new Map<string, NodeKey>();
+  private readonly ownersOf = new Map<NodeKey, string[]>();
+  private readonly dependentsOf = new Map<string, Set<NodeKey>>();
+
+  /** observe records an object's current owner references (on add and update). */
+  observe(key: NodeKey, obj: KubeObject): void {
+    if (obj.metadata.uid) this.byUID.set(obj.metadata.uid, key);
+    this.unlinkOwners(key);
+    const owners = (obj.metadata.ownerReferences ?? []).map((r) => r.uid);
+    this.ownersOf.set(key, owners);
+    for (const uid of owners) {
+      let set = this.dependentsOf.get(uid);
+      if (!set) this.dependentsOf.set(uid, (set = new Set()));
+      set.add(key);
+    }
+  }
+
+  /** forget removes a deleted object; its dependents stay indexed under its UID until they change. */
+  forget(key: NodeKey, obj: KubeObject): void {
+    if (obj.metadata.uid && this.byUID.get(obj.metadata.uid) === key) this.byUID.delete(obj.metadata.uid);
+    this.unlinkOwners(key);
+    this.ownersOf.delete(key);
+  }
+
+  /** keyOfUID finds a live object by UID. */
+  keyOfUID(uid: string): NodeKey | undefined {
+    return this.byUID.get(uid);
+  }
+
+  /** dependents lists the keys of objects naming `uid` among their owners. */
+  dependents(uid: string): NodeKey[] {
+    return [...(this.dependentsOf.get(uid) ?? [])];
+  }
+
+  private unlinkOwners(key: NodeKey): void {
+    for (const uid of this.ownersOf.get(key) ?? []) {
+      const set = this.dependentsOf.get(uid);
+      set?.delete(key);
+      if (set && set.size === 0) this.dependentsOf.delete(uid);
+    }
+  }
+}
