@@ -3,12 +3,13 @@
  * (that order also decides "Did you mean this?" suggestions).
  */
 import type { KubectlCommand } from '../command.ts';
+import { create } from './create/create.ts';
 import { get } from './get.ts';
 import { notInPlayground } from './notInPlayground.ts';
 
 export const COMMANDS: KubectlCommand[] = [
   // Basic Commands (Beginner)
-  notInPlayground('create', 'Create a resource from a file or from stdin'),
+  create,
   notInPlayground('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
   notInPlayground('run', 'Run a particular image on the cluster'),
   notInPlayground('set', 'Set specific features on objects'),

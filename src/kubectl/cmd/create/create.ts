@@ -1,0 +1,67 @@
+/**
+ * kubectl create (staging/src/k8s.io/kubectl/pkg/cmd/create/create.go).
+ *
+ * `create -f` POSTs every object of the given files with the kubectl-create field manager
+ * and strict field validation, printing "deployment.apps/web created" as it goes and the
+ * collected errors at the end ("error when creating ..."). The generator subcommands
+ * (`create deployment`, `create secret generic`, ...) live in ./generatorCommands.ts.
+ */
+import type { Invocation, KubectlCommand } from '../../command.ts';
+import { helpText } from '../../help/index.ts';
+import { readManifests } from '../../manifests.ts';
+import {
+  checkOutput,
+  dryRunStrategy,
+  fieldValidation,
+  printWritten,
+  reportErrors,
+  resolveManifest,
+  withLastApplied,
+  withSource,
+} from '../objectWrites.ts';
+import { createSubcommands } from './generatorCommands.ts';
+
+/** create is `kubectl create` with its generator subcommands. */
+export const create: KubectlCommand = {
+  name: 'create',
+  short: 'Create a resource from a file or from stdin',
+  subcommands: createSubcommands(),
+  run: runCreate,
+};
+
+async function runCreate(inv: Invocation): Promise<number> {
+  const { ctx, flags } = inv;
+  const filenames = flags.strings('filename');
+  if (filenames.length === 0 && !flags.string('kustomize')) {
+    // create.go: no -f means "show me how", on stderr, and fail.
+    ctx.stderr(`Error: must specify one of -f and -k\n\n${helpText('create') ?? ''}`);
+    return 1;
+  }
+  if (flags.string('kustomize')) {
+    ctx.stderr('error: "kubectl create -k" is not available in this playground yet\n');
+    return 1;
+  }
+  checkOutput(inv);
+  const dryRun = dryRunStrategy(flags);
+  const validation = fieldValidation(flags);
+  const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  const errors: unknown[] = [];
+  for (const m of manifests) {
+    try {
+      const target = resolveManifest(inv, m);
+      const obj = flags.bool('save-config') ? withLastApplied(target.object) : target.object;
+      const written =
+        dryRun === 'client'
+          ? obj
+          : ctx.client.create(target.def, target.namespace, obj, {
+              fieldManager: flags.string('field-manager') || 'kubectl-create',
+              fieldValidation: validation,
+              dryRun: dryRun === 'server',
+            });
+      printWritten(inv, target.def, written, 'created', dryRun);
+    } catch (err) {
+      errors.push(withSource(err, 'creating', m.source));
+    }
+  }
+  return reportErrors(inv, errors);
+}
