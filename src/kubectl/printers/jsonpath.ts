@@ -234,7 +234,7 @@ export function printJSONPath(template: string, data: Value, options: JSONPathOp
   try {
     path = new JSONPath(template);
   } catch (err) {
-    throw new Error(`error parsing jsonpath ${template}, ${(err as Error).message}`);
+    throw new Error(`error parsing jsonpath ${template}, ${(err as Error).message}`, { cause: err });
   }
   try {
     return path.execute(data, options);
@@ -243,6 +243,6 @@ export function printJSONPath(template: string, data: Value, options: JSONPathOp
       `Error executing template: ${(err as Error).message}. Printing more information for debugging the template:\n` +
       `\ttemplate was:\n\t\t${template}\n` +
       `\tobject given to jsonpath engine was:\n\t\t${goSharpV(data)}\n\n`;
-    throw new Error(`error executing jsonpath ${goQuote(template)}: ${detail}\n`);
+    throw new Error(`error executing jsonpath ${goQuote(template)}: ${detail}\n`, { cause: err });
   }
 }

@@ -78,8 +78,6 @@ export class TabWriter {
         self--;
       }
       writeLines(line0, line1);
-      // Mark everything handled so the caller's loop continues after line1.
-      line0 = line1;
     };
     format(0, lines.length);
     return out.map((l) => `${l}\n`).join('');
