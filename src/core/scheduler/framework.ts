@@ -8,6 +8,7 @@ import type { Pod } from '../api/types.ts';
 import type { Selector } from '../api/labels.ts';
 import type { NodeDecision, SchedulingDecision } from './decision.ts';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, statusMessage } from './fitError.ts';
+import { interPodAffinity } from './plugins/interPodAffinity.ts';
 import { nodeAffinityFilter, nodeAffinityScore } from './plugins/nodeAffinity.ts';
 import { nodeName } from './plugins/nodeName.ts';
 import { nodePorts } from './plugins/nodePorts.ts';
@@ -24,7 +25,7 @@ export type { Profile };
 
 /** DEFAULT_PROFILE is default-scheduler's plugin set (volume plugins are not simulated). */
 export const DEFAULT_PROFILE: Profile = {
-  filters: [nodeUnschedulable, nodeName, taintTolerationFilter, nodeAffinityFilter, nodePorts, nodeResourcesFitFilter, podTopologySpreadFilter],
+  filters: [nodeUnschedulable, nodeName, taintTolerationFilter, nodeAffinityFilter, nodePorts, nodeResourcesFitFilter, podTopologySpreadFilter, interPodAffinity],
   scores: [taintTolerationScore, nodeAffinityScore, nodeResourcesFitScore, podTopologySpreadScore, nodeResourcesBalancedAllocation],
 };
 
