@@ -4,6 +4,7 @@
  */
 import type { KubectlCommand } from '../command.ts';
 import { create } from './create/create.ts';
+import { del } from './delete/delete.ts';
 import { get } from './get.ts';
 import { notInPlayground } from './notInPlayground.ts';
 
@@ -17,7 +18,7 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('explain', 'Get documentation for a resource'),
   get,
   notInPlayground('edit', 'Edit a resource on the server'),
-  notInPlayground('delete', 'Delete resources by file names, stdin, resources and names, or by resources and label selector'),
+  del,
   // Deploy Commands
   notInPlayground('rollout', 'Manage the rollout of a resource'),
   notInPlayground('scale', 'Set a new size for a deployment, replica set, or replication controller'),
