@@ -1,31 +1,36 @@
 /**
- * Object output for -o: yaml, json, name, and the template printers. Tables (the default
- * and -o wide) are printed by the commands from server-side Tables instead.
+ * Object output for -o: the bridge between commands and the printers in ./printers.
+ * Tables (the default and -o wide) are printed by the commands from server-side Tables.
  */
 import type { KubeObject } from '../core/api/types.ts';
 import { CommandError } from './errors.ts';
-import { printJSON } from './printers/json.ts';
-import { printName } from './printers/name.ts';
-import { printYAML } from './printers/yaml.ts';
-import { printTemplate, templateFormats } from './templateOutput.ts';
+import { GET_OUTPUT_FORMATS, OBJECT_OUTPUT_FORMATS, parseOutputFormat, printObjects as render, type OutputFormat } from './printers/printer.ts';
 
-/** ALLOWED_FORMATS is kubectl's list in the "unable to match a printer" error. */
-export const ALLOWED_FORMATS =
-  'custom-columns,custom-columns-file,go-template,go-template-file,json,jsonpath,jsonpath-as-json,jsonpath-file,name,template,templatefile,wide,yaml';
+/** OutputOptions tune object printing. */
+export interface OutputOptions {
+  /** showManagedFields keeps metadata.managedFields (--show-managed-fields). */
+  showManagedFields?: boolean;
+  /** sortKeys: objects read back from the server print with sorted keys, as kubectl's unstructured decoding does. */
+  sortKeys?: boolean;
+  noHeaders?: boolean;
+  allowMissingKeys?: boolean;
+  readFile?: (path: string) => string;
+  /** objectFormats: the command takes only object formats (create, apply...), not wide/custom-columns. */
+  objectFormats?: boolean;
+}
 
 /** isTableFormat tells whether -o means a human-readable table. */
 export function isTableFormat(output: string): boolean {
   return output === '' || output === 'wide';
 }
 
-/** checkOutputFormat fails early, as kubectl does, for an unknown -o value. */
-export function checkOutputFormat(output: string): void {
-  if (isTableFormat(output) || ['yaml', 'json', 'name'].includes(output)) return;
-  const kind = output.split('=')[0];
-  if (templateFormats.includes(kind)) return;
-  throw new CommandError(
-    `error: unable to match a printer suitable for the output format "${output}", allowed formats are: ${ALLOWED_FORMATS}`,
-  );
+/** checkOutputFormat parses -o early and fails in kubectl's words for an unknown format. */
+export function checkOutputFormat(output: string, opts: OutputOptions = {}): OutputFormat {
+  try {
+    return parseOutputFormat(output, { allowed: opts.objectFormats ? OBJECT_OUTPUT_FORMATS : GET_OUTPUT_FORMATS, readFile: opts.readFile });
+  } catch (err) {
+    throw new CommandError(`error: ${(err as Error).message}`);
+  }
 }
 
 /** stripForOutput hides managedFields, as kubectl does unless --show-managed-fields. */
@@ -37,19 +42,14 @@ export function stripForOutput(obj: KubeObject, showManagedFields = false): Kube
 
 /**
  * printObjects renders objects for a non-table -o. `asList` forces a List wrapper even for
- * one object (a list request), as `kubectl get pods -o yaml` prints.
+ * one object (a list request), as `kubectl get pods -o yaml` prints. Template errors are
+ * thrown as kubectl prints them, after whatever output the template produced.
  */
-export function printObjects(output: string, objects: KubeObject[], asList: boolean, showManagedFields = false): string {
-  const shown = objects.map((o) => stripForOutput(o, showManagedFields));
-  const value = asList || shown.length !== 1 ? [{ apiVersion: 'v1', items: shown, kind: 'List', metadata: { resourceVersion: '' } }] : shown;
-  switch (output) {
-    case 'yaml':
-      return printYAML(value);
-    case 'json':
-      return printJSON(value);
-    case 'name':
-      return printName(shown);
-    default:
-      return printTemplate(output, value[0]);
-  }
+export function printObjects(output: string, objects: KubeObject[], asList: boolean, showManagedFields = false, opts: OutputOptions = {}): string {
+  const format = checkOutputFormat(output, opts);
+  if (format.kind === 'table') throw new CommandError(`error: output format "${output}" prints a table here`);
+  const shown = objects.map((o) => stripForOutput(o, showManagedFields || opts.showManagedFields));
+  const result = render(format, shown, { asList, sortKeys: opts.sortKeys, noHeaders: opts.noHeaders, allowMissingKeys: opts.allowMissingKeys ?? true });
+  if (result.error) throw new CommandError(`${result.stdout}error: ${result.error}`);
+  return result.stdout;
 }

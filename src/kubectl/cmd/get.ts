@@ -32,7 +32,8 @@ export const get: KubectlCommand = {
 async function runGet(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   const output = flags.string('output');
-  checkOutputFormat(output);
+  const readFile = (path: string) => ctx.fs.read(path, ctx.cwd);
+  checkOutputFormat(output, { readFile });
   const allNamespaces = flags.bool('all-namespaces');
   const filenames = flags.strings('filename');
   if (inv.args.length === 0 && filenames.length === 0) {
@@ -104,7 +105,14 @@ async function runGet(inv: Invocation): Promise<number> {
       const objects = groups.flatMap((g) => g.objects.map((o) => withTypeMeta(g.def, o)));
       const singleItemImplied = groups.length === 1 && !groups[0].listed && groups[0].objects.length === 1 && requests[0]?.names.length === 1;
       if (objects.length > 0 || output === 'yaml' || output === 'json') {
-        ctx.stdout(printObjects(output, objects, !singleItemImplied, flags.bool('show-managed-fields')));
+        ctx.stdout(
+          printObjects(output, objects, !singleItemImplied, flags.bool('show-managed-fields'), {
+            sortKeys: true,
+            noHeaders: flags.bool('no-headers'),
+            allowMissingKeys: flags.bool('allow-missing-template-keys'),
+            readFile,
+          }),
+        );
       }
     }
   }
@@ -161,7 +169,7 @@ async function watchObjects(
         }
         ctx.stdout(printTable(table, { ...tablePrintOptions(inv, namespace === undefined), noHeaders: true, kind: showKind ? qualifiedKind(def) : undefined }));
       } else {
-        ctx.stdout(printObjects(output, [withTypeMeta(def, ev.object)], false, flags.bool('show-managed-fields')));
+        ctx.stdout(printObjects(output, [withTypeMeta(def, ev.object)], false, flags.bool('show-managed-fields'), { sortKeys: true, readFile: (p) => ctx.fs.read(p, ctx.cwd) }));
       }
     });
   });
