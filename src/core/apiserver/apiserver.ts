@@ -231,6 +231,12 @@ export class ApiServer {
     if (subresource === 'status') {
       obj = thaw(old);
       obj.status = incoming.status;
+    } else if (subresource === 'finalize') {
+      // Namespaces' /finalize (pkg/registry/core/namespace/strategy.go, namespaceFinalizeStrategy):
+      // only spec.finalizers changes; emptying it lets a terminating namespace go.
+      obj = thaw(old);
+      const spec = ((incoming.spec ?? {}) as { finalizers?: string[] });
+      obj.spec = { ...(obj.spec as object), finalizers: spec.finalizers ?? [] };
     } else {
       obj = incoming;
       if (def.hasStatus && !subresource) {

@@ -5,6 +5,7 @@
 import type { Cluster } from '../sim/cluster.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
 import { installGarbageCollector } from './garbagecollector/garbageCollector.ts';
+import { installNamespaceController } from './namespace/namespaceController.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
 import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
 import { installServiceAccountsController } from './serviceaccount/serviceAccountsController.ts';
@@ -16,4 +17,5 @@ export function installControllers(cluster: Cluster): void {
   installServiceAccountsController(cluster);
   installRootCACertPublisher(cluster);
   installGarbageCollector(cluster);
+  installNamespaceController(cluster);
 }
