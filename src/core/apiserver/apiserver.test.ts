@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadApiSchema, type ApiSchema } from '../api/schema/index.ts';
 import { StatusError } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
-import { CONFIGMAPS, DEPLOYMENTS, NAMESPACES, PODS, type Client } from '../client/client.ts';
+import { CONFIGMAPS, DEPLOYMENTS, NAMESPACES, PODS, SERVICEACCOUNTS, type Client } from '../client/client.ts';
 import { Cluster, DEFAULT_OPTIONS, bootstrapNamespaces } from '../sim/cluster.ts';
 import { installAdmission } from './admission/install.ts';
 import type { WatchEvent } from './watch.ts';
@@ -17,7 +17,10 @@ function setup(): { cluster: Cluster; client: Client } {
   cluster.server.schema = schema;
   installAdmission(cluster);
   bootstrapNamespaces(cluster);
-  return { cluster, client: cluster.client('test') };
+  const client = cluster.client('test');
+  // The serviceaccount controller is not installed here: give pods their default account by hand.
+  client.create(SERVICEACCOUNTS, 'default', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'default' } });
+  return { cluster, client };
 }
 
 function failure(fn: () => unknown): StatusError {
