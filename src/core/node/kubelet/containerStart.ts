@@ -1,0 +1,218 @@
+/**
+ * startContainer is the kubelet's per-container start path (kuberuntime_manager SyncPod →
+ * startContainer): CrashLoopBackOff check, EnsureImageExists, env and mounts, CreateContainer
+ * + StartContainer through the fake runtime, the Created/Started events, postStart, probes,
+ * and the exit watch that brings the pod back to its worker.
+ */
+import type { Container, Pod } from '../../api/types.ts';
+import { createRootFS } from '../images/rootfs.ts';
+import { formatGoDuration } from '../images/pullEvents.ts';
+import { execInContainer } from '../runtime/exec.ts';
+import { MountedFS } from '../runtime/mountFS.ts';
+import { startProcess } from '../runtime/start.ts';
+import { Backoff } from './backoff.ts';
+import { fieldPathOf, podDisplayName, type KubeletContext } from './context.ts';
+import { containerEnvVars } from './env.ts';
+import { hex } from './nodeObject.ts';
+import type { ContainerRecord, PodRecord } from './podState.ts';
+import { runProbe, startProbeWorker, type ProbeKind } from './probes.ts';
+import { containerMounts } from './volumes.ts';
+import { parseQuantity } from '../../api/quantity.ts';
+import { SIGNAL_NUMBERS } from '../runtime/types.ts';
+
+/** crashBackoff is shared by the node's containers (the kubelet keeps one backOff per node). */
+export type CrashBackoff = Backoff;
+
+/** shouldRestart applies restartPolicy to a terminated container. */
+export function shouldRestart(policy: string, exitCode: number): boolean {
+  if (policy === 'Always') return true;
+  if (policy === 'OnFailure') return exitCode !== 0;
+  return false;
+}
+
+function limitsOf(container: Container): { cpuMilli?: number; memoryBytes?: number } {
+  const l = container.resources?.limits ?? {};
+  return {
+    ...(l.cpu !== undefined ? { cpuMilli: parseQuantity(String(l.cpu)).milliValue() } : {}),
+    ...(l.memory !== undefined ? { memoryBytes: parseQuantity(String(l.memory)).value() } : {}),
+  };
+}
+
+/**
+ * startContainer tries to bring `c` to running. It returns false while it waits (pull,
+ * back-off, config error); the pod is woken when there is something new to do.
+ */
+export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c: ContainerRecord, spec: Container, backoff: CrashBackoff): boolean {
+  const now = ctx.clock.now();
+  const fieldPath = fieldPathOf(c.name, c.init);
+  const bkey = `${rec.uid}/${c.name}`;
+
+  // CrashLoopBackOff: a container that ran before waits out its back-off from when it finished.
+  const lastRun = 'terminated' in c.state ? c.state.terminated : c.last;
+  if (c.everStarted && lastRun) {
+    const remaining = backoff.remainingSince(bkey, lastRun.finishedAt, now);
+    if (remaining > 0) {
+      if ('terminated' in c.state) c.last = c.state.terminated;
+      const delay = formatGoDuration(backoff.delay(bkey));
+      const wasWaiting = 'waiting' in c.state && c.state.waiting.reason === 'CrashLoopBackOff';
+      c.state = { waiting: { reason: 'CrashLoopBackOff', message: `back-off ${delay} restarting failed container=${c.name} pod=${podDisplayName(pod)}` } };
+      if (!wasWaiting) ctx.recorder.warning(pod, 'BackOff', `Back-off restarting failed container ${c.name} in pod ${podDisplayName(pod)}`, fieldPath);
+      ctx.wake(rec.key, now + remaining);
+      return false;
+    }
+  }
+
+  const img = ctx.images.ensure(pod, rec.key, bkey, spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', fieldPath);
+  if (img.state === 'pulling') {
+    if (!c.everStarted) c.state = { waiting: { reason: 'ContainerCreating' } };
+    return false;
+  }
+  if (img.state === 'error') {
+    c.state = { waiting: { reason: img.reason, message: img.message } };
+    return false;
+  }
+  c.image = img.image;
+
+  const env = containerEnvVars(pod, spec, ctx.lookup);
+  if (!env.ok) {
+    c.state = { waiting: { reason: 'CreateContainerConfigError', message: env.message } };
+    ctx.recorder.warning(pod, 'Failed', `Error: ${env.message}`, fieldPath);
+    ctx.wake(rec.key, now + 10_000);
+    return false;
+  }
+
+  if (c.everStarted) {
+    backoff.next(bkey, now);
+    if ('terminated' in c.state) c.last = c.state.terminated;
+    c.restartCount++;
+  }
+  c.everStarted = true;
+  c.previousLog = c.log ?? c.previousLog;
+  const fs = new MountedFS(createRootFS(img.image, () => ctx.clock.now()), containerMounts(spec.volumeMounts, rec.volumes ?? new Map()));
+  const result = startProcess(
+    {
+      image: img.image,
+      command: spec.command,
+      args: spec.args,
+      workingDir: spec.workingDir,
+      env: env.env,
+      fs,
+      hostname: pod.spec?.hostname ?? pod.metadata!.name!,
+      podIP: rec.podIP,
+      limits: limitsOf(spec),
+      tty: spec.tty,
+      stdin: spec.stdin,
+    },
+    { clock: ctx.clock, shell: ctx.shell, cpus: ctx.cpus, seed: ctx.random.int(2 ** 31) },
+  );
+  const containerID = `containerd://${hex(() => ctx.random.next(), 64)}`;
+  if (!result.ok) {
+    const f = result.failure;
+    ctx.recorder.warning(pod, 'Failed', `Error: ${f.message}`, fieldPath);
+    if (f.reason === 'CreateContainerError') {
+      c.state = { waiting: { reason: 'CreateContainerError', message: f.message } };
+      ctx.wake(rec.key, now + 10_000);
+    } else {
+      ctx.recorder.normal(pod, 'Created', `Created container: ${c.name}`, fieldPath);
+      c.containerID = containerID;
+      c.state = { terminated: { exitCode: f.exitCode ?? 128, reason: 'StartError', message: f.message, startedAt: 0, finishedAt: now, containerID } };
+      ctx.enqueue(rec.key);
+    }
+    return false;
+  }
+  const proc = result.process;
+  c.process = proc;
+  c.log = proc.log;
+  c.containerID = containerID;
+  c.state = { running: { startedAt: now } };
+  c.ready = false;
+  c.started = false;
+  c.stopping = false;
+  const generation = ++c.probeGeneration;
+  ctx.recorder.normal(pod, 'Created', `Created container: ${c.name}`, fieldPath);
+  ctx.recorder.normal(pod, 'Started', `Started container ${c.name}`, fieldPath);
+
+  proc.onExit((s) => {
+    if (c.process !== proc) return;
+    c.state = {
+      terminated: {
+        exitCode: s.exitCode,
+        reason: s.reason,
+        ...(s.signal && s.reason !== 'OOMKilled' && s.signal !== 'SIGKILL' ? { signal: SIGNAL_NUMBERS[s.signal] } : {}),
+        startedAt: s.startedAt,
+        finishedAt: s.finishedAt,
+        containerID,
+      },
+    };
+    c.process = undefined;
+    c.ready = false;
+    c.stopping = false;
+    ctx.enqueue(rec.key);
+  });
+
+  const alive = (): boolean => c.process === proc && proc.running && c.probeGeneration === generation;
+  if (spec.lifecycle?.postStart?.exec?.command) {
+    const argv = [...spec.lifecycle.postStart.exec.command];
+    void execInContainer(proc, argv).then((r) => {
+      const failed = !r.ok || r.result.exitCode !== 0;
+      if (failed && alive()) {
+        const msg = r.ok ? `command '${argv.join(' ')}' exited with ${r.result.exitCode}: ${r.result.stdout}${r.result.stderr}` : r.message;
+        ctx.recorder.warning(pod, 'FailedPostStartHook', `Exec lifecycle hook (${JSON.stringify(argv).replace(/"/g, '').replace(/,/g, ' ')}) for Container "${c.name}" in Pod "${podDisplayName(pod)}" failed - error: ${msg}`, fieldPath);
+        c.stopping = true;
+        void proc.stop(img.image.definition.config.stopSignal, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
+      }
+    });
+  }
+
+  startProbes(ctx, pod, rec, c, spec, alive);
+  if (!spec.startupProbe) c.started = true;
+  if (!spec.readinessProbe && !c.init) c.ready = true;
+  return true;
+}
+
+function startProbes(ctx: KubeletContext, pod: Pod, rec: PodRecord, c: ContainerRecord, spec: Container, alive: () => boolean): void {
+  const fieldPath = fieldPathOf(c.name, c.init);
+  const label: Record<ProbeKind, string> = { liveness: 'Liveness', readiness: 'Readiness', startup: 'Startup' };
+  const kinds: [ProbeKind, typeof spec.livenessProbe][] = [
+    ['startup', spec.startupProbe],
+    ['liveness', spec.livenessProbe],
+    ['readiness', spec.readinessProbe],
+  ];
+  for (const [kind, probe] of kinds) {
+    if (!probe) continue;
+    startProbeWorker(
+      ctx.clock,
+      probe,
+      () => (c.process ? runProbe(probe, spec, c.process, rec.podIP ?? '', ctx.nodeIP) : Promise.resolve({ ok: false, message: '' })),
+      kind === 'liveness',
+      {
+        alive: () => alive() && !c.stopping,
+        gated: () => kind !== 'startup' && !c.started,
+        failed: (message) => ctx.recorder.warning(pod, 'Unhealthy', `${label[kind]} probe failed: ${message}`, fieldPath),
+        result: (ok) => {
+          if (kind === 'readiness') {
+            if (c.ready !== ok) {
+              c.ready = ok;
+              ctx.enqueue(rec.key);
+            }
+            return;
+          }
+          if (kind === 'startup' && ok) {
+            c.started = true;
+            if (!spec.readinessProbe) c.ready = true;
+            ctx.enqueue(rec.key);
+            return;
+          }
+          if (!ok && c.process) {
+            // pkg/kubelet/kuberuntime: "Container %s failed %s probe, will be restarted".
+            ctx.recorder.normal(pod, 'Killing', `Container ${c.name} failed ${kind} probe, will be restarted`, fieldPath);
+            c.stopping = true;
+            c.ready = false;
+            ctx.enqueue(rec.key);
+            void c.process.stop(c.image!.definition.config.stopSignal, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
+          }
+        },
+      },
+    );
+  }
+}

@@ -1,0 +1,160 @@
+/**
+ * Container environment as the kubelet builds it (pkg/kubelet/kubelet_pods.go
+ * makeEnvironmentVariables): envFrom sources in order, then env entries in order with
+ * `$(VAR)` references expanded against what came before, then the service-link variables
+ * (docker-links style, pkg/kubelet/envvars) for Services the pod may see. A missing ConfigMap,
+ * Secret or key that is not optional fails with CreateContainerConfigError and these messages.
+ */
+import { parseQuantity } from '../../api/quantity.ts';
+import type { Container, KubeObject, Pod } from '../../api/types.ts';
+import { base64Decode, utf8Decode } from '../../../shell/builtins/base64Codec.ts';
+
+/** EnvLookup reads the objects env sources name (from the API, as the kubelet's managers do). */
+export interface EnvLookup {
+  configMap(namespace: string, name: string): KubeObject | undefined;
+  secret(namespace: string, name: string): KubeObject | undefined;
+  services(namespace: string): KubeObject[];
+  /** nodeAllocatable is used for resourceFieldRef of limits that are not set. */
+  nodeAllocatable: { cpu: string; memory: string };
+}
+
+/** EnvResult is the ordered env, or the CreateContainerConfigError message. */
+export type EnvResult = { ok: true; env: [string, string][] } | { ok: false; message: string };
+
+/** decodeBase64 turns Secret data into text (core has no atob/TextDecoder: ES2022 lib only). */
+export function decodeBase64(s: string): string {
+  return utf8Decode(base64Decode(s) ?? []);
+}
+
+/** expand is expansion.Expand: `$(VAR)` → value if defined, `$$(VAR)` → `$(VAR)`, others kept. */
+export function expand(input: string, vars: Map<string, string>): string {
+  return input.replace(/\$\$|\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)/g, (m, name: string | undefined) => {
+    if (m === '$$') return '$';
+    return name !== undefined && vars.has(name) ? vars.get(name)! : m;
+  });
+}
+
+/** fieldRefValue resolves a downward API fieldPath (env and downwardAPI volumes share it). */
+export function fieldRefValue(pod: Pod, path: string): string | undefined {
+  const m = pod.metadata!;
+  const label = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path);
+  if (label) return (label[1] === 'labels' ? m.labels : m.annotations)?.[label[2]] ?? '';
+  switch (path) {
+    case 'metadata.name': return m.name;
+    case 'metadata.namespace': return m.namespace;
+    case 'metadata.uid': return m.uid;
+    case 'metadata.labels': return formatMap(m.labels);
+    case 'metadata.annotations': return formatMap(m.annotations);
+    case 'spec.nodeName': return pod.spec?.nodeName ?? '';
+    case 'spec.serviceAccountName': return pod.spec?.serviceAccountName ?? '';
+    case 'status.hostIP': return pod.status?.hostIP ?? '';
+    case 'status.hostIPs': return (pod.status?.hostIPs ?? []).map((i) => i.ip).join(',');
+    case 'status.podIP': return pod.status?.podIP ?? '';
+    case 'status.podIPs': return (pod.status?.podIPs ?? []).map((i) => i.ip).join(',');
+    default: return undefined;
+  }
+}
+
+/** formatMap is fieldpath.FormatMap: sorted `key="value"` lines. */
+export function formatMap(m: Record<string, string> | undefined): string {
+  return Object.keys(m ?? {}).sort().map((k) => `${k}=${JSON.stringify(m![k])}`).join('\n');
+}
+
+/** resourceFieldValue is resource.ExtractContainerResourceValue: ceil(value / divisor). */
+export function resourceFieldValue(container: Container, resource: string, divisor: string | undefined, alloc: { cpu: string; memory: string }): string {
+  const [kind, name] = resource.split('.') as ['limits' | 'requests', string];
+  const set = container.resources?.[kind]?.[name];
+  const fallback = name === 'cpu' ? alloc.cpu : name === 'memory' ? alloc.memory : '0';
+  const value = parseQuantity(String(set ?? (kind === 'limits' ? fallback : '0')));
+  const div = parseQuantity(divisor ?? '1');
+  if (name === 'cpu') return String(Math.ceil(value.milliValue() / div.milliValue()));
+  return String(Math.ceil(value.value() / div.value()));
+}
+
+/** serviceEnv builds the docker-links variables of one Service (pkg/kubelet/envvars/envvars.go). */
+export function serviceEnv(svc: KubeObject): [string, string][] {
+  const spec = svc.spec as { clusterIP?: string; ports?: { name?: string; port: number; protocol?: string }[] } | undefined;
+  const ip = spec?.clusterIP;
+  if (!ip || ip === 'None' || !spec?.ports?.length) return [];
+  const prefix = svc.metadata.name!.toUpperCase().replace(/-/g, '_');
+  const out: [string, string][] = [
+    [`${prefix}_SERVICE_HOST`, ip],
+    [`${prefix}_SERVICE_PORT`, String(spec.ports[0].port)],
+  ];
+  for (const p of spec.ports) if (p.name) out.push([`${prefix}_SERVICE_PORT_${p.name.toUpperCase().replace(/-/g, '_')}`, String(p.port)]);
+  const first = spec.ports[0];
+  out.push([`${prefix}_PORT`, `${(first.protocol ?? 'TCP').toLowerCase()}://${ip}:${first.port}`]);
+  for (const p of spec.ports) {
+    const proto = p.protocol ?? 'TCP';
+    const base = `${prefix}_PORT_${p.port}_${proto.toUpperCase()}`;
+    out.push([base, `${proto.toLowerCase()}://${ip}:${p.port}`], [`${base}_PROTO`, proto.toLowerCase()], [`${base}_PORT`, String(p.port)], [`${base}_ADDR`, ip]);
+  }
+  return out;
+}
+
+/** containerEnvVars resolves a container's env for the runtime. */
+export function containerEnvVars(pod: Pod, container: Container, lookup: EnvLookup): EnvResult {
+  const ns = pod.metadata!.namespace!;
+  const vars = new Map<string, string>();
+  const order: string[] = [];
+  const set = (k: string, v: string): void => {
+    if (!vars.has(k)) order.push(k);
+    vars.set(k, v);
+  };
+
+  // Service links first, so env entries can refer to them with $(VAR).
+  // The master Service (default/kubernetes) is always visible; others only with enableServiceLinks.
+  const visible = new Map<string, KubeObject>();
+  const master = lookup.services('default').find((s) => s.metadata.name === 'kubernetes');
+  if (master) visible.set('kubernetes', master);
+  if (pod.spec?.enableServiceLinks !== false) for (const svc of lookup.services(ns)) visible.set(svc.metadata.name!, svc);
+  const serviceVars = new Map<string, string>();
+  for (const name of [...visible.keys()].sort()) for (const [k, v] of serviceEnv(visible.get(name)!)) serviceVars.set(k, v);
+
+  for (const from of container.envFrom ?? []) {
+    const ref = from.configMapRef ?? from.secretRef;
+    if (!ref?.name) continue;
+    const isCM = !!from.configMapRef;
+    const obj = isCM ? lookup.configMap(ns, ref.name) : lookup.secret(ns, ref.name);
+    if (!obj) {
+      if (ref.optional) continue;
+      return { ok: false, message: `${isCM ? 'configmap' : 'secret'} "${ref.name}" not found` };
+    }
+    const data = (obj.data ?? {}) as Record<string, string>;
+    for (const k of Object.keys(data).sort()) set((from.prefix ?? '') + k, isCM ? data[k] : decodeBase64(data[k]));
+  }
+
+  const expandVars = (): Map<string, string> => new Map([...serviceVars, ...vars]);
+  for (const e of container.env ?? []) {
+    if (e.valueFrom === undefined) {
+      set(e.name, expand(e.value ?? '', expandVars()));
+      continue;
+    }
+    const vf = e.valueFrom;
+    if (vf.configMapKeyRef || vf.secretKeyRef) {
+      const ref = (vf.configMapKeyRef ?? vf.secretKeyRef)!;
+      const isCM = !!vf.configMapKeyRef;
+      const obj = isCM ? lookup.configMap(ns, ref.name!) : lookup.secret(ns, ref.name!);
+      if (!obj) {
+        if (ref.optional) continue;
+        return { ok: false, message: `${isCM ? 'configmap' : 'secret'} "${ref.name}" not found` };
+      }
+      const data = (obj.data ?? {}) as Record<string, string>;
+      if (!(ref.key in data)) {
+        if (ref.optional) continue;
+        return { ok: false, message: `couldn't find key ${ref.key} in ${isCM ? 'ConfigMap' : 'Secret'} ${ns}/${ref.name}` };
+      }
+      set(e.name, isCM ? data[ref.key] : decodeBase64(data[ref.key]));
+    } else if (vf.fieldRef) {
+      set(e.name, fieldRefValue(pod, vf.fieldRef.fieldPath) ?? '');
+    } else if (vf.resourceFieldRef) {
+      const target = vf.resourceFieldRef.containerName
+        ? [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])].find((c) => c.name === vf.resourceFieldRef!.containerName) ?? container
+        : container;
+      set(e.name, resourceFieldValue(target, vf.resourceFieldRef.resource, vf.resourceFieldRef.divisor as string | undefined, lookup.nodeAllocatable));
+    }
+  }
+  const env: [string, string][] = order.map((k) => [k, vars.get(k)!]);
+  for (const [k, v] of serviceVars) if (!vars.has(k)) env.push([k, v]);
+  return { ok: true, env };
+}

@@ -1,0 +1,185 @@
+/**
+ * ImageManager is the kubelet's image manager (pkg/kubelet/images/image_manager.go) on one node:
+ * it applies imagePullPolicy against the node's image cache, pulls through the simulated
+ * registry (the catalog) with a duration from the image size, serialises pulls as the default
+ * `serializeImagePulls: true` does, and backs off failed pulls (ErrImagePull → ImagePullBackOff)
+ * with 10 s doubling to 5 min. It records the upstream events on the pod.
+ */
+import type { PodEventRecorder } from './context.ts';
+import type { Clock } from '../../sim/clock.ts';
+import type { Random } from '../../sim/random.ts';
+import type { ImageCatalog, ResolvedImage } from '../images/catalog.ts';
+import {
+  alreadyPresentMessage, invalidImageNameMessage, pulledMessage, pullDurationMs, pullFailedMessage, pullingMessage, PULL_LATENCY_MS,
+} from '../images/pullEvents.ts';
+import { Backoff } from './backoff.ts';
+import type { NodeImage } from './nodeObject.ts';
+
+/** ImageState is what a container's image looks like to the pod worker. */
+export type ImageState =
+  | { state: 'ready'; image: ResolvedImage }
+  | { state: 'pulling' }
+  | { state: 'error'; reason: 'ErrImagePull' | 'ImagePullBackOff' | 'ErrImageNeverPull' | 'InvalidImageName'; message: string };
+
+interface Pull {
+  until: number;
+  started: number;
+  requested: number;
+  image?: ResolvedImage;
+  error?: string;
+}
+
+interface Failure {
+  at: number;
+  message: string;
+  reported: boolean;
+}
+
+/** ImageManagerDeps are the node-wide things the manager needs. */
+export interface ImageManagerDeps {
+  catalog: ImageCatalog;
+  clock: Clock;
+  random: Random;
+  recorder: PodEventRecorder;
+  /** wake asks for the pod to be synced again at a later time. */
+  wake(podKey: string, atMs: number): void;
+}
+
+/** ImageManager owns one node's image cache and pulls. */
+export class ImageManager {
+  /** cache maps a normalised reference to the image the node has. */
+  private readonly cache = new Map<string, ResolvedImage>();
+  private readonly pulls = new Map<string, Pull>();
+  private readonly failures = new Map<string, Failure>();
+  private readonly backoff = new Backoff();
+  private readonly announced = new Set<string>();
+  private queueFreeAt = 0;
+
+  constructor(private readonly deps: ImageManagerDeps) {}
+
+  /** preload puts images on the node without events (what the machine image ships with). */
+  preload(images: readonly string[]): void {
+    for (const name of images) {
+      const r = this.deps.catalog.resolve(name);
+      if (r.ok) this.cache.set(r.image.reference, r.image);
+    }
+  }
+
+  /** has says whether the node holds the image (by normalised reference). */
+  has(image: string): boolean {
+    const r = this.deps.catalog.resolve(image);
+    return r.ok && this.cache.has(r.image.reference);
+  }
+
+  /** nodeImages is status.images: newest-largest first as the kubelet sorts them (by size). */
+  nodeImages(): NodeImage[] {
+    return [...this.cache.values()]
+      .sort((a, b) => b.sizeBytes - a.sizeBytes || a.reference.localeCompare(b.reference))
+      .map((i) => ({ names: [i.imageID, i.reference], sizeBytes: i.sizeBytes }));
+  }
+
+  /**
+   * ensure is EnsureImageExists for one container: `key` identifies the pod's container (for
+   * back-off and one-time events), `fieldPath` is `spec.containers{name}` for events.
+   */
+  ensure(pod: object, podKey: string, key: string, image: string, policy: string, fieldPath: string): ImageState {
+    const rec = this.deps.recorder;
+    const now = this.deps.clock.now();
+    const resolved = this.deps.catalog.resolve(image);
+    if (!resolved.ok && resolved.error.reason === 'InvalidImageName') {
+      this.once(key, 'invalid', () => {
+        rec.warning(pod, 'InspectFailed', invalidImageNameMessage(image, resolved.error.message), fieldPath);
+        rec.warning(pod, 'Failed', 'Error: InvalidImageName', fieldPath);
+      });
+      return { state: 'error', reason: 'InvalidImageName', message: invalidImageNameMessage(image, resolved.error.message) };
+    }
+    const present = resolved.ok ? this.cache.get(resolved.image.reference) : undefined;
+    if (policy === 'Never' && !present) {
+      const msg = `Container image "${image}" is not present with pull policy of Never`;
+      this.once(key, 'never', () => {
+        rec.warning(pod, 'ErrImageNeverPull', msg, fieldPath);
+        rec.warning(pod, 'Failed', 'Error: ErrImageNeverPull', fieldPath);
+      });
+      return { state: 'error', reason: 'ErrImageNeverPull', message: msg };
+    }
+    if (present && policy !== 'Always') {
+      // The pod worker asks only when it is about to create the container, so this fires once per start.
+      rec.normal(pod, 'Pulled', alreadyPresentMessage(image), fieldPath);
+      return { state: 'ready', image: present };
+    }
+
+    const pull = this.pulls.get(key);
+    if (pull) {
+      if (pull.until > now) return { state: 'pulling' };
+      this.pulls.delete(key);
+      if (pull.image) {
+        this.cache.set(pull.image.reference, pull.image);
+        this.backoff.reset(key);
+        this.failures.delete(key);
+        rec.normal(pod, 'Pulled', pulledMessage(image, pull.until - pull.started, pull.until - pull.requested, pull.image.sizeBytes), fieldPath);
+        return { state: 'ready', image: pull.image };
+      }
+      const message = pullFailedMessage(image, pull.error ?? '');
+      rec.warning(pod, 'Failed', message, fieldPath);
+      rec.warning(pod, 'Failed', 'Error: ErrImagePull', fieldPath);
+      this.backoff.next(key, now);
+      this.failures.set(key, { at: now, message, reported: false });
+      // The next sync finds the pull in back-off and reports ImagePullBackOff.
+      this.deps.wake(podKey, now + 1000);
+      return { state: 'error', reason: 'ErrImagePull', message: pull.error ?? '' };
+    }
+
+    const failure = this.failures.get(key);
+    if (failure) {
+      const remaining = this.backoff.remainingSince(key, failure.at, now);
+      if (remaining > 0) {
+        if (!failure.reported) {
+          failure.reported = true;
+          rec.normal(pod, 'BackOff', `Back-off pulling image "${image}"`, fieldPath);
+          rec.warning(pod, 'Failed', 'Error: ImagePullBackOff', fieldPath);
+        }
+        this.deps.wake(podKey, now + remaining);
+        return { state: 'error', reason: 'ImagePullBackOff', message: `Back-off pulling image "${image}"` };
+      }
+    }
+
+    // Start a pull. Serialised pulls wait for the one ahead ("including waiting").
+    rec.normal(pod, 'Pulling', pullingMessage(image), fieldPath);
+    const started = Math.max(now, this.queueFreeAt);
+    const duration = resolved.ok
+      ? pullDurationMs(resolved.image.sizeBytes, { random: this.deps.random })
+      : PULL_LATENCY_MS + this.deps.random.int(600);
+    const until = started + duration;
+    this.queueFreeAt = until;
+    this.pulls.set(key, resolved.ok ? { until, started, requested: now, image: resolved.image } : { until, started, requested: now, error: resolved.error.message });
+    if (failure) failure.reported = false;
+    this.deps.wake(podKey, until);
+    return { state: 'pulling' };
+  }
+
+  /** forget drops per-container state when a pod goes away. */
+  forget(keyPrefix: string): void {
+    for (const m of [this.pulls, this.failures] as Map<string, unknown>[]) {
+      for (const k of [...m.keys()]) if (k.startsWith(keyPrefix)) m.delete(k);
+    }
+    for (const k of [...this.announced]) if (k.startsWith(keyPrefix)) this.announced.delete(k);
+  }
+
+  private once(key: string, what: string, fn: () => void): void {
+    const k = `${key}\u0000${what}`;
+    if (this.announced.has(k)) return;
+    this.announced.add(k);
+    fn();
+  }
+
+  save(): unknown {
+    return { cache: [...this.cache.keys()], backoff: this.backoff.save() };
+  }
+
+  load(data: unknown): void {
+    const d = data as { cache: string[]; backoff: Parameters<Backoff['load']>[0] };
+    this.cache.clear();
+    this.preload(d.cache);
+    this.backoff.load(d.backoff);
+  }
+}

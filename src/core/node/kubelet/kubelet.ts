@@ -1,0 +1,340 @@
+/**
+ * Kubelet is the node agent of one simulated node (pkg/kubelet): it registers its Node,
+ * renews its Lease in kube-node-lease every 10 s, posts node status every 10 s when it
+ * changed and every 5 min otherwise, and runs the pods bound to it through the fake
+ * container runtime. It is one reconciler (`kubelet/<node>`) keyed by pod; handlers only
+ * enqueue. `stop()` makes it go silent (no lease, no status, no pod work) so the node turns
+ * NotReady; `start()` brings it back. Logs and exec are served from here (see nodeProxy.ts).
+ */
+import { isStatusError } from '../../api/status.ts';
+import { rfc3339Micro } from '../../api/time.ts';
+import type { KubeObject, Pod } from '../../api/types.ts';
+import { CONFIGMAPS, LEASES, NODES, PODS, SECRETS, SERVICES } from '../../client/client.ts';
+import type { Informer } from '../../client/informer.ts';
+import { keyOf } from '../../client/informer.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import type { Cluster, NodeOptions } from '../../sim/cluster.ts';
+import { Random } from '../../sim/random.ts';
+import { thaw } from '../../storage/freeze.ts';
+import { MemoryFS } from '../../../shell/memoryFS.ts';
+import type { ImageCatalog } from '../images/catalog.ts';
+import type { ShellRunner } from '../runtime/shellRunner.ts';
+import type { VirtualFS } from '../runtime/types.ts';
+import { Backoff } from './backoff.ts';
+import type { KubeletContext } from './context.ts';
+import { ImageManager } from './imageManager.ts';
+import { hex, newNode, nodeResources, nodeStatus, uuid, type NodeCondition, type NodeIdentity } from './nodeObject.ts';
+import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
+import type { PodRecord } from './podState.ts';
+import { generatePodStatus } from './podStatus.ts';
+import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
+import { stableStringify } from './stableJSON.ts';
+
+/** NODE_STATUS_UPDATE_MS, NODE_STATUS_REPORT_MS and LEASE_RENEW_MS are the kubelet defaults. */
+export const NODE_STATUS_UPDATE_MS = 10_000;
+export const NODE_STATUS_REPORT_MS = 5 * 60_000;
+export const LEASE_RENEW_MS = 10_000;
+
+/** KubeletOptions are one node's settings. */
+export interface KubeletOptions {
+  node: NodeOptions;
+  internalIP: string;
+  podCIDR: string;
+  catalog: ImageCatalog;
+  shell: ShellRunner;
+  /** preloadImages are on the node before anything is pulled (the machine image). */
+  preloadImages?: string[];
+}
+
+/** Kubelet runs one node. */
+export class Kubelet {
+  readonly name: string;
+  readonly identity: NodeIdentity;
+  readonly images: ImageManager;
+  /** nodeFS is the node's own filesystem (hostPath volumes). */
+  readonly nodeFS: VirtualFS;
+  readonly records = new Map<string, PodRecord>();
+  private readonly queue: WorkQueue;
+  private readonly backoff = new Backoff();
+  private readonly ips: PodIPAllocator;
+  private readonly claims = new Map<string, VirtualFS>();
+  private readonly pods: Informer;
+  private readonly ctx: KubeletContext;
+  private running = false;
+  private epoch = 0;
+  private lastPosted = { json: '', at: 0 };
+
+  constructor(
+    private readonly cluster: Cluster,
+    opts: KubeletOptions,
+  ) {
+    this.name = opts.node.name;
+    const random = new Random(cluster.random.int(2 ** 31));
+    const next = (): number => random.next();
+    this.identity = {
+      options: opts.node,
+      internalIP: opts.internalIP,
+      podCIDR: opts.podCIDR,
+      machineID: hex(next, 32),
+      systemUUID: uuid(next),
+      bootID: uuid(next),
+      kubeletVersion: cluster.options.kubernetesVersion,
+    };
+    const clock = cluster.clock;
+    this.queue = new WorkQueue(`kubelet/${this.name}`, clock);
+    const events = cluster.recorder('kubelet', this.name);
+    const recorder = {
+      normal: (o: object, r: string, m: string, f?: string) => events.normal(o as KubeObject, r, m, f),
+      warning: (o: object, r: string, m: string, f?: string) => events.warning(o as KubeObject, r, m, f),
+    };
+    this.images = new ImageManager({ catalog: opts.catalog, clock, random, recorder, wake: (k, at) => this.queue.addAfter(k, at - clock.now()) });
+    this.images.preload(opts.preloadImages ?? []);
+    this.nodeFS = new MemoryFS(() => clock.now());
+    this.ips = new PodIPAllocator(opts.podCIDR);
+    const client = cluster.client('kubelet');
+    const alloc = nodeResources(opts.node).allocatable;
+    const network = cluster.services.get('network') as PodNetwork | undefined;
+    this.ctx = {
+      nodeName: this.name,
+      nodeIP: opts.internalIP,
+      cpus: Number(opts.node.cpu) || 2,
+      clock,
+      random,
+      client,
+      recorder,
+      images: this.images,
+      shell: opts.shell,
+      lookup: {
+        configMap: (ns, name) => client.tryGet(CONFIGMAPS, ns, name),
+        secret: (ns, name) => client.tryGet(SECRETS, ns, name),
+        services: (ns) => client.list(SERVICES, ns).items,
+        nodeAllocatable: { cpu: alloc.cpu, memory: alloc.memory },
+        now: () => clock.now(),
+        nodeFS: this.nodeFS,
+        claimFS: (ns, claim) => {
+          const k = `${ns}/${claim}`;
+          if (!this.claims.has(k)) this.claims.set(k, new MemoryFS(() => clock.now()));
+          return this.claims.get(k)!;
+        },
+        serviceAccountToken: (pod) => fakeToken(pod, random),
+        caCert: FAKE_CA,
+      },
+      podIP: (pod) =>
+        network?.allocatePodIP?.(this.name, opts.podCIDR, pod.metadata!.uid!) ?? this.ips.allocate(pod.metadata!.uid!),
+      releasePodIP: (uid) => {
+        if (network?.releasePodIP) network.releasePodIP(this.name, uid);
+        else this.ips.release(uid);
+      },
+      enqueue: (k) => this.queue.add(k),
+      wake: (k, at) => this.queue.addAfter(k, Math.max(0, at - clock.now())),
+    };
+
+    this.pods = cluster.informers.forResource(PODS);
+    this.pods.addIndex('spec.nodeName', (o) => [((o as Pod).spec?.nodeName) ?? '']);
+    const mine = (o: KubeObject): boolean => (o as Pod).spec?.nodeName === this.name;
+    this.pods.addHandler({
+      add: (o) => mine(o) && this.queue.add(keyOf(o)),
+      update: (a, b) => (mine(a) || mine(b)) && this.queue.add(keyOf(b)),
+      delete: (o) => mine(o) && this.queue.add(keyOf(o)),
+    });
+    cluster.addReconciler({ name: `kubelet/${this.name}`, queue: this.queue, reconcile: (key) => this.reconcile(key) });
+  }
+
+  /** isRunning says whether the kubelet is up. */
+  get isRunning(): boolean {
+    return this.running;
+  }
+
+  /** start registers the node (if needed) and begins heartbeats and pod work. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    const epoch = ++this.epoch;
+    this.register();
+    this.renewLease();
+    this.postStatus(true);
+    const every = (ms: number, fn: () => void): void => {
+      this.cluster.clock.after(ms, () => {
+        if (this.epoch !== epoch) return;
+        fn();
+        every(ms, fn);
+      });
+    };
+    every(LEASE_RENEW_MS, () => this.renewLease());
+    every(NODE_STATUS_UPDATE_MS, () => this.postStatus(false));
+    for (const pod of this.pods.byIndex('spec.nodeName', this.name)) this.queue.add(keyOf(pod));
+  }
+
+  /** stop silences the kubelet: no lease renewals, no status, no pod work (containers keep running). */
+  stop(): void {
+    this.running = false;
+    this.epoch++;
+  }
+
+  /** shutdown kills every container (node removal). */
+  shutdown(): void {
+    this.stop();
+    for (const rec of this.records.values()) killAll(rec);
+    this.records.clear();
+  }
+
+  private register(): void {
+    const client = this.ctx.client;
+    if (!client.tryGet(NODES, '', this.name)) client.create(NODES, '', newNode(this.identity));
+  }
+
+  private renewLease(): void {
+    const client = this.ctx.client;
+    const now = rfc3339Micro(this.cluster.clock.now());
+    const lease = client.tryGet(LEASES, 'kube-node-lease', this.name);
+    try {
+      if (lease) {
+        const l = thaw(lease);
+        (l.spec as Record<string, unknown>).renewTime = now;
+        client.update(LEASES, l);
+        return;
+      }
+      const node = client.tryGet(NODES, '', this.name);
+      client.create(LEASES, 'kube-node-lease', {
+        apiVersion: 'coordination.k8s.io/v1',
+        kind: 'Lease',
+        metadata: {
+          name: this.name,
+          namespace: 'kube-node-lease',
+          ...(node ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid! }] } : {}),
+        },
+        spec: { holderIdentity: this.name, leaseDurationSeconds: 40, renewTime: now },
+      });
+    } catch (err) {
+      if (!isStatusError(err)) throw err;
+    }
+  }
+
+  /** postStatus posts node status when it changed, or when the report interval has passed. */
+  private postStatus(force: boolean): void {
+    const client = this.ctx.client;
+    const node = client.tryGet(NODES, '', this.name);
+    if (!node) return this.register();
+    const now = this.cluster.clock.now();
+    const prev = (node.status as { conditions?: NodeCondition[] } | undefined)?.conditions;
+    const status = nodeStatus(this.identity, prev, this.images.nodeImages(), now);
+    const shape = stableStringify({ ...status, conditions: (status.conditions as NodeCondition[]).map((c) => ({ ...c, lastHeartbeatTime: '' })) });
+    if (!force && shape === this.lastPosted.json && now - this.lastPosted.at < NODE_STATUS_REPORT_MS) return;
+    try {
+      client.updateStatus(NODES, { ...thaw(node), status });
+      this.lastPosted = { json: shape, at: now };
+    } catch (err) {
+      if (!isStatusError(err)) throw err;
+    }
+  }
+
+  /** reconcile syncs one pod key. */
+  private reconcile(key: string): void {
+    if (!this.running) return;
+    const pod = this.pods.getByKey(key) as Pod | undefined;
+    let rec = this.records.get(key);
+    if (rec && (!pod || pod.metadata!.uid !== rec.uid || pod.spec?.nodeName !== this.name)) {
+      killAll(rec);
+      this.forget(rec);
+      rec = undefined;
+    }
+    if (!pod || pod.spec?.nodeName !== this.name) return;
+    const phase = pod.status?.phase;
+    if (!rec && (phase === 'Succeeded' || phase === 'Failed') && !pod.metadata!.deletionTimestamp) return;
+    if (!rec) {
+      rec = newPodRecord(pod, key, this.cluster.clock.now());
+      this.records.set(key, rec);
+    }
+    if (pod.metadata!.deletionTimestamp) {
+      const done = rec.terminal !== undefined || syncTerminatingPod(this.ctx, pod, rec);
+      this.writeStatus(pod, rec);
+      if (done) {
+        try {
+          this.ctx.client.delete(PODS, rec.namespace, rec.name, { gracePeriodSeconds: 0, preconditions: { uid: rec.uid } });
+        } catch (err) {
+          if (!isStatusError(err)) throw err;
+        }
+        this.forget(rec);
+      }
+      return;
+    }
+    syncPod(this.ctx, pod, rec, this.backoff);
+    this.writeStatus(pod, rec);
+  }
+
+  private forget(rec: PodRecord): void {
+    this.records.delete(rec.key);
+    this.ctx.releasePodIP(rec.uid);
+    this.images.forget(`${rec.uid}/`);
+  }
+
+  private writeStatus(pod: Pod, rec: PodRecord): void {
+    const client = this.ctx.client;
+    const current = client.tryGet(PODS, rec.namespace, rec.name) as Pod | undefined;
+    if (!current || current.metadata!.uid !== rec.uid) return;
+    const status = generatePodStatus(current, rec, this.identity.internalIP, this.cluster.clock.now());
+    if (stableStringify(status) === stableStringify(current.status ?? {})) return;
+    try {
+      client.updateStatus(PODS, { ...(thaw(current) as unknown as KubeObject), status });
+    } catch (err) {
+      if (isStatusError(err) && err.code === 409) this.queue.add(rec.key);
+      else if (!isStatusError(err)) throw err;
+    }
+    void pod;
+  }
+
+  /** now is the node's clock reading. */
+  now(): number {
+    return this.cluster.clock.now();
+  }
+
+  /** record finds the kubelet's view of a pod by namespace and name. */
+  record(namespace: string, name: string): PodRecord | undefined {
+    return this.records.get(`${namespace}/${name}`);
+  }
+
+  save(): unknown {
+    return { images: this.images.save(), ips: this.ips.save(), backoff: this.backoff.save() };
+  }
+
+  load(data: unknown): void {
+    const d = data as { images: unknown; ips: Parameters<PodIPAllocator['load']>[0]; backoff: Parameters<Backoff['load']>[0] };
+    this.images.load(d.images);
+    this.ips.load(d.ips);
+    this.backoff.load(d.backoff);
+  }
+}
+
+/** FAKE_CA is the cluster CA certificate projected into pods as ca.crt (not a usable key pair). */
+export const FAKE_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubeplayCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNjAxMTUwOTAwMDBaFw0zNjAxMTMwOTAwMDBaMBUxEzARBgNVBAMTCmt1YmVybmV0ZXM=\n-----END CERTIFICATE-----\n';
+
+/** fakeToken is a JWT-shaped bound service account token (header.payload.signature). */
+function fakeToken(pod: Pod, random: Random): string {
+  const b64 = (s: string): string => base64url(s);
+  const header = b64(JSON.stringify({ alg: 'RS256', kid: hex(() => random.next(), 43) }));
+  const sa = pod.spec?.serviceAccountName ?? 'default';
+  const payload = b64(JSON.stringify({
+    aud: ['https://kubernetes.default.svc.cluster.local'],
+    iss: 'https://kubernetes.default.svc.cluster.local',
+    sub: `system:serviceaccount:${pod.metadata!.namespace}:${sa}`,
+    kubernetes: { namespace: pod.metadata!.namespace, pod: { name: pod.metadata!.name, uid: pod.metadata!.uid }, serviceaccount: { name: sa } },
+  }));
+  return `${header}.${payload}.${hex(() => random.next(), 86)}`;
+}
+
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+function base64url(s: string): string {
+  let out = '';
+  let bits = 0;
+  let acc = 0;
+  for (const ch of s) {
+    acc = (acc << 8) | (ch.charCodeAt(0) & 0xff);
+    bits += 8;
+    while (bits >= 6) {
+      bits -= 6;
+      out += B64[(acc >> bits) & 63];
+    }
+  }
+  if (bits > 0) out += B64[(acc << (6 - bits)) & 63];
+  return out;
+}

@@ -1,0 +1,108 @@
+/**
+ * KubeletNodeProxy serves pods/log and pods/exec for every kubelet (the API server proxies
+ * those requests to the pod's node, pkg/kubelet/server). Errors are the apiserver's and
+ * kubelet's texts: `container "web" in pod "web-abc" is waiting to start: ContainerCreating`,
+ * `previous terminated container "web" in pod "web-abc" not found`,
+ * `container x is not valid for pod y`, all 400 BadRequest.
+ */
+import { badRequest } from '../../api/status.ts';
+import type { KubeObject, Pod } from '../../api/types.ts';
+import type { ExecRequest, NodeProxy, PodLogOptions } from '../../apiserver/nodeProxy.ts';
+import type { ContainerLog, LogEntry } from '../runtime/containerLog.ts';
+import { rfc3339Nano } from '../runtime/containerLog.ts';
+import { execInContainer } from '../runtime/exec.ts';
+import type { Kubelet } from './kubelet.ts';
+import type { ContainerRecord } from './podState.ts';
+
+/** KubeletNodeProxy finds the kubelet of a pod's node. */
+export class KubeletNodeProxy implements NodeProxy {
+  constructor(private readonly kubelet: (nodeName: string) => Kubelet | undefined) {}
+
+  private container(pod: KubeObject, name: string): { c: ContainerRecord; podName: string } {
+    const p = pod as Pod;
+    const podName = p.metadata!.name!;
+    const all = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
+    if (!name) {
+      if (p.spec!.containers.length !== 1) {
+        throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${p.spec!.containers.map((c) => c.name).join(' ')}]`);
+      }
+      name = p.spec!.containers[0].name;
+    }
+    if (!all.some((c) => c.name === name)) throw badRequest(`container ${name} is not valid for pod ${podName}`);
+    const k = p.spec?.nodeName ? this.kubelet(p.spec.nodeName) : undefined;
+    const c = k?.record(p.metadata!.namespace!, podName)?.containers.get(name);
+    if (!c) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ContainerCreating`);
+    return { c, podName };
+  }
+
+  private logOf(pod: KubeObject, opts: PodLogOptions): ContainerLog {
+    const { c, podName } = this.container(pod, opts.container);
+    if (opts.previous) {
+      if (!c.previousLog) throw badRequest(`previous terminated container "${c.name}" in pod "${podName}" not found`);
+      return c.previousLog;
+    }
+    if (!c.log) {
+      const reason = 'waiting' in c.state ? c.state.waiting.reason : 'ContainerCreating';
+      throw badRequest(`container "${c.name}" in pod "${podName}" is waiting to start: ${reason}`);
+    }
+    return c.log;
+  }
+
+  logs(pod: KubeObject, opts: PodLogOptions): string {
+    const log = this.logOf(pod, opts);
+    const now = this.now(pod);
+    return selectLines(log.lines(), opts, now).map((e) => formatLine(e, opts)).join('');
+  }
+
+  followLogs(pod: KubeObject, opts: PodLogOptions, onText: (text: string) => void): { stop(): void } {
+    const text = this.logs(pod, opts);
+    if (text) onText(text);
+    const unsubscribe = this.logOf(pod, opts).subscribe((e) => onText(formatLine(e, opts)));
+    return { stop: unsubscribe };
+  }
+
+  async exec(pod: KubeObject, req: ExecRequest): Promise<number> {
+    const { c } = this.container(pod, req.container);
+    const proc = c.process;
+    if (!proc || !proc.running) throw badRequest(`unable to upgrade connection: container not found ("${c.name}")`);
+    const r = await execInContainer(proc, req.command, { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr });
+    if (!r.ok) {
+      req.stderr(`error: Internal error occurred: error executing command in container: ${r.message}\n`);
+      return 1;
+    }
+    return r.result.exitCode;
+  }
+
+  private now(pod: KubeObject): number {
+    const k = this.kubelet((pod as Pod).spec?.nodeName ?? '');
+    return k ? k.now() : 0;
+  }
+}
+
+/** selectLines applies sinceSeconds/sinceTime, tailLines and limitBytes as the kubelet does. */
+export function selectLines(lines: readonly LogEntry[], opts: PodLogOptions, now: number): LogEntry[] {
+  let out = [...lines];
+  if (opts.sinceSeconds !== undefined) out = out.filter((e) => e.time >= now - opts.sinceSeconds! * 1000);
+  if (opts.sinceTime) {
+    const t = Date.parse(opts.sinceTime);
+    out = out.filter((e) => e.time >= t);
+  }
+  if (opts.tailLines !== undefined) out = opts.tailLines <= 0 ? [] : out.slice(-opts.tailLines);
+  if (opts.limitBytes !== undefined) {
+    let budget = opts.limitBytes;
+    const limited: LogEntry[] = [];
+    for (const e of out) {
+      if (budget <= 0) break;
+      const line = e.line + '\n';
+      limited.push(line.length <= budget ? e : { ...e, line: line.slice(0, budget) });
+      budget -= line.length;
+    }
+    out = limited;
+  }
+  return out;
+}
+
+function formatLine(e: LogEntry, opts: PodLogOptions): string {
+  const text = e.line.endsWith('\n') ? e.line : e.line + '\n';
+  return opts.timestamps ? `${rfc3339Nano(e.time)} ${text}` : text;
+}

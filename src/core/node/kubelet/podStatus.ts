@@ -1,0 +1,147 @@
+/**
+ * generatePodStatus is the kubelet's generateAPIPodStatus (pkg/kubelet/kubelet_pods.go) and the
+ * condition generators of pkg/kubelet/status: phase from container states (getPhase), the
+ * PodReadyToStartContainers / Initialized / Ready / ContainersReady conditions with upstream
+ * reasons and messages, container statuses sorted by name, IPs, startTime and qosClass.
+ */
+import { rfc3339 } from '../../api/time.ts';
+import type { Pod } from '../../api/types.ts';
+import type { ContainerRecord, ContainerState, PodRecord, Terminated } from './podState.ts';
+
+interface Condition {
+  type: string;
+  status: 'True' | 'False';
+  lastProbeTime: null;
+  lastTransitionTime: string;
+  reason?: string;
+  message?: string;
+}
+
+function stateJSON(s: ContainerState): Record<string, unknown> {
+  if ('waiting' in s) return { waiting: { ...s.waiting } };
+  if ('running' in s) return { running: { startedAt: rfc3339(s.running.startedAt) } };
+  return { terminated: terminatedJSON(s.terminated) };
+}
+
+function terminatedJSON(t: Terminated): Record<string, unknown> {
+  return {
+    ...(t.containerID ? { containerID: t.containerID } : {}),
+    exitCode: t.exitCode,
+    finishedAt: rfc3339(t.finishedAt),
+    ...(t.message ? { message: t.message } : {}),
+    reason: t.reason,
+    ...(t.signal ? { signal: t.signal } : {}),
+    startedAt: rfc3339(t.startedAt),
+  };
+}
+
+/** getPhase is upstream's getPhase over our records. */
+export function podPhase(pod: Pod, rec: PodRecord): string {
+  if (rec.terminal) return rec.terminal;
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+  const inits = [...rec.containers.values()].filter((c) => c.init);
+  for (const c of inits) {
+    const t = 'terminated' in c.state ? c.state.terminated : undefined;
+    if (t && t.exitCode === 0) continue;
+    if (t && policy === 'Never') return 'Failed';
+    return 'Pending';
+  }
+  let running = 0, waiting = 0, stopped = 0, succeeded = 0;
+  for (const c of rec.containers.values()) {
+    if (c.init) continue;
+    if ('running' in c.state) running++;
+    else if ('terminated' in c.state) {
+      stopped++;
+      if (c.state.terminated.exitCode === 0) succeeded++;
+    } else if (c.last) stopped++;
+    else waiting++;
+  }
+  if (waiting > 0) return 'Pending';
+  if (running > 0) return 'Running';
+  if (stopped > 0) {
+    if (policy === 'Always') return 'Running';
+    if (stopped === succeeded) return 'Succeeded';
+    if (policy === 'OnFailure') return 'Running';
+    return 'Failed';
+  }
+  return 'Pending';
+}
+
+function containerStatus(pod: Pod, c: ContainerRecord, specImage: string, mounts: { name: string; mountPath: string; readOnly?: boolean }[] | undefined): Record<string, unknown> {
+  return {
+    ...(c.containerID ? { containerID: c.containerID } : {}),
+    image: c.image?.reference ?? specImage,
+    imageID: c.image && c.everStarted ? c.image.imageID : '',
+    lastState: c.last ? { terminated: terminatedJSON(c.last) } : {},
+    name: c.name,
+    ready: c.ready,
+    restartCount: c.restartCount,
+    started: c.started,
+    state: stateJSON(c.state),
+    ...(mounts?.length
+      ? { volumeMounts: mounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) })) }
+      : {}),
+  };
+}
+
+function condition(old: readonly Condition[] | undefined, now: number, type: string, ok: boolean, reason?: string, message?: string): Condition {
+  const status = ok ? 'True' : 'False';
+  const prev = old?.find((c) => c.type === type);
+  const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : rfc3339(now);
+  return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+}
+
+/** generatePodStatus returns the pod's new status (conditions keep their transition times). */
+export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
+  const spec = pod.spec!;
+  const old = (pod.status?.conditions ?? []) as unknown as Condition[];
+  const phase = podPhase(pod, rec);
+  const completed = phase === 'Succeeded' || phase === 'Failed';
+  const sandboxReady = now >= rec.sandboxReadyAt && !!rec.podIP && rec.terminatingSince === undefined && !completed;
+  const incompleteInit = (spec.initContainers ?? []).filter((ic) => {
+    const c = rec.containers.get(ic.name);
+    return !(c && 'terminated' in c.state && c.state.terminated.exitCode === 0);
+  }).map((c) => c.name);
+  const unready = spec.containers.filter((sc) => !rec.containers.get(sc.name)?.ready).map((c) => c.name);
+
+  const conditions: Condition[] = [
+    condition(old, now, 'PodReadyToStartContainers', sandboxReady),
+    incompleteInit.length === 0
+      ? condition(old, now, 'Initialized', true)
+      : condition(old, now, 'Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: [${incompleteInit.join(' ')}]`),
+    completed
+      ? condition(old, now, 'Ready', false, 'PodCompleted')
+      : unready.length === 0
+        ? condition(old, now, 'Ready', true)
+        : condition(old, now, 'Ready', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+    completed
+      ? condition(old, now, 'ContainersReady', false, 'PodCompleted')
+      : unready.length === 0
+        ? condition(old, now, 'ContainersReady', true)
+        : condition(old, now, 'ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
+  ];
+  // Conditions other components own (PodScheduled, DisruptionTarget, readiness gates) are kept.
+  const ours = new Set(conditions.map((c) => c.type));
+  for (const c of old) if (!ours.has(c.type)) conditions.push(c);
+  if (!conditions.some((c) => c.type === 'PodScheduled')) conditions.push(condition(old, now, 'PodScheduled', true));
+
+  const byName = (a: ContainerRecord, b: ContainerRecord): number => a.name.localeCompare(b.name);
+  const status: Record<string, unknown> = {
+    phase,
+    conditions,
+    hostIP,
+    hostIPs: [{ ip: hostIP }],
+    ...(rec.podIP ? { podIP: rec.podIP, podIPs: [{ ip: rec.podIP }] } : {}),
+    startTime: rfc3339(rec.startTime),
+  };
+  if (spec.initContainers?.length) {
+    status.initContainerStatuses = spec.initContainers.map((ic) => containerStatus(pod, rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
+  }
+  const regular = [...rec.containers.values()].filter((c) => !c.init).sort(byName);
+  status.containerStatuses = regular.map((c) => {
+    const sc = spec.containers.find((x) => x.name === c.name)!;
+    return containerStatus(pod, c, sc.image ?? '', sc.volumeMounts);
+  });
+  status.qosClass = pod.status?.qosClass;
+  return status;
+}

@@ -1,0 +1,151 @@
+/**
+ * syncPod is one pass of the kubelet's pod worker (pkg/kubelet/kubelet.go SyncPod and
+ * kuberuntime_manager.go computePodActions): sandbox with its IP, volumes, init containers
+ * one at a time in order, then every app container, restarts per restartPolicy with
+ * back-off; and, once the pod has a deletionTimestamp, SyncTerminatingPod: preStop, the stop
+ * signal, SIGKILL when the grace period ends, then the final status and the delete with
+ * gracePeriodSeconds 0 and a UID precondition (the kubelet's status manager does that).
+ */
+import type { Container, Pod } from '../../api/types.ts';
+import { parseTime } from '../../api/time.ts';
+import { execInContainer } from '../runtime/exec.ts';
+import { fieldPathOf, SANDBOX_MS, type KubeletContext } from './context.ts';
+import { shouldRestart, startContainer, type CrashBackoff } from './containerStart.ts';
+import type { ContainerRecord, PodRecord } from './podState.ts';
+import { podPhase } from './podStatus.ts';
+import { setUpVolumes } from './volumes.ts';
+
+/** newPodRecord starts tracking a pod: its sandbox will be ready after SANDBOX_MS. */
+export function newPodRecord(pod: Pod, key: string, now: number): PodRecord {
+  const containers = new Map<string, ContainerRecord>();
+  const inits = pod.spec?.initContainers ?? [];
+  // With init containers every container waits as PodInitializing; without, as ContainerCreating.
+  const reason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
+  const add = (c: Container, init: boolean): void => {
+    containers.set(c.name, {
+      name: c.name, init, restartCount: 0, everStarted: false, ready: false, started: false, probeGeneration: 0,
+      state: { waiting: { reason } },
+    });
+  };
+  for (const c of inits) add(c, true);
+  for (const c of pod.spec?.containers ?? []) add(c, false);
+  return {
+    key, uid: pod.metadata!.uid!, namespace: pod.metadata!.namespace!, name: pod.metadata!.name!,
+    startTime: now, sandboxReadyAt: now + SANDBOX_MS, containers,
+  };
+}
+
+/** syncPod advances a live (not terminating) pod as far as it can go now. */
+export function syncPod(ctx: KubeletContext, pod: Pod, rec: PodRecord, backoff: CrashBackoff): void {
+  const now = ctx.clock.now();
+  if (rec.terminal) return;
+  if (now < rec.sandboxReadyAt) {
+    ctx.wake(rec.key, rec.sandboxReadyAt);
+    return;
+  }
+  if (!rec.podIP) rec.podIP = pod.spec?.hostNetwork ? ctx.nodeIP : ctx.podIP(pod);
+  if (!rec.volumes) {
+    const r = setUpVolumes(pod, ctx.lookup);
+    if (!r.ok) {
+      // The volume manager retries; the event repeats (aggregated by the recorder).
+      if (!rec.mountFailure || now - rec.mountFailure.at >= 120_000) {
+        ctx.recorder.warning(pod, 'FailedMount', `MountVolume.SetUp failed for volume "${r.volume}" : ${r.message}`);
+        rec.mountFailure = { volume: r.volume, message: r.message, at: now };
+      }
+      ctx.wake(rec.key, now + 10_000);
+      return;
+    }
+    rec.volumes = r.volumes;
+    rec.mountFailure = undefined;
+  }
+  const policy = pod.spec?.restartPolicy ?? 'Always';
+
+  // Init containers: run to completion one by one.
+  for (const spec of pod.spec?.initContainers ?? []) {
+    const c = rec.containers.get(spec.name)!;
+    if ('running' in c.state || c.stopping) return;
+    if ('terminated' in c.state && c.state.terminated.exitCode === 0) continue;
+    if ('terminated' in c.state && !shouldRestart(policy === 'Always' ? 'OnFailure' : policy, c.state.terminated.exitCode)) {
+      finishIfTerminal(pod, rec);
+      return;
+    }
+    startContainer(ctx, pod, rec, c, spec, backoff);
+    return;
+  }
+
+  for (const spec of pod.spec?.containers ?? []) {
+    const c = rec.containers.get(spec.name)!;
+    if ('running' in c.state || c.stopping) continue;
+    if (c.everStarted) {
+      const last = 'terminated' in c.state ? c.state.terminated : c.last;
+      if ('terminated' in c.state && !shouldRestart(policy, last?.exitCode ?? 0)) continue;
+    }
+    startContainer(ctx, pod, rec, c, spec, backoff);
+  }
+  finishIfTerminal(pod, rec);
+}
+
+/** finishIfTerminal marks the pod Succeeded/Failed once nothing will run again. */
+function finishIfTerminal(pod: Pod, rec: PodRecord): void {
+  const phase = podPhase(pod, rec);
+  if (phase === 'Succeeded' || phase === 'Failed') rec.terminal = phase;
+}
+
+/**
+ * syncTerminatingPod kills the pod's containers for deletion. It returns true once every
+ * container has stopped (the caller then writes the final status and deletes the pod).
+ */
+export function syncTerminatingPod(ctx: KubeletContext, pod: Pod, rec: PodRecord): boolean {
+  const now = ctx.clock.now();
+  if (rec.terminatingSince === undefined) {
+    rec.terminatingSince = now;
+    const graceSeconds = pod.metadata!.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
+    const deadline = pod.metadata!.deletionTimestamp ? Math.min(parseTime(pod.metadata!.deletionTimestamp), now + graceSeconds * 1000) : now + graceSeconds * 1000;
+    const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
+    for (const c of rec.containers.values()) {
+      const proc = c.process;
+      const spec = containers.find((x) => x.name === c.name);
+      if (!proc || !proc.running || !spec) {
+        // A container that never started or is waiting to restart will not be started again.
+        if (!('terminated' in c.state)) c.state = c.last ? { terminated: c.last } : c.state;
+        continue;
+      }
+      c.stopping = true;
+      c.ready = false;
+      ctx.recorder.normal(pod, 'Killing', `Stopping container ${c.name}`, fieldPathOf(c.name, c.init));
+      const stopSignal = c.image!.definition.config.stopSignal;
+      const preStop = spec.lifecycle?.preStop;
+      const stop = (): void => {
+        const remaining = Math.max(0, deadline - ctx.clock.now());
+        void proc.stop(stopSignal, remaining);
+      };
+      if (preStop?.exec?.command) {
+        // The preStop hook runs first and eats into the grace period; SIGKILL still comes at the deadline.
+        let done = false;
+        void execInContainer(proc, [...preStop.exec.command]).then(() => {
+          if (!done) stop();
+          done = true;
+        });
+        ctx.clock.at(deadline, () => {
+          if (!done) {
+            done = true;
+            proc.signal('SIGKILL');
+          }
+        });
+      } else if (preStop?.sleep) {
+        ctx.clock.after(Math.min(preStop.sleep.seconds * 1000, Math.max(0, deadline - now)), stop);
+      } else {
+        stop();
+      }
+    }
+  }
+  return [...rec.containers.values()].every((c) => !c.process || !c.process.running);
+}
+
+/** killAll SIGKILLs whatever still runs (a pod removed from the API without grace). */
+export function killAll(rec: PodRecord): void {
+  for (const c of rec.containers.values()) {
+    c.probeGeneration++;
+    c.process?.signal('SIGKILL');
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * The control-plane and add-on images a kubeadm v1.32 node runs (registry.k8s.io), as catalog
+ * entries: each serves its port(s), logs a klog-style start line and exits on SIGTERM. They are
+ * preloaded on every node, as `kubeadm config images pull` leaves them.
+ */
+import type { ImageDefinition } from '../images/definition.ts';
+import type { Program } from '../runtime/types.ts';
+
+function klogTime(ms: number): string {
+  const d = new Date(ms);
+  const p = (n: number, w = 2): string => String(n).padStart(w, '0');
+  return `${p(d.getUTCMonth() + 1)}${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())}.${p(d.getUTCMilliseconds(), 3)}000`;
+}
+
+function server(ports: number[], startLine: string, memoryMi: number): Program {
+  return async (ctx) => {
+    ctx.log(`I${klogTime(ctx.now())}       1 ${startLine}`, 'stderr');
+    ctx.setUsage({ memoryBytes: memoryMi * 1024 * 1024, cpuMilli: 20 });
+    for (const port of ports) ctx.listen(port, 'HTTP', () => ({ status: 200, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'ok' }));
+    ctx.onSignal('SIGTERM', () => ctx.exit(0));
+    return ctx.forever();
+  };
+}
+
+function systemImage(repository: string, tag: string, sizeBytes: number, exe: string, program: Program): ImageDefinition {
+  return {
+    repository,
+    sizeBytes,
+    tags: { aliases: { [tag]: tag } },
+    config: { entrypoint: [], cmd: [`/usr/local/bin/${exe}`], workingDir: '/', env: [['PATH', '/usr/local/bin:/usr/bin:/bin']], exposedPorts: [], stopSignal: 'SIGTERM' },
+    programs: { [exe]: program },
+    shells: exe === 'etcd' ? ['sh'] : [],
+  };
+}
+
+/** SYSTEM_IMAGES are the kubeadm v1.32.2 images. */
+export const SYSTEM_IMAGES: readonly ImageDefinition[] = [
+  systemImage('registry.k8s.io/kube-apiserver', 'v1.32.2', 28_670_731, 'kube-apiserver', server([6443], 'options.go:228] external host was not specified, using 172.30.1.2', 250)),
+  systemImage('registry.k8s.io/kube-controller-manager', 'v1.32.2', 26_259_392, 'kube-controller-manager', server([10257], 'serving.go:386] Generated self-signed cert in-memory', 50)),
+  systemImage('registry.k8s.io/kube-scheduler', 'v1.32.2', 20_657_902, 'kube-scheduler', server([10259], 'serving.go:386] Generated self-signed cert in-memory', 20)),
+  systemImage('registry.k8s.io/kube-proxy', 'v1.32.2', 30_907_858, 'kube-proxy', server([10249, 10256], 'server_linux.go:66] "Using iptables proxy"', 15)),
+  systemImage('registry.k8s.io/etcd', '3.5.16-0', 57_680_541, 'etcd', server([2379, 2381], 'etcdmain.go:73] Running: etcd', 40)),
+  systemImage('registry.k8s.io/coredns/coredns', 'v1.11.3', 18_562_039, 'coredns', server([53, 8080, 8181], 'plugin/reload: Running configuration SHA512', 15)),
+];
+
+/** SYSTEM_IMAGE_REFS are the references preloaded on every node (plus the sandbox image). */
+export const SYSTEM_IMAGE_REFS = [
+  'registry.k8s.io/kube-apiserver:v1.32.2', 'registry.k8s.io/kube-controller-manager:v1.32.2', 'registry.k8s.io/kube-scheduler:v1.32.2',
+  'registry.k8s.io/kube-proxy:v1.32.2', 'registry.k8s.io/etcd:3.5.16-0', 'registry.k8s.io/coredns/coredns:v1.11.3', 'registry.k8s.io/pause:3.10',
+];

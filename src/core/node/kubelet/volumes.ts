@@ -1,0 +1,135 @@
+/**
+ * Pod volumes as the kubelet's volume manager sets them up (pkg/volume/*): each volume
+ * becomes a VirtualFS the pod's containers mount. ConfigMap, Secret, projected and
+ * downwardAPI volumes are written once at setup (read-only, as upstream's atomic writer
+ * makes them); emptyDir is fresh per pod and shared by its containers; hostPath is a
+ * directory of the node's own filesystem; a PVC is a directory kept per claim on the node.
+ * A missing ConfigMap or Secret fails the mount with upstream's FailedMount message.
+ */
+import { MemoryFS } from '../../../shell/memoryFS.ts';
+import type { KubeObject, Pod } from '../../api/types.ts';
+import { writeFile } from '../images/definition.ts';
+import type { Mount } from '../runtime/mountFS.ts';
+import type { VirtualFS } from '../runtime/types.ts';
+import { decodeBase64, fieldRefValue, formatMap, resourceFieldValue } from './env.ts';
+
+/** PodVolume is a set-up volume: a filesystem and the directory of it to mount. */
+export interface PodVolume {
+  fs: VirtualFS;
+  base?: string;
+  readOnly?: boolean;
+}
+
+/** VolumeHost is what volume plugins read from the node and the API. */
+export interface VolumeHost {
+  now(): number;
+  configMap(namespace: string, name: string): KubeObject | undefined;
+  secret(namespace: string, name: string): KubeObject | undefined;
+  /** nodeFS is the node's root filesystem (hostPath). */
+  nodeFS: VirtualFS;
+  /** claimFS returns the node-local storage of a PersistentVolumeClaim. */
+  claimFS(namespace: string, claim: string): VirtualFS;
+  serviceAccountToken(pod: Pod): string;
+  caCert: string;
+  nodeAllocatable: { cpu: string; memory: string };
+}
+
+/** SetupResult is every volume of the pod, or the first FailedMount message. */
+export type SetupResult = { ok: true; volumes: Map<string, PodVolume> } | { ok: false; volume: string; message: string };
+
+interface KeyToPath {
+  key: string;
+  path: string;
+}
+
+function writeData(fs: VirtualFS, dir: string, data: Record<string, string>, items: KeyToPath[] | undefined, decode: boolean): string | undefined {
+  const chosen = items?.length ? items : Object.keys(data).sort().map((key) => ({ key, path: key }));
+  for (const it of chosen) {
+    if (!(it.key in data)) return it.key;
+    writeFile(fs, `${dir}/${it.path}`.replace(/\/+/g, '/'), decode ? decodeBase64(data[it.key]) : data[it.key]);
+  }
+  return undefined;
+}
+
+/** setUpVolumes prepares every volume of the pod. */
+export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
+  const ns = pod.metadata!.namespace!;
+  const volumes = new Map<string, PodVolume>();
+  for (const v of pod.spec?.volumes ?? []) {
+    const fresh = (): MemoryFS => new MemoryFS(host.now);
+    if (v.configMap || v.secret) {
+      const isCM = !!v.configMap;
+      const name = (isCM ? v.configMap!.name : v.secret!.secretName)!;
+      const optional = (isCM ? v.configMap!.optional : v.secret!.optional) ?? false;
+      const obj = isCM ? host.configMap(ns, name) : host.secret(ns, name);
+      const fs = fresh();
+      if (!obj) {
+        if (!optional) return { ok: false, volume: v.name, message: `${isCM ? 'configmap' : 'secret'} "${name}" not found` };
+      } else {
+        const missing = writeData(fs, '/', (obj.data ?? {}) as Record<string, string>, (isCM ? v.configMap!.items : v.secret!.items) as KeyToPath[], !isCM);
+        if (missing && !optional) {
+          return { ok: false, volume: v.name, message: `configmap references non-existent config key: ${missing}` };
+        }
+      }
+      volumes.set(v.name, { fs, readOnly: true });
+    } else if (v.emptyDir) {
+      volumes.set(v.name, { fs: fresh() });
+    } else if (v.hostPath) {
+      const path = v.hostPath.path;
+      if (!host.nodeFS.exists(path)) {
+        const type = v.hostPath.type ?? '';
+        if (type === 'DirectoryOrCreate' || type === '') host.nodeFS.mkdir(path, { parents: true });
+        else if (type === 'FileOrCreate') writeFile(host.nodeFS, path, '');
+        else return { ok: false, volume: v.name, message: `hostPath type check failed: ${path} is not a ${type === 'File' ? 'file' : 'directory'}` };
+      }
+      volumes.set(v.name, { fs: host.nodeFS, base: path });
+    } else if (v.persistentVolumeClaim) {
+      volumes.set(v.name, { fs: host.claimFS(ns, v.persistentVolumeClaim.claimName), readOnly: v.persistentVolumeClaim.readOnly });
+    } else if (v.projected || v.downwardAPI) {
+      const fs = fresh();
+      const sources = v.projected ? v.projected.sources ?? [] : [{ downwardAPI: v.downwardAPI }];
+      for (const src of sources) {
+        if (src.serviceAccountToken) writeFile(fs, `/${src.serviceAccountToken.path}`, host.serviceAccountToken(pod));
+        if (src.configMap) {
+          const obj = host.configMap(ns, src.configMap.name!);
+          if (obj) writeData(fs, '/', (obj.data ?? {}) as Record<string, string>, src.configMap.items as KeyToPath[], false);
+          else if (src.configMap.name === 'kube-root-ca.crt') writeFile(fs, '/ca.crt', host.caCert);
+          else if (!src.configMap.optional) return { ok: false, volume: v.name, message: `configmap "${src.configMap.name}" not found` };
+        }
+        if (src.secret) {
+          const obj = host.secret(ns, src.secret.name!);
+          if (obj) writeData(fs, '/', (obj.data ?? {}) as Record<string, string>, src.secret.items as KeyToPath[], true);
+          else if (!src.secret.optional) return { ok: false, volume: v.name, message: `secret "${src.secret.name}" not found` };
+        }
+        for (const item of src.downwardAPI?.items ?? []) {
+          let value = '';
+          if (item.fieldRef) {
+            const p = item.fieldRef.fieldPath;
+            value = p === 'metadata.labels' ? formatMap(pod.metadata!.labels) : p === 'metadata.annotations' ? formatMap(pod.metadata!.annotations) : (fieldRefValue(pod, p) ?? '');
+          } else if (item.resourceFieldRef) {
+            const c = pod.spec!.containers.find((x) => x.name === item.resourceFieldRef!.containerName) ?? pod.spec!.containers[0];
+            value = resourceFieldValue(c, item.resourceFieldRef.resource, item.resourceFieldRef.divisor as string | undefined, host.nodeAllocatable);
+          }
+          writeFile(fs, `/${item.path}`, value);
+        }
+      }
+      volumes.set(v.name, { fs, readOnly: true });
+    } else {
+      // Other volume types (nfs, csi, ...) have no backend in the simulation: an empty directory.
+      volumes.set(v.name, { fs: fresh() });
+    }
+  }
+  return { ok: true, volumes };
+}
+
+/** containerMounts maps a container's volumeMounts onto the pod's set-up volumes. */
+export function containerMounts(mounts: readonly { name: string; mountPath: string; subPath?: string; readOnly?: boolean }[] | undefined, volumes: Map<string, PodVolume>): Mount[] {
+  const out: Mount[] = [];
+  for (const m of mounts ?? []) {
+    const v = volumes.get(m.name);
+    if (!v) continue;
+    const sub = [v.base, m.subPath].filter((x) => x && x !== '/').join('/');
+    out.push({ path: m.mountPath, fs: v.fs, subPath: sub || undefined, readOnly: !!(m.readOnly || v.readOnly) });
+  }
+  return out;
+}
