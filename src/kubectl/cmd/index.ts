@@ -3,6 +3,7 @@
  * (that order also decides "Did you mean this?" suggestions).
  */
 import type { KubectlCommand } from '../command.ts';
+import { apply } from './apply/apply.ts';
 import { create } from './create/create.ts';
 import { del } from './delete/delete.ts';
 import { get } from './get.ts';
@@ -44,7 +45,7 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('events', 'List events'),
   // Advanced Commands
   notInPlayground('diff', 'Diff the live version against a would-be applied version'),
-  notInPlayground('apply', 'Apply a configuration to a resource by file name or stdin'),
+  apply,
   notInPlayground('patch', 'Update fields of a resource'),
   notInPlayground('replace', 'Replace a resource by file name or stdin'),
   notInPlayground('wait', 'Experimental: Wait for a specific condition on one or many resources'),

@@ -1,0 +1,157 @@
+/**
+ * kubectl apply (staging/src/k8s.io/kubectl/pkg/cmd/apply/apply.go, patcher.go).
+ *
+ * Client-side apply (the default): every object carries the manifest it was applied from
+ * in the kubectl.kubernetes.io/last-applied-configuration annotation. An absent object is
+ * created with it; a present one gets the three-way strategic merge patch of
+ * (last applied, this manifest, live object) — fields dropped from the manifest are
+ * removed, fields others set (controllers, defaults) survive — and an empty patch means
+ * "unchanged". With --server-side the manifest is sent as an apply patch and the API
+ * server merges it and tracks field ownership ("serverside-applied").
+ */
+import { isStatusError } from '../../../core/api/status.ts';
+import type { KubeObject } from '../../../core/api/types.ts';
+import { createThreeWayMergePatch, type JSONObject } from '../../../core/api/patch/index.ts';
+import type { Invocation, KubectlCommand } from '../../command.ts';
+import { CommandError } from '../../errors.ts';
+import { readManifests } from '../../manifests.ts';
+import {
+  LAST_APPLIED,
+  checkOutput,
+  dryRunStrategy,
+  fieldValidation,
+  printWritten,
+  reportErrors,
+  resolveManifest,
+  withLastApplied,
+  withSource,
+  type DryRun,
+  type Target,
+} from '../objectWrites.ts';
+
+/** apply is `kubectl apply`. */
+export const apply: KubectlCommand = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  run: runApply,
+};
+
+/** missingAnnotationWarning is apply.go's warningNoLastAppliedConfigAnnotation. */
+export function missingAnnotationWarning(resource: string, name: string): string {
+  return `Warning: resource ${resource}/${name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`;
+}
+
+interface ApplySettings {
+  dryRun: DryRun;
+  fieldManager: string;
+  fieldValidation: 'Strict' | 'Warn' | 'Ignore';
+  serverSide: boolean;
+  force: boolean;
+}
+
+async function runApply(inv: Invocation): Promise<number> {
+  const { ctx, flags } = inv;
+  if (flags.string('kustomize')) throw new CommandError('error: "kubectl apply -k" is not available in this playground yet');
+  if (flags.bool('prune')) throw new CommandError('error: "kubectl apply --prune" is not available in this playground yet');
+  const filenames = flags.strings('filename');
+  if (filenames.length === 0) throw new CommandError('error: must specify one of -f and -k');
+  checkOutput(inv);
+  const serverSide = flags.bool('server-side');
+  const dryRun = dryRunStrategy(flags);
+  if (flags.bool('force-conflicts') && !serverSide) throw new CommandError('error: --force-conflicts only works with --server-side');
+  if (serverSide && dryRun === 'client') {
+    throw new CommandError("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
+  }
+  const settings: ApplySettings = {
+    dryRun,
+    // Server-side apply owns fields under "kubectl" unless told otherwise (apply.go GetFieldManagerFlag).
+    fieldManager: serverSide && !flags.changed('field-manager') ? 'kubectl' : flags.string('field-manager') || 'kubectl-client-side-apply',
+    fieldValidation: fieldValidation(flags),
+    serverSide,
+    force: flags.bool('force-conflicts'),
+  };
+  const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  if (manifests.length === 0) throw new CommandError('error: no objects passed to apply');
+  const errors: unknown[] = [];
+  for (const m of manifests) {
+    try {
+      const target = resolveManifest(inv, m);
+      if (serverSide) applyServerSide(inv, target, settings);
+      else applyClientSide(inv, target, settings);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  return reportErrors(inv, errors);
+}
+
+/** applyClientSide creates the object or patches it with the three-way merge of its configurations. */
+function applyClientSide(inv: Invocation, t: Target, s: ApplySettings): void {
+  const { ctx } = inv;
+  const modified = withLastApplied(t.object);
+  let current: KubeObject | undefined;
+  try {
+    current = ctx.client.get(t.def, t.namespace, t.name);
+  } catch (err) {
+    if (!(isStatusError(err) && err.code === 404)) throw withSource(err, 'retrieving current configuration of', t.source);
+  }
+  const writeOpts = { fieldManager: s.fieldManager, fieldValidation: s.fieldValidation, dryRun: s.dryRun === 'server' };
+  if (!current) {
+    let created = modified;
+    if (s.dryRun !== 'client') {
+      try {
+        created = ctx.client.create(t.def, t.namespace, modified, writeOpts);
+      } catch (err) {
+        throw withSource(err, 'creating', t.source);
+      }
+    }
+    printWritten(inv, t.def, created, 'created', s.dryRun);
+    return;
+  }
+  if (s.dryRun === 'client') {
+    // apply.go skips the patch entirely under client dry-run.
+    printWritten(inv, t.def, current, 'configured', s.dryRun);
+    return;
+  }
+  const original = current.metadata.annotations?.[LAST_APPLIED];
+  if (original === undefined) ctx.stderr(missingAnnotationWarning(t.def.resource, t.name));
+  const patch = createThreeWayMergePatch(parseLastApplied(original), modified as unknown as JSONObject, current as unknown as JSONObject, t.def.kind);
+  if (Object.keys(patch).length === 0) {
+    printWritten(inv, t.def, current, 'unchanged', s.dryRun);
+    return;
+  }
+  let patched: KubeObject;
+  try {
+    patched = ctx.client.patch(t.def, t.namespace, t.name, 'strategic', patch, writeOpts);
+  } catch (err) {
+    throw withSource(err, 'patching', t.source);
+  }
+  printWritten(inv, t.def, patched, 'configured', s.dryRun);
+}
+
+/** parseLastApplied reads the annotation; a broken one counts as absent, as kubectl treats "". */
+function parseLastApplied(text: string | undefined): JSONObject | undefined {
+  if (!text) return undefined;
+  try {
+    const parsed = JSON.parse(text) as unknown;
+    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as JSONObject) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** applyServerSide sends the manifest as an apply patch (application/apply-patch+yaml). */
+function applyServerSide(inv: Invocation, t: Target, s: ApplySettings): void {
+  let applied: KubeObject;
+  try {
+    applied = inv.ctx.client.patch(t.def, t.namespace, t.name, 'apply', t.object, {
+      fieldManager: s.fieldManager,
+      fieldValidation: s.fieldValidation,
+      force: s.force,
+      dryRun: s.dryRun === 'server',
+    });
+  } catch (err) {
+    throw withSource(err, 'patching', t.source);
+  }
+  printWritten(inv, t.def, applied, 'serverside-applied', s.dryRun);
+}
