@@ -4,6 +4,8 @@
  */
 import type { Cluster } from '../sim/cluster.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
+import { installEndpointsController } from './endpoints/endpointsController.ts';
+import { installEndpointSliceController } from './endpointslice/endpointSliceController.ts';
 import { installGarbageCollector } from './garbagecollector/garbageCollector.ts';
 import { installNamespaceController } from './namespace/namespaceController.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
@@ -18,4 +20,6 @@ export function installControllers(cluster: Cluster): void {
   installRootCACertPublisher(cluster);
   installGarbageCollector(cluster);
   installNamespaceController(cluster);
+  installEndpointsController(cluster);
+  installEndpointSliceController(cluster);
 }

@@ -1,0 +1,92 @@
+/**
+ * What the Endpoints and EndpointSlice controllers share: which pods back a Service and
+ * which port each service port reaches on a pod.
+ *
+ * After pkg/controller/util/endpoint/controller_utils.go (ShouldPodBeInEndpoints),
+ * pkg/api/v1/pod/util.go (FindPort, IsPodReady) and
+ * pkg/controller/endpointslice/util (podToEndpoint's ready/serving/terminating).
+ */
+import { matches, selectorFromSet } from '../../api/labels.ts';
+import type { KubeObject, Pod, Service } from '../../api/types.ts';
+import type { Informer } from '../../client/informer.ts';
+
+/** ServicePort is one entry of service.spec.ports. */
+export type ServicePort = NonNullable<NonNullable<Service['spec']>['ports']>[number];
+
+/** hasSelector: only services with a selector get controller-managed endpoints. */
+export function hasSelector(svc: Service): boolean {
+  return Object.keys(svc.spec?.selector ?? {}).length > 0;
+}
+
+/** selectedPods lists the pods of the service's namespace its selector matches. */
+export function selectedPods(svc: Service & KubeObject, pods: Informer): Array<Pod & KubeObject> {
+  const sel = selectorFromSet(svc.spec?.selector ?? {});
+  return pods
+    .list(svc.metadata.namespace ?? '')
+    .filter((p) => matches(sel, p.metadata.labels))
+    .map((p) => p as Pod & KubeObject);
+}
+
+/** servicesSelecting lists the services whose selector matches the pod's labels. */
+export function servicesSelecting(pod: KubeObject, services: Informer): KubeObject[] {
+  return services.list(pod.metadata.namespace ?? '').filter((s) => {
+    const svc = s as unknown as Service;
+    return hasSelector(svc) && matches(selectorFromSet(svc.spec?.selector ?? {}), pod.metadata.labels);
+  });
+}
+
+/** isPodReady is podutil.IsPodReady. */
+export function isPodReady(pod: Pod): boolean {
+  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
+}
+
+/**
+ * shouldPodBeInEndpoints: the pod has an IP and has not finished; a terminating pod only
+ * when terminating endpoints are wanted (slices always, Endpoints with publishNotReadyAddresses).
+ */
+export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): boolean {
+  if (!pod.status?.podIP) return false;
+  const phase = pod.status.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') return false;
+  if (!includeTerminating && pod.metadata?.deletionTimestamp) return false;
+  return true;
+}
+
+/**
+ * findPort is podutil.FindPort: a numeric targetPort is used as is (targetPort defaults to
+ * port); a named one is looked up among the containers' ports with the same protocol.
+ */
+export function findPort(pod: Pod, sp: ServicePort): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const protocol = sp.protocol ?? 'TCP';
+  for (const c of pod.spec?.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
+    }
+  }
+  return undefined;
+}
+
+/** EndpointConditions are discovery/v1 EndpointConditions. */
+export interface EndpointConditions {
+  ready: boolean;
+  serving: boolean;
+  terminating: boolean;
+}
+
+/** endpointConditions follows podToEndpoint: publishNotReadyAddresses makes every endpoint ready and serving. */
+export function endpointConditions(pod: Pod, svc: Service): EndpointConditions {
+  const publish = !!svc.spec?.publishNotReadyAddresses;
+  const serving = publish || isPodReady(pod);
+  const terminating = !!pod.metadata?.deletionTimestamp;
+  return { ready: publish || (serving && !terminating), serving, terminating };
+}
+
+/** endpointHostname: a pod with spec.hostname whose subdomain is the service gets a DNS name. */
+export function endpointHostname(pod: Pod, svc: Service & KubeObject): string | undefined {
+  const spec = pod.spec;
+  if (spec?.hostname && spec.subdomain === svc.metadata.name && svc.metadata.namespace === pod.metadata?.namespace) return spec.hostname;
+  return undefined;
+}
