@@ -81,6 +81,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
     return false;
   }
 
+  ctx.images.taken(bkey);
   if (c.everStarted) {
     backoff.next(bkey, now);
     if ('terminated' in c.state) c.last = c.state.terminated;

@@ -31,6 +31,7 @@ interface Pull {
 
 interface Failure {
   at: number;
+  retryAt: number;
   message: string;
   reported: boolean;
 }
@@ -53,6 +54,8 @@ export class ImageManager {
   private readonly failures = new Map<string, Failure>();
   private readonly backoff = new Backoff();
   private readonly announced = new Set<string>();
+  /** pulled keeps a finished pull for its container until the container starts (see taken). */
+  private readonly pulled = new Map<string, ResolvedImage>();
   private queueFreeAt = 0;
 
   constructor(private readonly deps: ImageManagerDeps) {}
@@ -108,6 +111,8 @@ export class ImageManager {
       return { state: 'ready', image: present };
     }
 
+    const done = this.pulled.get(key);
+    if (done) return { state: 'ready', image: done };
     const pull = this.pulls.get(key);
     if (pull) {
       if (pull.until > now) return { state: 'pulling' };
@@ -116,6 +121,7 @@ export class ImageManager {
         this.cache.set(pull.image.reference, pull.image);
         this.backoff.reset(key);
         this.failures.delete(key);
+        this.pulled.set(key, pull.image);
         rec.normal(pod, 'Pulled', pulledMessage(image, pull.until - pull.started, pull.until - pull.requested, pull.image.sizeBytes), fieldPath);
         return { state: 'ready', image: pull.image };
       }
@@ -123,13 +129,19 @@ export class ImageManager {
       rec.warning(pod, 'Failed', message, fieldPath);
       rec.warning(pod, 'Failed', 'Error: ErrImagePull', fieldPath);
       this.backoff.next(key, now);
-      this.failures.set(key, { at: now, message, reported: false });
-      // The next sync finds the pull in back-off and reports ImagePullBackOff.
-      this.deps.wake(podKey, now + 1000);
+      // The container shows ErrImagePull until the pod worker syncs again (a few seconds on a
+      // real node, from PLEG or the worker's retry); that sync finds the pull in back-off.
+      const retryAt = now + 2000 + this.deps.random.int(3000);
+      this.failures.set(key, { at: now, message, reported: false, retryAt });
+      this.deps.wake(podKey, retryAt);
       return { state: 'error', reason: 'ErrImagePull', message: pull.error ?? '' };
     }
 
     const failure = this.failures.get(key);
+    if (failure && now < failure.retryAt) {
+      this.deps.wake(podKey, failure.retryAt);
+      return { state: 'error', reason: 'ErrImagePull', message: failure.message.replace(/^Failed to pull image "[^"]*": /, '') };
+    }
     if (failure) {
       const remaining = this.backoff.remainingSince(key, failure.at, now);
       if (remaining > 0) {
@@ -157,9 +169,14 @@ export class ImageManager {
     return { state: 'pulling' };
   }
 
+  /** taken tells the manager the container started, so the next start applies the pull policy again. */
+  taken(key: string): void {
+    this.pulled.delete(key);
+  }
+
   /** forget drops per-container state when a pod goes away. */
   forget(keyPrefix: string): void {
-    for (const m of [this.pulls, this.failures] as Map<string, unknown>[]) {
+    for (const m of [this.pulls, this.failures, this.pulled] as Map<string, unknown>[]) {
       for (const k of [...m.keys()]) if (k.startsWith(keyPrefix)) m.delete(k);
     }
     for (const k of [...this.announced]) if (k.startsWith(keyPrefix)) this.announced.delete(k);

@@ -134,7 +134,8 @@ export class Kubelet {
     const mine = (o: KubeObject): boolean => (o as Pod).spec?.nodeName === this.name;
     this.pods.addHandler({
       add: (o) => mine(o) && this.queue.add(keyOf(o)),
-      update: (a, b) => (mine(a) || mine(b)) && this.queue.add(keyOf(b)),
+      // Like the kubelet's config source, ignore status-only changes (our own status writes).
+      update: (a, b) => (mine(a) || mine(b)) && specChanged(a, b) && this.queue.add(keyOf(b)),
       delete: (o) => mine(o) && this.queue.add(keyOf(o)),
     });
     cluster.addReconciler({ name: `kubelet/${this.name}`, queue: this.queue, reconcile: (key) => this.reconcile(key) });
@@ -303,6 +304,18 @@ export class Kubelet {
     this.ips.load(d.ips);
     this.backoff.load(d.backoff);
   }
+}
+
+/** specChanged says whether an update matters to the pod worker (not just a status write). */
+function specChanged(a: KubeObject, b: KubeObject): boolean {
+  const ma = a.metadata;
+  const mb = b.metadata;
+  return (
+    ma.uid !== mb.uid ||
+    ma.deletionTimestamp !== mb.deletionTimestamp ||
+    ma.deletionGracePeriodSeconds !== mb.deletionGracePeriodSeconds ||
+    stableStringify(a.spec) !== stableStringify(b.spec)
+  );
 }
 
 /** FAKE_CA is the cluster CA certificate projected into pods as ca.crt (not a usable key pair). */
