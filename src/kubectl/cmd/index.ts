@@ -6,14 +6,17 @@ import type { KubectlCommand } from '../command.ts';
 import { apply } from './apply/apply.ts';
 import { create } from './create/create.ts';
 import { del } from './delete/delete.ts';
+import { expose } from './expose.ts';
 import { get } from './get.ts';
 import { notInPlayground } from './notInPlayground.ts';
+import { replace } from './replace.ts';
+import { run } from './run.ts';
 
 export const COMMANDS: KubectlCommand[] = [
   // Basic Commands (Beginner)
   create,
-  notInPlayground('expose', 'Take a replication controller, service, deployment or pod and expose it as a new Kubernetes service'),
-  notInPlayground('run', 'Run a particular image on the cluster'),
+  expose,
+  run,
   notInPlayground('set', 'Set specific features on objects'),
   // Basic Commands (Intermediate)
   notInPlayground('explain', 'Get documentation for a resource'),
@@ -47,7 +50,7 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('diff', 'Diff the live version against a would-be applied version'),
   apply,
   notInPlayground('patch', 'Update fields of a resource'),
-  notInPlayground('replace', 'Replace a resource by file name or stdin'),
+  replace,
   notInPlayground('wait', 'Experimental: Wait for a specific condition on one or many resources'),
   notInPlayground('kustomize', 'Build a kustomization target from a directory or URL'),
   // Settings Commands

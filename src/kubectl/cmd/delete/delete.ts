@@ -30,7 +30,7 @@ const IMMEDIATE_WARNING =
   'Warning: Immediate deletion does not wait for confirmation that the running resource has been terminated. The resource may continue to run on the cluster indefinitely.\n';
 
 /** Victim is one object to delete (resource.Info). */
-interface Victim {
+export interface Victim {
   def: ResourceDefinition;
   namespace: string;
   name: string;
@@ -79,7 +79,7 @@ export function deletePlan(inv: Invocation): DeletePlan {
 }
 
 /** cascadePolicy is GetCascadingStrategy: background, foreground, orphan, or the old booleans. */
-function cascadePolicy(inv: Invocation): DeletePlan['propagationPolicy'] {
+export function cascadePolicy(inv: Invocation): DeletePlan['propagationPolicy'] {
   const value = (inv.flags.string('cascade') || 'background').toLowerCase();
   switch (value) {
     case 'background':

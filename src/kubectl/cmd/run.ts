@@ -1,0 +1,123 @@
+/**
+ * kubectl run (staging/src/k8s.io/kubectl/pkg/cmd/run/run.go).
+ *
+ * Builds a Pod (and with --expose a Service first) with the `run` generator and POSTs it
+ * with the kubectl-run field manager. With -i/--attach kubectl waits for the pod to run,
+ * attaches to its container (here: an exec of the container's command, fed the terminal's
+ * input, or its log once it has finished), and with --rm deletes the pod afterwards
+ * (`pod "x" deleted`). For Never/OnFailure pods the exit status is the container's.
+ */
+import type { KubeObject } from '../../core/api/types.ts';
+import type { Invocation, KubectlCommand } from '../command.ts';
+import { CommandError, UsageFailure } from '../errors.ts';
+import { parseGoDuration } from '../flags.ts';
+import { generateRun, renderUsageError, UsageError } from '../generators/index.ts';
+import { dashArgs, generatorContext, generatorFlagDefs, generatorFlags, klogPrefix, positionalArgs } from './create/generatorFlags.ts';
+import { checkOutput, dryRunStrategy, printWritten, unservedResource } from './objectWrites.ts';
+
+/** run is `kubectl run`. */
+export const run: KubectlCommand = {
+  name: 'run',
+  short: 'Run a particular image on the cluster',
+  flags: generatorFlagDefs('run'),
+  run: runRun,
+};
+
+interface ContainerStatus {
+  name: string;
+  state?: { running?: object; waiting?: { reason?: string }; terminated?: { exitCode: number; reason?: string; message?: string } };
+}
+
+interface PodView extends KubeObject {
+  spec?: { containers?: Array<{ name: string; command?: string[]; args?: string[] }> };
+  status?: { phase?: string; containerStatuses?: ContainerStatus[] };
+}
+
+async function runRun(inv: Invocation): Promise<number> {
+  const { ctx, flags } = inv;
+  const stdin = flags.bool('stdin');
+  const tty = flags.bool('tty');
+  const attach = flags.bool('attach') || stdin;
+  const dryRun = dryRunStrategy(flags);
+  checkOutput(inv);
+  if (flags.bool('rm') && !attach) throw new UsageFailure('--rm should only be used for attached containers');
+  if (tty && !stdin) throw new UsageFailure('-i/--stdin is required for containers with -t/--tty=true');
+  if (attach && dryRun !== 'none') throw new UsageFailure("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
+  if (flags.strings('filename').length > 0 || flags.string('overrides')) throw new CommandError('error: "kubectl run --overrides" is not available in this playground yet');
+
+  let objects: KubeObject[];
+  try {
+    objects = generateRun(positionalArgs(inv), { ...generatorFlags(inv, 'run'), args: dashArgs(inv) }, generatorContext(inv)) as KubeObject[];
+  } catch (err) {
+    if (!(err instanceof UsageError)) throw err;
+    ctx.stderr(renderUsageError(err, 'run', klogPrefix(ctx.now())));
+    return 1;
+  }
+  let pod: KubeObject | undefined;
+  for (const obj of objects) {
+    const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
+    if (!def) throw unservedResource();
+    const written =
+      dryRun === 'client'
+        ? obj
+        : ctx.client.create(def, inv.namespace, obj, { fieldManager: flags.string('field-manager') || 'kubectl-run', dryRun: dryRun === 'server' });
+    if (obj.kind === 'Pod') pod = written;
+    // With attach, kubectl prints nothing about the pod: the attached stream is the output.
+    if (!attach || obj.kind !== 'Pod') printWritten(inv, def, written, 'created', dryRun);
+  }
+  if (!attach || !pod || dryRun !== 'none') return 0;
+  return attachToPod(inv, pod.metadata.name ?? '', stdin, tty);
+}
+
+/** attachToPod waits for the pod, streams it, then removes it with --rm and reports the exit status. */
+async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: boolean): Promise<number> {
+  const { ctx, flags } = inv;
+  const pods = inv.mapper.resolve('pods');
+  const current = (): PodView => ctx.client.get(pods, inv.namespace, name) as PodView;
+  const timeout = parseGoDuration(flags.string('pod-running-timeout') || '1m0s') ?? 60_000;
+  const finished = (p: PodView) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+  const ready = await ctx.waitFor(() => {
+    const p = current();
+    return p.status?.phase === 'Running' || finished(p);
+  }, timeout, ctx.signal);
+  if (!ready) {
+    if (ctx.signal.aborted) return 130;
+    throw new CommandError('error: timed out waiting for the condition');
+  }
+  const restart = flags.string('restart') || 'Always';
+  let status = 0;
+  let pod = current();
+  const container = pod.spec?.containers?.[0];
+  if (!finished(pod) && stdin) {
+    if (tty && !flags.bool('quiet')) ctx.stderr("If you don't see a command prompt, try pressing enter.\n");
+    const command = [...(container?.command ?? []), ...(container?.args ?? [])];
+    status = await ctx.client.exec(inv.namespace, name, {
+      container: container?.name ?? name,
+      command: command.length > 0 ? command : ['sh'],
+      stdin: ctx.stdin,
+      tty,
+      stdout: ctx.stdout,
+      stderr: ctx.stderr,
+      signal: ctx.signal,
+    });
+  } else {
+    if (!finished(pod)) await ctx.waitFor(() => finished(current()), restart === 'Always' ? Number.POSITIVE_INFINITY : timeout, ctx.signal);
+    ctx.stdout(ctx.client.logs(inv.namespace, name, { container: container?.name ?? name }));
+  }
+  if (restart !== 'Always') {
+    await ctx.waitFor(() => finished(current()), timeout, ctx.signal);
+    pod = current();
+  } else if (!flags.bool('rm') && stdin) {
+    ctx.stderr(`Session ended, resume using 'kubectl attach ${name} -c ${container?.name ?? name} -i -t' command when the pod is running\n`);
+  }
+  if (flags.bool('rm')) {
+    ctx.client.delete(pods, inv.namespace, name, { propagationPolicy: 'Background' });
+    ctx.stdout(`pod "${name}" deleted\n`);
+  }
+  if (restart === 'Always') return status;
+  const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
+  if (pod.status?.phase !== 'Failed') return 0;
+  if (!terminated || terminated.exitCode === 0) throw new CommandError(`error: pod ${inv.namespace}/${name} failed with unknown exit code`);
+  ctx.stderr(`pod ${inv.namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}\n`);
+  return terminated.exitCode;
+}
