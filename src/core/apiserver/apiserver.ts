@@ -211,6 +211,9 @@ export class ApiServer {
     }
     const wantRV = incoming.metadata.resourceVersion;
     if (wantRV && wantRV !== old.metadata.resourceVersion) throw this.modifiedConflict(def, name);
+    // Built-in kinds allow unconditional updates (strategy AllowUnconditionalUpdate): a PUT
+    // without resourceVersion, like `kubectl replace -f` of a hand-written file, overwrites.
+    if (!wantRV && subresource === '') incoming.metadata.resourceVersion = old.metadata.resourceVersion;
     return this.commitUpdate(def, old, incoming, opts, subresource);
   }
 
