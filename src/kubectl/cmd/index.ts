@@ -8,6 +8,13 @@ import { create } from './create/create.ts';
 import { del } from './delete/delete.ts';
 import { expose } from './expose.ts';
 import { get } from './get.ts';
+import { describe } from './describe.ts';
+import { logs } from './logs.ts';
+import { exec } from './exec.ts';
+import { scale } from './scale.ts';
+import { label } from './label.ts';
+import { annotate } from './annotate.ts';
+import { patch } from './patch.ts';
 import { notInPlayground } from './notInPlayground.ts';
 import { replace } from './replace.ts';
 import { run } from './run.ts';
@@ -25,7 +32,7 @@ export const COMMANDS: KubectlCommand[] = [
   del,
   // Deploy Commands
   notInPlayground('rollout', 'Manage the rollout of a resource'),
-  notInPlayground('scale', 'Set a new size for a deployment, replica set, or replication controller'),
+  scale,
   notInPlayground('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
   // Cluster Management Commands
   notInPlayground('certificate', 'Modify certificate resources'),
@@ -36,10 +43,10 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('drain', 'Drain node in preparation for maintenance'),
   notInPlayground('taint', 'Update the taints on one or more nodes'),
   // Troubleshooting and Debugging Commands
-  notInPlayground('describe', 'Show details of a specific resource or group of resources'),
-  notInPlayground('logs', 'Print the logs for a container in a pod'),
+  describe,
+  logs,
   notInPlayground('attach', 'Attach to a running container'),
-  notInPlayground('exec', 'Execute a command in a container'),
+  exec,
   notInPlayground('port-forward', 'Forward one or more local ports to a pod'),
   notInPlayground('proxy', 'Run a proxy to the Kubernetes API server'),
   notInPlayground('cp', 'Copy files and directories to and from containers'),
@@ -49,13 +56,13 @@ export const COMMANDS: KubectlCommand[] = [
   // Advanced Commands
   notInPlayground('diff', 'Diff the live version against a would-be applied version'),
   apply,
-  notInPlayground('patch', 'Update fields of a resource'),
+  patch,
   replace,
   notInPlayground('wait', 'Experimental: Wait for a specific condition on one or many resources'),
   notInPlayground('kustomize', 'Build a kustomization target from a directory or URL'),
   // Settings Commands
-  notInPlayground('label', 'Update the labels on a resource'),
-  notInPlayground('annotate', 'Update the annotations on a resource'),
+  label,
+  annotate,
   notInPlayground('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
   // Other Commands
   notInPlayground('api-resources', 'Print the supported API resources on the server'),

@@ -1,0 +1,67 @@
+/**
+ * kubectl exec (staging/src/k8s.io/kubectl/pkg/cmd/exec/exec.go).
+ *
+ * `kubectl exec POD|TYPE/NAME [-c CONTAINER] [-it] -- COMMAND [ARGS...]` runs the command
+ * in the container through the API server's node proxy (the kubelet's fake runtime). The
+ * command's exit status becomes kubectl's, with `command terminated with exit code N`.
+ * Upgrade failures read as kubectl prints them: `error: unable to upgrade connection: ...`.
+ */
+import type { Pod } from 'kubernetes-types/core/v1';
+import { isStatusError } from '../../core/api/status.ts';
+import type { Invocation, KubectlCommand } from '../command.ts';
+import { CommandError } from '../errors.ts';
+import { defaultContainer, findContainer, podForArgument } from './podTargets.ts';
+
+export const exec: KubectlCommand = {
+  name: 'exec',
+  short: 'Execute a command in a container',
+  run: runExec,
+};
+
+async function runExec(inv: Invocation): Promise<number> {
+  const { ctx, flags } = inv;
+  const dash = inv.dashIndex;
+  const before = dash < 0 ? inv.args : inv.args.slice(0, dash);
+  const command = dash < 0 ? [] : inv.args.slice(dash);
+  if (before.length === 0 && flags.strings('filename').length === 0) throw new CommandError('error: pod, type/name or --filename must be specified');
+  if (dash < 0 && before.length > 1) {
+    throw new CommandError('error: exec [POD] [COMMAND] is not supported anymore. Use exec [POD] -- [COMMAND] instead\nSee \'kubectl exec -h\' for help and examples');
+  }
+  if (command.length === 0) throw new CommandError('error: you must specify at least one command for the container');
+  const quiet = flags.bool('quiet');
+  const warn = quiet ? () => undefined : (t: string) => ctx.stderr(t);
+  const pod: Pod = podForArgument(inv, before[0], () => undefined);
+  const phase = pod.status?.phase;
+  if (phase === 'Succeeded' || phase === 'Failed') {
+    throw new CommandError(`error: cannot exec into a container in a completed pod; current phase is ${phase}`);
+  }
+  const name = flags.string('container');
+  if (name !== '' && !findContainer(pod, name)) throw new CommandError(`error: container ${name} not found in pod ${pod.metadata?.name}`);
+  const container = name !== '' ? name : defaultContainer(pod, quiet ? undefined : warn).name;
+  const tty = flags.bool('tty');
+  if (tty && !flags.bool('stdin') && !quiet) ctx.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  let code: number;
+  try {
+    code = await ctx.client.exec(pod.metadata?.namespace ?? inv.namespace, pod.metadata?.name ?? '', {
+      container,
+      command,
+      stdin: flags.bool('stdin') ? ctx.stdin : '',
+      tty: tty && flags.bool('stdin'),
+      stdout: (t) => ctx.stdout(t),
+      stderr: (t) => ctx.stderr(t),
+      signal: ctx.signal,
+    });
+  } catch (err) {
+    // The upgrade to a streaming connection is what fails in real kubectl; it prints the bare message.
+    if (isStatusError(err) && err.code === 400) {
+      const msg = err.status.message ?? '';
+      throw new CommandError(msg.startsWith('unable to upgrade connection') ? `error: ${msg}` : `error: unable to upgrade connection: ${msg}`);
+    }
+    throw err;
+  }
+  if (code !== 0) {
+    ctx.stderr(`command terminated with exit code ${code}\n`);
+    return code;
+  }
+  return 0;
+}

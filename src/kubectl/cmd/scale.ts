@@ -1,0 +1,71 @@
+/**
+ * kubectl scale (staging/src/k8s.io/kubectl/pkg/cmd/scale/scale.go, kubectl/pkg/scale).
+ *
+ * Sets spec.replicas through the scale subresource: a merge patch `{"spec":{"replicas":N}}`,
+ * or, with --current-replicas/--resource-version, a GET of the Scale, the precondition
+ * check and a PUT. With --timeout it then waits for status.replicas to match.
+ */
+import type { Invocation, KubectlCommand } from '../command.ts';
+import { CommandError } from '../errors.ts';
+import { parseGoDuration } from '../flags.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors } from './objectWrites.ts';
+import { visitObjects } from './visit.ts';
+
+export const scale: KubectlCommand = {
+  name: 'scale',
+  short: 'Set a new size for a deployment, replica set, or replication controller',
+  run: runScale,
+};
+
+const SCALABLE = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'];
+
+async function runScale(inv: Invocation): Promise<number> {
+  const { ctx, flags } = inv;
+  if (!flags.changed('replicas')) throw new CommandError('error: required flag(s) "replicas" not set');
+  const replicas = flags.int('replicas');
+  if (replicas < 0) throw new CommandError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
+  checkOutput(inv);
+  const dryRun = dryRunStrategy(flags);
+  const current = flags.int('current-replicas');
+  const resourceVersion = flags.string('resource-version');
+  const { found, errors } = visitObjects(inv, { args: inv.args, requireNames: true });
+  if (found.length === 0 && errors.length === 0) throw new CommandError('error: no objects passed to scale');
+  if (resourceVersion !== '' && found.length > 1) throw new CommandError('error: cannot use --resource-version with multiple resources');
+  const timeout = parseGoDuration(flags.string('timeout') || '0') ?? 0;
+
+  for (const { def, object } of found) {
+    const ns = object.metadata.namespace ?? '';
+    const name = object.metadata.name ?? '';
+    try {
+      if (!SCALABLE.includes(def.kind)) {
+        throw new CommandError(`error: no scaler has been implemented for ${JSON.stringify({ Group: def.group, Kind: def.kind })}`);
+      }
+      if (dryRun === 'client') {
+        const spec = (object as { spec?: Record<string, unknown> }).spec ?? {};
+        printWritten(inv, def, { ...object, spec: { ...spec, replicas } } as never, 'scaled', dryRun);
+        continue;
+      }
+      if (current >= 0 || resourceVersion !== '') {
+        const scaleObj = ctx.client.getScale(def, ns, name) as { spec?: { replicas?: number }; metadata: { resourceVersion?: string } };
+        const have = scaleObj.spec?.replicas ?? 0;
+        if (current >= 0 && have !== current) throw new CommandError(`error: Expected replicas to be ${current}, was ${have}`);
+        if (resourceVersion !== '' && scaleObj.metadata.resourceVersion !== resourceVersion) {
+          throw new CommandError(`error: Expected resource version to be ${resourceVersion}, was ${scaleObj.metadata.resourceVersion}`);
+        }
+        ctx.client.updateScale(def, ns, name, { ...scaleObj, spec: { ...scaleObj.spec, replicas } } as never, { dryRun: dryRun === 'server' });
+      } else {
+        ctx.client.patch(def, ns, name, 'merge', { spec: { replicas } }, { dryRun: dryRun === 'server' }, 'scale');
+      }
+      if (timeout > 0 && dryRun === 'none') {
+        await ctx.waitFor(() => {
+          const s = ctx.client.getScale(def, ns, name) as { status?: { replicas?: number } };
+          return (s.status?.replicas ?? 0) === replicas;
+        }, timeout, ctx.signal);
+      }
+      printWritten(inv, def, ctx.client.get(def, ns, name), 'scaled', dryRun);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  return reportErrors(inv, errors);
+}
