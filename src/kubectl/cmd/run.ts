@@ -104,17 +104,20 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
     if (!finished(pod)) await ctx.waitFor(() => finished(current()), restart === 'Always' ? Number.POSITIVE_INFINITY : timeout, ctx.signal);
     ctx.stdout(ctx.client.logs(inv.namespace, name, { container: container?.name ?? name }));
   }
-  if (restart !== 'Always') {
+  const attachedStdin = !finished(pod) && stdin;
+  if (restart !== 'Always' && !attachedStdin) {
     await ctx.waitFor(() => finished(current()), timeout, ctx.signal);
     pod = current();
-  } else if (!flags.bool('rm') && stdin) {
+  } else if (restart === 'Always' && !flags.bool('rm') && stdin) {
     ctx.stderr(`Session ended, resume using 'kubectl attach ${name} -c ${container?.name ?? name} -i -t' command when the pod is running\n`);
   }
   if (flags.bool('rm')) {
     ctx.client.delete(pods, inv.namespace, name, { propagationPolicy: 'Background' });
     ctx.stdout(`pod "${name}" deleted\n`);
   }
-  if (restart === 'Always') return status;
+  // NOTE: an attached shell runs as an exec beside the container's own process (the
+  // runtime has no attach), so its status stands for the container's exit code.
+  if (restart === 'Always' || attachedStdin) return status;
   const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
   if (pod.status?.phase !== 'Failed') return 0;
   if (!terminated || terminated.exitCode === 0) throw new CommandError(`error: pod ${inv.namespace}/${name} failed with unknown exit code`);
