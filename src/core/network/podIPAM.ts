@@ -1,0 +1,88 @@
+/**
+ * PodIPAM hands out pod IPs per node, as the CNI's host-local IPAM plugin does on each node
+ * (flannel and calico-with-host-local both use it): the node's podCIDR is a /24, `.1` is the
+ * bridge (cni0), pods get `.2`, `.3`, ... continuing after the last address handed out
+ * (host-local's `lastReservedIP`), wrapping past `.254`. So a new pod usually gets a fresh
+ * address and the same seed and script always give the same IPs.
+ *
+ * The node's podCIDR is assigned by the kubelet at registration (node-ipam's range
+ * allocator order: controlplane 10.244.0.0/24, node01 10.244.1.0/24, ...); see podCIDRFor.
+ */
+import { formatIPv4, parseCidr } from './ipv4.ts';
+
+/** podCIDRFor is the index-th /24 of the cluster's pod CIDR (10.244.0.0/16 → 10.244.<index>.0/24). */
+export function podCIDRFor(clusterCIDR: string, index: number): string {
+  const c = parseCidr(clusterCIDR);
+  return `${formatIPv4(c.base + index * 256)}/24`;
+}
+
+interface NodeRange {
+  cidr: string;
+  last: number;
+  /** byUID maps pod UID → host offset in the /24. */
+  byUID: Map<string, number>;
+}
+
+/** PodIPAMState is the saved form of the allocator. */
+export interface PodIPAMState {
+  nodes: { node: string; cidr: string; last: number; pods: [string, number][] }[];
+}
+
+/** PodIPAM tracks every node's pod addresses. */
+export class PodIPAM {
+  private readonly nodes = new Map<string, NodeRange>();
+
+  /** allocate returns the pod's IP on `nodeName` (the same one on repeated calls for one UID). */
+  allocate(nodeName: string, podCIDR: string, podUID: string): string {
+    let range = this.nodes.get(nodeName);
+    if (!range || range.cidr !== podCIDR) {
+      range = { cidr: podCIDR, last: 1, byUID: new Map() };
+      this.nodes.set(nodeName, range);
+    }
+    const base = parseCidr(podCIDR);
+    const lastHost = Math.min(base.size - 2, 254);
+    let host = range.byUID.get(podUID);
+    if (host === undefined) {
+      const taken = new Set(range.byUID.values());
+      host = range.last;
+      let found = false;
+      for (let i = 0; i < lastHost - 1; i++) {
+        host = host >= lastHost ? 2 : host + 1;
+        if (!taken.has(host)) {
+          found = true;
+          break;
+        }
+      }
+      // WARNING: a full /24 (253 pods) is beyond kubelet's max-pods of 110; reuse is never reached in practice.
+      if (!found) throw new Error(`failed to allocate for range 0: no IP addresses available in range set: ${podCIDR}`);
+      range.last = host;
+      range.byUID.set(podUID, host);
+    }
+    return formatIPv4(base.base + host);
+  }
+
+  /** release frees the pod's address on its node. */
+  release(nodeName: string, podUID: string): void {
+    this.nodes.get(nodeName)?.byUID.delete(podUID);
+  }
+
+  /** owner finds which node and pod UID hold an IP. */
+  owner(ip: string): { node: string; podUID: string } | undefined {
+    for (const [node, range] of this.nodes) {
+      const base = parseCidr(range.cidr);
+      for (const [uid, host] of range.byUID) if (formatIPv4(base.base + host) === ip) return { node, podUID: uid };
+    }
+    return undefined;
+  }
+
+  save(): PodIPAMState {
+    return {
+      nodes: [...this.nodes].map(([node, r]) => ({ node, cidr: r.cidr, last: r.last, pods: [...r.byUID] })),
+    };
+  }
+
+  load(state: PodIPAMState): void {
+    this.nodes.clear();
+    for (const n of state.nodes ?? []) this.nodes.set(n.node, { cidr: n.cidr, last: n.last, byUID: new Map(n.pods) });
+  }
+}
