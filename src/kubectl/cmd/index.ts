@@ -16,6 +16,10 @@ import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { patch } from './patch.ts';
 import { notInPlayground } from './notInPlayground.ts';
+import { cordon } from './nodes/cordon.ts';
+import { uncordon } from './nodes/uncordon.ts';
+import { drain } from './nodes/drain.ts';
+import { taint } from './nodes/taint.ts';
 import { replace } from './replace.ts';
 import { run } from './run.ts';
 
@@ -38,10 +42,10 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('certificate', 'Modify certificate resources'),
   notInPlayground('cluster-info', 'Display cluster information'),
   notInPlayground('top', 'Display resource (CPU/memory) usage'),
-  notInPlayground('cordon', 'Mark node as unschedulable'),
-  notInPlayground('uncordon', 'Mark node as schedulable'),
-  notInPlayground('drain', 'Drain node in preparation for maintenance'),
-  notInPlayground('taint', 'Update the taints on one or more nodes'),
+  cordon,
+  uncordon,
+  drain,
+  taint,
   // Troubleshooting and Debugging Commands
   describe,
   logs,
