@@ -8,14 +8,14 @@
  * - `cluster.services.get('kubelet/<node>')` → Kubelet (`stop()`, `start()`, `records`, `images`)
  * - `cluster.services.get('nodes')` → NodeManager (`addNode(opts)`, `removeNode(name)`, `kubelets()`)
  */
-import { NODES, PODS } from '../client/client.ts';
+import { NODES } from '../client/client.ts';
 import type { Cluster, NodeOptions } from '../sim/cluster.ts';
 import { ImageCatalog } from './images/catalog.ts';
 import { DEFAULT_IMAGES } from './images/defaultCatalog.ts';
 import { Kubelet } from './kubelet/kubelet.ts';
 import { KubeletNodeProxy } from './kubelet/logsExec.ts';
 import { internalIPFor, podCIDRFor } from './kubelet/nodeObject.ts';
-import { mirrorPod, staticPodManifests } from './kubelet/staticPods.ts';
+import { staticPodManifests } from './kubelet/staticPods.ts';
 import { SYSTEM_IMAGE_REFS, SYSTEM_IMAGES } from './kubelet/systemImages.ts';
 import { terminalShellRunner } from './runtime/terminalShell.ts';
 
@@ -51,8 +51,8 @@ export function installNodes(cluster: Cluster): void {
   for (const opts of cluster.options.nodes) create(opts);
 
   const startNode = (kubelet: Kubelet): void => {
+    if (kubelet.identity.options.controlPlane) kubelet.setStaticPods(staticPodManifests(kubelet.identity.internalIP));
     kubelet.start();
-    if (kubelet.identity.options.controlPlane) createMirrorPods(cluster, kubelet);
   };
 
   const manager: NodeManager = {
@@ -82,15 +82,4 @@ export function installNodes(cluster: Cluster): void {
       for (const [n, d] of Object.entries(data as Record<string, unknown>)) kubelets.get(n)?.load(d);
     },
   });
-}
-
-/** createMirrorPods makes the API mirror pods of the control-plane static pods. */
-function createMirrorPods(cluster: Cluster, kubelet: Kubelet): void {
-  const client = cluster.client('kubelet');
-  const node = client.tryGet(NODES, '', kubelet.name);
-  if (!node) return;
-  for (const manifest of staticPodManifests(kubelet.identity.internalIP)) {
-    const pod = mirrorPod(manifest, kubelet.name, node.metadata.uid!, cluster.clock.now());
-    if (!client.tryGet(PODS, 'kube-system', pod.metadata.name!)) client.create(PODS, 'kube-system', pod);
-  }
 }

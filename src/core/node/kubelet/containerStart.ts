@@ -147,6 +147,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
     };
     c.process = undefined;
     c.ready = false;
+    c.started = false;
     c.stopping = false;
     ctx.enqueue(rec.key);
   });

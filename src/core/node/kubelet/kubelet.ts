@@ -29,6 +29,7 @@ import type { PodRecord } from './podState.ts';
 import { generatePodStatus } from './podStatus.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
 import { stableStringify } from './stableJSON.ts';
+import { mirrorPod } from './staticPods.ts';
 
 /** NODE_STATUS_UPDATE_MS, NODE_STATUS_REPORT_MS and LEASE_RENEW_MS are the kubelet defaults. */
 export const NODE_STATUS_UPDATE_MS = 10_000;
@@ -61,6 +62,8 @@ export class Kubelet {
   private readonly pods: Informer;
   private readonly ctx: KubeletContext;
   private running = false;
+  /** staticPods are the manifests this node runs from files (mirror pods in the API). */
+  private staticPods: KubeObject[] = [];
   private epoch = 0;
   private lastPosted = { json: '', at: 0 };
 
@@ -164,6 +167,44 @@ export class Kubelet {
     every(LEASE_RENEW_MS, () => this.renewLease());
     every(NODE_STATUS_UPDATE_MS, () => this.postStatus(false));
     for (const pod of this.pods.byIndex('spec.nodeName', this.name)) this.queue.add(keyOf(pod));
+    this.ensureMirrorPods();
+  }
+
+  /** setStaticPods gives the kubelet its /etc/kubernetes/manifests. */
+  setStaticPods(manifests: KubeObject[]): void {
+    this.staticPods = manifests;
+    if (this.running) this.ensureMirrorPods();
+  }
+
+  /** ensureMirrorPods creates missing mirror pods (also after someone deletes one, as upstream). */
+  private ensureMirrorPods(): void {
+    if (this.staticPods.length === 0) return;
+    const client = this.ctx.client;
+    const node = client.tryGet(NODES, '', this.name);
+    if (!node) return;
+    for (const manifest of this.staticPods) {
+      const pod = mirrorPod(manifest, this.name, node.metadata.uid!, this.cluster.clock.now());
+      if (client.tryGet(PODS, pod.metadata.namespace!, pod.metadata.name!)) continue;
+      try {
+        client.create(PODS, pod.metadata.namespace!, pod);
+      } catch (err) {
+        if (!isStatusError(err)) throw err;
+      }
+    }
+  }
+
+  /**
+   * usage reports per-container CPU and memory of running containers (what cAdvisor gives the
+   * resource metrics endpoint; kept for a future metrics API).
+   */
+  usage(): { namespace: string; pod: string; container: string; cpuMilli: number; memoryBytes: number }[] {
+    const out: { namespace: string; pod: string; container: string; cpuMilli: number; memoryBytes: number }[] = [];
+    for (const rec of this.records.values()) {
+      for (const c of rec.containers.values()) {
+        if (c.process?.running) out.push({ namespace: rec.namespace, pod: rec.name, container: c.name, ...c.process.usage() });
+      }
+    }
+    return out;
   }
 
   /** stop silences the kubelet: no lease renewals, no status, no pod work (containers keep running). */
@@ -239,7 +280,11 @@ export class Kubelet {
       this.forget(rec);
       rec = undefined;
     }
-    if (!pod || pod.spec?.nodeName !== this.name) return;
+    if (!pod) {
+      if (this.staticPods.length > 0 && key.startsWith('kube-system/')) this.ensureMirrorPods();
+      return;
+    }
+    if (pod.spec?.nodeName !== this.name) return;
     const phase = pod.status?.phase;
     if (!rec && (phase === 'Succeeded' || phase === 'Failed') && !pod.metadata!.deletionTimestamp) return;
     if (!rec) {

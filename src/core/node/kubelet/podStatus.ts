@@ -38,6 +38,11 @@ function terminatedJSON(t: Terminated): Record<string, unknown> {
 /** getPhase is upstream's getPhase over our records. */
 export function podPhase(pod: Pod, rec: PodRecord): string {
   if (rec.terminal) return rec.terminal;
+  const all = [...rec.containers.values()];
+  if (rec.terminatingSince !== undefined && all.every((c) => !c.process || !c.process.running)) {
+    // A pod killed for deletion is terminal: Succeeded only if every container exited 0.
+    return all.filter((c) => !c.init).every((c) => 'terminated' in c.state && c.state.terminated.exitCode === 0) ? 'Succeeded' : 'Failed';
+  }
   const policy = pod.spec?.restartPolicy ?? 'Always';
   const inits = [...rec.containers.values()].filter((c) => c.init);
   for (const c of inits) {

@@ -62,6 +62,7 @@ export function getPod(cluster: Cluster, name = 'web', namespace = 'default'): P
 /** podEvents lists `reason: message` of a pod's events in creation order. */
 export function podEvents(cluster: Cluster, name = 'web', namespace = 'default'): string[] {
   return cluster.client().list(EVENTS, namespace).items
-    .filter((e) => (e as { involvedObject: { name: string } }).involvedObject.name === name)
-    .map((e) => `${(e as { reason: string }).reason}: ${(e as { message: string }).message}`);
+    .map((e) => e as unknown as { involvedObject: { name: string }; reason: string; message: string })
+    .filter((e) => e.involvedObject.name === name)
+    .map((e) => `${e.reason}: ${e.message}`);
 }
