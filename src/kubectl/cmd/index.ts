@@ -15,6 +15,7 @@ import { scale } from './scale.ts';
 import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { patch } from './patch.ts';
+import { rollout } from './rollout/rollout.ts';
 import { notInPlayground } from './notInPlayground.ts';
 import { cordon } from './nodes/cordon.ts';
 import { uncordon } from './nodes/uncordon.ts';
@@ -35,7 +36,7 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('edit', 'Edit a resource on the server'),
   del,
   // Deploy Commands
-  notInPlayground('rollout', 'Manage the rollout of a resource'),
+  rollout,
   scale,
   notInPlayground('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
   // Cluster Management Commands
