@@ -1,0 +1,503 @@
+/**
+ * Host is the worker's side of the protocol: it owns the cluster, the workspace files and the
+ * terminal sessions, turns UiRequests into shell runs and cluster actions, and sends back
+ * terminal output, batched object deltas, the clock, and apply results.
+ *
+ * It is an ordinary class (cluster.worker.ts only wires it to `self`), so tests drive it
+ * directly with a fake `post`. Pacing: deltas are coalesced (DeltaBatcher) and sent at most
+ * once per frame, and the next one waits for the UI's `objects.ack`, so a cluster churning
+ * thousands of pods per second cannot flood the main thread.
+ */
+import type { ApiSchema } from '../core/api/schema/index.ts';
+import type { WatchHandle } from '../core/client/client.ts';
+import { DEFAULT_OPTIONS, type Cluster } from '../core/sim/cluster.ts';
+import { createCluster } from '../core/sim/createCluster.ts';
+import { checkPersistedState } from '../protocol/codec.ts';
+import type { WorkerMessage } from '../protocol/messages.ts';
+import { STATE_FORMAT, type JournalEntry, type PersistedState } from '../protocol/persisted.ts';
+import type { ClusterRequest, TabId, UiRequest } from '../protocol/requests.ts';
+import { PROTOCOL_VERSION } from '../protocol/version.ts';
+import { RealtimeDriver } from '../session/realtimeDriver.ts';
+import { TerminalSession } from '../session/session.ts';
+import { MemoryFS } from '../shell/memoryFS.ts';
+import { applyClusterRequest } from './clusterControls.ts';
+import { DeltaBatcher } from './deltaBatcher.ts';
+import { diagnosticsFor } from './diagnostics.ts';
+import { replayJournal } from './replay.ts';
+import { ReplayDriver, SwitchDriver } from './replayDriver.ts';
+import type { StateStore } from './stateStore.ts';
+import { TerminalTab } from './terminalTab.ts';
+import { isWorkspacePath, readWorkspace, setWorkspace, WORKSPACE_ROOT, writeWorkspaceFile } from './workspace.ts';
+
+/** HostOptions wire a Host to its surroundings. */
+export interface HostOptions {
+  post(msg: WorkerMessage): void;
+  store: StateStore;
+  loadSchema?: () => Promise<ApiSchema | undefined>;
+  /** wallNow is the wall clock (virtual time follows it, times the speed). */
+  wallNow?: () => number;
+  /** realtime starts the wall-clock ticker; tests leave it off and move time themselves. */
+  realtime?: boolean;
+  frameMs?: number;
+  saveDelayMs?: number;
+  seed?: number;
+}
+
+/** EDITOR_TAB runs the editor's applies, out of sight of the terminals. */
+export const EDITOR_TAB = 'editor';
+const CLOCK_POST_MS = 250;
+const PERIODIC_SAVE_MS = 5000;
+
+export class Host {
+  cluster!: Cluster;
+  readonly fs: MemoryFS;
+  private realtime!: RealtimeDriver;
+  private readonly driver = new SwitchDriver({ sleep: () => Promise.resolve(), waitFor: () => Promise.resolve(false) });
+  private readonly tabs = new Map<TabId, TerminalTab>();
+  private inspector!: TerminalSession;
+  private journal: JournalEntry[] = [];
+  private baseFiles: Record<string, string> = {};
+  private seed: number;
+  private startTime = 0;
+  private replaying = false;
+  private booted = false;
+  private readonly early: UiRequest[] = [];
+  private watches: WatchHandle[] = [];
+  private readonly batcher = new DeltaBatcher();
+  private awaitingAck = false;
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly outputs = new Map<TabId, string>();
+  private lastClockPost = -Infinity;
+  private lastSave = 0;
+  private lastFiles = '';
+  private editSeq = 0;
+  private readonly editWaiters = new Map<number, (text: string | undefined) => void>();
+  private readonly replayEdits = new Map<TabId, { queued: Array<string | undefined>; waiting?: (t: string | undefined) => void }>();
+  private schema: ApiSchema | undefined;
+  private readonly wallNow: () => number;
+
+  constructor(private readonly opts: HostOptions) {
+    this.wallNow = opts.wallNow ?? (() => Date.now());
+    this.fs = new MemoryFS(() => (this.cluster ? this.cluster.now() : this.wallNow()));
+    this.fs.mkdir(WORKSPACE_ROOT, { parents: true });
+    this.seed = opts.seed ?? 1;
+  }
+
+  /** boot loads the saved playground (or starts a fresh one) and tells the UI it is ready. */
+  async boot(): Promise<void> {
+    this.schema = await this.opts.loadSchema?.();
+    const blob = await this.opts.store.load().catch(() => undefined);
+    let restored = false;
+    const version = DEFAULT_OPTIONS.kubernetesVersion;
+    if (blob !== undefined && blob !== null) {
+      const check = checkPersistedState(blob, version);
+      if (check.ok) {
+        try {
+          await this.restore(check.state);
+          restored = true;
+        } catch (e) {
+          await this.setAside(blob, `replaying it failed (${e instanceof Error ? e.message : String(e)})`);
+        }
+      } else await this.setAside(blob, check.reason);
+    }
+    if (!restored) this.startCluster(this.wallNow());
+    this.goLive();
+    const history = restored ? (this.tabs.get('1')?.session.shell.history.entries ?? []) : [];
+    this.post({ type: 'ready', version: PROTOCOL_VERSION, kubernetesVersion: this.cluster.options.kubernetesVersion, restored, history: [...history], files: Object.keys(readWorkspace(this.fs)) });
+    this.booted = true;
+    for (const req of this.early.splice(0)) this.handle(req);
+  }
+
+  /** handle dispatches one request from the UI. */
+  handle(req: UiRequest): void {
+    if (!this.booted) {
+      this.early.push(req);
+      return;
+    }
+    switch (req.type) {
+      case 'terminal.open':
+        this.tab(req.tab).showPrompt();
+        return;
+      case 'terminal.input':
+        this.tab(req.tab).input(req.line);
+        return;
+      case 'terminal.interrupt':
+        this.tab(req.tab).interrupt();
+        return;
+      case 'terminal.complete': {
+        const { start, candidates } = this.tab(req.tab).session.shell.complete(req.line, req.cursor);
+        this.post({ type: 'terminal.completion', id: req.id, start, candidates });
+        return;
+      }
+      case 'terminal.resize':
+        // The shell does not reflow output; the size is accepted for future `watch`/`top`.
+        return;
+      case 'workspace.read':
+        this.readFile(req.id, req.path);
+        return;
+      case 'workspace.write':
+        if (!isWorkspacePath(this.fs, req.path)) return this.post({ type: 'error', message: `cannot write ${req.path}: outside the workspace` });
+        this.record({ at: this.cluster.now(), kind: 'write', path: req.path, content: req.content });
+        writeWorkspaceFile(this.fs, req.path, req.content);
+        this.checkWorkspace();
+        return;
+      case 'workspace.delete':
+        this.record({ at: this.cluster.now(), kind: 'delete', path: req.path });
+        this.fs.rm(this.fs.resolve(req.path, WORKSPACE_ROOT), { force: true });
+        this.checkWorkspace();
+        return;
+      case 'editor.apply':
+        void this.apply(req.id, req.path, req.content);
+        return;
+      case 'edit.response':
+        this.answerEdit(req.id, req.text);
+        return;
+      case 'clock.play':
+      case 'clock.pause':
+        this.realtime.paused = req.type === 'clock.pause';
+        return this.postClock(true);
+      case 'clock.speed':
+        this.realtime.speed = Math.min(20, Math.max(0.25, req.speed));
+        return this.postClock(true);
+      case 'clock.step':
+        this.realtime.step();
+        return this.postClock(true);
+      case 'cluster.reset':
+        this.reset();
+        return;
+      case 'cluster.addNode':
+      case 'cluster.removeNode':
+      case 'cluster.stopNode':
+      case 'cluster.startNode':
+      case 'cluster.deleteRandomPod':
+        this.record({ at: this.cluster.now(), kind: 'cluster', request: req });
+        this.post({ type: 'notice', notice: { level: 'info', text: this.control(req) } });
+        return;
+      case 'objects.ack':
+        this.awaitingAck = false;
+        if (this.batcher.size > 0) this.scheduleFlush();
+        return;
+      case 'inspect':
+        void this.inspect(req.id, req.ref.group, req.ref.resource, req.ref.namespace, req.ref.name);
+        return;
+      case 'state.export':
+        this.post({ type: 'state.exported', id: req.id, state: this.exportState() });
+        return;
+      case 'state.import':
+        void this.importState(req.state);
+        return;
+    }
+  }
+
+  /** exportState is the playground as saved: seed, journal and files (see replay.ts). */
+  exportState(): PersistedState {
+    return {
+      format: STATE_FORMAT,
+      protocolVersion: PROTOCOL_VERSION,
+      kubernetesVersion: this.cluster.options.kubernetesVersion,
+      savedAt: this.wallNow(),
+      seed: this.seed,
+      startTime: this.startTime,
+      now: this.cluster.now(),
+      speed: this.realtime.speed,
+      paused: this.realtime.paused,
+      journal: this.journal.map((e) => (e.kind === 'run' && !Number.isFinite(e.endAt) ? { ...e, endAt: this.cluster.now(), interrupted: true } : e)),
+      baseFiles: this.baseFiles,
+      files: readWorkspace(this.fs),
+      history: [...(this.tabs.get('1')?.session.shell.history.entries ?? [])],
+    };
+  }
+
+  /** flush sends what is pending now (tests call it instead of waiting a frame). */
+  flush(): void {
+    this.flushTimer = undefined;
+    for (const [tab, data] of this.outputs) this.post({ type: 'terminal.output', tab, data });
+    this.outputs.clear();
+    if (!this.awaitingAck) {
+      const delta = this.batcher.flush();
+      if (delta) {
+        this.awaitingAck = true;
+        this.post({ type: 'objects.delta', delta });
+      }
+    }
+    this.postClock(false);
+  }
+
+  /** dispose stops the ticker and the timers. */
+  dispose(): void {
+    this.realtime?.stop();
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+  }
+
+  /** startCluster builds a fresh cluster whose clock starts at the wall time `startWall`. */
+  private startCluster(startWall: number, seed = this.seed): void {
+    // The default cluster runs settleMs after bootstrap (system pods minutes old); start the
+    // clock that much earlier so the playground's clock shows the person's time of day.
+    const settleMs = 10 * 60_000;
+    this.seed = seed;
+    this.startTime = Math.floor((startWall - settleMs) / 1000) * 1000;
+    this.cluster = createCluster({ seed, startTime: this.startTime, settleMs }, { schema: this.schema });
+    this.realtime = new RealtimeDriver(this.cluster, this.wallNow);
+    this.realtime.onTick = () => this.onTick();
+    this.inspector = new TerminalSession({ cluster: this.cluster, driver: this.driver, fs: this.fs });
+    this.watchAll();
+  }
+
+  private async restore(state: PersistedState): Promise<void> {
+    this.seed = state.seed;
+    const settleMs = 10 * 60_000;
+    this.startTime = state.startTime;
+    this.cluster = createCluster({ seed: state.seed, startTime: state.startTime, settleMs }, { schema: this.schema });
+    this.realtime = new RealtimeDriver(this.cluster, this.wallNow);
+    this.realtime.onTick = () => this.onTick();
+    this.inspector = new TerminalSession({ cluster: this.cluster, driver: this.driver, fs: this.fs });
+    setWorkspace(this.fs, state.baseFiles ?? {});
+    this.baseFiles = state.baseFiles ?? {};
+    const replay = new ReplayDriver(this.cluster);
+    this.driver.current = replay;
+    this.replaying = true;
+    try {
+      await replayJournal(
+        {
+          driver: replay,
+          tab: (id) => this.tab(id),
+          writeFile: (p, c) => writeWorkspaceFile(this.fs, p, c),
+          deleteFile: (p) => this.fs.rm(this.fs.resolve(p, WORKSPACE_ROOT), { force: true }),
+          control: (req) => this.control(req),
+          deliverEdit: (tab, text) => this.deliverReplayEdit(tab, text),
+        },
+        state.journal,
+        state.now,
+      );
+    } finally {
+      this.replaying = false;
+    }
+    this.journal = [...state.journal];
+    setWorkspace(this.fs, state.files);
+    for (const line of state.history ?? []) this.tab('1').session.shell.history.add(line);
+    this.realtime.speed = state.speed ?? 1;
+    this.realtime.paused = state.paused ?? false;
+    this.watchAll();
+  }
+
+  /** goLive hands time to the wall clock. */
+  private goLive(): void {
+    this.driver.current = this.realtime;
+    if (this.opts.realtime !== false) this.realtime.start();
+    this.lastFiles = JSON.stringify(Object.keys(readWorkspace(this.fs)));
+  }
+
+  private reset(): void {
+    for (const tab of this.tabs.values()) tab.abortRunning();
+    this.realtime.stop();
+    for (const w of this.watches) w.stop();
+    this.watches = [];
+    this.batcher.reset();
+    this.awaitingAck = false;
+    this.post({ type: 'objects.reset' });
+    const keep = new Map([...this.tabs].map(([id, t]) => [id, t.session.shell.history.entries]));
+    this.tabs.clear();
+    this.startCluster(this.wallNow());
+    this.journal = [];
+    this.baseFiles = readWorkspace(this.fs);
+    this.goLive();
+    for (const [id, history] of keep) {
+      if (id === EDITOR_TAB) continue;
+      const tab = this.tab(id);
+      for (const line of history) tab.session.shell.history.add(line);
+      this.emitOutput(id, '\nThe cluster was reset: a fresh Kubernetes v1.32 cluster is ready.\n');
+      tab.showPrompt();
+    }
+    this.postClock(true);
+    this.markDirty();
+  }
+
+  private async importState(state: PersistedState): Promise<void> {
+    const check = checkPersistedState(state, this.cluster.options.kubernetesVersion);
+    if (!check.ok) return this.post({ type: 'notice', notice: { level: 'error', text: `Cannot import that state: ${check.reason}.` } });
+    await this.opts.store.save(check.state);
+    this.post({ type: 'notice', notice: { level: 'info', text: 'State imported: reload the page to open it.' } });
+  }
+
+  private tab(id: TabId): TerminalTab {
+    let tab = this.tabs.get(id);
+    if (!tab) {
+      const session = new TerminalSession({ cluster: this.cluster, driver: this.driver, fs: this.fs, edit: (text, path) => this.openEdit(id, text, path) });
+      tab = new TerminalTab(session, {
+        output: (data) => this.emitOutput(id, data),
+        prompt: (prompt, continuation) => {
+          this.flushOutput(id);
+          this.post({ type: 'terminal.prompt', tab: id, prompt, continuation });
+        },
+        runStarted: (input) => this.runStarted(id, input),
+      });
+      this.tabs.set(id, tab);
+    }
+    return tab;
+  }
+
+  private runStarted(tab: TabId, input: string): (interrupted: boolean) => void {
+    if (this.replaying) return () => undefined;
+    const entry: JournalEntry = { at: this.cluster.now(), kind: 'run', tab, input, endAt: Number.NaN };
+    this.record(entry);
+    return (interrupted) => {
+      entry.endAt = this.cluster.now();
+      if (interrupted) entry.interrupted = true;
+      this.checkWorkspace();
+      this.markDirty();
+      this.scheduleFlush();
+    };
+  }
+
+  private record(entry: JournalEntry): void {
+    if (this.replaying) return;
+    this.journal.push(entry);
+    this.markDirty();
+  }
+
+  private control(req: ClusterRequest): string {
+    if (req.type === 'cluster.reset') return '';
+    return applyClusterRequest(this.cluster, req);
+  }
+
+  private emitOutput(tab: TabId, data: string): void {
+    if (this.replaying) return;
+    this.outputs.set(tab, (this.outputs.get(tab) ?? '') + data);
+    this.scheduleFlush();
+  }
+
+  private flushOutput(tab: TabId): void {
+    const data = this.outputs.get(tab);
+    if (data) this.post({ type: 'terminal.output', tab, data });
+    this.outputs.delete(tab);
+  }
+
+  private async apply(id: number, path: string, content: string): Promise<void> {
+    if (!isWorkspacePath(this.fs, path)) {
+      return this.post({ type: 'apply.result', id, path, status: 1, output: `error: ${path} is outside the workspace\n`, diagnostics: [] });
+    }
+    this.record({ at: this.cluster.now(), kind: 'write', path, content });
+    writeWorkspaceFile(this.fs, path, content);
+    let output = '';
+    const rel = path.replace(/'/g, `'\\''`);
+    const status = await this.tab(EDITOR_TAB).run(`kubectl apply -f '${rel}'`, (d) => (output += d));
+    const diagnostics = status === 0 ? [] : diagnosticsFor(output, content);
+    this.post({ type: 'apply.result', id, path, status, output, diagnostics });
+  }
+
+  private readFile(id: number, path: string): void {
+    try {
+      this.post({ type: 'workspace.content', id, path, content: this.fs.read(this.fs.resolve(path, WORKSPACE_ROOT)) });
+    } catch (e) {
+      this.post({ type: 'workspace.content', id, path, error: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  private checkWorkspace(): void {
+    const files = Object.keys(readWorkspace(this.fs));
+    const key = JSON.stringify(files);
+    if (key === this.lastFiles) return;
+    this.lastFiles = key;
+    this.post({ type: 'workspace.files', files });
+  }
+
+  private openEdit(tab: TabId, text: string, path: string): Promise<string | undefined> {
+    if (this.replaying) {
+      const slot = this.replayEdits.get(tab) ?? { queued: [] };
+      this.replayEdits.set(tab, slot);
+      if (slot.queued.length > 0) return Promise.resolve(slot.queued.shift());
+      return new Promise((resolve) => (slot.waiting = resolve));
+    }
+    const id = ++this.editSeq;
+    this.post({ type: 'edit.open', id, path, text });
+    return new Promise((resolve) => this.editWaiters.set(id, (t) => {
+      this.record({ at: this.cluster.now(), kind: 'edit', tab, text: t });
+      resolve(t);
+    }));
+  }
+
+  private answerEdit(id: number, text: string | undefined): void {
+    this.editWaiters.get(id)?.(text);
+    this.editWaiters.delete(id);
+  }
+
+  private deliverReplayEdit(tab: TabId, text: string | undefined): void {
+    const slot = this.replayEdits.get(tab) ?? { queued: [] };
+    this.replayEdits.set(tab, slot);
+    if (slot.waiting) {
+      const w = slot.waiting;
+      slot.waiting = undefined;
+      w(text);
+    } else slot.queued.push(text);
+  }
+
+  private async inspect(id: number, group: string, resource: string, namespace: string, name: string): Promise<void> {
+    const object = this.cluster.client().tryGet({ group, resource }, namespace, name);
+    let describe = '';
+    const target = group ? `${resource}.${group}` : resource;
+    const ns = namespace ? ` -n '${namespace}'` : '';
+    await this.inspector.run(`kubectl describe ${target} '${name}'${ns}`, { stdout: (d) => (describe += d), stderr: (d) => (describe += d) });
+    this.post({ type: 'inspect.result', id, object, describe });
+  }
+
+  private watchAll(): void {
+    for (const w of this.watches) w.stop();
+    this.watches = [];
+    const client = this.cluster.client('kubeplay-ui');
+    for (const def of client.discovery()) {
+      // Leases renew every 10 s per node: noise for every panel, so they are not sent.
+      if (def.resource === 'leases' || !def.verbs.includes('watch')) continue;
+      if (def.group === 'events.k8s.io') continue; // the same Events as core v1
+      const { group, resource } = def;
+      this.watches.push(client.watch({ group, resource }, undefined, {}, (ev) => {
+        if (ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED') {
+          this.batcher.push({ type: ev.type, group, resource, object: ev.object });
+          this.scheduleFlush();
+        }
+      }));
+    }
+    this.cluster.settle();
+  }
+
+  private onTick(): void {
+    this.scheduleFlush();
+    if (this.wallNow() - this.lastSave > PERIODIC_SAVE_MS && !this.realtime.paused) this.markDirty();
+  }
+
+  private scheduleFlush(): void {
+    if (this.flushTimer !== undefined || this.replaying) return;
+    this.flushTimer = setTimeout(() => this.flush(), this.opts.frameMs ?? 16);
+  }
+
+  private postClock(force: boolean): void {
+    const wall = this.wallNow();
+    if (!force && wall - this.lastClockPost < CLOCK_POST_MS) return;
+    this.lastClockPost = wall;
+    this.post({ type: 'clock', clock: { now: this.cluster.now(), speed: this.realtime.speed, paused: this.realtime.paused } });
+  }
+
+  private markDirty(): void {
+    if (this.saveTimer !== undefined || this.replaying) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      this.lastSave = this.wallNow();
+      void this.opts.store.save(this.exportState()).catch((e: unknown) => {
+        this.post({ type: 'notice', notice: { level: 'warning', text: `Could not save the playground: ${String(e)}` } });
+      });
+    }, this.opts.saveDelayMs ?? 500);
+  }
+
+  private async setAside(blob: unknown, reason: string): Promise<void> {
+    const key = await this.opts.store.setAside(blob, reason).catch(() => 'nowhere (saving failed)');
+    this.post({
+      type: 'notice',
+      notice: { level: 'warning', text: `Your saved playground could not be opened: ${reason}. It was kept in this browser's storage under "${key}", and a fresh cluster was started.` },
+    });
+  }
+
+  private post(msg: WorkerMessage): void {
+    this.opts.post(msg);
+  }
+}
