@@ -1,6 +1,7 @@
 /** The images every kubeplay cluster can pull (see README.md for the list and their behaviours). */
 import { ImageCatalog } from './catalog.ts';
 import type { ImageDefinition } from './definition.ts';
+import { corednsImage } from './programs/coredns.ts';
 import { demoImage } from './programs/demo.ts';
 import { hpaExampleImage } from './programs/hpaExample.ts';
 import { httpdImage } from './programs/httpd.ts';
@@ -19,6 +20,7 @@ import { polinuxStressImage, vishStressImage } from './programs/stress.ts';
 export const DEFAULT_IMAGES: readonly ImageDefinition[] = [
   nginxImage, httpdImage, busyboxImage, alpineImage, redisImage, mysqlImage, postgresImage, pythonImage,
   nodeImage, httpEchoImage, hpaExampleImage, demoImage, polinuxStressImage, vishStressImage, pauseImage,
+  corednsImage,
 ];
 
 /** defaultCatalog returns a catalog of DEFAULT_IMAGES. */
