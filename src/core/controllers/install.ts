@@ -3,6 +3,7 @@
  * controllers). Keep this a short list of installers; reconcilers run in this order.
  */
 import type { Cluster } from '../sim/cluster.ts';
+import { installDaemonSetController } from './daemonset/daemonSetController.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
 import { installEndpointsController } from './endpoints/endpointsController.ts';
 import { installEndpointSliceController } from './endpointslice/endpointSliceController.ts';
@@ -22,4 +23,5 @@ export function installControllers(cluster: Cluster): void {
   installNamespaceController(cluster);
   installEndpointsController(cluster);
   installEndpointSliceController(cluster);
+  installDaemonSetController(cluster);
 }

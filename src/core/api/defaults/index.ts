@@ -4,12 +4,12 @@
  * Each defaulter mutates the object it is given; the caller passes a private clone.
  */
 import type { KubeObject, Service } from '../types.ts';
-import { defaultDeployment, defaultReplicaSet } from './apps.ts';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet } from './apps.ts';
 import { defaultPod } from './pod.ts';
 import { defaultService, defaultServiceIPFamilies } from './service.ts';
 import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultNode, defaultSecret } from './simple.ts';
 
-export { defaultDeployment, defaultReplicaSet } from './apps.ts';
+export { defaultDaemonSet, defaultDeployment, defaultReplicaSet } from './apps.ts';
 export { defaultContainer, defaultImagePullPolicy, defaultProbe } from './container.ts';
 export { defaultPod, defaultPodPriority, defaultTolerationSeconds, preparePodForCreate, DEFAULT_TOLERATION_SECONDS } from './pod.ts';
 export { defaultPodSpec, defaultPodTemplateSpec } from './podSpec.ts';
@@ -44,6 +44,7 @@ export const defaulters: Readonly<Record<string, Defaulter>> = {
   'discovery.k8s.io/EndpointSlice': defaultEndpointSlice as unknown as Defaulter,
   'apps/Deployment': defaultDeployment as unknown as Defaulter,
   'apps/ReplicaSet': defaultReplicaSet as unknown as Defaulter,
+  'apps/DaemonSet': defaultDaemonSet as unknown as Defaulter,
   'coordination.k8s.io/Lease': noDefaults,
 };
 

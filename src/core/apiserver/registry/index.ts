@@ -3,6 +3,7 @@
  * order discovery lists them.
  */
 import type { ResourceDefinition } from '../resource.ts';
+import { daemonsets } from './daemonsets.ts';
 import { deployments } from './deployments.ts';
 import { namespaces } from './namespaces.ts';
 import { nodes } from './nodes.ts';
@@ -24,6 +25,7 @@ export const builtinResources: ResourceDefinition[] = [
   serviceaccounts,
   services,
   // apps/v1
+  daemonsets,
   deployments,
   replicasets,
   // coordination.k8s.io/v1
