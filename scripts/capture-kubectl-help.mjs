@@ -26,7 +26,8 @@ const commands = [
 const out = {};
 for (const c of commands) {
   try {
-    out[c.join(' ')] = execFileSync('kubectl', [...c, '-h'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
+    // `kubectl options -h` prints nothing; `kubectl options` prints the global flags.
+    out[c.join(' ')] = execFileSync('kubectl', c[0] === 'options' ? ['options'] : [...c, '-h'], { encoding: 'utf8', env: { ...process.env, KUBECONFIG: '/dev/null' } });
   } catch (err) {
     console.error(`kubectl ${c.join(' ')} -h failed: ${err.message}`);
   }
