@@ -149,12 +149,14 @@ export function withTypeMeta(def: ResourceDefinition, obj: KubeObject): KubeObje
 }
 
 /**
- * printWritten prints one written object: with -o its rendering, else the
- * "deployment.apps/web created" line (with the dry-run suffix).
+ * printWritten prints one written object: with -o its rendering (after `yamlSeparator`
+ * for -o yaml), else the "deployment.apps/web created" line (with the dry-run suffix).
  */
-export function printWritten(inv: Invocation, def: ResourceDefinition, obj: KubeObject, operation: string, dryRun: DryRun): void {
+export function printWritten(inv: Invocation, def: ResourceDefinition, obj: KubeObject, operation: string, dryRun: DryRun, yamlSeparator = ''): void {
   const output = inv.flags.string('output');
   if (output !== '') {
+    // YAMLPrinter writes "---" before every document after its first.
+    if (output === 'yaml') inv.ctx.stdout(yamlSeparator);
     inv.ctx.stdout(printObjects(output, [withTypeMeta(def, obj)], false, inv.flags.bool('show-managed-fields')));
     return;
   }

@@ -54,6 +54,7 @@ async function runRun(inv: Invocation): Promise<number> {
     return 1;
   }
   let pod: KubeObject | undefined;
+  let printed = 0;
   for (const obj of objects) {
     const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
     if (!def) throw unservedResource();
@@ -63,7 +64,9 @@ async function runRun(inv: Invocation): Promise<number> {
         : ctx.client.create(def, inv.namespace, obj, { fieldManager: flags.string('field-manager') || 'kubectl-run', dryRun: dryRun === 'server' });
     if (obj.kind === 'Pod') pod = written;
     // With attach, kubectl prints nothing about the pod: the attached stream is the output.
-    if (!attach || obj.kind !== 'Pod') printWritten(inv, def, written, 'created', dryRun);
+    // NOTE: kubectl run prints the --expose Service and the Pod through two YAML printers
+    // that each count, so the real output has "---" twice between them.
+    if (!attach || obj.kind !== 'Pod') printWritten(inv, def, written, 'created', dryRun, printed++ > 0 ? '---\n---\n' : '');
   }
   if (!attach || !pod || dryRun !== 'none') return 0;
   return attachToPod(inv, pod.metadata.name ?? '', stdin, tty);

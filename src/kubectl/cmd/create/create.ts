@@ -46,6 +46,7 @@ async function runCreate(inv: Invocation): Promise<number> {
   const validation = fieldValidation(flags);
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
   const errors: unknown[] = [];
+  let printed = 0;
   for (const m of manifests) {
     try {
       const target = resolveManifest(inv, m);
@@ -58,7 +59,7 @@ async function runCreate(inv: Invocation): Promise<number> {
               fieldValidation: validation,
               dryRun: dryRun === 'server',
             });
-      printWritten(inv, target.def, written, 'created', dryRun);
+      printWritten(inv, target.def, written, 'created', dryRun, printed++ > 0 ? '---\n' : '');
     } catch (err) {
       errors.push(withSource(err, 'creating', m.source));
     }
