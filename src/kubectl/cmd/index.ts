@@ -16,6 +16,7 @@ import { label } from './label.ts';
 import { annotate } from './annotate.ts';
 import { patch } from './patch.ts';
 import { rollout } from './rollout/rollout.ts';
+import { set } from './set/set.ts';
 import { notInPlayground } from './notInPlayground.ts';
 import { cordon } from './nodes/cordon.ts';
 import { uncordon } from './nodes/uncordon.ts';
@@ -29,7 +30,7 @@ export const COMMANDS: KubectlCommand[] = [
   create,
   expose,
   run,
-  notInPlayground('set', 'Set specific features on objects'),
+  set,
   // Basic Commands (Intermediate)
   notInPlayground('explain', 'Get documentation for a resource'),
   get,

@@ -67,8 +67,8 @@ export function visitObjects(inv: Invocation, opts: VisitOptions): VisitResult {
       }
       const ns = def.namespaced ? (m.object.metadata?.namespace ?? inv.namespace) : '';
       if (opts.local) {
-        const object = def.namespaced ? { ...m.object, metadata: { ...m.object.metadata, namespace: ns } } : m.object;
-        found.push({ def, object, source: m.source });
+        // Local objects are printed as the file had them (kubectl adds no namespace).
+        found.push({ def, object: m.object, source: m.source });
         continue;
       }
       try {

@@ -1,0 +1,89 @@
+/**
+ * podSpecUpdate: the common body of `kubectl set image|env|resources`
+ * (set/helper.go CalculatePatches, polymorphichelpers/updatepodspec.go).
+ *
+ * Each object's pod spec is changed on a copy; the difference becomes a strategic merge
+ * patch sent under field manager kubectl-set. An empty patch means nothing to do (no
+ * output). With --local or --dry-run=client the changed object is printed instead.
+ */
+import type { PodSpec } from 'kubernetes-types/core/v1';
+import { createTwoWayMergePatch } from '../../../core/api/patch/index.ts';
+import type { JSONObject } from '../../../core/api/patch/index.ts';
+import type { KubeObject } from '../../../core/api/types.ts';
+import { thaw } from '../../../core/storage/freeze.ts';
+import type { Invocation } from '../../command.ts';
+import { CommandError } from '../../errors.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
+import { visitObjects, type Found } from '../visit.ts';
+
+/** podSpecOf finds the pod spec inside a workload (UpdatePodSpecForObject); undefined if it has none. */
+export function podSpecOf(obj: KubeObject): PodSpec | undefined {
+  const o = obj as { kind?: string; spec?: Record<string, unknown> };
+  switch (o.kind) {
+    case 'Pod':
+      return o.spec as PodSpec | undefined;
+    case 'CronJob':
+      return ((o.spec?.jobTemplate as { spec?: { template?: { spec?: PodSpec } } } | undefined)?.spec?.template?.spec);
+    case 'Deployment':
+    case 'ReplicaSet':
+    case 'DaemonSet':
+    case 'StatefulSet':
+    case 'Job':
+    case 'ReplicationController':
+      return (o.spec?.template as { spec?: PodSpec } | undefined)?.spec;
+    default:
+      return undefined;
+  }
+}
+
+/** PodSpecUpdate says how a set subcommand changes one object's pod spec. */
+export interface PodSpecUpdate {
+  /** message is what follows the name: "image updated". */
+  message: string;
+  /** change edits the spec in place; it may push errors (and still change other containers). */
+  change(spec: PodSpec, found: Found, errors: unknown[]): void;
+  /** args are the resource words (after removing the command's own pairs). */
+  args: string[];
+}
+
+/** runPodSpecUpdate visits the objects, patches each changed one, and reports. */
+export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number {
+  const { ctx, flags } = inv;
+  checkOutput(inv);
+  const local = flags.bool('local');
+  const dryRun = dryRunStrategy(flags);
+  if (local && dryRun === 'server') throw new CommandError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  const { found, errors } = visitObjects(inv, { args: update.args, local, requireNames: true });
+  for (const f of found) {
+    const original = withKind(f);
+    const changed = thaw(original);
+    const spec = podSpecOf(changed);
+    if (!spec) {
+      errors.push(new CommandError(`error: ${f.def.resource}/${f.object.metadata.name} the object is not a pod or does not have a pod template: *v1.${f.def.kind}`));
+      continue;
+    }
+    update.change(spec, f, errors);
+    const patch = createTwoWayMergePatch(original as unknown as JSONObject, changed as unknown as JSONObject, f.def.kind);
+    if (Object.keys(patch).length === 0) continue;
+    if (local || dryRun === 'client') {
+      printWritten(inv, f.def, changed, update.message, local ? 'none' : dryRun);
+      continue;
+    }
+    try {
+      const result = ctx.client.patch(f.def, f.object.metadata.namespace ?? '', f.object.metadata.name ?? '', 'strategic', patch, {
+        fieldManager: flags.string('field-manager') || 'kubectl-set',
+        dryRun: dryRun === 'server',
+      });
+      printWritten(inv, f.def, result, update.message, dryRun);
+    } catch (err) {
+      errors.push(err);
+    }
+  }
+  return reportErrors(inv, errors);
+}
+
+function withKind(f: Found): KubeObject {
+  const o = f.object;
+  if (o.kind) return o;
+  return { ...o, apiVersion: f.def.group ? `${f.def.group}/${f.def.version}` : f.def.version, kind: f.def.kind };
+}
