@@ -28,6 +28,8 @@ export interface ServeOptions {
 /** ServeHandle is a running gateway. */
 export interface ServeHandle {
   cluster: Cluster;
+  /** driver moves the cluster's time with the wall clock (a terminal session on the same cluster can share it). */
+  driver: RealtimeDriver;
   server: Server;
   port: number;
   url: string;
@@ -58,6 +60,7 @@ export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   driver.start();
   return {
     cluster,
+    driver,
     server,
     port,
     url,

@@ -14,8 +14,11 @@ import { rfc3339 } from '../../core/api/time.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 
 /** FieldType is how one protobuf field becomes JSON. */
-type FieldType = 'string' | 'int' | 'bool' | 'bytes' | 'time' | 'stringMap' | 'bytesMap' | Message;
-/** Message maps field numbers to [json name, type, repeated?]. */
+type FieldType = 'string' | 'int' | 'int*' | 'bool' | 'bytes' | 'time' | 'stringMap' | 'bytesMap' | Message;
+/**
+ * Message maps field numbers to [json name, type, repeated?]. `int` drops zero like a Go
+ * `omitempty` int; `int*` keeps it (a pointer field such as spec.replicas).
+ */
 interface Message {
   [field: number]: [string, FieldType, boolean?];
 }
@@ -33,7 +36,7 @@ const RESOURCE_ATTRIBUTES: Message = {
 const NON_RESOURCE_ATTRIBUTES: Message = { 1: ['path', 'string'], 2: ['verb', 'string'] };
 const LABEL_SELECTOR_REQUIREMENT: Message = { 1: ['key', 'string'], 2: ['operator', 'string'], 3: ['values', 'string', true] };
 const LABEL_SELECTOR: Message = { 1: ['matchLabels', 'stringMap'], 2: ['matchExpressions', LABEL_SELECTOR_REQUIREMENT, true] };
-const CONTAINER_PORT: Message = { 1: ['name', 'string'], 2: ['hostPort', 'int'], 3: ['containerPort', 'int'], 4: ['protocol', 'string'], 5: ['hostIP', 'string'] };
+const CONTAINER_PORT: Message = { 1: ['name', 'string'], 2: ['hostPort', 'int'], 3: ['containerPort', 'int*'], 4: ['protocol', 'string'], 5: ['hostIP', 'string'] };
 const ENV_VAR: Message = { 1: ['name', 'string'], 2: ['value', 'string'] };
 const RESOURCE_REQUIREMENTS: Message = {};
 const CONTAINER: Message = {
@@ -48,9 +51,9 @@ const POD_SPEC: Message = {
 const POD_TEMPLATE_SPEC: Message = { 1: ['metadata', OBJECT_META], 2: ['spec', POD_SPEC] };
 const DEPLOYMENT_STRATEGY: Message = { 1: ['type', 'string'] };
 const DEPLOYMENT_SPEC: Message = {
-  1: ['replicas', 'int'], 2: ['selector', LABEL_SELECTOR], 3: ['template', POD_TEMPLATE_SPEC],
-  4: ['strategy', DEPLOYMENT_STRATEGY], 5: ['minReadySeconds', 'int'], 6: ['revisionHistoryLimit', 'int'],
-  7: ['paused', 'bool'], 9: ['progressDeadlineSeconds', 'int'],
+  1: ['replicas', 'int*'], 2: ['selector', LABEL_SELECTOR], 3: ['template', POD_TEMPLATE_SPEC],
+  4: ['strategy', DEPLOYMENT_STRATEGY], 5: ['minReadySeconds', 'int'], 6: ['revisionHistoryLimit', 'int*'],
+  7: ['paused', 'bool'], 9: ['progressDeadlineSeconds', 'int*'],
 };
 
 /** KINDS lists the top-level messages we decode, by kind. */
@@ -61,7 +64,7 @@ const KINDS: Record<string, Message> = {
   },
   SelfSubjectRulesReview: { 1: ['metadata', OBJECT_META], 2: ['spec', { 1: ['namespace', 'string'] }] },
   SelfSubjectReview: { 1: ['metadata', OBJECT_META] },
-  DeleteOptions: { 1: ['gracePeriodSeconds', 'int'], 4: ['propagationPolicy', 'string'] },
+  DeleteOptions: { 1: ['gracePeriodSeconds', 'int*'], 4: ['propagationPolicy', 'string'] },
   Deployment: { 1: ['metadata', OBJECT_META], 2: ['spec', DEPLOYMENT_SPEC] },
   ConfigMap: { 1: ['metadata', OBJECT_META], 2: ['data', 'stringMap'], 3: ['binaryData', 'bytesMap'], 4: ['immutable', 'bool'] },
   Secret: { 1: ['metadata', OBJECT_META], 2: ['data', 'bytesMap'], 3: ['type', 'string'], 4: ['stringData', 'stringMap'], 5: ['immutable', 'bool'] },
@@ -129,7 +132,9 @@ function decodeMessage(bytes: Uint8Array, desc: Message): Record<string, unknown
 function decodeValue(value: bigint | Uint8Array, type: FieldType): unknown {
   if (typeof value === 'bigint') {
     if (type === 'bool') return value !== 0n ? true : undefined;
-    return type === 'int' ? Number(BigInt.asIntN(64, value)) : undefined;
+    if (type !== 'int' && type !== 'int*') return undefined;
+    const n = Number(BigInt.asIntN(64, value));
+    return n === 0 && type === 'int' ? undefined : n;
   }
   switch (type) {
     case 'string':
@@ -146,6 +151,7 @@ function decodeValue(value: bigint | Uint8Array, type: FieldType): unknown {
       return { [String(entry.key ?? '')]: entry.value ?? '' };
     }
     case 'int':
+    case 'int*':
     case 'bool':
       return undefined;
     default:

@@ -1,0 +1,169 @@
+/**
+ * Compat: the real kubectl (v1.32, when on PATH) against `kubeplay serve`, compared with what
+ * our emulated kubectl prints for the same lines on the same cluster. One gateway serves the
+ * whole file; tests run in order and build on each other (create → apply → scale → delete).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { kubectlAvailable, startCompat, withoutAges, type CompatEnv } from './harness.ts';
+
+const available = kubectlAvailable();
+if (!available) console.warn('tests/compat: no kubectl on PATH; skipping the real-kubectl compat tests');
+const suite = available ? describe : describe.skip;
+
+const MANIFEST = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: api
+spec:
+  replicas: REPLICAS
+  selector:
+    matchLabels: {app: api}
+  template:
+    metadata:
+      labels: {app: api}
+    spec:
+      containers:
+      - name: api
+        image: nginx:1.25
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cfg
+data:
+  a: "1"
+`;
+
+suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
+  let env: CompatEnv;
+  beforeAll(async () => {
+    env = await startCompat();
+  }, 60_000);
+  afterAll(async () => {
+    await env?.close();
+  });
+
+  it('reports v1.32 on /version, so the dispatcher runs kubectl v1.32', async () => {
+    const r = await env.kubectl(['version', '-o', 'json']);
+    expect(r.code).toBe(0);
+    const v = JSON.parse(r.stdout) as { clientVersion: { minor: string }; serverVersion: { minor: string; gitVersion: string } };
+    expect(v.serverVersion.minor).toBe('32');
+    expect(v.serverVersion.gitVersion).toBe('v1.32.2');
+    expect(v.clientVersion.minor).toMatch(/^32/);
+  });
+
+  it('get nodes prints what the emulated kubectl prints', async () => {
+    const real = await env.kubectl(['get', 'nodes']);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/^NAME +STATUS +ROLES +AGE +VERSION\ncontrolplane +Ready +control-plane +\S+ +v1\.32\.2\n/);
+    expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get nodes')));
+  });
+
+  it('get pods -A and -o wide match the emulated kubectl', async () => {
+    const real = await env.kubectl(['get', 'pods', '-A']);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE\nkube-system +\S+/);
+    expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get pods -A')));
+    const wide = await env.kubectl(['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
+    expect(withoutAges(wide.stdout)).toBe(withoutAges(await env.emulated('kubectl get pods -n kube-system -o wide')));
+  });
+
+  it('api-resources lists the served resources as the emulated kubectl does', async () => {
+    const real = await env.kubectl(['api-resources']);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/^NAME +SHORTNAMES +APIVERSION +NAMESPACED +KIND\n/);
+    expect(real.stdout).toMatch(/\ndeployments +deploy +apps\/v1 +true +Deployment\n/);
+    expect(real.stdout).toMatch(/\npods +po +v1 +true +Pod\n/);
+    // The gateway also serves the self-subject reviews (auth can-i, auth whoami) the emulator does not list.
+    const lines = (s: string) => withoutAges(s).split('\n').filter((l) => !/^selfsubject/.test(l));
+    const emulated = await env.emulated('kubectl api-resources');
+    if (!/not available in (this|the) playground/.test(emulated)) expect(lines(real.stdout)).toEqual(lines(emulated));
+  });
+
+  it('create deployment (a protobuf body) creates it', async () => {
+    const r = await env.kubectl(['create', 'deployment', 'web', '--image=nginx:1.25', '--replicas=2', '--port=80']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('deployment.apps/web created\n');
+    const again = await env.kubectl(['create', 'deployment', 'web', '--image=nginx:1.25']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toBe('error: failed to create deployment: deployments.apps "web" already exists\n');
+  });
+
+  it('apply -f creates, leaves unchanged, then configures', async () => {
+    const apply = (replicas: number) => env.kubectl(['apply', '-f', '-'], { stdin: MANIFEST.replace('REPLICAS', String(replicas)) });
+    expect((await apply(1)).stdout).toBe('deployment.apps/api created\nconfigmap/cfg created\n');
+    expect((await apply(1)).stdout).toBe('deployment.apps/api unchanged\nconfigmap/cfg unchanged\n');
+    const third = await apply(3);
+    expect(third.stderr).toBe('');
+    expect(third.stdout).toBe('deployment.apps/api configured\nconfigmap/cfg unchanged\n');
+  });
+
+  it('scale and rollout status converge', async () => {
+    const scaled = await env.kubectl(['scale', 'deployment', 'api', '--replicas=2']);
+    expect(scaled.stdout).toBe('deployment.apps/api scaled\n');
+    const rollout = await env.kubectl(['rollout', 'status', 'deployment/api', '--timeout=30s'], { timeoutMs: 40_000 });
+    expect(rollout.code).toBe(0);
+    expect(rollout.stdout).toMatch(/deployment "api" successfully rolled out\n$/);
+    const web = await env.kubectl(['rollout', 'status', 'deployment/web', '--timeout=30s'], { timeoutMs: 40_000 });
+    expect(web.stdout).toMatch(/deployment "web" successfully rolled out\n$/);
+  });
+
+  it('get -o yaml matches the emulated kubectl byte for byte', async () => {
+    const real = await env.kubectl(['get', 'deployment', 'web', '-o', 'yaml']);
+    expect(real.code).toBe(0);
+    expect(real.stdout).toMatch(/^apiVersion: apps\/v1\nkind: Deployment\nmetadata:\n/);
+    expect(real.stdout).toContain('  replicas: 2\n');
+    expect(real.stdout).toBe(await env.emulated('kubectl get deployment web -o yaml'));
+    const cm = await env.kubectl(['get', 'configmap', 'cfg', '-o', 'json']);
+    expect(cm.stdout).toBe(await env.emulated('kubectl get configmap cfg -o json'));
+  });
+
+  it('get deployments matches the emulated kubectl', async () => {
+    const real = await env.kubectl(['get', 'deployments', '-o', 'wide']);
+    expect(real.stdout).toMatch(/\napi +2\/2 +2 +2 +\S+ +api +nginx:1\.25 +app=api\n/);
+    expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get deployments -o wide')));
+  });
+
+  it('get pod nope fails with the NotFound Status', async () => {
+    const r = await env.kubectl(['get', 'pod', 'nope']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(await env.emulated('kubectl get pod nope')).toBe(r.stderr);
+  });
+
+  it('get pods -w streams Table rows until --request-timeout', async () => {
+    const watching = env.kubectl(['get', 'pods', '-w', '-l', 'app=web', '--request-timeout=4s'], { timeoutMs: 15_000 });
+    await new Promise((ok) => setTimeout(ok, 1000));
+    await env.kubectl(['scale', 'deployment', 'web', '--replicas=3']);
+    const r = await watching;
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^NAME +READY +STATUS +RESTARTS +AGE$/);
+    expect(lines.filter((l) => /^web-/.test(l)).length).toBeGreaterThanOrEqual(3);
+    expect(lines.filter((l) => /^NAME/.test(l))).toHaveLength(1);
+  });
+
+  it('explain pods walks the OpenAPI v3 schema', async () => {
+    const r = await env.kubectl(['explain', 'pods']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^KIND: {7}Pod\nVERSION: {4}v1\n\nDESCRIPTION:\n {4}Pod is a collection of containers that can run on a host\./);
+    expect(r.stdout).toContain('\n  spec\t<PodSpec>\n');
+    const field = await env.kubectl(['explain', 'deployment.spec.replicas']);
+    expect(field.stdout).toMatch(/^GROUP: {6}apps\nKIND: {7}Deployment\nVERSION: {4}v1\n\nFIELD: replicas <integer>\n/);
+  });
+
+  it('auth can-i and whoami decode protobuf reviews', async () => {
+    const can = await env.kubectl(['auth', 'can-i', 'create', 'pods']);
+    expect(can.stdout).toBe('yes\n');
+    const who = await env.kubectl(['auth', 'whoami']);
+    expect(who.stdout).toMatch(/^ATTRIBUTE +VALUE\nUsername +kubernetes-admin\n/);
+  });
+
+  it('delete removes objects and waits for them to go', async () => {
+    const cm = await env.kubectl(['delete', 'configmap', 'cfg']);
+    expect(cm.stdout).toBe('configmap "cfg" deleted\n');
+    const deploy = await env.kubectl(['delete', 'deployment', 'api', 'web'], { timeoutMs: 60_000 });
+    expect(deploy.stdout).toBe('deployment.apps "api" deleted\ndeployment.apps "web" deleted\n');
+    const gone = await env.kubectl(['get', 'deployments']);
+    expect(gone.stderr).toBe('No resources found in default namespace.\n');
+  });
+});
