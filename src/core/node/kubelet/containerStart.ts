@@ -17,6 +17,7 @@ import { hex } from './nodeObject.ts';
 import type { ContainerRecord, PodRecord } from './podState.ts';
 import { runProbe, startProbeWorker, type ProbeKind } from './probes.ts';
 import { containerMounts } from './volumes.ts';
+import { resolvConfFor, writePodFiles } from './podFiles.ts';
 import { parseQuantity } from '../../api/quantity.ts';
 import { SIGNAL_NUMBERS } from '../runtime/types.ts';
 
@@ -89,7 +90,11 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
   }
   c.everStarted = true;
   c.previousLog = c.log ?? c.previousLog;
-  const fs = new MountedFS(createRootFS(img.image, () => ctx.clock.now()), containerMounts(spec.volumeMounts, rec.volumes ?? new Map()));
+  const rootfs = createRootFS(img.image, () => ctx.clock.now());
+  const podIP = rec.podIP ?? '';
+  const resolv = ctx.network?.resolvConf?.({ kind: 'pod', namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName });
+  writePodFiles(rootfs, pod, podIP, resolvConfFor(pod, ctx.clusterDomain, resolv));
+  const fs = new MountedFS(rootfs, containerMounts(spec.volumeMounts, rec.volumes ?? new Map()));
   const result = startProcess(
     {
       image: img.image,
@@ -130,6 +135,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
   c.started = false;
   c.stopping = false;
   const generation = ++c.probeGeneration;
+  ctx.network?.attach?.(podIP, rec.uid, c.name, proc);
   ctx.recorder.normal(pod, 'Created', `Created container: ${c.name}`, fieldPath);
   ctx.recorder.normal(pod, 'Started', `Started container ${c.name}`, fieldPath);
 
@@ -146,6 +152,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
       },
     };
     c.process = undefined;
+    ctx.network?.detach?.(rec.uid, c.name);
     c.ready = false;
     c.started = false;
     c.stopping = false;
@@ -185,7 +192,7 @@ function startProbes(ctx: KubeletContext, pod: Pod, rec: PodRecord, c: Container
     startProbeWorker(
       ctx.clock,
       probe,
-      () => (c.process ? runProbe(probe, spec, c.process, rec.podIP ?? '', ctx.nodeIP) : Promise.resolve({ ok: false, message: '' })),
+      () => (c.process ? runProbe(probe, spec, c.process, rec.podIP ?? '', ctx.nodeIP) : { ok: false, message: '' }),
       kind === 'liveness',
       {
         alive: () => alive() && !c.stopping,

@@ -7,6 +7,7 @@ import type { Pod } from '../../api/types.ts';
 import type { Client } from '../../client/client.ts';
 import type { Clock } from '../../sim/clock.ts';
 import type { Random } from '../../sim/random.ts';
+import type { ContainerProcess } from '../runtime/process.ts';
 import type { ShellRunner } from '../runtime/shellRunner.ts';
 import type { EnvLookup } from './env.ts';
 import type { ImageManager } from './imageManager.ts';
@@ -16,6 +17,16 @@ import type { VolumeHost } from './volumes.ts';
 export interface PodEventRecorder {
   normal(obj: object, reason: string, message: string, fieldPath?: string): void;
   warning(obj: object, reason: string, message: string, fieldPath?: string): void;
+}
+
+/**
+ * PodNetworkHooks is what the kubelet tells the network layer (`cluster.services.get('network')`):
+ * which running containers answer at which IP, and the pod's resolv.conf.
+ */
+export interface PodNetworkHooks {
+  attach?(ip: string, podUID: string, container: string, endpoint: ContainerProcess): void;
+  detach?(podUID: string, container?: string): void;
+  resolvConf?(id: { kind: 'pod'; namespace: string; podName: string; podIP: string; nodeName?: string }): { nameserver: string; search: string[]; ndots: number };
 }
 
 /** KubeletContext is a kubelet's shared state for its helpers. */
@@ -30,6 +41,8 @@ export interface KubeletContext {
   images: ImageManager;
   shell: ShellRunner;
   lookup: EnvLookup & VolumeHost;
+  network?: PodNetworkHooks;
+  clusterDomain: string;
   /** podIP gives the pod its address (network layer or the node's allocator). */
   podIP(pod: Pod): string;
   releasePodIP(uid: string): void;

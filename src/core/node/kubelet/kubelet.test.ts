@@ -67,4 +67,13 @@ describe('kubelet: node registration', () => {
     }
     void runUntil;
   });
+
+  it('static pods get Ready under the synchronous loop (httpGet probes answer in the same instant)', () => {
+    const cluster = nodeCluster();
+    cluster.advance(60_000);
+    const api = cluster.client().get(PODS, 'kube-system', 'kube-apiserver-controlplane') as any;
+    expect(api.status.containerStatuses[0]).toMatchObject({ ready: true, started: true, restartCount: 0 });
+    expect(api.metadata.ownerReferences[0]).toMatchObject({ apiVersion: 'v1', kind: 'Node', name: 'controlplane', controller: true });
+    expect(api.spec.priorityClassName).toBe('system-node-critical');
+  });
 });

@@ -21,7 +21,7 @@ import type { ImageCatalog } from '../images/catalog.ts';
 import type { ShellRunner } from '../runtime/shellRunner.ts';
 import type { VirtualFS } from '../runtime/types.ts';
 import { Backoff } from './backoff.ts';
-import type { KubeletContext } from './context.ts';
+import type { KubeletContext, PodNetworkHooks } from './context.ts';
 import { ImageManager } from './imageManager.ts';
 import { hex, newNode, nodeResources, nodeStatus, uuid, type NodeCondition, type NodeIdentity } from './nodeObject.ts';
 import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
@@ -96,7 +96,7 @@ export class Kubelet {
     this.ips = new PodIPAllocator(opts.podCIDR);
     const client = cluster.client('kubelet');
     const alloc = nodeResources(opts.node).allocatable;
-    const network = cluster.services.get('network') as PodNetwork | undefined;
+    const network = cluster.services.get('network') as (PodNetwork & PodNetworkHooks) | undefined;
     this.ctx = {
       nodeName: this.name,
       nodeIP: opts.internalIP,
@@ -128,6 +128,12 @@ export class Kubelet {
         if (network?.releasePodIP) network.releasePodIP(this.name, uid);
         else this.ips.release(uid);
       },
+      network: network && {
+        attach: network.attach?.bind(network),
+        detach: network.detach?.bind(network),
+        resolvConf: network.resolvConf?.bind(network),
+      },
+      clusterDomain: cluster.options.clusterDomain,
       enqueue: (k) => this.queue.add(k),
       wake: (k, at) => this.queue.addAfter(k, Math.max(0, at - clock.now())),
     };
@@ -310,6 +316,7 @@ export class Kubelet {
 
   private forget(rec: PodRecord): void {
     this.records.delete(rec.key);
+    this.ctx.network?.detach?.(rec.uid);
     this.ctx.releasePodIP(rec.uid);
     this.images.forget(`${rec.uid}/`);
   }

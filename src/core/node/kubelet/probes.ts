@@ -27,12 +27,16 @@ export function resolvePort(container: Container, port: number | string | undefi
   return named ? named.containerPort : Number(port);
 }
 
-/** runProbe performs one probe against a running process. */
-export async function runProbe(probe: Probe, container: Container, proc: ContainerProcess, podIP: string, nodeIP: string): Promise<ProbeOutcome> {
+/**
+ * runProbe performs one probe against a running process. httpGet, tcpSocket and grpc answer
+ * synchronously when the program's handler does (so results land in the same loop instant);
+ * exec probes run a shell and always resolve later.
+ */
+export function runProbe(probe: Probe, container: Container, proc: ContainerProcess, podIP: string, nodeIP: string): ProbeOutcome | Promise<ProbeOutcome> {
   if (probe.exec) {
-    const r = await execInContainer(proc, [...(probe.exec.command ?? [])]);
-    if (!r.ok) return { ok: false, message: r.message };
-    return { ok: r.result.exitCode === 0, message: (r.result.stdout + r.result.stderr).replace(/\n$/, '') };
+    return execInContainer(proc, [...(probe.exec.command ?? [])]).then((r) =>
+      r.ok ? { ok: r.result.exitCode === 0, message: (r.result.stdout + r.result.stderr).replace(/\n$/, '') } : { ok: false, message: r.message },
+    );
   }
   if (probe.httpGet) {
     const port = resolvePort(container, probe.httpGet.port);
@@ -42,10 +46,11 @@ export async function runProbe(probe: Probe, container: Container, proc: Contain
     const url = `${scheme}://${host}:${port}${path}`;
     const headers: Record<string, string> = { host: `${host}:${port}`, 'user-agent': 'kube-probe/1.32', accept: '*/*', connection: 'close' };
     for (const h of probe.httpGet.httpHeaders ?? []) headers[h.name.toLowerCase()] = h.value;
-    const res = await proc.request(port, { method: 'GET', path, headers, body: '', fromIP: nodeIP });
+    const res = proc.requestNow(port, { method: 'GET', path, headers, body: '', fromIP: nodeIP });
     if (!res) return { ok: false, message: `Get "${url}": dial tcp ${host}:${port}: connect: connection refused` };
-    if (res.status >= 200 && res.status < 400) return { ok: true, message: '' };
-    return { ok: false, message: `HTTP probe failed with statuscode: ${res.status}` };
+    const judge = (r: { status: number }): ProbeOutcome =>
+      r.status >= 200 && r.status < 400 ? { ok: true, message: '' } : { ok: false, message: `HTTP probe failed with statuscode: ${r.status}` };
+    return res instanceof Promise ? res.then(judge) : judge(res);
   }
   if (probe.tcpSocket) {
     const port = resolvePort(container, probe.tcpSocket.port);
@@ -77,7 +82,7 @@ export interface ProbeCallbacks {
 export function startProbeWorker(
   clock: Clock,
   probe: Probe,
-  run: () => Promise<ProbeOutcome>,
+  run: () => ProbeOutcome | Promise<ProbeOutcome>,
   initial: boolean,
   cb: ProbeCallbacks,
 ): void {
@@ -93,7 +98,7 @@ export function startProbeWorker(
       clock.after(period, tick);
       return;
     }
-    void run().then((outcome) => {
+    const apply = (outcome: ProbeOutcome): void => {
       if (!cb.alive()) return;
       if (outcome.ok) {
         failures = 0;
@@ -114,7 +119,10 @@ export function startProbeWorker(
           cb.result(false);
         }
       }
-    });
+    };
+    const outcome = run();
+    if (outcome instanceof Promise) void outcome.then(apply);
+    else apply(outcome);
     clock.after(period, tick);
   };
   clock.after((probe.initialDelaySeconds ?? 0) * 1000, tick);

@@ -143,6 +143,17 @@ export class ContainerProcess {
     return this.running && !!l && l.protocol !== 'UDP';
   }
 
+  /**
+   * requestNow is request without the forced await: it returns the handler's answer as it
+   * comes (a plain Response from synchronous handlers), so callers driven by the synchronous
+   * simulation loop (kubelet probes) see the result in the same instant.
+   */
+  requestNow(port: number, req: Request): Response | Promise<Response> | undefined {
+    const l = this.listeners.get(port);
+    if (!this.running || !l) return undefined;
+    return l.handler(req);
+  }
+
   /** request delivers a request to a port; undefined means connection refused. */
   async request(port: number, req: Request): Promise<Response | undefined> {
     const l = this.listeners.get(port);

@@ -1,0 +1,55 @@
+/**
+ * The files the kubelet bind-mounts into every container of a pod (pkg/kubelet/kubelet_pods.go
+ * makeMounts, and the DNS configurer in pkg/kubelet/network/dns): /etc/hosts ("Kubernetes-managed
+ * hosts file"), /etc/hostname and /etc/resolv.conf as dnsPolicy says.
+ */
+import type { Pod } from '../../api/types.ts';
+import { writeFile } from '../images/definition.ts';
+import type { VirtualFS } from '../runtime/types.ts';
+
+/** ResolvConf is the parsed shape the network layer gives (nameserver, search, ndots). */
+export interface ResolvConfShape {
+  nameserver: string;
+  search: string[];
+  ndots: number;
+}
+
+/** hostsFile is the kubelet-managed /etc/hosts of a pod (hostNetwork pods get the node's). */
+export function hostsFile(pod: Pod, podIP: string): string {
+  const name = pod.spec?.hostname ?? pod.metadata!.name!;
+  const lines = [
+    '# Kubernetes-managed hosts file.',
+    '127.0.0.1\tlocalhost',
+    '::1\tlocalhost ip6-localhost ip6-loopback',
+    'fe00::0\tip6-localnet',
+    'fe00::0\tip6-mcastprefix',
+    'fe00::1\tip6-allnodes',
+    'fe00::2\tip6-allrouters',
+  ];
+  const fqdn = pod.spec?.subdomain ? `${name}.${pod.spec.subdomain}.${pod.metadata!.namespace}.svc.cluster.local\t${name}` : name;
+  lines.push(`${podIP}\t${fqdn}`);
+  for (const h of pod.spec?.hostAliases ?? []) {
+    lines.push('', '# Entries added by HostAliases.', `${h.ip}\t${(h.hostnames ?? []).join('\t')}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** resolvConfFor is the pod's resolv.conf for its dnsPolicy (ClusterFirst by default). */
+export function resolvConfFor(pod: Pod, clusterDomain: string, fromNetwork?: ResolvConfShape): string {
+  const policy = pod.spec?.dnsPolicy ?? 'ClusterFirst';
+  const useNode = policy === 'Default' || policy === 'None' || (pod.spec?.hostNetwork && policy !== 'ClusterFirstWithHostNet');
+  if (useNode) return 'nameserver 127.0.0.53\noptions edns0 trust-ad\nsearch .\n';
+  const conf = fromNetwork ?? {
+    nameserver: '10.96.0.10',
+    search: [`${pod.metadata!.namespace}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain],
+    ndots: 5,
+  };
+  return `search ${conf.search.join(' ')}\nnameserver ${conf.nameserver}\noptions ndots:${conf.ndots}\n`;
+}
+
+/** writePodFiles writes /etc/hosts, /etc/hostname and /etc/resolv.conf into a container's rootfs. */
+export function writePodFiles(fs: VirtualFS, pod: Pod, podIP: string, resolvConf: string): void {
+  writeFile(fs, '/etc/hosts', hostsFile(pod, podIP));
+  writeFile(fs, '/etc/hostname', `${pod.spec?.hostname ?? pod.metadata!.name}\n`);
+  writeFile(fs, '/etc/resolv.conf', resolvConf);
+}
