@@ -9,6 +9,8 @@ import { installEndpointsController } from './endpoints/endpointsController.ts';
 import { installEndpointSliceController } from './endpointslice/endpointSliceController.ts';
 import { installGarbageCollector } from './garbagecollector/garbageCollector.ts';
 import { installNamespaceController } from './namespace/namespaceController.ts';
+import { installNodeLifecycleController } from './nodelifecycle/nodeLifecycleController.ts';
+import { installTaintEvictionController } from './nodelifecycle/taintEvictionController.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
 import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
 import { installServiceAccountsController } from './serviceaccount/serviceAccountsController.ts';
@@ -24,4 +26,6 @@ export function installControllers(cluster: Cluster): void {
   installEndpointsController(cluster);
   installEndpointSliceController(cluster);
   installDaemonSetController(cluster);
+  installNodeLifecycleController(cluster);
+  installTaintEvictionController(cluster);
 }
