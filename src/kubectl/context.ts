@@ -33,6 +33,8 @@ export interface KubectlHost {
   sleep(ms: number, signal?: CancelSignal): Promise<void>;
   /** edit opens an object in the editor (browser only); headless hosts leave it undefined. */
   edit?(text: string, path: string): Promise<string | undefined>;
+  /** serverVersion is the cluster's Kubernetes version ("v1.32.2"), what GET /version reports as gitVersion. */
+  serverVersion?(): string;
   /** portForward makes a pod port reachable from the terminal (browser only). */
   portForward?(namespace: string, pod: string, localPort: number, remotePort: number): void;
 }

@@ -26,6 +26,7 @@ export function kubectlCommand(binding: KubectlBinding): Command {
         client,
         kubeconfig: binding.kubeconfig,
         now: () => binding.cluster.now(),
+        serverVersion: () => binding.cluster.options.kubernetesVersion,
         waitFor: (done, timeoutMs, signal) => binding.driver.waitFor(done, timeoutMs, signal ?? io.signal),
         sleep: (ms, signal) => binding.driver.sleep(ms, signal ?? io.signal),
         edit: binding.edit,

@@ -17,11 +17,26 @@ import { annotate } from './annotate.ts';
 import { patch } from './patch.ts';
 import { rollout } from './rollout/rollout.ts';
 import { set } from './set/set.ts';
+import { wait } from './wait.ts';
+import { events } from './events.ts';
+import { edit } from './edit.ts';
+import { cp } from './cp.ts';
+import { portForward } from './portForward.ts';
 import { notInPlayground } from './notInPlayground.ts';
 import { cordon } from './nodes/cordon.ts';
 import { uncordon } from './nodes/uncordon.ts';
 import { drain } from './nodes/drain.ts';
 import { taint } from './nodes/taint.ts';
+import { apiResources } from './discovery/apiResources.ts';
+import { apiVersions } from './discovery/apiVersions.ts';
+import { clusterInfo } from './discovery/clusterInfo.ts';
+import { version } from './discovery/version.ts';
+import { config } from './config/config.ts';
+import { auth } from './auth/auth.ts';
+import { options } from './misc/options.ts';
+import { completion } from './misc/completion.ts';
+import { top } from './misc/top.ts';
+import { explain } from './misc/explainCmd.ts';
 import { replace } from './replace.ts';
 import { run } from './run.ts';
 
@@ -32,9 +47,9 @@ export const COMMANDS: KubectlCommand[] = [
   run,
   set,
   // Basic Commands (Intermediate)
-  notInPlayground('explain', 'Get documentation for a resource'),
+  explain,
   get,
-  notInPlayground('edit', 'Edit a resource on the server'),
+  edit,
   del,
   // Deploy Commands
   rollout,
@@ -42,8 +57,8 @@ export const COMMANDS: KubectlCommand[] = [
   notInPlayground('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
   // Cluster Management Commands
   notInPlayground('certificate', 'Modify certificate resources'),
-  notInPlayground('cluster-info', 'Display cluster information'),
-  notInPlayground('top', 'Display resource (CPU/memory) usage'),
+  clusterInfo,
+  top,
   cordon,
   uncordon,
   drain,
@@ -53,28 +68,28 @@ export const COMMANDS: KubectlCommand[] = [
   logs,
   notInPlayground('attach', 'Attach to a running container'),
   exec,
-  notInPlayground('port-forward', 'Forward one or more local ports to a pod'),
+  portForward,
   notInPlayground('proxy', 'Run a proxy to the Kubernetes API server'),
-  notInPlayground('cp', 'Copy files and directories to and from containers'),
-  notInPlayground('auth', 'Inspect authorization'),
+  cp,
+  auth,
   notInPlayground('debug', 'Create debugging sessions for troubleshooting workloads and nodes'),
-  notInPlayground('events', 'List events'),
+  events,
   // Advanced Commands
   notInPlayground('diff', 'Diff the live version against a would-be applied version'),
   apply,
   patch,
   replace,
-  notInPlayground('wait', 'Experimental: Wait for a specific condition on one or many resources'),
+  wait,
   notInPlayground('kustomize', 'Build a kustomization target from a directory or URL'),
   // Settings Commands
   label,
   annotate,
-  notInPlayground('completion', 'Output shell completion code for the specified shell (bash, zsh, fish, or powershell)'),
+  completion,
   // Other Commands
-  notInPlayground('api-resources', 'Print the supported API resources on the server'),
-  notInPlayground('api-versions', 'Print the supported API versions on the server, in the form of "group/version"'),
-  notInPlayground('config', 'Modify kubeconfig files'),
+  apiResources,
+  apiVersions,
+  config,
   notInPlayground('plugin', 'Provides utilities for interacting with plugins'),
-  notInPlayground('version', 'Print the client and server version information'),
-  notInPlayground('options', 'Print the list of flags inherited by all commands'),
+  version,
+  options,
 ];

@@ -13,6 +13,8 @@ export const namespaces = define({
   kind: 'Namespace',
   namespaced: false,
   shortNames: ['ns'],
+  // Namespaces serve no deletecollection (discovery lists seven verbs).
+  verbs: ['create', 'delete', 'get', 'list', 'patch', 'update', 'watch'],
   subresources: ['finalize', 'status'],
   hasStatus: true,
   prepareForCreate: (obj) => {
