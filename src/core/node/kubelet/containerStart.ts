@@ -19,7 +19,6 @@ import { runProbe, startProbeWorker, type ProbeKind } from './probes.ts';
 import { containerMounts } from './volumes.ts';
 import { resolvConfFor, writePodFiles } from './podFiles.ts';
 import { parseQuantity } from '../../api/quantity.ts';
-import { SIGNAL_NUMBERS } from '../runtime/types.ts';
 
 /** crashBackoff is shared by the node's containers (the kubelet keeps one backOff per node). */
 export type CrashBackoff = Backoff;
@@ -141,11 +140,11 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
 
   proc.onExit((s) => {
     if (c.process !== proc) return;
+    // NOTE: containerd's CRI never reports `signal`; a killed process shows only exit code 128+n.
     c.state = {
       terminated: {
         exitCode: s.exitCode,
         reason: s.reason,
-        ...(s.signal && s.reason !== 'OOMKilled' && s.signal !== 'SIGKILL' ? { signal: SIGNAL_NUMBERS[s.signal] } : {}),
         startedAt: s.startedAt,
         finishedAt: s.finishedAt,
         containerID,

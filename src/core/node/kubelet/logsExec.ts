@@ -24,7 +24,9 @@ export class KubeletNodeProxy implements NodeProxy {
     const all = [...(p.spec?.initContainers ?? []), ...(p.spec?.containers ?? [])];
     if (!name) {
       if (p.spec!.containers.length !== 1) {
-        throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${p.spec!.containers.map((c) => c.name).join(' ')}]`);
+        const inits = (p.spec?.initContainers ?? []).map((c) => c.name);
+        const initPart = inits.length ? ` or one of the init containers: [${inits.join(' ')}]` : '';
+        throw badRequest(`a container name must be specified for pod ${podName}, choose one of: [${p.spec!.containers.map((c) => c.name).join(' ')}]${initPart}`);
       }
       name = p.spec!.containers[0].name;
     }
