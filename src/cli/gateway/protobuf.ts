@@ -122,7 +122,7 @@ function decodeMessage(bytes: Uint8Array, desc: Message): Record<string, unknown
     const [name, type, repeated] = field;
     const v = decodeValue(value, type);
     if (v === undefined) continue;
-    if (repeated) (out[name] as unknown[] | undefined) ? (out[name] as unknown[]).push(v) : (out[name] = [v]);
+    if (repeated) out[name] = [...((out[name] as unknown[] | undefined) ?? []), v];
     else if (type === 'stringMap' || type === 'bytesMap') out[name] = { ...(out[name] as object | undefined), ...(v as object) };
     else out[name] = v;
   }
