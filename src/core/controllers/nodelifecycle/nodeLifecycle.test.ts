@@ -89,7 +89,7 @@ describe('node lifecycle controller', () => {
   it('taints a cordoned node unschedulable and a NotReady node not-ready', () => {
     const c = setup();
     const n = thaw(node(c));
-    n.spec = { ...n.spec, unschedulable: true };
+    n.spec = { ...n.spec, unschedulable: true } as never;
     c.client().update(NODES, n);
     c.settle();
     expect(taints(c)).toEqual(['node.kubernetes.io/unschedulable:NoSchedule']);
