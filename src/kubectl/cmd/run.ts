@@ -107,10 +107,12 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
     if (!finished(pod)) await ctx.waitFor(() => finished(current()), restart === 'Always' ? Number.POSITIVE_INFINITY : timeout, ctx.signal);
     ctx.stdout(ctx.client.logs(inv.namespace, name, { container: container?.name ?? name }));
   }
-  const attachedStdin = !finished(pod) && stdin;
-  if (restart !== 'Always' && !attachedStdin) {
-    await ctx.waitFor(() => finished(current()), timeout, ctx.signal);
+  let attachedStdin = !finished(pod) && stdin;
+  if (restart !== 'Always') {
+    // A command that ends on its own ends the container too; an attached shell keeps it alive.
+    await ctx.waitFor(() => finished(current()), attachedStdin ? 1000 : timeout, ctx.signal);
     pod = current();
+    if (finished(pod)) attachedStdin = false;
   } else if (restart === 'Always' && !flags.bool('rm') && stdin) {
     ctx.stderr(`Session ended, resume using 'kubectl attach ${name} -c ${container?.name ?? name} -i -t' command when the pod is running\n`);
   }
