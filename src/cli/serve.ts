@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import type { Server } from 'node:http';
 import { loadApiSchema } from '../core/api/schema/index.ts';
-import type { Cluster } from '../core/sim/cluster.ts';
+import { DEFAULT_OPTIONS, type Cluster } from '../core/sim/cluster.ts';
 import { createCluster } from '../core/sim/createCluster.ts';
 import { RealtimeDriver } from '../session/realtimeDriver.ts';
 import { createGateway } from './gateway/gateway.ts';
@@ -40,7 +40,9 @@ export interface ServeHandle {
 /** startServe creates a cluster and serves it; resolves once listening. */
 export async function startServe(opts: ServeOptions): Promise<ServeHandle> {
   const schema = await loadApiSchema();
-  const cluster = createCluster({}, { schema });
+  // Real clients compute some ages themselves (describe's events, `kubectl get -o yaml` readers),
+  // so the served cluster's virtual clock starts in step with the wall clock.
+  const cluster = createCluster({ startTime: Date.now() - DEFAULT_OPTIONS.settleMs }, { schema });
   const driver = new RealtimeDriver(cluster);
   let url = '';
   const server = createGateway({

@@ -158,6 +158,21 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     expect(who.stdout).toMatch(/^ATTRIBUTE +VALUE\nUsername +kubernetes-admin\n/);
   });
 
+  it('run, logs and graceful pod deletion (DELETE answers the terminating pod, kubectl waits for DELETED)', async () => {
+    expect((await env.kubectl(['run', 'p1', '--image=nginx:1.25'])).stdout).toBe('pod/p1 created\n');
+    const ready = await env.kubectl(['wait', '--for=condition=Ready', 'pod/p1', '--timeout=30s'], { timeoutMs: 40_000 });
+    expect(ready.stdout).toBe('pod/p1 condition met\n');
+    const logs = await env.kubectl(['logs', 'p1', '--tail=1']);
+    expect(logs.code).toBe(0);
+    expect(logs.stdout).toBe(await env.emulated('kubectl logs p1 --tail=1'));
+    const exec = await env.kubectl(['exec', 'p1', '--', 'ls']);
+    expect(exec.code).toBe(1);
+    expect(exec.stderr).toContain('kubeplay serve does not support pods/exec');
+    const del = await env.kubectl(['delete', 'pod', 'p1'], { timeoutMs: 60_000 });
+    expect(del.stdout).toBe('pod "p1" deleted\n');
+    expect((await env.kubectl(['get', 'pod', 'p1'])).stderr).toBe('Error from server (NotFound): pods "p1" not found\n');
+  });
+
   it('delete removes objects and waits for them to go', async () => {
     const cm = await env.kubectl(['delete', 'configmap', 'cfg']);
     expect(cm.stdout).toBe('configmap "cfg" deleted\n');
