@@ -7,6 +7,7 @@ import { installDaemonSetController } from './daemonset/daemonSetController.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
 import { installEndpointsController } from './endpoints/endpointsController.ts';
 import { installEndpointSliceController } from './endpointslice/endpointSliceController.ts';
+import { installEventTTL } from './eventttl/eventTTL.ts';
 import { installGarbageCollector } from './garbagecollector/garbageCollector.ts';
 import { installNamespaceController } from './namespace/namespaceController.ts';
 import { installNodeLifecycleController } from './nodelifecycle/nodeLifecycleController.ts';
@@ -28,4 +29,5 @@ export function installControllers(cluster: Cluster): void {
   installDaemonSetController(cluster);
   installNodeLifecycleController(cluster);
   installTaintEvictionController(cluster);
+  installEventTTL(cluster);
 }

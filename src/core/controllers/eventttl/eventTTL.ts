@@ -1,0 +1,80 @@
+/**
+ * Event TTL: Events disappear one hour after they were last written.
+ *
+ * Upstream this is not a controller: the API server stores Events in etcd with a lease of
+ * --event-ttl (1h, pkg/registry/core/event/storage), renewed by every write. Our store has
+ * no leases, so this small reconciler plays etcd's part: each Event is looked at again
+ * when its hour is up and deleted if nothing refreshed it meanwhile.
+ */
+import { isStatusError } from '../../api/status.ts';
+import { parseTime } from '../../api/time.ts';
+import type { KubeObject } from '../../api/types.ts';
+import { EVENTS, type Client, type ResourceRef } from '../../client/client.ts';
+import type { Informer } from '../../client/informer.ts';
+import { WorkQueue } from '../../client/workqueue.ts';
+import type { Cluster } from '../../sim/cluster.ts';
+import type { Result } from '../../sim/loop.ts';
+
+/** EVENT_TTL_MS is kube-apiserver's --event-ttl default. */
+export const EVENT_TTL_MS = 60 * 60_000;
+
+/** EVENTS_V1 is the events.k8s.io/v1 view of Events. */
+export const EVENTS_V1: ResourceRef = { group: 'events.k8s.io', resource: 'events' };
+
+/** lastWritten is the latest time an Event says it was written (series, eventTime, lastTimestamp, creation). */
+export function lastWritten(ev: KubeObject): number {
+  const e = ev as { lastTimestamp?: string; eventTime?: string; series?: { lastObservedTime?: string }; deprecatedLastTimestamp?: string };
+  const times = [e.lastTimestamp, e.eventTime, e.series?.lastObservedTime, e.deprecatedLastTimestamp, ev.metadata.creationTimestamp]
+    .map((t) => parseTime(t))
+    .filter((t) => !Number.isNaN(t));
+  return times.length ? Math.max(...times) : 0;
+}
+
+/** EventTTL deletes expired Events of both Event APIs. */
+export class EventTTL {
+  readonly name = 'event-ttl';
+  readonly queue: WorkQueue;
+  private readonly client: Client;
+  private readonly informers = new Map<string, { ref: ResourceRef; informer: Informer }>();
+
+  constructor(private readonly cluster: Cluster) {
+    this.queue = new WorkQueue('event_ttl', cluster.clock);
+    this.client = cluster.client('kube-apiserver');
+    for (const ref of [EVENTS, EVENTS_V1]) {
+      if (!this.client.discovery().some((d) => d.group === ref.group && d.resource === ref.resource)) continue;
+      const informer = cluster.informers.forResource(ref);
+      this.informers.set(ref.group, { ref, informer });
+      const schedule = (ev: KubeObject) => {
+        const key = `${ref.group}|${ev.metadata.namespace}/${ev.metadata.name}`;
+        this.queue.addAfter(key, Math.max(1, lastWritten(ev) + EVENT_TTL_MS - cluster.clock.now()));
+      };
+      informer.addHandler({ add: schedule, update: (_o, ev) => schedule(ev) });
+    }
+  }
+
+  /** reconcile deletes the Event if its hour is up, or looks again when it will be. */
+  reconcile(key: string): Result | void {
+    const bar = key.indexOf('|');
+    const entry = this.informers.get(key.slice(0, bar));
+    const rest = key.slice(bar + 1);
+    const slash = rest.indexOf('/');
+    const namespace = rest.slice(0, slash);
+    const name = rest.slice(slash + 1);
+    const ev = entry?.informer.get(namespace, name);
+    if (!entry || !ev) return;
+    const remaining = lastWritten(ev) + EVENT_TTL_MS - this.cluster.clock.now();
+    if (remaining > 0) return { requeueAfter: remaining };
+    try {
+      this.client.delete(entry.ref, namespace, name);
+    } catch (err) {
+      if (!(isStatusError(err) && err.code === 404)) throw err;
+    }
+  }
+}
+
+/** installEventTTL registers the reconciler with the cluster. */
+export function installEventTTL(cluster: Cluster): EventTTL {
+  const c = new EventTTL(cluster);
+  cluster.addReconciler(c);
+  return c;
+}
