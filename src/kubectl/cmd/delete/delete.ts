@@ -164,6 +164,7 @@ function collectVictims(inv: Invocation, errors: unknown[]): Victim[] {
   const selecting = selector !== '' || fieldSelector !== '' || all;
   if (named && selecting) throw new CommandError('error: name cannot be provided when a selector is specified');
   if (!named && !selecting) throw new CommandError('error: resource(s) were provided, but no name was specified');
+  if (named && allNamespaces) throw new CommandError('error: a resource cannot be retrieved by name across all namespaces');
   for (const req of requests) {
     const namespace = req.def.namespaced ? inv.namespace : '';
     if (named) {
