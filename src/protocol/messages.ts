@@ -56,6 +56,7 @@ export type WorkerMessage =
   | { type: 'activity'; records: ActivityRecord[] }
   | { type: 'inspect.result'; id: number; object?: KubeObject; describe: string }
   | { type: 'state.exported'; id: number; state: PersistedState }
+  | { type: 'schema.json'; id: number; schema?: unknown }
   | { type: 'notice'; notice: Notice }
   | { type: 'error'; message: string };
 

@@ -48,6 +48,8 @@ export type StateRequest =
   | { type: 'state.export'; id: number }
   | { type: 'state.import'; state: PersistedState }
   | { type: 'objects.ack' }
+  /** schema.get asks for the JSON Schema of every served kind (the editor's YAML validation). */
+  | { type: 'schema.get'; id: number }
   | { type: 'inspect'; id: number; ref: ObjectRef };
 
 /** UiRequest is the union of everything the UI may send. */

@@ -23,6 +23,7 @@ import { MemoryFS } from '../shell/memoryFS.ts';
 import { applyClusterRequest } from './clusterControls.ts';
 import { DeltaBatcher } from './deltaBatcher.ts';
 import { diagnosticsFor } from './diagnostics.ts';
+import { toJsonSchema, type JsonSchema } from './jsonSchema.ts';
 import { replayJournal } from './replay.ts';
 import { ReplayDriver, SwitchDriver } from './replayDriver.ts';
 import type { StateStore } from './stateStore.ts';
@@ -75,6 +76,7 @@ export class Host {
   private readonly editWaiters = new Map<number, (text: string | undefined) => void>();
   private readonly replayEdits = new Map<TabId, { queued: Array<string | undefined>; waiting?: (t: string | undefined) => void }>();
   private schema: ApiSchema | undefined;
+  private jsonSchema: JsonSchema | undefined;
   private readonly wallNow: () => number;
 
   constructor(private readonly opts: HostOptions) {
@@ -180,6 +182,10 @@ export class Host {
         return;
       case 'inspect':
         void this.inspect(req.id, req.ref.group, req.ref.resource, req.ref.namespace, req.ref.name);
+        return;
+      case 'schema.get':
+        this.jsonSchema ??= this.schema ? toJsonSchema(this.schema.data) : undefined;
+        this.post({ type: 'schema.json', id: req.id, schema: this.jsonSchema });
         return;
       case 'state.export':
         this.post({ type: 'state.exported', id: req.id, state: this.exportState() });
