@@ -174,7 +174,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
 
   startProbes(ctx, pod, rec, c, spec, alive);
   if (!spec.startupProbe) c.started = true;
-  if (!spec.readinessProbe && !c.init) c.ready = true;
+  if (!spec.readinessProbe && (!c.init || c.sidecar)) c.ready = true;
   return true;
 }
 

@@ -158,7 +158,8 @@ export class ImageManager {
     // Start a pull. Serialised pulls wait for the one ahead ("including waiting").
     rec.normal(pod, 'Pulling', pullingMessage(image), fieldPath);
     const started = Math.max(now, this.queueFreeAt);
-    const duration = resolved.ok
+    // A re-pull of an image the node has (policy Always) only fetches the manifest: no layers.
+    const duration = resolved.ok && !present
       ? pullDurationMs(resolved.image.sizeBytes, { random: this.deps.random })
       : PULL_LATENCY_MS + this.deps.random.int(600);
     const until = started + duration;

@@ -30,6 +30,7 @@ import { generatePodStatus } from './podStatus.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
 import { stableStringify } from './stableJSON.ts';
 import { mirrorPod } from './staticPods.ts';
+import { FAKE_CA, fakeToken } from './serviceAccountToken.ts';
 
 /** NODE_STATUS_UPDATE_MS, NODE_STATUS_REPORT_MS and LEASE_RENEW_MS are the kubelet defaults. */
 export const NODE_STATUS_UPDATE_MS = 10_000;
@@ -368,38 +369,4 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
     ma.deletionGracePeriodSeconds !== mb.deletionGracePeriodSeconds ||
     stableStringify(a.spec) !== stableStringify(b.spec)
   );
-}
-
-/** FAKE_CA is the cluster CA certificate projected into pods as ca.crt (not a usable key pair). */
-export const FAKE_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubeplayCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNjAxMTUwOTAwMDBaFw0zNjAxMTMwOTAwMDBaMBUxEzARBgNVBAMTCmt1YmVybmV0ZXM=\n-----END CERTIFICATE-----\n';
-
-/** fakeToken is a JWT-shaped bound service account token (header.payload.signature). */
-function fakeToken(pod: Pod, random: Random): string {
-  const b64 = (s: string): string => base64url(s);
-  const header = b64(JSON.stringify({ alg: 'RS256', kid: hex(() => random.next(), 43) }));
-  const sa = pod.spec?.serviceAccountName ?? 'default';
-  const payload = b64(JSON.stringify({
-    aud: ['https://kubernetes.default.svc.cluster.local'],
-    iss: 'https://kubernetes.default.svc.cluster.local',
-    sub: `system:serviceaccount:${pod.metadata!.namespace}:${sa}`,
-    kubernetes: { namespace: pod.metadata!.namespace, pod: { name: pod.metadata!.name, uid: pod.metadata!.uid }, serviceaccount: { name: sa } },
-  }));
-  return `${header}.${payload}.${hex(() => random.next(), 86)}`;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-function base64url(s: string): string {
-  let out = '';
-  let bits = 0;
-  let acc = 0;
-  for (const ch of s) {
-    acc = (acc << 8) | (ch.charCodeAt(0) & 0xff);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += B64[(acc >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += B64[(acc << (6 - bits)) & 63];
-  return out;
 }

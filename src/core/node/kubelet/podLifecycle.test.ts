@@ -183,3 +183,42 @@ describe('kubelet: volumes, env, logs and exec', () => {
     expect(cluster.client().logs('default', 'web', { container: 'web', timestamps: true })).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{9}Z run\n$/);
   });
 });
+
+describe('kubelet: sidecars and deadlines', () => {
+  it('a native sidecar starts before and runs beside the app; the pod completes and the sidecar is stopped', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, {
+      restartPolicy: 'Never',
+      initContainers: [{ name: 'proxy', image: 'busybox', restartPolicy: 'Always', command: ['sleep', '3600'] }],
+      containers: [{ name: 'job', image: 'busybox', command: ['sh', '-c', 'sleep 5; echo done'] }],
+    });
+    await run(cluster, 4000);
+    let pod = getPod(cluster);
+    expect(pod.status?.phase).toBe('Running');
+    expect(pod.status?.initContainerStatuses?.[0]).toMatchObject({ name: 'proxy', ready: true, started: true });
+    expect(pod.status?.conditions?.find((c) => c.type === 'Initialized')?.status).toBe('True');
+    await run(cluster, 60_000);
+    pod = getPod(cluster);
+    expect(pod.status?.phase).toBe('Succeeded');
+    expect(pod.status?.initContainerStatuses?.[0].state?.terminated).toMatchObject({ exitCode: 137 });
+    expect(podEvents(cluster)).toContain('Killing: Stopping container proxy');
+  });
+
+  it('activeDeadlineSeconds fails the pod with DeadlineExceeded', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, { activeDeadlineSeconds: 10, containers: [{ name: 'web', image: 'nginx' }] });
+    await run(cluster, 15_000);
+    const pod = getPod(cluster);
+    expect(pod.status).toMatchObject({ phase: 'Failed', reason: 'DeadlineExceeded', message: 'Pod was active on the node longer than the specified deadline' });
+    expect(podEvents(cluster)).toContain('DeadlineExceeded: Pod was active on the node longer than the specified deadline');
+  });
+
+  it('imagePullPolicy Always re-pulls a cached image quickly on restart', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, { containers: [{ name: 'web', image: 'busybox', imagePullPolicy: 'Always', command: ['sh', '-c', 'sleep 2; exit 1'] }] });
+    await run(cluster, 10_000);
+    const pulled = podEvents(cluster).filter((e) => e.startsWith('Pulled:'));
+    expect(pulled.length).toBeGreaterThanOrEqual(2);
+    expect(pulled[1]).toMatch(/^Pulled: Successfully pulled image "busybox" in \d+ms \(\d+ms including waiting\)\. Image size: \d+ bytes\.$/);
+  });
+});

@@ -29,6 +29,8 @@ export type ContainerState =
 export interface ContainerRecord {
   name: string;
   init: boolean;
+  /** sidecar marks an init container with restartPolicy Always (native sidecar, beta in 1.29+). */
+  sidecar: boolean;
   state: ContainerState;
   last?: Terminated;
   restartCount: number;
@@ -64,6 +66,8 @@ export interface PodRecord {
   /** terminal is set once the pod reached Succeeded or Failed. */
   terminal?: 'Succeeded' | 'Failed';
   mountFailure?: { volume: string; message: string; at: number };
+  /** deadlineExceeded is set when activeDeadlineSeconds ended the pod. */
+  deadlineExceeded?: boolean;
 }
 
 /** isTerminated narrows a state. */

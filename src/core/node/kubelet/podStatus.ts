@@ -46,6 +46,10 @@ export function podPhase(pod: Pod, rec: PodRecord): string {
   const policy = pod.spec?.restartPolicy ?? 'Always';
   const inits = [...rec.containers.values()].filter((c) => c.init);
   for (const c of inits) {
+    if (c.sidecar) {
+      if ('running' in c.state || c.everStarted) continue;
+      return 'Pending';
+    }
     const t = 'terminated' in c.state ? c.state.terminated : undefined;
     if (t && t.exitCode === 0) continue;
     if (t && policy === 'Never') return 'Failed';
@@ -105,9 +109,12 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
   const sandboxReady = now >= rec.sandboxReadyAt && !!rec.podIP && rec.terminatingSince === undefined && !completed;
   const incompleteInit = (spec.initContainers ?? []).filter((ic) => {
     const c = rec.containers.get(ic.name);
+    if (c?.sidecar) return !(c.everStarted && ('running' in c.state ? c.started : true));
     return !(c && 'terminated' in c.state && c.state.terminated.exitCode === 0);
   }).map((c) => c.name);
-  const unready = spec.containers.filter((sc) => !rec.containers.get(sc.name)?.ready).map((c) => c.name);
+  // Sidecars count for readiness like app containers (KEP-753).
+  const sidecars = (spec.initContainers ?? []).filter((ic) => rec.containers.get(ic.name)?.sidecar);
+  const unready = [...sidecars, ...spec.containers].filter((sc) => !rec.containers.get(sc.name)?.ready).map((c) => c.name);
 
   const conditions: Condition[] = [
     condition(old, now, 'PodReadyToStartContainers', sandboxReady),
@@ -139,6 +146,10 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
     ...(rec.podIP ? { podIP: rec.podIP, podIPs: [{ ip: rec.podIP }] } : {}),
     startTime: rfc3339(rec.startTime),
   };
+  if (rec.deadlineExceeded) {
+    status.reason = 'DeadlineExceeded';
+    status.message = 'Pod was active on the node longer than the specified deadline';
+  }
   if (spec.initContainers?.length) {
     status.initContainerStatuses = spec.initContainers.map((ic) => containerStatus(pod, rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
   }

@@ -23,7 +23,7 @@ export function newPodRecord(pod: Pod, key: string, now: number): PodRecord {
   const reason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   const add = (c: Container, init: boolean): void => {
     containers.set(c.name, {
-      name: c.name, init, restartCount: 0, everStarted: false, ready: false, started: false, probeGeneration: 0,
+      name: c.name, init, sidecar: init && c.restartPolicy === 'Always', restartCount: 0, everStarted: false, ready: false, started: false, probeGeneration: 0,
       state: { waiting: { reason } },
     });
   };
@@ -60,13 +60,40 @@ export function syncPod(ctx: KubeletContext, pod: Pod, rec: PodRecord, backoff: 
   }
   const policy = pod.spec?.restartPolicy ?? 'Always';
 
-  // Init containers: run to completion one by one.
+  // activeDeadlineSeconds counts from the pod's startTime (pkg/kubelet/active_deadline.go).
+  const deadline = pod.spec?.activeDeadlineSeconds;
+  if (deadline !== undefined) {
+    const at = rec.startTime + deadline * 1000;
+    if (now >= at) {
+      ctx.recorder.warning(pod, 'DeadlineExceeded', 'Pod was active on the node longer than the specified deadline');
+      rec.deadlineExceeded = true;
+      rec.terminal = 'Failed';
+      stopRunning(ctx, pod, rec, () => true);
+      return;
+    }
+    ctx.wake(rec.key, at);
+  }
+
+  // Init containers run to completion one by one; a sidecar (restartPolicy Always) only has
+  // to be started, then keeps running (and restarting) beside the app containers.
   for (const spec of pod.spec?.initContainers ?? []) {
     const c = rec.containers.get(spec.name)!;
+    if (c.sidecar) {
+      // Once app containers have started, a sidecar restarting (or in back-off) blocks nothing.
+      const pastInit = (pod.spec?.containers ?? []).some((a) => rec.containers.get(a.name)?.everStarted);
+      if ('running' in c.state && c.started) continue;
+      if ('running' in c.state || c.stopping) {
+        if (pastInit) continue;
+        return;
+      }
+      startContainer(ctx, pod, rec, c, spec, backoff);
+      if (pastInit || ('running' in c.state && c.started)) continue;
+      return;
+    }
     if ('running' in c.state || c.stopping) return;
     if ('terminated' in c.state && c.state.terminated.exitCode === 0) continue;
     if ('terminated' in c.state && !shouldRestart(policy === 'Always' ? 'OnFailure' : policy, c.state.terminated.exitCode)) {
-      finishIfTerminal(pod, rec);
+      finishIfTerminal(ctx, pod, rec);
       return;
     }
     startContainer(ctx, pod, rec, c, spec, backoff);
@@ -82,13 +109,25 @@ export function syncPod(ctx: KubeletContext, pod: Pod, rec: PodRecord, backoff: 
     }
     startContainer(ctx, pod, rec, c, spec, backoff);
   }
-  finishIfTerminal(pod, rec);
+  finishIfTerminal(ctx, pod, rec);
 }
 
-/** finishIfTerminal marks the pod Succeeded/Failed once nothing will run again. */
-function finishIfTerminal(pod: Pod, rec: PodRecord): void {
+/** finishIfTerminal marks the pod Succeeded/Failed once nothing will run again, and stops its sidecars. */
+function finishIfTerminal(ctx: KubeletContext, pod: Pod, rec: PodRecord): void {
   const phase = podPhase(pod, rec);
-  if (phase === 'Succeeded' || phase === 'Failed') rec.terminal = phase;
+  if (phase !== 'Succeeded' && phase !== 'Failed') return;
+  rec.terminal = phase;
+  stopRunning(ctx, pod, rec, (c) => c.sidecar);
+}
+
+/** stopRunning stops the matching running containers with the pod's grace period. */
+function stopRunning(ctx: KubeletContext, pod: Pod, rec: PodRecord, which: (c: ContainerRecord) => boolean): void {
+  for (const c of rec.containers.values()) {
+    if (!c.process?.running || c.stopping || !which(c)) continue;
+    c.stopping = true;
+    ctx.recorder.normal(pod, 'Killing', `Stopping container ${c.name}`, fieldPathOf(c.name, c.init));
+    void c.process.stop(c.image!.definition.config.stopSignal, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
+  }
 }
 
 /**
