@@ -11,6 +11,7 @@ import { Shell } from '../shell/shell.ts';
 import type { OutputSink, ShellSignal, VirtualFS } from '../shell/types.ts';
 import { kubectlCommand } from './kubectlCommand.ts';
 import { registerClusterTools } from './clusterTools.ts';
+import { kubectlCompleter } from './kubectlCompletion.ts';
 import type { TimeDriver } from './timeDriver.ts';
 
 /** SessionOptions wire a session to its cluster. */
@@ -42,6 +43,9 @@ export class TerminalSession {
     const kubectl = kubectlCommand({ cluster: this.cluster, kubeconfig: this.kubeconfig, driver: this.driver, edit: opts.edit });
     this.shell.register('kubectl', kubectl);
     this.shell.register('k', kubectl);
+    const completer = kubectlCompleter({ client: this.cluster.client(), kubeconfig: this.kubeconfig });
+    this.shell.registerCompleter('kubectl', completer);
+    this.shell.registerCompleter('k', completer);
     registerClusterTools(this.shell, this.cluster);
   }
 
