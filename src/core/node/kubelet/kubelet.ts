@@ -300,7 +300,7 @@ export class Kubelet {
     }
     if (pod.metadata!.deletionTimestamp) {
       const done = rec.terminal !== undefined || syncTerminatingPod(this.ctx, pod, rec);
-      this.writeStatus(pod, rec);
+      this.writeStatus(rec);
       if (done) {
         try {
           this.ctx.client.delete(PODS, rec.namespace, rec.name, { gracePeriodSeconds: 0, preconditions: { uid: rec.uid } });
@@ -312,7 +312,7 @@ export class Kubelet {
       return;
     }
     syncPod(this.ctx, pod, rec, this.backoff);
-    this.writeStatus(pod, rec);
+    this.writeStatus(rec);
   }
 
   private forget(rec: PodRecord): void {
@@ -322,7 +322,8 @@ export class Kubelet {
     this.images.forget(`${rec.uid}/`);
   }
 
-  private writeStatus(pod: Pod, rec: PodRecord): void {
+  /** writeStatus is the status manager: it posts the generated status when it differs from the stored one. */
+  private writeStatus(rec: PodRecord): void {
     const client = this.ctx.client;
     const current = client.tryGet(PODS, rec.namespace, rec.name) as Pod | undefined;
     if (!current || current.metadata!.uid !== rec.uid) return;
@@ -334,7 +335,6 @@ export class Kubelet {
       if (isStatusError(err) && err.code === 409) this.queue.add(rec.key);
       else if (!isStatusError(err)) throw err;
     }
-    void pod;
   }
 
   /** now is the node's clock reading. */
