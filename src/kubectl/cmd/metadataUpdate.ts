@@ -8,7 +8,7 @@
  * --list the current map is printed instead; with --local or --dry-run=client the changed
  * object is shown without writing it.
  */
-import { validateLabelKey, validateLabelValue } from '../../core/api/labels.ts';
+import { validateLabelValue } from '../../core/api/labels.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 import type { Invocation } from '../command.ts';
 import { CommandError } from '../errors.ts';
@@ -53,7 +53,8 @@ export function parsePairs(pairs: string[], f: MetadataField): { set: Record<str
       const key = p.slice(0, eq);
       const value = p.slice(eq + 1);
       if (f.field === 'labels') {
-        if (validateLabelKey(key).length > 0 || key === '') throw new CommandError(`error: invalid label spec: ${p}`);
+        // Like kubectl, only values are checked here; the API server validates keys.
+        if (key === '') throw new CommandError(`error: invalid label spec: ${p}`);
         const errs = validateLabelValue(value);
         if (errs.length > 0) throw new CommandError(`error: invalid label value: "${p}": ${errs.join('; ')}`);
       } else if (key === '') {

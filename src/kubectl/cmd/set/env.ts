@@ -46,7 +46,7 @@ function runSetEnv(inv: Invocation): number {
     change(spec, f) {
       const containers = selectContainers([...(spec.initContainers ?? []), ...spec.containers], containerGlob);
       if (containers.length === 0) {
-        ctx.stderr(`warning: ${f.def.resource}/${f.object.metadata.name} does not have any containers matching "${containerGlob}"\n`);
+        ctx.stderr(`Warning: ${f.def.kind}/${f.object.metadata.name} does not have any containers matching "${containerGlob}"\n`);
         return;
       }
       for (const c of containers) updateEnv(c, set, remove, overwrite);
