@@ -123,3 +123,13 @@ describe('gateway over HTTP', () => {
     expect(event.object).toMatchObject({ kind: 'ConfigMap', metadata: { name: 'w1' } });
   });
 });
+
+describe('gateway errors on lists and watches', () => {
+  it('sends the bare server message for unsupported field selectors (kubectl adds its own prefix)', async () => {
+    for (const watch of ['', '&watch=true']) {
+      const r = await call('GET', `/api/v1/namespaces/default/pods?fieldSelector=spec.bogus%3D1${watch}`);
+      expect(r.code).toBe(400);
+      expect(JSON.parse(r.body)).toMatchObject({ reason: 'BadRequest', message: 'field label not supported: spec.bogus' });
+    }
+  });
+});

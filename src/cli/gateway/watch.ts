@@ -7,7 +7,8 @@
  * - when the client asked for Tables, each object is a one-row Table whose
  *   columnDefinitions are sent only with the first event ("on watch, we only want to print
  *   table headers on the first object");
- * - a too-old resourceVersion becomes an ERROR event with a 410 Expired Status;
+ * - a too-old resourceVersion becomes an ERROR event with a 410 Expired Status (other
+ *   failures, e.g. a bad selector, are thrown before the stream starts);
  * - the stream ends after `timeoutSeconds` (wall-clock), or when the client goes away.
  */
 import type { KubeObject } from '../../core/api/types.ts';
@@ -27,7 +28,7 @@ export interface WatchRequest {
   timeoutSeconds?: number;
 }
 
-/** serveWatch opens the watch and keeps the response open until it ends. */
+/** serveWatch opens the watch and keeps the response open until it ends; it throws StatusErrors before streaming. */
 export function serveWatch(g: GatewayContext, r: RequestContext, w: WatchRequest): void {
   const { res } = r;
   let first = true;
@@ -41,8 +42,14 @@ export function serveWatch(g: GatewayContext, r: RequestContext, w: WatchRequest
     if (timer) clearTimeout(timer);
     res.end();
   };
+  // Events wait until the headers are out (a replay could be delivered while the watch opens).
+  let pending: WatchEvent[] | undefined = [];
   const write = (ev: WatchEvent) => {
     if (ended) return;
+    if (pending) {
+      pending.push(ev);
+      return;
+    }
     let object: unknown = ev.object;
     if (w.table && ev.type !== 'ERROR' && ev.type !== 'BOOKMARK') {
       const table = g.client.tableOf(w.ref, [ev.object], w.includeObject) as unknown as Record<string, unknown>;
@@ -53,17 +60,26 @@ export function serveWatch(g: GatewayContext, r: RequestContext, w: WatchRequest
     res.write(`${JSON.stringify({ type: ev.type, object })}\n`);
   };
 
+  // Open first, so a bad selector is an HTTP 400 Status; a too-old resourceVersion is a 200
+  // stream carrying one ERROR event, as the watch cache's errWatcher answers (cacher.go).
+  let expired: unknown;
+  try {
+    handle = g.client.watch(w.ref, w.namespace, w.listOptions, write);
+  } catch (err) {
+    if (statusOf(err).code !== 410) throw err;
+    expired = err;
+  }
   res.writeHead(200, {
     'Content-Type': w.table ? TABLE_CONTENT_TYPE : 'application/json',
     'Transfer-Encoding': 'chunked',
     'Cache-Control': 'no-cache, private',
   });
   res.flushHeaders();
-  try {
-    handle = g.client.watch(w.ref, w.namespace, w.listOptions, write);
-  } catch (err) {
-    const status = statusOf(err);
-    write({ type: 'ERROR', object: status as unknown as KubeObject });
+  const queued = pending;
+  pending = undefined;
+  for (const ev of queued) write(ev);
+  if (expired !== undefined) {
+    write({ type: 'ERROR', object: statusOf(expired) as unknown as KubeObject });
     end();
     return;
   }
