@@ -62,7 +62,7 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
   it('get pods -A and -o wide match the emulated kubectl', async () => {
     const real = await env.kubectl(['get', 'pods', '-A']);
     expect(real.code).toBe(0);
-    expect(real.stdout).toMatch(/^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE\nkube-system +\S+/);
+    expect(real.stdout).toMatch(/^NAMESPACE +NAME +READY +STATUS +RESTARTS +AGE\nkube-flannel +kube-flannel-ds-\S+/);
     expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get pods -A')));
     const wide = await env.kubectl(['get', 'pods', '-n', 'kube-system', '-o', 'wide']);
     expect(withoutAges(wide.stdout)).toBe(withoutAges(await env.emulated('kubectl get pods -n kube-system -o wide')));

@@ -8,6 +8,7 @@ describe('a fresh default cluster', () => {
       [
         'NAME              STATUS   AGE',
         'default           Active   10m',
+        'kube-flannel      Active   10m',
         'kube-node-lease   Active   10m',
         'kube-public       Active   10m',
         'kube-system       Active   10m',

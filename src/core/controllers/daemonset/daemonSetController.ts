@@ -54,6 +54,9 @@ export class DaemonSetController {
   private readonly dsInformer: Informer;
   private readonly podInformer: Informer;
   private readonly nodeInformer: Informer;
+  /** failures backs off DaemonSets whose pod creation failed (upstream requeues them rate-limited). */
+  private readonly failures = new Map<string, number>();
+  private createFailed = false;
 
   constructor(private readonly cluster: Cluster) {
     this.queue = new WorkQueue('daemonset', cluster.clock);
@@ -88,12 +91,16 @@ export class DaemonSetController {
   /** reconcile is syncDaemonSet. */
   reconcile(key: string): Result | void {
     const ds = this.dsInformer.getByKey(key) as DS | undefined;
-    if (!ds || ds.metadata.deletionTimestamp) return;
+    if (!ds || ds.metadata.deletionTimestamp) {
+      this.failures.delete(key);
+      return;
+    }
     const { namespace } = splitKey(key);
     const hash = templateHash(ds.spec?.template);
     const minReady = ds.spec?.minReadySeconds ?? 0;
     const now = this.cluster.clock.now();
     const nodes = this.nodeStates(ds, namespace);
+    this.createFailed = false;
     try {
       const changed = this.manage(ds, nodes, hash);
       if (!changed && (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') this.rollingUpdate(ds, nodes, hash, now);
@@ -102,6 +109,12 @@ export class DaemonSetController {
       if (isStatusError(err) && (err.code === 409 || err.code === 404)) return { requeueAfter: 100 };
       throw err;
     }
+    if (this.createFailed) {
+      const n = this.failures.get(key) ?? 0;
+      this.failures.set(key, n + 1);
+      return { requeueAfter: Math.min(5 * 2 ** n, 1000_000) };
+    }
+    this.failures.delete(key);
     if (minReady > 0) return { requeueAfter: minReady * 1000 + 1000 };
   }
 
@@ -176,6 +189,7 @@ export class DaemonSetController {
       const pod = this.client.create(PODS, ds.metadata.namespace ?? '', newDaemonPod(ds, nodeName, hash));
       this.recorder.normal(ds, 'SuccessfulCreate', `Created pod: ${pod.metadata.name}`);
     } catch (err) {
+      this.createFailed = true;
       this.recorder.warning(ds, 'FailedCreate', `Error creating: ${(err as Error).message}`);
     }
   }

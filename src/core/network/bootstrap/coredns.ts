@@ -4,7 +4,7 @@
  * `coredns` Deployment (2 replicas, registry.k8s.io/coredns/coredns:v1.11.3).
  */
 import type { Cluster } from '../../sim/cluster.ts';
-import { CONFIGMAPS, DEPLOYMENTS, SERVICES } from '../../client/client.ts';
+import { CONFIGMAPS, DEPLOYMENTS, SERVICEACCOUNTS, SERVICES } from '../../client/client.ts';
 
 /** COREDNS_IMAGE is the CoreDNS kubeadm v1.32 deploys. */
 export const COREDNS_IMAGE = 'registry.k8s.io/coredns/coredns:v1.11.3';
@@ -66,6 +66,7 @@ export function bootstrapCoreDNS(cluster: Cluster): void {
       type: 'ClusterIP',
     },
   });
+  client.create(SERVICEACCOUNTS, 'kube-system', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'coredns', namespace: 'kube-system' } });
   const probe = (path: string, port: number, extra: Record<string, number>) => ({ httpGet: { path, port, scheme: 'HTTP' }, ...extra });
   client.create(DEPLOYMENTS, 'kube-system', {
     apiVersion: 'apps/v1',

@@ -10,7 +10,7 @@
  */
 import type { KubeObject } from '../../api/types.ts';
 import type { Cluster } from '../../sim/cluster.ts';
-import { CONFIGMAPS, NAMESPACES } from '../../client/client.ts';
+import { CONFIGMAPS, NAMESPACES, SERVICEACCOUNTS } from '../../client/client.ts';
 
 const DAEMONSETS = { group: 'apps', resource: 'daemonsets' };
 
@@ -42,6 +42,8 @@ export function bootstrapKubeProxy(cluster: Cluster): void {
   });
   if (!cluster.server.resources().some((r) => r.group === 'apps' && r.resource === 'daemonsets')) return;
   const tolerateAll = [{ operator: 'Exists' }];
+  // The ServiceAccount admission plugin refuses pods whose account is missing: kubeadm and the flannel manifest create them.
+  client.create(SERVICEACCOUNTS, 'kube-system', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'kube-proxy', namespace: 'kube-system' } });
   client.create(DAEMONSETS, 'kube-system', daemonSet('kube-system', 'kube-proxy', { 'k8s-app': 'kube-proxy' }, {
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
@@ -59,6 +61,7 @@ export function bootstrapKubeProxy(cluster: Cluster): void {
     volumes: [{ name: 'kube-proxy', configMap: { name: 'kube-proxy' } }],
   }));
   client.create(NAMESPACES, '', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'kube-flannel', labels: { 'kubernetes.io/metadata.name': 'kube-flannel', 'pod-security.kubernetes.io/enforce': 'privileged' } } });
+  client.create(SERVICEACCOUNTS, 'kube-flannel', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'flannel', namespace: 'kube-flannel' } });
   client.create(DAEMONSETS, 'kube-flannel', daemonSet('kube-flannel', 'kube-flannel-ds', { app: 'flannel', 'k8s-app': 'flannel', tier: 'node' }, {
     hostNetwork: true,
     priorityClassName: 'system-node-critical',
