@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LEASES, NODES, PODS } from '../../client/client.ts';
+import { PODS } from '../../client/client.ts';
 import type { Kubelet } from './kubelet.ts';
-import { createPod, getPod, nodeCluster, podEvents, run, runUntil } from './testCluster.ts';
+import type { Pod } from '../../api/types.ts';
+import { createPod, getLease, getNode, getPod, nodeCluster, podEvents, run, runUntil } from './testCluster.ts';
 
 describe('kubelet: nginx pod', () => {
   it('goes ContainerCreating → Running with pull events', async () => {
@@ -33,24 +34,24 @@ describe('kubelet: nginx pod', () => {
 describe('kubelet: node registration', () => {
   it('registers Nodes with labels, taints, addresses and a renewed Lease', async () => {
     const cluster = nodeCluster();
-    const cp = cluster.client().get(NODES, '', 'controlplane') as any;
-    expect(cp.metadata.labels['node-role.kubernetes.io/control-plane']).toBe('');
-    expect(cp.spec.taints).toEqual([{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]);
-    expect(cp.spec.podCIDR).toBe('10.244.0.0/24');
-    expect(cp.status.addresses).toEqual([{ address: '172.30.1.2', type: 'InternalIP' }, { address: 'controlplane', type: 'Hostname' }]);
-    expect(cp.status.conditions.find((c: any) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' });
-    expect(cp.status.nodeInfo.kubeletVersion).toBe('v1.32.2');
-    const n1 = cluster.client().get(NODES, '', 'node01') as any;
-    expect(n1.spec.podCIDR).toBe('10.244.1.0/24');
-    expect(n1.spec.taints).toBeUndefined();
-    const lease1 = cluster.client().get(LEASES, 'kube-node-lease', 'node01') as any;
+    const cp = getNode(cluster, 'controlplane');
+    expect(cp.metadata!.labels!['node-role.kubernetes.io/control-plane']).toBe('');
+    expect(cp.spec!.taints).toEqual([{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' }]);
+    expect(cp.spec!.podCIDR).toBe('10.244.0.0/24');
+    expect(cp.status!.addresses).toEqual([{ address: '172.30.1.2', type: 'InternalIP' }, { address: 'controlplane', type: 'Hostname' }]);
+    expect(cp.status!.conditions!.find((c) => c.type === 'Ready')).toMatchObject({ status: 'True', reason: 'KubeletReady', message: 'kubelet is posting ready status' });
+    expect(cp.status!.nodeInfo!.kubeletVersion).toBe('v1.32.2');
+    const n1 = getNode(cluster, 'node01');
+    expect(n1.spec!.podCIDR).toBe('10.244.1.0/24');
+    expect(n1.spec!.taints).toBeUndefined();
+    const lease1 = getLease(cluster, 'node01');
     await run(cluster, 10_000);
-    const lease2 = cluster.client().get(LEASES, 'kube-node-lease', 'node01') as any;
-    expect(lease2.spec.renewTime).not.toBe(lease1.spec.renewTime);
+    const lease2 = getLease(cluster, 'node01');
+    expect(lease2.spec!.renewTime).not.toBe(lease1.spec!.renewTime);
     (cluster.services.get('kubelet/node01') as Kubelet).stop();
     await run(cluster, 30_000);
-    const lease3 = cluster.client().get(LEASES, 'kube-node-lease', 'node01') as any;
-    expect(lease3.spec.renewTime).toBe(lease2.spec.renewTime);
+    const lease3 = getLease(cluster, 'node01');
+    expect(lease3.spec!.renewTime).toBe(lease2.spec!.renewTime);
   });
 
   it('runs the control-plane static pods as mirror pods', async () => {
@@ -62,8 +63,8 @@ describe('kubelet: node registration', () => {
     ]);
     for (const p of pods) {
       expect(p.metadata.annotations!['kubernetes.io/config.source']).toBe('file');
-      expect((p.status as any).phase).toBe('Running');
-      expect((p.status as any).podIP).toBe('172.30.1.2');
+      expect((p as unknown as Pod).status?.phase).toBe('Running');
+      expect((p as unknown as Pod).status?.podIP).toBe('172.30.1.2');
     }
     void runUntil;
   });
@@ -71,9 +72,9 @@ describe('kubelet: node registration', () => {
   it('static pods get Ready under the synchronous loop (httpGet probes answer in the same instant)', () => {
     const cluster = nodeCluster();
     cluster.advance(60_000);
-    const api = cluster.client().get(PODS, 'kube-system', 'kube-apiserver-controlplane') as any;
-    expect(api.status.containerStatuses[0]).toMatchObject({ ready: true, started: true, restartCount: 0 });
-    expect(api.metadata.ownerReferences[0]).toMatchObject({ apiVersion: 'v1', kind: 'Node', name: 'controlplane', controller: true });
-    expect(api.spec.priorityClassName).toBe('system-node-critical');
+    const api = getPod(cluster, 'kube-apiserver-controlplane', 'kube-system');
+    expect(api.status!.containerStatuses![0]).toMatchObject({ ready: true, started: true, restartCount: 0 });
+    expect(api.metadata!.ownerReferences![0]).toMatchObject({ apiVersion: 'v1', kind: 'Node', name: 'controlplane', controller: true });
+    expect(api.spec!.priorityClassName).toBe('system-node-critical');
   });
 });

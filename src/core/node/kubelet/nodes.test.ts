@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NODES, PODS, SERVICES } from '../../client/client.ts';
 import type { NodeManager } from '../install.ts';
 import type { Kubelet } from './kubelet.ts';
-import { createPod, getPod, nodeCluster, podEvents, run } from './testCluster.ts';
+import { createPod, getNode, getPod, nodeCluster, podEvents, run } from './testCluster.ts';
 
 describe('kubelet: nodes at runtime', () => {
   it('addNode registers node03 with the next IP and CIDR; removeNode deletes it', async () => {
@@ -10,10 +10,10 @@ describe('kubelet: nodes at runtime', () => {
     const nodes = cluster.services.get('nodes') as NodeManager;
     nodes.addNode({ name: 'node03', controlPlane: false, cpu: '4', memory: '8Gi', pods: '110' });
     await run(cluster, 1000);
-    const n = cluster.client().get(NODES, '', 'node03') as any;
-    expect(n.spec.podCIDR).toBe('10.244.3.0/24');
-    expect(n.status.addresses[0]).toEqual({ address: '172.30.4.2', type: 'InternalIP' });
-    expect(n.status.capacity.cpu).toBe('4');
+    const n = getNode(cluster, 'node03');
+    expect(n.spec!.podCIDR).toBe('10.244.3.0/24');
+    expect(n.status!.addresses![0]).toEqual({ address: '172.30.4.2', type: 'InternalIP' });
+    expect(n.status!.capacity!.cpu).toBe('4');
     nodes.removeNode('node03');
     expect(cluster.client().tryGet(NODES, '', 'node03')).toBeUndefined();
     expect(cluster.services.has('kubelet/node03')).toBe(false);
@@ -46,8 +46,8 @@ describe('kubelet: nodes at runtime', () => {
     const cluster = nodeCluster();
     createPod(cluster, { containers: [{ name: 'web', image: 'redis:7.4' }] });
     await run(cluster, 30_000);
-    const n = cluster.client().get(NODES, '', 'node01') as any;
-    expect(n.status.images.some((i: any) => i.names.includes('docker.io/library/redis:7.4'))).toBe(true);
+    const n = getNode(cluster, 'node01');
+    expect(n.status!.images!.some((i) => i.names?.includes('docker.io/library/redis:7.4'))).toBe(true);
   });
 });
 

@@ -5,8 +5,8 @@
  * await only make progress between advances; tests and hosts that need exact timings drive
  * the loop this way.
  */
-import type { KubeObject, Pod } from '../../api/types.ts';
-import { EVENTS, PODS } from '../../client/client.ts';
+import type { KubeObject, Lease, Node, Pod } from '../../api/types.ts';
+import { EVENTS, LEASES, NODES, PODS } from '../../client/client.ts';
 import { bootstrapCluster } from '../../sim/bootstrap.ts';
 import { Cluster, DEFAULT_OPTIONS, type ClusterOptions } from '../../sim/cluster.ts';
 import { installNodes } from '../install.ts';
@@ -65,4 +65,14 @@ export function podEvents(cluster: Cluster, name = 'web', namespace = 'default')
     .map((e) => e as unknown as { involvedObject: { name: string }; reason: string; message: string })
     .filter((e) => e.involvedObject.name === name)
     .map((e) => `${e.reason}: ${e.message}`);
+}
+
+/** getNode reads a Node. */
+export function getNode(cluster: Cluster, name: string): Node {
+  return cluster.client().get(NODES, '', name) as unknown as Node;
+}
+
+/** getLease reads a node's Lease. */
+export function getLease(cluster: Cluster, name: string): Lease {
+  return cluster.client().get(LEASES, 'kube-node-lease', name) as unknown as Lease;
 }
