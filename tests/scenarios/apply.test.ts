@@ -106,6 +106,6 @@ describe('kubectl replace', () => {
     expect((await s.run("kubectl get cm cfg -o jsonpath='{.metadata.uid}'")).stdout).not.toBe(uid);
     await s.run('kubectl delete cm cfg');
     expect((await s.run('kubectl replace -f cm.yaml')).stderr).toBe('Error from server (NotFound): error when replacing "cm.yaml": configmaps "cfg" not found\n');
-    expect(await s.run('kubectl replace')).toEqual({ stdout: '', stderr: "error: Must specify --filename to replace\nSee 'kubectl replace -h' for help and examples\n", status: 1 });
+    expect(await s.run('kubectl replace')).toEqual({ stdout: '', stderr: 'error: must specify one of -f and -k\n', status: 1 });
   });
 });

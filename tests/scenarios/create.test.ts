@@ -120,9 +120,7 @@ describe('kubectl create -f', () => {
 
   it('asks for -f when given nothing', async () => {
     const s = await scenario();
-    const r = await s.run('kubectl create');
-    expect(r.status).toBe(1);
-    expect(r.stderr.startsWith('Error: must specify one of -f and -k\n\nCreate a resource from a file or from stdin.')).toBe(true);
+    expect(await s.run('kubectl create')).toEqual({ stdout: '', stderr: 'error: must specify one of -f and -k\n', status: 1 });
   });
 });
 
@@ -130,8 +128,10 @@ describe('kubectl create <generator>', () => {
   it('creates objects with the generators and prints their real help', async () => {
     const s = await scenario();
     expect((await s.run('kubectl create deployment web --image=nginx --replicas=2')).stdout).toBe('deployment.apps/web created\n');
-    expect((await s.run('kubectl create deploy web --image=nginx')).stderr).toBe('Error from server (AlreadyExists): deployments.apps "web" already exists\n');
+    expect((await s.run('kubectl create deploy web --image=nginx')).stderr).toBe('error: failed to create deployment: deployments.apps "web" already exists\n');
+    expect((await s.run('kubectl create secret generic s2 -n nowhere')).stderr).toBe('error: failed to create secret namespaces "nowhere" not found\n');
     expect((await s.run('kubectl create ns dev')).stdout).toBe('namespace/dev created\n');
+    expect((await s.run('kubectl create ns dev')).stderr).toBe('Error from server (AlreadyExists): namespaces "dev" already exists\n');
     expect((await s.run('kubectl create cm cfg --from-literal=a=1 -n dev')).stdout).toBe('configmap/cfg created\n');
     expect((await s.run('kubectl create secret generic s --from-literal=p=x')).stdout).toBe('secret/s created\n');
     expect((await s.run('kubectl create service nodeport web --tcp=80:80')).stdout).toBe('service/web created\n');
@@ -145,7 +145,7 @@ describe('kubectl create <generator>', () => {
     const s = await scenario();
     const r = await s.run('kubectl create job j --image=busybox');
     if (r.status === 0) return; // Jobs are served: nothing to assert here.
-    expect(r).toEqual({ stdout: '', stderr: 'Error from server (NotFound): the server could not find the requested resource\n', status: 1 });
+    expect(r).toEqual({ stdout: '', stderr: 'error: failed to create job: the server could not find the requested resource\n', status: 1 });
     expect((await s.run('kubectl create job j --image=busybox --dry-run=client')).stdout).toBe('job.batch/j created (dry run)\n');
   });
 

@@ -28,8 +28,8 @@ describe('kubectl delete', () => {
     expect((await s.run('kubectl delete')).stderr).toBe(
       "error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'\n",
     );
-    expect((await s.run('kubectl delete pods --all -l app=x')).stderr).toBe('error: cannot set --all and --selector at the same time\n');
-    expect((await s.run('kubectl delete pod x --cascade=sideways')).stderr).toBe('error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan".\n');
+    expect((await s.run('kubectl delete pods --all -l app=x')).stderr).toBe("error: setting 'all' parameter but found a non empty selector. \n");
+    expect((await s.run('kubectl delete pod x --cascade=sideways')).stderr).toBe('error: invalid cascade value (sideways). Must be "background", "foreground", or "orphan"\n');
     expect((await s.run('kubectl delete pod x --force --grace-period=5')).stderr).toBe('error: --force and --grace-period greater than 0 cannot be specified together\n');
     expect((await s.run('kubectl delete svc -l nothing=here')).stdout).toBe('No resources found\n');
   });

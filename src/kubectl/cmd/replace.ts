@@ -8,7 +8,7 @@
  */
 import { isStatusError } from '../../core/api/status.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
-import { UsageFailure } from '../errors.ts';
+import { CommandError } from '../errors.ts';
 import { parseGoDuration } from '../flags.ts';
 import { readManifests } from '../manifests.ts';
 import { qualifiedKind } from '../mapper.ts';
@@ -36,7 +36,7 @@ export const replace: KubectlCommand = {
 async function runReplace(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   const filenames = flags.strings('filename');
-  if (filenames.length === 0) throw new UsageFailure('Must specify --filename to replace');
+  if (filenames.length === 0) throw new CommandError('error: must specify one of -f and -k');
   checkOutput(inv);
   const dryRun = dryRunStrategy(flags);
   const validation = fieldValidation(flags);

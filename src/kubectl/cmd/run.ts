@@ -7,13 +7,15 @@
  * input, or its log once it has finished), and with --rm deletes the pod afterwards
  * (`pod "x" deleted`). For Never/OnFailure pods the exit status is the container's.
  */
+import { isStatusError } from '../../core/api/status.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
 import { CommandError, UsageFailure } from '../errors.ts';
 import { parseGoDuration } from '../flags.ts';
 import { generateRun, renderUsageError, UsageError } from '../generators/index.ts';
 import { dashArgs, generatorContext, generatorFlagDefs, generatorFlags, klogPrefix, positionalArgs } from './create/generatorFlags.ts';
-import { checkOutput, dryRunStrategy, printWritten, unservedResource } from './objectWrites.ts';
+import type { ResourceDefinition } from '../../core/client/client.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors, unservedResource, type DryRun } from './objectWrites.ts';
 
 /** run is `kubectl run`. */
 export const run: KubectlCommand = {
@@ -53,27 +55,42 @@ async function runRun(inv: Invocation): Promise<number> {
     ctx.stderr(renderUsageError(err, 'run', klogPrefix(ctx.now())));
     return 1;
   }
-  let pod: KubeObject | undefined;
-  let printed = 0;
-  for (const obj of objects) {
-    const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
-    if (!def) throw unservedResource();
-    const written =
-      dryRun === 'client'
-        ? obj
-        : ctx.client.create(def, inv.namespace, obj, { fieldManager: flags.string('field-manager') || 'kubectl-run', dryRun: dryRun === 'server' });
-    if (obj.kind === 'Pod') pod = written;
-    // With attach, kubectl prints nothing about the pod: the attached stream is the output.
-    // NOTE: kubectl run prints the --expose Service and the Pod through two YAML printers
-    // that each count, so the real output has "---" twice between them.
-    if (!attach || obj.kind !== 'Pod') printWritten(inv, def, written, 'created', dryRun, printed++ > 0 ? '---\n---\n' : '');
+  // run.go creates the Pod first, then the --expose Service (printed at once, with a "---"
+  // after it under -o yaml), and prints the Pod last; a failed Service is reported after.
+  const pod = objects.find((o) => o.kind === 'Pod') as KubeObject;
+  const service = objects.find((o) => o.kind === 'Service');
+  const createdPod = createRunObject(inv, pod, dryRun);
+  const errors: unknown[] = [];
+  let printedService = false;
+  if (service) {
+    try {
+      const written = createRunObject(inv, service, dryRun);
+      printWritten(inv, written.def, written.object, 'created', dryRun);
+      if (flags.string('output') === 'yaml') ctx.stdout('---\n');
+      printedService = true;
+    } catch (err) {
+      errors.push(err);
+    }
   }
-  if (!attach || !pod || dryRun !== 'none') return 0;
-  return attachToPod(inv, pod.metadata.name ?? '', stdin, tty);
+  if (!attach) {
+    printWritten(inv, createdPod.def, createdPod.object, 'created', dryRun, printedService ? '---\n' : '');
+    return reportErrors(inv, errors);
+  }
+  if (dryRun !== 'none') return 0;
+  return attachToPod(inv, createdPod.object.metadata.name ?? '', stdin, tty, service ? inv.mapper.forKind('v1', 'Service') : undefined);
+}
+
+/** createRunObject POSTs one generated object with the kubectl-run field manager (or keeps it, under client dry-run). */
+function createRunObject(inv: Invocation, obj: KubeObject, dryRun: DryRun): { def: ResourceDefinition; object: KubeObject } {
+  const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
+  if (!def) throw unservedResource();
+  if (dryRun === 'client') return { def, object: obj };
+  const object = inv.ctx.client.create(def, inv.namespace, obj, { fieldManager: inv.flags.string('field-manager') || 'kubectl-run', dryRun: dryRun === 'server' });
+  return { def, object };
 }
 
 /** attachToPod waits for the pod, streams it, then removes it with --rm and reports the exit status. */
-async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: boolean): Promise<number> {
+async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: boolean, services?: ResourceDefinition): Promise<number> {
   const { ctx, flags } = inv;
   const pods = inv.mapper.resolve('pods');
   const current = (): PodView => ctx.client.get(pods, inv.namespace, name) as PodView;
@@ -117,8 +134,16 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
     ctx.stderr(`Session ended, resume using 'kubectl attach ${name} -c ${container?.name ?? name} -i -t' command when the pod is running\n`);
   }
   if (flags.bool('rm')) {
-    ctx.client.delete(pods, inv.namespace, name, { propagationPolicy: 'Background' });
-    ctx.stdout(`pod "${name}" deleted\n`);
+    // removeCreatedObjects: the Pod, then the --expose Service; not found is fine, no waiting.
+    for (const [def, kind] of [[pods, 'pod'], [services, 'service']] as const) {
+      if (!def) continue;
+      try {
+        ctx.client.delete(def, inv.namespace, name, { propagationPolicy: 'Background' });
+        ctx.stdout(`${kind} "${name}" deleted\n`);
+      } catch (err) {
+        if (!(isStatusError(err) && err.code === 404)) throw err;
+      }
+    }
   }
   // NOTE: an attached shell runs as an exec beside the container's own process (the
   // runtime has no attach), so its status stands for the container's exit code.

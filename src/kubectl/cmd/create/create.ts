@@ -7,7 +7,6 @@
  * (`create deployment`, `create secret generic`, ...) live in ./generatorCommands.ts.
  */
 import type { Invocation, KubectlCommand } from '../../command.ts';
-import { helpText } from '../../help/index.ts';
 import { readManifests } from '../../manifests.ts';
 import {
   checkOutput,
@@ -33,8 +32,7 @@ async function runCreate(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   const filenames = flags.strings('filename');
   if (filenames.length === 0 && !flags.string('kustomize')) {
-    // create.go: no -f means "show me how", on stderr, and fail.
-    ctx.stderr(`Error: must specify one of -f and -k\n\n${helpText('create') ?? ''}`);
+    ctx.stderr('error: must specify one of -f and -k\n');
     return 1;
   }
   if (flags.string('kustomize')) {

@@ -5,6 +5,7 @@
  * typed clients the real subcommands use. A kind this cluster does not serve yet answers
  * like a server without that API: a bare 404.
  */
+import { isStatusError } from '../../../core/api/status.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
@@ -39,6 +40,33 @@ const GENERATORS: Record<string, Generate> = {
   'create ingress': (inv, f, c) => g.generateIngress(positionalArgs(inv), f, c),
   'create priorityclass': (inv, f, c) => g.generatePriorityClass(positionalArgs(inv), f, c),
   'create token': (inv, f, c) => g.generateTokenRequest(positionalArgs(inv), f, c),
+};
+
+/**
+ * FAILURE_PREFIX is how each create_*.go wraps the server's error (`fmt.Errorf("failed to
+ * create deployment: %v", err)`), which turns it into a plain `error: ...` line. Namespace,
+ * role and clusterrole return the server error as is; secrets forgot the colon.
+ */
+const FAILURE_PREFIX: Record<string, string> = {
+  'create deployment': 'failed to create deployment: ',
+  'create service clusterip': 'failed to create ClusterIP service: ',
+  'create service nodeport': 'failed to create NodePort service: ',
+  'create service loadbalancer': 'failed to create LoadBalancer service: ',
+  'create service externalname': 'failed to create ExternalName service: ',
+  'create configmap': 'failed to create configmap: ',
+  'create secret generic': 'failed to create secret ',
+  'create secret docker-registry': 'failed to create secret ',
+  'create secret tls': 'failed to create secret ',
+  'create job': 'failed to create job: ',
+  'create cronjob': 'failed to create cronjob: ',
+  'create serviceaccount': 'failed to create serviceaccount: ',
+  'create rolebinding': 'failed to create rolebinding: ',
+  'create clusterrolebinding': 'failed to create clusterrolebinding: ',
+  'create quota': 'failed to create quota: ',
+  'create poddisruptionbudget': 'failed to create poddisruptionbudgets: ',
+  'create ingress': 'failed to create ingress: ',
+  'create priorityclass': 'failed to create priorityclass: ',
+  'create token': 'failed to create token: ',
 };
 
 /** shortOf is the first line of a command's real help, its one-line summary. */
@@ -117,12 +145,19 @@ async function runGenerator(inv: Invocation, path: string): Promise<number> {
     printWritten(inv, def ?? pseudoDef(obj), obj, 'created', dryRun);
     return 0;
   }
-  if (!def) throw unservedResource();
-  const created = ctx.client.create(def, def.namespaced ? inv.namespace : '', obj, {
-    fieldManager: flags.string('field-manager') || 'kubectl-create',
-    fieldValidation: 'Strict',
-    dryRun: dryRun === 'server',
-  });
+  let created: KubeObject;
+  try {
+    if (!def) throw unservedResource();
+    created = ctx.client.create(def, def.namespaced ? inv.namespace : '', obj, {
+      fieldManager: flags.string('field-manager') || 'kubectl-create',
+      fieldValidation: 'Strict',
+      dryRun: dryRun === 'server',
+    });
+  } catch (err) {
+    const prefix = FAILURE_PREFIX[path];
+    if (prefix === undefined || !isStatusError(err)) throw err;
+    throw new CommandError(`error: ${prefix}${err.status.message}`);
+  }
   printWritten(inv, def, created, 'created', dryRun);
   return 0;
 }
@@ -134,12 +169,11 @@ function pseudoDef(obj: KubeObject): Parameters<typeof printWritten>[1] {
 }
 
 /**
- * createToken: the real command POSTs a TokenRequest to serviceaccounts/NAME/token. The
- * service account must exist; the token API itself is not served by this cluster yet.
+ * createToken: the real command POSTs a TokenRequest to serviceaccounts/NAME/token and
+ * prints status.token. This API server does not serve the token subresource yet, so it
+ * fails the way a server without it answers.
  */
 function createToken(inv: Invocation): number {
-  const name = positionalArgs(inv)[0];
-  const def = inv.mapper.resolve('serviceaccounts');
-  inv.ctx.client.get(def, inv.namespace, name);
-  throw new CommandError('error: the serviceaccounts/token subresource (TokenRequest) is not available in this playground yet');
+  void inv;
+  throw new CommandError('error: failed to create token: the server could not find the requested resource');
 }

@@ -95,7 +95,7 @@ export function cascadePolicy(inv: Invocation): DeletePlan['propagationPolicy'] 
       return value === 'true' ? 'Background' : 'Orphan';
     }
     default:
-      throw new CommandError(`error: invalid cascade value (${inv.flags.string('cascade')}). Must be "background", "foreground", or "orphan".`);
+      throw new CommandError(`error: invalid cascade value (${inv.flags.string('cascade')}). Must be "background", "foreground", or "orphan"`);
   }
 }
 
@@ -104,8 +104,8 @@ async function runDelete(inv: Invocation): Promise<number> {
   const output = flags.string('output');
   if (output !== '' && output !== 'name') throw new CommandError(`error: unexpected -o output mode: ${output}. We only support '-o name'`);
   const all = flags.bool('all');
-  if (all && flags.string('selector')) throw new CommandError('error: cannot set --all and --selector at the same time');
-  if (all && flags.string('field-selector')) throw new CommandError('error: cannot set --all and --field-selector at the same time');
+  // resource.Builder's SelectAllParam refuses first (its message ends in a space).
+  if (all && (flags.string('selector') || flags.string('field-selector'))) throw new CommandError("error: setting 'all' parameter but found a non empty selector. ");
   if (flags.bool('interactive')) throw new CommandError('error: "kubectl delete -i" is not available in this playground yet');
   const plan = deletePlan(inv);
 
