@@ -124,6 +124,21 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get deployments -o wide')));
   });
 
+  // Same cluster, same moment: what the real kubectl renders from our wire answers must be what
+  // the emulated kubectl prints (describe computes ages client-side, from the served timestamps).
+  it.each([
+    'describe deployment web',
+    'describe node node01',
+    'get all',
+    'get pods -o wide --show-labels',
+    'get replicasets -o name',
+    'get pods -l app=web -o jsonpath={.items[*].spec.containers[0].image}',
+  ])('%s matches the emulated kubectl', async (line) => {
+    const real = await env.kubectl(line.split(' '));
+    expect(real.code).toBe(0);
+    expect(withoutAges(real.stdout + real.stderr)).toBe(withoutAges(await env.emulated(`kubectl ${line}`)));
+  });
+
   it('get pod nope fails with the NotFound Status', async () => {
     const r = await env.kubectl(['get', 'pod', 'nope']);
     expect(r.code).toBe(1);
