@@ -1,7 +1,7 @@
 /**
  * servePodLog answers GET pods/{name}/log as the apiserver does through the kubelet
  * (pkg/registry/core/pod/rest/log.go): text/plain, optionally following the log with a
- * chunked response that stays open until the client goes away.
+ * chunked response that stays open until the client or the pod goes away.
  */
 import type { Pod } from 'kubernetes-types/core/v1';
 import { badRequest } from '../../core/api/status.ts';
@@ -44,10 +44,19 @@ export function servePodLog(g: GatewayContext, r: RequestContext, namespace: str
   res.writeHead(200, { 'Content-Type': 'text/plain', 'Transfer-Encoding': 'chunked' });
   res.flushHeaders();
   const follower = g.client.followLogs(namespace, name, opts, (text) => res.write(text));
+  // The kubelet ends a followed log when the pod goes away; watch for that.
+  const uid = (pod as { metadata?: { uid?: string } }).metadata?.uid;
+  const gone = g.client.watch(PODS, namespace, { fieldSelector: `metadata.name=${name}` }, (ev) => {
+    if (ev.type === 'DELETED' || (ev.type === 'MODIFIED' && ev.object.metadata.uid !== uid)) stop();
+  });
+  let stopped = false;
   const stop = () => {
+    if (stopped) return;
+    stopped = true;
     follower.stop();
+    gone.stop();
     res.end();
   };
   r.req.on('close', stop);
-  res.on('close', () => follower.stop());
+  res.on('close', stop);
 }
