@@ -108,9 +108,10 @@ describe('kubectl create -f', () => {
     );
     expect(await s.run('kubectl create -f multi.yaml')).toEqual({
       stdout: 'configmap/a created\n',
+      // As the real kubectl: server errors first, the builder's mapping errors last.
       stderr:
-        'resource mapping not found for name: "w" namespace: "" from "multi.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first\n' +
-        'Error from server (NotFound): error when creating "multi.yaml": namespaces "nowhere" not found\n',
+        'Error from server (NotFound): error when creating "multi.yaml": namespaces "nowhere" not found\n' +
+        'resource mapping not found for name: "w" namespace: "" from "multi.yaml": no matches for kind "Widget" in version "example.com/v1"\nensure CRDs are installed first\n',
       status: 1,
     });
     expect((await s.run('kubectl create -f multi.yaml -n kube-system')).stderr).toContain(

@@ -98,6 +98,24 @@ export function resolveManifest(inv: Invocation, m: Manifest): Target {
   return { def, namespace, name: object.metadata.name ?? '', object, source: m.source };
 }
 
+/**
+ * resolveAll maps every manifest, setting aside the ones the builder cannot map (unknown
+ * kinds, a conflicting namespace): kubectl reports those after the server's errors in
+ * create, replace and delete, and before them in apply (which maps everything first).
+ */
+export function resolveAll(inv: Invocation, manifests: Manifest[]): { targets: Target[]; mappingErrors: unknown[] } {
+  const targets: Target[] = [];
+  const mappingErrors: unknown[] = [];
+  for (const m of manifests) {
+    try {
+      targets.push(resolveManifest(inv, m));
+    } catch (err) {
+      mappingErrors.push(err);
+    }
+  }
+  return { targets, mappingErrors };
+}
+
 /** sortedJSON is Go's encoding of an unstructured object: map keys sorted at every level. */
 export function sortedJSON(value: unknown): string {
   return JSON.stringify(sortKeys(value));

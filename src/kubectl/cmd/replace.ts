@@ -20,7 +20,7 @@ import {
   fieldValidation,
   printWritten,
   reportErrors,
-  resolveManifest,
+  resolveAll,
   withLastApplied,
   withSource,
   type Target,
@@ -42,20 +42,14 @@ async function runReplace(inv: Invocation): Promise<number> {
   const validation = fieldValidation(flags);
   const writeOpts = { fieldManager: flags.string('field-manager') || 'kubectl-replace', fieldValidation: validation, dryRun: dryRun === 'server' };
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  const { targets, mappingErrors } = resolveAll(inv, manifests);
   const errors: unknown[] = [];
-  const targets: Target[] = [];
-  for (const m of manifests) {
-    try {
-      const t = resolveManifest(inv, m);
-      // CreateOrUpdateAnnotation: --save-config writes the annotation, an existing one is refreshed.
-      if (flags.bool('save-config') || t.object.metadata.annotations?.[LAST_APPLIED] !== undefined) t.object = withLastApplied(t.object);
-      targets.push(t);
-    } catch (err) {
-      errors.push(err);
-    }
+  for (const t of targets) {
+    // CreateOrUpdateAnnotation: --save-config writes the annotation, an existing one is refreshed.
+    if (flags.bool('save-config') || t.object.metadata.annotations?.[LAST_APPLIED] !== undefined) t.object = withLastApplied(t.object);
   }
   if (flags.bool('force')) {
-    if (errors.length > 0) return reportErrors(inv, errors);
+    if (mappingErrors.length > 0) return reportErrors(inv, mappingErrors);
     return forceReplace(inv, targets, writeOpts);
   }
   for (const t of targets) {
@@ -66,7 +60,7 @@ async function runReplace(inv: Invocation): Promise<number> {
       errors.push(withSource(err, 'replacing', t.source));
     }
   }
-  return reportErrors(inv, errors);
+  return reportErrors(inv, [...errors, ...mappingErrors]);
 }
 
 /** forceReplace deletes every object, waits until they are gone, then creates them again. */

@@ -22,7 +22,7 @@ import {
   fieldValidation,
   printWritten,
   reportErrors,
-  resolveManifest,
+  resolveAll,
   withLastApplied,
   withSource,
   type DryRun,
@@ -72,10 +72,10 @@ async function runApply(inv: Invocation): Promise<number> {
   };
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
   if (manifests.length === 0) throw new CommandError('error: no objects passed to apply');
-  const errors: unknown[] = [];
-  for (const m of manifests) {
+  const { targets, mappingErrors } = resolveAll(inv, manifests);
+  const errors: unknown[] = [...mappingErrors];
+  for (const target of targets) {
     try {
-      const target = resolveManifest(inv, m);
       if (serverSide) applyServerSide(inv, target, settings);
       else applyClientSide(inv, target, settings);
     } catch (err) {

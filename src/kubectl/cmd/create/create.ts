@@ -14,7 +14,7 @@ import {
   fieldValidation,
   printWritten,
   reportErrors,
-  resolveManifest,
+  resolveAll,
   withLastApplied,
   withSource,
 } from '../objectWrites.ts';
@@ -43,11 +43,11 @@ async function runCreate(inv: Invocation): Promise<number> {
   const dryRun = dryRunStrategy(flags);
   const validation = fieldValidation(flags);
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  const { targets, mappingErrors } = resolveAll(inv, manifests);
   const errors: unknown[] = [];
   let printed = 0;
-  for (const m of manifests) {
+  for (const target of targets) {
     try {
-      const target = resolveManifest(inv, m);
       const obj = flags.bool('save-config') ? withLastApplied(target.object) : target.object;
       const written =
         dryRun === 'client'
@@ -59,8 +59,9 @@ async function runCreate(inv: Invocation): Promise<number> {
             });
       printWritten(inv, target.def, written, 'created', dryRun, printed++ > 0 ? '---\n' : '');
     } catch (err) {
-      errors.push(withSource(err, 'creating', m.source));
+      errors.push(withSource(err, 'creating', target.source));
     }
   }
+  errors.push(...mappingErrors);
   return reportErrors(inv, errors);
 }

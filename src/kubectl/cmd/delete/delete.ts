@@ -16,7 +16,7 @@ import { parseGoDuration } from '../../flags.ts';
 import { readManifests } from '../../manifests.ts';
 import { qualifiedKind } from '../../mapper.ts';
 import { parseResourceArgs } from '../../resourceArgs.ts';
-import { dryRunStrategy, dryRunSuffix, reportErrors, resolveManifest, withSource, type DryRun } from '../objectWrites.ts';
+import { dryRunStrategy, dryRunSuffix, reportErrors, resolveAll, withSource, type DryRun } from '../objectWrites.ts';
 
 /** MISSING_RESOURCE is resource.Builder's error when nothing at all was named. */
 export const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
@@ -109,8 +109,9 @@ async function runDelete(inv: Invocation): Promise<number> {
   if (flags.bool('interactive')) throw new CommandError('error: "kubectl delete -i" is not available in this playground yet');
   const plan = deletePlan(inv);
 
+  const mappingErrors: unknown[] = [];
+  const victims = collectVictims(inv, mappingErrors);
   const errors: unknown[] = [];
-  const victims = collectVictims(inv, errors);
   let found = 0;
   const deleted: Array<Victim & { uid: string }> = [];
   for (const v of victims) {
@@ -129,7 +130,7 @@ async function runDelete(inv: Invocation): Promise<number> {
       errors.push(withSource(err, 'deleting', v.source));
     }
   }
-  if (errors.length > 0) return reportErrors(inv, errors);
+  if (errors.length + mappingErrors.length > 0) return reportErrors(inv, [...errors, ...mappingErrors]);
   if (found === 0) {
     ctx.stdout('No resources found\n');
     return 0;
@@ -138,8 +139,8 @@ async function runDelete(inv: Invocation): Promise<number> {
   return waitForDeletion(inv, deleted, plan.timeoutMs);
 }
 
-/** collectVictims resolves -f, names and selections into objects, collecting per-object errors. */
-function collectVictims(inv: Invocation, errors: unknown[]): Victim[] {
+/** collectVictims resolves -f, names and selections into objects, setting aside objects it cannot map. */
+function collectVictims(inv: Invocation, mapping: unknown[]): Victim[] {
   const { ctx, flags } = inv;
   const filenames = flags.strings('filename');
   const selector = flags.string('selector');
@@ -148,15 +149,9 @@ function collectVictims(inv: Invocation, errors: unknown[]): Victim[] {
   const allNamespaces = flags.bool('all-namespaces');
   const victims: Victim[] = [];
   if (filenames.length > 0) {
-    for (const m of readManifests(ctx, filenames, flags.bool('recursive'))) {
-      try {
-        const t = resolveManifest(inv, m);
-        victims.push({ def: t.def, namespace: t.namespace, name: t.name, source: t.source });
-      } catch (err) {
-        errors.push(err);
-      }
-    }
-    return victims;
+    const { targets, mappingErrors } = resolveAll(inv, readManifests(ctx, filenames, flags.bool('recursive')));
+    mapping.push(...mappingErrors);
+    return targets.map((t) => ({ def: t.def, namespace: t.namespace, name: t.name, source: t.source }));
   }
   if (inv.args.length === 0) throw new CommandError(`error: ${MISSING_RESOURCE}`);
   const requests = parseResourceArgs(inv.args, inv.mapper);
