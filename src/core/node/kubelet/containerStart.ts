@@ -107,6 +107,10 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
       limits: limitsOf(spec),
       tty: spec.tty,
       stdin: spec.stdin,
+      networkCommands: ctx.podTools?.(
+        { namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName },
+        ['busybox', 'alpine'].some((n) => img.image.reference.includes(`library/${n}`)) ? 'busybox' : 'debian',
+      ),
     },
     { clock: ctx.clock, shell: ctx.shell, cpus: ctx.cpus, seed: ctx.random.int(2 ** 31) },
   );

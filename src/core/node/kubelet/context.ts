@@ -8,6 +8,7 @@ import type { Client } from '../../client/client.ts';
 import type { Clock } from '../../sim/clock.ts';
 import type { Random } from '../../sim/random.ts';
 import type { ContainerProcess } from '../runtime/process.ts';
+import type { ExecCommand } from '../runtime/types.ts';
 import type { ShellRunner } from '../runtime/shellRunner.ts';
 import type { EnvLookup } from './env.ts';
 import type { ImageManager } from './imageManager.ts';
@@ -42,6 +43,8 @@ export interface KubeletContext {
   shell: ShellRunner;
   lookup: EnvLookup & VolumeHost;
   network?: PodNetworkHooks;
+  /** podTools returns the network clients (curl, wget, nslookup) for a pod's network namespace. */
+  podTools?(pod: { namespace: string; podName: string; podIP: string; nodeName: string }, flavor: 'busybox' | 'debian'): Record<string, ExecCommand>;
   clusterDomain: string;
   /** podIP gives the pod its address (network layer or the node's allocator). */
   podIP(pod: Pod): string;

@@ -8,6 +8,7 @@
  */
 import { isStatusError } from '../../api/status.ts';
 import { rfc3339Micro } from '../../api/time.ts';
+import type { ExecCommand } from '../runtime/types.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
 import { CONFIGMAPS, LEASES, NODES, PODS, SECRETS, SERVICES } from '../../client/client.ts';
 import type { Informer } from '../../client/informer.ts';
@@ -98,6 +99,10 @@ export class Kubelet {
     const client = cluster.client('kubelet');
     const alloc = nodeResources(opts.node).allocatable;
     const network = cluster.services.get('network') as (PodNetwork & PodNetworkHooks) | undefined;
+    // The network layer publishes pod-side curl/wget/nslookup as part of 'node-tools'.
+    const tools = cluster.services.get('node-tools') as
+      | { commandsForPod(pod: { namespace: string; podName: string; podIP: string; nodeName: string }, flavor: 'busybox' | 'debian'): Record<string, ExecCommand> }
+      | undefined;
     this.ctx = {
       nodeName: this.name,
       nodeIP: opts.internalIP,
@@ -134,6 +139,7 @@ export class Kubelet {
         detach: network.detach?.bind(network),
         resolvConf: network.resolvConf?.bind(network),
       },
+      podTools: (pod, flavor) => tools?.commandsForPod(pod, flavor) ?? {},
       clusterDomain: cluster.options.clusterDomain,
       enqueue: (k) => this.queue.add(k),
       wake: (k, at) => this.queue.addAfter(k, Math.max(0, at - clock.now())),

@@ -12,7 +12,7 @@ import { containerEnv } from './environment.ts';
 import { ContainerProcess } from './process.ts';
 import { commandProgram, shellProgram } from './shellPrograms.ts';
 import type { ShellRunner } from './shellRunner.ts';
-import type { Program, VirtualFS } from './types.ts';
+import type { ExecCommand, Program, VirtualFS } from './types.ts';
 
 /** ContainerSpec is what the kubelet hands over for one container (env already resolved). */
 export interface ContainerSpec {
@@ -29,6 +29,24 @@ export interface ContainerSpec {
   limits?: { cpuMilli?: number; memoryBytes?: number };
   tty?: boolean;
   stdin?: boolean;
+  /**
+   * networkCommands are the pod's network clients (curl, wget, nslookup) bound to its network
+   * namespace; only those the image really ships are put on its PATH (see imageNetworkTools).
+   */
+  networkCommands?: Record<string, ExecCommand>;
+}
+
+/**
+ * imageNetworkTools says which network clients an image ships, as the real images do:
+ * BusyBox-based images have wget and nslookup applets; Debian-based nginx has curl; the full
+ * python and node images have curl and wget; database and distroless images have none.
+ */
+export function imageNetworkTools(repository: string): string[] {
+  const name = repository.replace(/^docker\.io\/library\//, '');
+  if (name === 'busybox' || name === 'alpine') return ['wget', 'nslookup'];
+  if (name === 'nginx') return ['curl'];
+  if (name === 'python' || name === 'node') return ['curl', 'wget'];
+  return [];
 }
 
 /** RuntimeDeps are the node-wide things every process needs. */
@@ -104,9 +122,15 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
     clock: deps.clock,
     seed: deps.seed ?? 1,
     shell: deps.shell,
-    commands: def.commands ?? {},
+    commands: { ...pickTools(spec.networkCommands, imageNetworkTools(def.repository)), ...(def.commands ?? {}) },
     shells: def.shells,
   });
   process.run();
   return { ok: true, process };
+}
+
+function pickTools(all: Record<string, ExecCommand> | undefined, names: string[]): Record<string, ExecCommand> {
+  const out: Record<string, ExecCommand> = {};
+  for (const n of names) if (all?.[n]) out[n] = all[n];
+  return out;
 }
