@@ -3,21 +3,11 @@
  * through the built-in JSX transform (no plugin), the cluster in a module worker, and Monaco
  * with monaco-yaml in ONE lazy chunk loaded only when the editor opens.
  */
-import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
-
-const monacoEsm = fileURLToPath(new URL('./node_modules/monaco-editor/esm/', import.meta.url));
 
 export default defineConfig({
   base: './',
   oxc: { jsx: { runtime: 'automatic' } },
-  resolve: {
-    alias: [
-      // monaco-worker-manager (used by monaco-yaml) imports a pre-0.50 deep path that
-      // monaco-editor's export map no longer allows; point it at the file itself.
-      { find: /^monaco-editor\/esm\/(.*)$/, replacement: `${monacoEsm}$1` },
-    ],
-  },
   worker: { format: 'es' },
   build: {
     target: 'es2022',

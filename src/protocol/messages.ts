@@ -2,6 +2,7 @@
  * WorkerMessage is every message the worker sends to the UI, a discriminated union on `type`.
  */
 import type { KubeObject } from '../core/api/types.ts';
+import type { SchedulingDecision } from '../core/scheduler/decision.ts';
 import type { ObjectDelta } from './objects.ts';
 import type { PersistedState } from './persisted.ts';
 import type { TabId } from './requests.ts';
@@ -31,6 +32,20 @@ export interface ActivityRecord {
   component: string;
   verb: string;
   summary: string;
+  /** key is the work-queue key the component reconciled (`namespace/name`). */
+  key?: string;
+  /** woke is the last watch event seen for that key before the reconcile (e.g. `MODIFIED ReplicaSet default/web-5d4f`). */
+  woke?: string;
+  /** wrote lists the writes the reconcile made, as watch events (e.g. `ADDED Pod default/web-5d4f-abcde`). */
+  wrote?: string[];
+}
+
+/** InspectDetails is what the worker adds to an inspected object beyond describe text. */
+export interface InspectDetails {
+  /** yaml is the object as `kubectl get -o yaml` prints it. */
+  yaml?: string;
+  /** scheduling is the scheduler's last decision record, for a pod it has tried. */
+  scheduling?: SchedulingDecision;
 }
 
 /** Notice is a message for the person (e.g. "your saved state was set aside"). */
@@ -54,7 +69,7 @@ export type WorkerMessage =
   | { type: 'objects.reset' }
   | { type: 'clock'; clock: ClockState }
   | { type: 'activity'; records: ActivityRecord[] }
-  | { type: 'inspect.result'; id: number; object?: KubeObject; describe: string }
+  | ({ type: 'inspect.result'; id: number; object?: KubeObject; describe: string } & InspectDetails)
   | { type: 'state.exported'; id: number; state: PersistedState }
   | { type: 'schema.json'; id: number; schema?: unknown }
   | { type: 'notice'; notice: Notice }

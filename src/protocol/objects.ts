@@ -32,6 +32,12 @@ export interface WireObject {
   group: string;
   resource: string;
   object: KubeObject;
+  /**
+   * podStatus is, for a core/v1 Pod, the STATUS `kubectl get pods` shows (Running,
+   * ContainerCreating, Terminating, CrashLoopBackOff, ...). The worker computes it with the
+   * server's own table code, so the UI never re-implements printPod.
+   */
+  podStatus?: string;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface WatchedEvent {
   group: string;
   resource: string;
   object: KubeObject;
+  /** podStatus is the pod's kubectl STATUS, computed by the host (see WireObject.podStatus). */
+  podStatus?: string;
 }
 
 export class DeltaBatcher {
@@ -25,7 +27,7 @@ export class DeltaBatcher {
   push(ev: WatchedEvent): void {
     const meta = ev.object.metadata;
     const key = objectKey({ group: ev.group, resource: ev.resource, namespace: meta.namespace ?? '', name: meta.name ?? '' });
-    this.pending.set(key, ev.type === 'DELETED' ? undefined : { key, group: ev.group, resource: ev.resource, object: ev.object });
+    this.pending.set(key, ev.type === 'DELETED' ? undefined : { key, group: ev.group, resource: ev.resource, object: ev.object, ...(ev.podStatus !== undefined ? { podStatus: ev.podStatus } : {}) });
   }
 
   /** size is the number of objects with pending changes. */

@@ -10,6 +10,7 @@
  */
 import type { ApiSchema } from '../core/api/schema/index.ts';
 import type { WatchHandle } from '../core/client/client.ts';
+import type { SchedulingDecision } from '../core/scheduler/decision.ts';
 import { DEFAULT_OPTIONS, type Cluster } from '../core/sim/cluster.ts';
 import { createCluster } from '../core/sim/createCluster.ts';
 import { checkPersistedState } from '../protocol/codec.ts';
@@ -20,9 +21,12 @@ import { PROTOCOL_VERSION } from '../protocol/version.ts';
 import { RealtimeDriver } from '../session/realtimeDriver.ts';
 import { TerminalSession } from '../session/session.ts';
 import { MemoryFS } from '../shell/memoryFS.ts';
+import { toYAML } from '../kubectl/printers/yaml.ts';
+import { ActivityTap } from './activityTap.ts';
 import { applyClusterRequest } from './clusterControls.ts';
 import { DeltaBatcher } from './deltaBatcher.ts';
 import { diagnosticsFor } from './diagnostics.ts';
+import { podStatus } from './podStatus.ts';
 import { toJsonSchema, type JsonSchema } from './jsonSchema.ts';
 import { replayJournal } from './replay.ts';
 import { ReplayDriver, SwitchDriver } from './replayDriver.ts';
@@ -65,6 +69,7 @@ export class Host {
   private readonly early: UiRequest[] = [];
   private watches: WatchHandle[] = [];
   private readonly batcher = new DeltaBatcher();
+  private readonly activity = new ActivityTap(() => this.cluster.now());
   private awaitingAck = false;
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -220,6 +225,7 @@ export class Host {
     this.flushTimer = undefined;
     for (const [tab, data] of this.outputs) this.post({ type: 'terminal.output', tab, data });
     this.outputs.clear();
+    if (this.activity.size > 0) this.post({ type: 'activity', records: this.activity.flush() });
     if (!this.awaitingAck) {
       const delta = this.batcher.flush();
       if (delta) {
@@ -301,6 +307,7 @@ export class Host {
     for (const w of this.watches) w.stop();
     this.watches = [];
     this.batcher.reset();
+    this.activity.reset();
     this.awaitingAck = false;
     this.post({ type: 'objects.reset' });
     const keep = new Map([...this.tabs].map(([id, t]) => [id, t.session.shell.history.entries]));
@@ -445,13 +452,19 @@ export class Host {
     const target = group ? `${resource}.${group}` : resource;
     const ns = namespace ? ` -n '${namespace}'` : '';
     await this.inspector.run(`kubectl describe ${target} '${name}'${ns}`, { stdout: (d) => (describe += d), stderr: (d) => (describe += d) });
-    this.post({ type: 'inspect.result', id, object, describe });
+    // The YAML is kubectl's printer on the stored object; the decision record answers
+    // "why this node / why Pending" (src/core/scheduler/decision.ts).
+    const yaml = object ? toYAML(object) : undefined;
+    const scheduler = group === '' && resource === 'pods' ? this.cluster.services.get('scheduler') : undefined;
+    const scheduling = (scheduler as { decisionFor?(ns: string, n: string): SchedulingDecision | undefined } | undefined)?.decisionFor?.(namespace, name);
+    this.post({ type: 'inspect.result', id, object, describe, ...(yaml ? { yaml } : {}), ...(scheduling ? { scheduling } : {}) });
   }
 
   private watchAll(): void {
     for (const w of this.watches) w.stop();
     this.watches = [];
     const client = this.cluster.client('kubeplay-ui');
+    this.activity.attach(this.cluster.loop);
     for (const def of client.discovery()) {
       // Leases renew every 10 s per node: noise for every panel, so they are not sent.
       if (def.resource === 'leases' || !def.verbs.includes('watch')) continue;
@@ -459,7 +472,9 @@ export class Host {
       const { group, resource } = def;
       this.watches.push(client.watch({ group, resource }, undefined, {}, (ev) => {
         if (ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED') {
-          this.batcher.push({ type: ev.type, group, resource, object: ev.object });
+          this.activity.observe(ev.type, ev.object);
+          const status = group === '' && resource === 'pods' ? { podStatus: podStatus(ev.object, this.cluster.now()) } : {};
+          this.batcher.push({ type: ev.type, group, resource, object: ev.object, ...status });
           this.scheduleFlush();
         }
       }));

@@ -6,6 +6,7 @@
  * saving sends it back to the waiting command.
  */
 import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import type { Diagnostic } from '../../../protocol/messages.ts';
 import { useBridge } from '../../bridge/context.ts';
 import { useAppStore } from '../../state/appStore.ts';
 import type { EditorApi } from './MonacoEditor.tsx';
@@ -21,6 +22,7 @@ interface EditSession {
 interface Result {
   status: number;
   output: string;
+  diagnostics?: Diagnostic[];
 }
 
 function useIdle(): boolean {
@@ -101,7 +103,7 @@ export function EditorPanel() {
     if (edit) return save();
     const content = api.getValue();
     const m = await bridge.request((id) => ({ type: 'editor.apply', id, tab: 'editor', path, content }), 'apply.result');
-    setResult({ status: m.status, output: m.output });
+    setResult({ status: m.status, output: m.output, diagnostics: m.diagnostics });
     api.setDiagnostics(path, m.diagnostics);
   }, [api, bridge, edit, path, save]);
 
@@ -163,9 +165,21 @@ export function EditorPanel() {
         )}
       </div>
       {result && (
-        <pre className={`apply-output ${result.status === 0 ? 'ok' : 'failed'}`} role="status" data-testid="apply-output">
-          {result.output}
-        </pre>
+        <div className={`apply-output ${result.status === 0 ? 'ok' : 'failed'}`} role="status" data-testid="apply-output">
+          <pre>{result.output}</pre>
+          {result.diagnostics && result.diagnostics.length > 0 && (
+            <ul className="diagnostics" aria-label="Problems" data-testid="diagnostics">
+              {result.diagnostics.map((d, i) => (
+                <li key={i} data-line={d.line}>
+                  <button type="button" onClick={() => api?.reveal(Math.max(1, d.line))}>
+                    Line {d.line || 1}
+                  </button>{' '}
+                  {d.message}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
       )}
     </div>
   );

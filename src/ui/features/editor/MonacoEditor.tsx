@@ -14,6 +14,8 @@ export interface EditorApi {
   open(path: string, content: string): void;
   setDiagnostics(path: string, diagnostics: Diagnostic[]): void;
   focus(): void;
+  /** reveal moves the cursor to a line and scrolls it into view. */
+  reveal(line: number): void;
 }
 
 interface Props {
@@ -75,6 +77,11 @@ export default function MonacoEditor({ schema, theme, fontSize, onReady, onApply
         );
       },
       focus: () => editor.focus(),
+      reveal: (line) => {
+        editor.revealLineInCenter(line);
+        editor.setPosition({ lineNumber: line, column: 1 });
+        editor.focus();
+      },
     });
     // The editor is created once; theme and font size are updated by the effects below.
     return () => editor.dispose();

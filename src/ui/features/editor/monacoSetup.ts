@@ -3,10 +3,13 @@
  * their web workers through Vite's `?worker` imports (bundled, same origin, never a CDN),
  * and feeds monaco-yaml the Kubernetes JSON Schema the cluster worker derives from its API
  * schema. This module and everything it imports form the one lazy `monaco` chunk.
+ *
+ * NOTE: monaco-editor is pinned to 0.52.2: from 0.53 `editor.createWebWorker` needs a Worker
+ * instance, which monaco-yaml 5 does not pass yet (remcohaszing/monaco-yaml#272).
  */
-import * as monaco from 'monaco-editor/editor/editor.api';
-import 'monaco-editor/languages/definitions/yaml/register';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import * as monaco from 'monaco-editor/esm/vs/editor/editor.api';
+import 'monaco-editor/esm/vs/basic-languages/yaml/yaml.contribution';
+import EditorWorker from 'monaco-editor/esm/vs/editor/editor.worker?worker';
 import { configureMonacoYaml } from 'monaco-yaml';
 import YamlWorker from 'monaco-yaml/yaml.worker?worker';
 
