@@ -65,7 +65,7 @@ export function priorityAdmission(server: ApiServer): AdmissionPlugin {
         throw forbiddenPod(attrs, `the integer value of priority (${pod.spec.priority}) must not be provided in pod spec; priority admission controller computed ${pc.value} from the given PriorityClass name`);
       }
       pod.spec.priority = pc.value;
-      if (className === undefined && pc.name) pod.spec.priorityClassName = pc.name;
+      if (!className) pod.spec.priorityClassName = pc.name;
       pod.spec.preemptionPolicy ??= (pc.preemptionPolicy as 'PreemptLowerPriority' | 'Never' | undefined) ?? 'PreemptLowerPriority';
     },
   };

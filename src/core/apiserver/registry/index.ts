@@ -8,6 +8,7 @@ import { deployments } from './deployments.ts';
 import { namespaces } from './namespaces.ts';
 import { nodes } from './nodes.ts';
 import { pods } from './pods.ts';
+import { priorityclasses } from './priorityclasses.ts';
 import { replicasets } from './replicasets.ts';
 import { services } from './services.ts';
 import { configmaps, endpoints, endpointslices, events, eventsV1, leases, secrets, serviceaccounts } from './simple.ts';
@@ -34,4 +35,6 @@ export const builtinResources: ResourceDefinition[] = [
   endpointslices,
   // events.k8s.io/v1
   eventsV1,
+  // scheduling.k8s.io/v1
+  priorityclasses,
 ];
