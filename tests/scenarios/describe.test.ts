@@ -9,7 +9,7 @@ describe('kubectl describe', () => {
     const out = await s.out('kubectl describe deployment web');
     expect(out).toContain('Replicas:               2 desired | 2 updated | 2 total | 2 available | 0 unavailable\n');
     expect(out).toContain('NewReplicaSet:   web-6dc5cd68db (2/2 replicas created)\n');
-    expect(out).toMatch(/Events:\n  Type    Reason             Age   From                   Message\n  ----    ------             ----  ----                   -------\n  Normal  ScalingReplicaSet  \d+s +deployment-controller  Scaled up replica set web-6dc5cd68db from 0 to 2\n$/);
+    expect(out).toMatch(/Events:\n {2}Type {4}Reason {13}Age {3}From {19}Message\n {2}---- {4}------ {13}---- {2}---- {19}-------\n {2}Normal {2}ScalingReplicaSet {2}\d+s +deployment-controller {2}Scaled up replica set web-6dc5cd68db from 0 to 2\n$/);
   });
 
   it('matches names by prefix, separates objects and leaves events out for several', async () => {

@@ -16,7 +16,7 @@ describe('kubectl events', () => {
     expect(lines.some((l) => /^\d+s +Normal +ScalingReplicaSet +Deployment\/web +Scaled up replica set web-6dc5cd68db from 0 to 1$/.test(l))).toBe(true);
     expect(lines.some((l) => / Started +Pod\/web-6dc5cd68db-[a-z0-9]{5} +Started container nginx$/.test(l))).toBe(true);
     expect(await s.out('kubectl events --for=deployment/web')).toMatch(
-      /^LAST SEEN   TYPE     REASON              OBJECT           MESSAGE\n\d+s +Normal   ScalingReplicaSet   Deployment\/web   Scaled up replica set web-6dc5cd68db from 0 to 1\n$/,
+      /^LAST SEEN {3}TYPE {5}REASON {14}OBJECT {11}MESSAGE\n\d+s +Normal {3}ScalingReplicaSet {3}Deployment\/web {3}Scaled up replica set web-6dc5cd68db from 0 to 1\n$/,
     );
     expect(await s.run('kubectl events --types=Warning')).toEqual({ stdout: '', stderr: 'No events found in default namespace.\n', status: 0 });
     expect(await s.out('kubectl events --types=Foo')).toBe('error: valid --types are Normal or Warning\n');

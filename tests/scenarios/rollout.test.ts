@@ -47,7 +47,7 @@ describe('kubectl rollout', () => {
     await s.run('kubectl rollout status deployment/web');
     expect(await s.out('kubectl rollout history deployment/web')).toBe('deployment.apps/web \nREVISION  CHANGE-CAUSE\n1         <none>\n2         <none>\n\n');
     const rev1 = await s.out('kubectl rollout history deployment/web --revision=1');
-    expect(rev1).toMatch(/^deployment\.apps\/web with revision #1\nPod Template:\n  Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n  Containers:\n   nginx:\n    Image:\tnginx:1\.25\n/);
+    expect(rev1).toMatch(/^deployment\.apps\/web with revision #1\nPod Template:\n {2}Labels:\tapp=web\n\tpod-template-hash=[a-z0-9]+\n {2}Containers:\n {3}nginx:\n {4}Image:\tnginx:1\.25\n/);
     expect(await s.out('kubectl rollout history deployment/web --revision=9')).toBe('error: unable to find the specified revision\n');
     expect(await s.out('kubectl rollout undo deployment/web --to-revision=7')).toBe('error: unable to find specified revision 7 in history\n');
     expect(await s.out('kubectl rollout undo deployment/web')).toBe('deployment.apps/web rolled back\n');

@@ -71,7 +71,12 @@ function jsonPathTest(input: string): (obj: KubeObject) => boolean {
   if (parts.length < 1 || parts.length > 2) {
     throw new CommandError("error: jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'");
   }
-  const expression = relaxedJSONPathExpression(parts[0]);
+  let expression: string;
+  try {
+    expression = relaxedJSONPathExpression(parts[0]);
+  } catch (err) {
+    throw new CommandError(`error: ${(err as Error).message}`);
+  }
   if (expression === '' || parts[0] === '') throw new CommandError('error: jsonpath expression cannot be empty');
   let want: string | undefined;
   if (parts.length === 2) {

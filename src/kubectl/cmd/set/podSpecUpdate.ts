@@ -10,7 +10,6 @@ import type { PodSpec } from 'kubernetes-types/core/v1';
 import { createTwoWayMergePatch } from '../../../core/api/patch/index.ts';
 import type { JSONObject } from '../../../core/api/patch/index.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
-import { thaw } from '../../../core/storage/freeze.ts';
 import type { Invocation } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
@@ -56,7 +55,7 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
   const { found, errors } = visitObjects(inv, { args: update.args, local, requireNames: true });
   for (const f of found) {
     const original = withKind(f);
-    const changed = thaw(original);
+    const changed = structuredClone(original);
     const spec = podSpecOf(changed);
     if (!spec) {
       errors.push(new CommandError(`error: ${f.def.resource}/${f.object.metadata.name} the object is not a pod or does not have a pod template: *v1.${f.def.kind}`));
