@@ -1,0 +1,44 @@
+/**
+ * `npm run bench`: prints the figures of issue 2 (throughput, scheduler, heap per pod, API
+ * latency) with their targets. Figures only, never timed assertions (DESIGN §9).
+ *
+ * Options: `--quick` skips the 30,000-pod run (heap and latency are then measured at 3,000).
+ * The 30,000-pod run happens once and is shared by the heap and latency figures.
+ */
+import { runApiLatency } from './apiLatency.ts';
+import { fmt, heapUsed, printTable, type Figure } from './harness.ts';
+import { runScheduler } from './scheduler.ts';
+import { benchCluster, runThroughput } from './throughput.ts';
+
+const quick = process.argv.includes('--quick');
+const figures: Figure[] = [];
+const log = (s: string) => console.log(s);
+
+for (const pods of [300, 3000]) {
+  const r = await runThroughput(pods);
+  log(`throughput ${pods} pods: ${fmt(r.cpu)} CPU-s, ${r.virtualMs / 1000}s virtual`);
+  figures.push({ bench: `throughput, ${fmt(pods)} pods / 100 nodes`, value: r.podsPerCpuSecond, unit: 'pods/CPU-s', target: 1500, higher: true });
+}
+
+const bigPods = quick ? 3000 : 30_000;
+{
+  const cluster = benchCluster(Math.ceil(bigPods / 100) + 20);
+  const before = heapUsed();
+  const r = await runThroughput(bigPods, cluster);
+  const after = heapUsed();
+  log(`throughput ${bigPods} pods: ${fmt(r.cpu)} CPU-s, ${r.virtualMs / 1000}s virtual, heap +${fmt((after - before) / 2 ** 20)} MiB`);
+  if (!quick) figures.push({ bench: `throughput, ${fmt(bigPods)} pods / 100 nodes`, value: r.podsPerCpuSecond, unit: 'pods/CPU-s', target: 1500, higher: true, note: 'one run' });
+  figures.push({ bench: `heap per pod (${fmt(bigPods)} Running)`, value: (after - before) / bigPods, unit: 'bytes', target: 2048, higher: false, note: 'pods + events + RS/kubelet/scheduler state' });
+  const lat = runApiLatency(r.cluster);
+  log(`api latency at ${fmt(lat.storedPods)} pods (ms): ${Object.entries(lat.perVerb).map(([v, x]) => `${v} p50 ${fmt(x.p50)} p99 ${fmt(x.p99)}`).join(', ')}`);
+  figures.push({ bench: `API p99 single-object (${fmt(lat.storedPods)} pods)`, value: lat.p99, unit: 'ms', target: 1, higher: false, note: 'get/create/update/patch/delete' });
+}
+
+{
+  const r = await runScheduler(5000, 1000);
+  log(`scheduler: ${r.pods} pods on ${r.nodes} nodes in ${fmt(r.cpu)} CPU-s`);
+  figures.push({ bench: `scheduler, ${fmt(r.nodes)} nodes`, value: r.podsPerCpuSecond, unit: 'pods/CPU-s', target: 1000, higher: true });
+}
+
+console.log('');
+printTable(figures);
