@@ -15,7 +15,7 @@ import { readManifests } from '../manifests.ts';
 import { parseResourceArgs } from '../resourceArgs.ts';
 import { generatorContext, generatorFlags, klogPrefix } from './create/generatorFlags.ts';
 import { MISSING_RESOURCE } from './delete/delete.ts';
-import { checkOutput, dryRunStrategy, printWritten, reportErrors, resolveManifest, unservedResource } from './objectWrites.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors, resolveManifest, unservedResource, withLastApplied } from './objectWrites.ts';
 
 /** EXPOSABLE are the kinds expose.go can introspect (its CanBeExposed). */
 const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
@@ -66,7 +66,7 @@ async function runExpose(inv: Invocation): Promise<number> {
       const written =
         dryRun === 'client'
           ? service
-          : ctx.client.create(services, namespace, service, { fieldManager: flags.string('field-manager') || 'kubectl-expose', fieldValidation: 'Strict', dryRun: dryRun === 'server' });
+          : ctx.client.create(services, namespace, flags.bool('save-config') ? withLastApplied(service, true) : service, { fieldManager: flags.string('field-manager') || 'kubectl-expose', fieldValidation: 'Strict', dryRun: dryRun === 'server' });
       printWritten(inv, services, written, 'exposed', dryRun);
     } catch (err) {
       errors.push(err);

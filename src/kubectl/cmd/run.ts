@@ -15,7 +15,7 @@ import { parseGoDuration } from '../flags.ts';
 import { generateRun, renderUsageError, UsageError } from '../generators/index.ts';
 import { dashArgs, generatorContext, generatorFlagDefs, generatorFlags, klogPrefix, positionalArgs } from './create/generatorFlags.ts';
 import type { ResourceDefinition } from '../../core/client/client.ts';
-import { checkOutput, dryRunStrategy, printWritten, reportErrors, unservedResource, type DryRun } from './objectWrites.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors, unservedResource, withLastApplied, type DryRun } from './objectWrites.ts';
 
 /** run is `kubectl run`. */
 export const run: KubectlCommand = {
@@ -85,7 +85,8 @@ function createRunObject(inv: Invocation, obj: KubeObject, dryRun: DryRun): { de
   const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
   if (!def) throw unservedResource();
   if (dryRun === 'client') return { def, object: obj };
-  const object = inv.ctx.client.create(def, inv.namespace, obj, { fieldManager: inv.flags.string('field-manager') || 'kubectl-run', dryRun: dryRun === 'server' });
+  const body = inv.flags.bool('save-config') ? withLastApplied(obj, true) : obj;
+  const object = inv.ctx.client.create(def, inv.namespace, body, { fieldManager: inv.flags.string('field-manager') || 'kubectl-run', dryRun: dryRun === 'server' });
   return { def, object };
 }
 
