@@ -36,12 +36,18 @@ async function runDescribe(inv: Invocation): Promise<number> {
   if ((errors.length > 0 || found.length > 1) && !explicitEvents) showEvents = false;
 
   // DescribeMatchingResources: `describe pods web` with no pod "web" describes every "web*".
-  if (errors.length > 0 && inv.args.length === 2 && !inv.args[0].includes('/') && errors.every(isNotFound)) {
-    const def = inv.mapper.resolve(inv.args[0]);
-    const prefix = inv.args[1];
-    const matching = ctx.client.list(def, def.namespaced ? inv.namespace : undefined).items.filter((o) => (o.metadata.name ?? '').startsWith(prefix));
-    if (matching.length === 0) return reportErrors(inv, errors.slice(0, 1));
-    for (const object of matching) ctx.stdout(`${describeOne(ctx.client, { def, object, source: '' }, showEvents, ctx.now())}\n`);
+  // Like kubectl this runs for exactly one NotFound and two arguments, even `TYPE/NAME X`.
+  if (errors.length === 1 && isNotFound(errors[0]) && inv.args.length === 2 && flags.strings('filename').length === 0) {
+    const [resource, prefix] = inv.args;
+    let candidates: Found[];
+    try {
+      candidates = visitObjects(inv, { args: [resource] }).found;
+    } catch {
+      return reportErrors(inv, errors);
+    }
+    const matching = candidates.filter((f) => (f.object.metadata.name ?? '').startsWith(prefix));
+    if (matching.length === 0) return reportErrors(inv, errors);
+    for (const f of matching) ctx.stdout(`${describeOne(ctx.client, f, showEvents, ctx.now())}\n`);
     return 0;
   }
 

@@ -38,15 +38,19 @@ async function runExec(inv: Invocation): Promise<number> {
   const name = flags.string('container');
   if (name !== '' && !findContainer(pod, name)) throw new CommandError(`error: container ${name} not found in pod ${pod.metadata?.name}`);
   const container = name !== '' ? name : defaultContainer(pod, quiet ? undefined : warn).name;
-  const tty = flags.bool('tty');
-  if (tty && !flags.bool('stdin') && !quiet) ctx.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  // SetupTTY: -t needs -i (silently dropped without it) and a terminal on stdin (else a warning).
+  let tty = flags.bool('tty') && flags.bool('stdin');
+  if (tty && !ctx.isTTY) {
+    tty = false;
+    if (!quiet) ctx.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
+  }
   let code: number;
   try {
     code = await ctx.client.exec(pod.metadata?.namespace ?? inv.namespace, pod.metadata?.name ?? '', {
       container,
       command,
       stdin: flags.bool('stdin') ? ctx.stdin : '',
-      tty: tty && flags.bool('stdin'),
+      tty,
       stdout: (t) => ctx.stdout(t),
       stderr: (t) => ctx.stderr(t),
       signal: ctx.signal,
