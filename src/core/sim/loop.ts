@@ -36,6 +36,8 @@ export class SimLoop {
   onError?: (reconciler: string, key: string, err: unknown) => void;
   /** onActivity observes each reconcile (the UI's activity timeline). */
   onActivity?: (reconciler: string, key: string) => void;
+  /** onActivityDone follows onActivity once the reconcile's writes were delivered to watchers. */
+  onActivityDone?: (reconciler: string, key: string) => void;
 
   constructor(
     readonly clock: VirtualClock,
@@ -65,6 +67,7 @@ export class SimLoop {
           progressed++;
           this.runOne(r, key);
           progressed += this.store.deliverPending();
+          this.onActivityDone?.(r.name, key);
         }
       }
       progressed += this.clock.fireDue();
