@@ -68,23 +68,6 @@ function notFoundPath() {
   return err;
 }
 
-/**
- * withoutClientPrefix removes the `Unable to find "..." that match label selector ...: ` prefix
- * the core puts on selector errors for the emulated kubectl: on the wire the apiserver says only
- * `field label not supported: x`, and the real kubectl adds the prefix itself
- * (cli-runtime/pkg/resource/selector.go), so passing it through would print it twice.
- */
-function withoutClientPrefix<T>(list: () => T): T {
-  try {
-    return list();
-  } catch (err) {
-    if (isStatusError(err) && err.code === 400) {
-      err.status.message = err.status.message.replace(/^Unable to (find|list) "[^"]*"( that match label selector "[^"]*", field selector "[^"]*")?: /, '');
-    }
-    throw err;
-  }
-}
-
 /** serveCollection: list, watch, create and delete-collection. */
 async function serveCollection(g: GatewayContext, r: RequestContext, ref: ResourceRef, def: ResourceDefinition, ns: string | undefined): Promise<void> {
   const { query } = r;
@@ -93,16 +76,16 @@ async function serveCollection(g: GatewayContext, r: RequestContext, ref: Resour
       const table = wantsTable(r.accept);
       if (isWatch(query)) {
         const timeout = query.get('timeoutSeconds');
-        return withoutClientPrefix(() => serveWatch(g, r, {
+        return serveWatch(g, r, {
           ref, namespace: ns, listOptions: listOptions(query), table, includeObject: includeObject(query),
           timeoutSeconds: timeout ? Number(timeout) : undefined,
-        }));
+        });
       }
       if (table) {
-        const t = withoutClientPrefix(() => g.client.listTable(ref, ns, listOptions(query), includeObject(query)));
+        const t = g.client.listTable(ref, ns, listOptions(query), includeObject(query));
         return sendJSON(r.res, 200, t, TABLE_CONTENT_TYPE);
       }
-      return sendJSON(r.res, 200, withoutClientPrefix(() => g.client.list(ref, ns, listOptions(query))));
+      return sendJSON(r.res, 200, g.client.list(ref, ns, listOptions(query)));
     }
     case 'POST': {
       if (def.namespaced && ns === undefined) throw methodNotSupported(def.group, def.resource, 'create');

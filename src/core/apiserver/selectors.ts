@@ -1,6 +1,9 @@
 /**
  * List filtering: label and field selectors as the list/watch handlers apply them.
  *
+ * The server's errors are bare (`field label not supported: spec.foo`); kubectl adds
+ * `Unable to find "/v1, Resource=pods" that match label selector ...` itself (src/kubectl/listing.ts).
+ *
  * Field selectors may only name fields the resource declares (its strategy's
  * GetAttrs/fieldLabelConversionFunc upstream); anything else fails the request
  * with the real handler's wording.
@@ -28,17 +31,15 @@ export function fieldsOf(def: ResourceDefinition, obj: KubeObject): Record<strin
 export function compileListFilter(def: ResourceDefinition, labelSelector: string, fieldSelector: string): ListFilter {
   let labels: Selector | undefined;
   let fields: FieldSelector | undefined;
-  const where = () =>
-    `Unable to find "${def.group}/${def.version}, Resource=${def.resource}" that match label selector "${labelSelector}", field selector "${fieldSelector}"`;
   try {
     if (labelSelector.trim() !== '') labels = parseSelector(labelSelector);
   } catch (err) {
-    throw badRequest(`${where()}: ${(err as Error).message}`);
+    throw badRequest((err as Error).message);
   }
   try {
     if (fieldSelector.trim() !== '') fields = checkFieldSelector(fieldSelector, Object.keys(fieldsOf(def, sampleObject(def))));
   } catch (err) {
-    throw badRequest(`${where()}: ${(err as Error).message}`);
+    throw badRequest((err as Error).message);
   }
   return {
     empty: !labels && !fields,

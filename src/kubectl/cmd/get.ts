@@ -13,6 +13,7 @@ import type { ResourceDefinition, WatchEvent } from '../../core/client/client.ts
 import type { Invocation, KubectlCommand } from '../command.ts';
 import { CommandError, UsageFailure, formatError } from '../errors.ts';
 import { parseGoDuration } from '../flags.ts';
+import { listObjects } from '../listing.ts';
 import { readManifests } from '../manifests.ts';
 import { qualifiedKind } from '../mapper.ts';
 import { checkOutputFormat, isTableFormat, printObjects } from '../output.ts';
@@ -65,7 +66,7 @@ async function runGet(inv: Invocation): Promise<number> {
     const ns = req.def.namespaced ? namespace : undefined;
     if (req.names.length === 0) {
       try {
-        const list = ctx.client.list(req.def, ns, listOpts);
+        const list = listObjects(ctx.client, req.def, ns, listOpts);
         groups.push({ def: req.def, objects: list.items, listed: true });
       } catch (err) {
         errors.push(formatError(err));
