@@ -8,7 +8,7 @@
 import type { Invocation, KubectlCommand } from '../command.ts';
 import { CommandError } from '../errors.ts';
 import { parseGoDuration } from '../flags.ts';
-import { checkOutput, dryRunStrategy, printWritten, reportErrors } from './objectWrites.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors, unservedResource } from './objectWrites.ts';
 import { visitObjects } from './visit.ts';
 
 export const scale: KubectlCommand = {
@@ -16,8 +16,6 @@ export const scale: KubectlCommand = {
   short: 'Set a new size for a deployment, replica set, or replication controller',
   run: runScale,
 };
-
-const SCALABLE = ['Deployment', 'ReplicaSet', 'ReplicationController', 'StatefulSet'];
 
 async function runScale(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
@@ -37,9 +35,8 @@ async function runScale(inv: Invocation): Promise<number> {
     const ns = object.metadata.namespace ?? '';
     const name = object.metadata.name ?? '';
     try {
-      if (!SCALABLE.includes(def.kind)) {
-        throw new CommandError(`error: no scaler has been implemented for ${JSON.stringify({ Group: def.group, Kind: def.kind })}`);
-      }
+      // Kinds without a scale subresource fail where kubectl's ScaleClient does: a bare 404.
+      if (!def.scale) throw unservedResource();
       if (dryRun === 'client') {
         const spec = (object as { spec?: Record<string, unknown> }).spec ?? {};
         printWritten(inv, def, { ...object, spec: { ...spec, replicas } } as never, 'scaled', dryRun);
