@@ -17,8 +17,8 @@ function newHost(store = new MemoryStateStore()) {
 async function runLine(host: Host, sent: WorkerMessage[], line: string): Promise<string> {
   const from = sent.length;
   host.handle({ type: 'terminal.input', tab: '1', line });
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setTimeout(r, 1));
+  for (const until = Date.now() + 15_000; Date.now() < until; ) {
+    await new Promise((r) => setTimeout(r, 2));
     const after = sent.slice(from);
     if (after.some((m) => m.type === 'terminal.prompt')) {
       return after.filter((m) => m.type === 'terminal.output').map((m) => (m as { data: string }).data).join('');
@@ -104,7 +104,7 @@ describe('Host', () => {
     await host.boot();
     const content = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: bad\nspec:\n  containers:\n  - name: c\n    image: ""\n';
     host.handle({ type: 'editor.apply', id: 7, tab: 'editor', path: 'bad.yaml', content });
-    for (let i = 0; i < 100 && !sent.some((m) => m.type === 'apply.result'); i++) await new Promise((r) => setTimeout(r, 1));
+    for (const until = Date.now() + 15_000; Date.now() < until && !sent.some((m) => m.type === 'apply.result'); ) await new Promise((r) => setTimeout(r, 2));
     const result = sent.find((m) => m.type === 'apply.result');
     expect(result).toMatchObject({ type: 'apply.result', id: 7, path: 'bad.yaml' });
     if (result?.type === 'apply.result' && result.status !== 0 && !/unknown command|not available/.test(result.output)) {

@@ -24,10 +24,11 @@ import { MemoryFS } from '../shell/memoryFS.ts';
 import { toYAML } from '../kubectl/printers/yaml.ts';
 import { ActivityTap } from './activityTap.ts';
 import { applyClusterRequest } from './clusterControls.ts';
-import { DeltaBatcher } from './deltaBatcher.ts';
 import { diagnosticsFor } from './diagnostics.ts';
+import { EditBroker } from './editBroker.ts';
 import { podStatus } from './podStatus.ts';
 import { toJsonSchema, type JsonSchema } from './jsonSchema.ts';
+import { Outbox } from './outbox.ts';
 import { replayJournal } from './replay.ts';
 import { ReplayDriver, SwitchDriver } from './replayDriver.ts';
 import type { StateStore } from './stateStore.ts';
@@ -50,7 +51,6 @@ export interface HostOptions {
 
 /** EDITOR_TAB runs the editor's applies, out of sight of the terminals. */
 export const EDITOR_TAB = 'editor';
-const CLOCK_POST_MS = 250;
 const PERIODIC_SAVE_MS = 5000;
 
 export class Host {
@@ -68,18 +68,12 @@ export class Host {
   private booted = false;
   private readonly early: UiRequest[] = [];
   private watches: WatchHandle[] = [];
-  private readonly batcher = new DeltaBatcher();
   private readonly activity = new ActivityTap(() => this.cluster.now());
-  private awaitingAck = false;
-  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly outbox: Outbox;
+  private readonly edits: EditBroker;
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  private readonly outputs = new Map<TabId, string>();
-  private lastClockPost = -Infinity;
   private lastSave = 0;
   private lastFiles = '';
-  private editSeq = 0;
-  private readonly editWaiters = new Map<number, (text: string | undefined) => void>();
-  private readonly replayEdits = new Map<TabId, { queued: Array<string | undefined>; waiting?: (t: string | undefined) => void }>();
   private schema: ApiSchema | undefined;
   private jsonSchema: JsonSchema | undefined;
   private readonly wallNow: () => number;
@@ -89,6 +83,11 @@ export class Host {
     this.fs = new MemoryFS(() => (this.cluster ? this.cluster.now() : this.wallNow()));
     this.fs.mkdir(WORKSPACE_ROOT, { parents: true });
     this.seed = opts.seed ?? 1;
+    const clock = () => ({ now: this.cluster.now(), speed: this.realtime.speed, paused: this.realtime.paused });
+    this.outbox = new Outbox((m) => this.post(m), clock, this.wallNow, opts.frameMs, () => {
+      if (this.activity.size > 0) this.post({ type: 'activity', records: this.activity.flush() });
+    });
+    this.edits = new EditBroker((m) => this.post(m), (tab, text) => this.record({ at: this.cluster.now(), kind: 'edit', tab, text }));
   }
 
   /** boot loads the saved playground (or starts a fresh one) and tells the UI it is ready. */
@@ -158,18 +157,18 @@ export class Host {
         void this.apply(req.id, req.path, req.content);
         return;
       case 'edit.response':
-        this.answerEdit(req.id, req.text);
+        this.edits.answer(req.id, req.text);
         return;
       case 'clock.play':
       case 'clock.pause':
         this.realtime.paused = req.type === 'clock.pause';
-        return this.postClock(true);
+        return this.outbox.postClock(true);
       case 'clock.speed':
         this.realtime.speed = Math.min(20, Math.max(0.25, req.speed));
-        return this.postClock(true);
+        return this.outbox.postClock(true);
       case 'clock.step':
         this.realtime.step();
-        return this.postClock(true);
+        return this.outbox.postClock(true);
       case 'cluster.reset':
         this.reset();
         return;
@@ -182,8 +181,7 @@ export class Host {
         this.post({ type: 'notice', notice: { level: 'info', text: this.control(req) } });
         return;
       case 'objects.ack':
-        this.awaitingAck = false;
-        if (this.batcher.size > 0) this.scheduleFlush();
+        this.outbox.ack();
         return;
       case 'inspect':
         void this.inspect(req.id, req.ref.group, req.ref.resource, req.ref.namespace, req.ref.name);
@@ -222,24 +220,13 @@ export class Host {
 
   /** flush sends what is pending now (tests call it instead of waiting a frame). */
   flush(): void {
-    this.flushTimer = undefined;
-    for (const [tab, data] of this.outputs) this.post({ type: 'terminal.output', tab, data });
-    this.outputs.clear();
-    if (this.activity.size > 0) this.post({ type: 'activity', records: this.activity.flush() });
-    if (!this.awaitingAck) {
-      const delta = this.batcher.flush();
-      if (delta) {
-        this.awaitingAck = true;
-        this.post({ type: 'objects.delta', delta });
-      }
-    }
-    this.postClock(false);
+    this.outbox.flush();
   }
 
   /** dispose stops the ticker and the timers. */
   dispose(): void {
     this.realtime?.stop();
-    if (this.flushTimer) clearTimeout(this.flushTimer);
+    this.outbox.dispose();
     if (this.saveTimer) clearTimeout(this.saveTimer);
   }
 
@@ -270,6 +257,8 @@ export class Host {
     const replay = new ReplayDriver(this.cluster);
     this.driver.current = replay;
     this.replaying = true;
+    this.outbox.held = true;
+    this.edits.replaying = true;
     try {
       await replayJournal(
         {
@@ -278,13 +267,15 @@ export class Host {
           writeFile: (p, c) => writeWorkspaceFile(this.fs, p, c),
           deleteFile: (p) => this.fs.rm(this.fs.resolve(p, WORKSPACE_ROOT), { force: true }),
           control: (req) => this.control(req),
-          deliverEdit: (tab, text) => this.deliverReplayEdit(tab, text),
+          deliverEdit: (tab, text) => this.edits.deliver(tab, text),
         },
         state.journal,
         state.now,
       );
     } finally {
       this.replaying = false;
+      this.outbox.held = false;
+      this.edits.replaying = false;
     }
     this.journal = [...state.journal];
     setWorkspace(this.fs, state.files);
@@ -306,9 +297,8 @@ export class Host {
     this.realtime.stop();
     for (const w of this.watches) w.stop();
     this.watches = [];
-    this.batcher.reset();
+    this.outbox.reset();
     this.activity.reset();
-    this.awaitingAck = false;
     this.post({ type: 'objects.reset' });
     const keep = new Map([...this.tabs].map(([id, t]) => [id, t.session.shell.history.entries]));
     this.tabs.clear();
@@ -320,10 +310,10 @@ export class Host {
       if (id === EDITOR_TAB) continue;
       const tab = this.tab(id);
       for (const line of history) tab.session.shell.history.add(line);
-      this.emitOutput(id, '\nThe cluster was reset: a fresh Kubernetes v1.32 cluster is ready.\n');
+      this.outbox.output(id, '\nThe cluster was reset: a fresh Kubernetes v1.32 cluster is ready.\n');
       tab.showPrompt();
     }
-    this.postClock(true);
+    this.outbox.postClock(true);
     this.markDirty();
   }
 
@@ -337,11 +327,11 @@ export class Host {
   private tab(id: TabId): TerminalTab {
     let tab = this.tabs.get(id);
     if (!tab) {
-      const session = new TerminalSession({ cluster: this.cluster, driver: this.driver, fs: this.fs, edit: (text, path) => this.openEdit(id, text, path) });
+      const session = new TerminalSession({ cluster: this.cluster, driver: this.driver, fs: this.fs, edit: (text, path) => this.edits.open(id, text, path) });
       tab = new TerminalTab(session, {
-        output: (data) => this.emitOutput(id, data),
+        output: (data) => this.outbox.output(id, data),
         prompt: (prompt, continuation) => {
-          this.flushOutput(id);
+          this.outbox.flushOutput(id);
           this.post({ type: 'terminal.prompt', tab: id, prompt, continuation });
         },
         runStarted: (input) => this.runStarted(id, input),
@@ -360,7 +350,7 @@ export class Host {
       if (interrupted) entry.interrupted = true;
       this.checkWorkspace();
       this.markDirty();
-      this.scheduleFlush();
+      this.outbox.schedule();
     };
   }
 
@@ -373,18 +363,6 @@ export class Host {
   private control(req: ClusterRequest): string {
     if (req.type === 'cluster.reset') return '';
     return applyClusterRequest(this.cluster, req);
-  }
-
-  private emitOutput(tab: TabId, data: string): void {
-    if (this.replaying) return;
-    this.outputs.set(tab, (this.outputs.get(tab) ?? '') + data);
-    this.scheduleFlush();
-  }
-
-  private flushOutput(tab: TabId): void {
-    const data = this.outputs.get(tab);
-    if (data) this.post({ type: 'terminal.output', tab, data });
-    this.outputs.delete(tab);
   }
 
   private async apply(id: number, path: string, content: string): Promise<void> {
@@ -416,36 +394,6 @@ export class Host {
     this.post({ type: 'workspace.files', files });
   }
 
-  private openEdit(tab: TabId, text: string, path: string): Promise<string | undefined> {
-    if (this.replaying) {
-      const slot = this.replayEdits.get(tab) ?? { queued: [] };
-      this.replayEdits.set(tab, slot);
-      if (slot.queued.length > 0) return Promise.resolve(slot.queued.shift());
-      return new Promise((resolve) => (slot.waiting = resolve));
-    }
-    const id = ++this.editSeq;
-    this.post({ type: 'edit.open', id, path, text });
-    return new Promise((resolve) => this.editWaiters.set(id, (t) => {
-      this.record({ at: this.cluster.now(), kind: 'edit', tab, text: t });
-      resolve(t);
-    }));
-  }
-
-  private answerEdit(id: number, text: string | undefined): void {
-    this.editWaiters.get(id)?.(text);
-    this.editWaiters.delete(id);
-  }
-
-  private deliverReplayEdit(tab: TabId, text: string | undefined): void {
-    const slot = this.replayEdits.get(tab) ?? { queued: [] };
-    this.replayEdits.set(tab, slot);
-    if (slot.waiting) {
-      const w = slot.waiting;
-      slot.waiting = undefined;
-      w(text);
-    } else slot.queued.push(text);
-  }
-
   private async inspect(id: number, group: string, resource: string, namespace: string, name: string): Promise<void> {
     const object = this.cluster.client().tryGet({ group, resource }, namespace, name);
     let describe = '';
@@ -474,8 +422,7 @@ export class Host {
         if (ev.type === 'ADDED' || ev.type === 'MODIFIED' || ev.type === 'DELETED') {
           this.activity.observe(ev.type, ev.object);
           const status = group === '' && resource === 'pods' ? { podStatus: podStatus(ev.object, this.cluster.now()) } : {};
-          this.batcher.push({ type: ev.type, group, resource, object: ev.object, ...status });
-          this.scheduleFlush();
+          this.outbox.event({ type: ev.type, group, resource, object: ev.object, ...status });
         }
       }));
     }
@@ -483,20 +430,8 @@ export class Host {
   }
 
   private onTick(): void {
-    this.scheduleFlush();
+    this.outbox.schedule();
     if (this.wallNow() - this.lastSave > PERIODIC_SAVE_MS && !this.realtime.paused) this.markDirty();
-  }
-
-  private scheduleFlush(): void {
-    if (this.flushTimer !== undefined || this.replaying) return;
-    this.flushTimer = setTimeout(() => this.flush(), this.opts.frameMs ?? 16);
-  }
-
-  private postClock(force: boolean): void {
-    const wall = this.wallNow();
-    if (!force && wall - this.lastClockPost < CLOCK_POST_MS) return;
-    this.lastClockPost = wall;
-    this.post({ type: 'clock', clock: { now: this.cluster.now(), speed: this.realtime.speed, paused: this.realtime.paused } });
   }
 
   private markDirty(): void {
