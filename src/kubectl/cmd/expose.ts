@@ -15,7 +15,7 @@ import { readManifests } from '../manifests.ts';
 import { parseResourceArgs } from '../resourceArgs.ts';
 import { generatorContext, generatorFlags, klogPrefix } from './create/generatorFlags.ts';
 import { MISSING_RESOURCE } from './delete/delete.ts';
-import { checkOutput, dryRunStrategy, printWritten, reportErrors, resolveManifest, unservedResource, withLastApplied } from './objectWrites.ts';
+import { checkOutput, dryRunOf, printWritten, reportErrors, resolveManifest, unservedResource, withLastApplied } from './objectWrites.ts';
 
 /** EXPOSABLE are the kinds expose.go can introspect (its CanBeExposed). */
 const EXPOSABLE = ['Pod', 'Service', 'ReplicationController', 'Deployment', 'ReplicaSet'];
@@ -30,7 +30,7 @@ export const expose: KubectlCommand = {
 async function runExpose(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   checkOutput(inv);
-  const dryRun = dryRunStrategy(flags);
+  const dryRun = dryRunOf(inv);
   const sources: Array<{ def: ResourceDefinition; object: KubeObject }> = [];
   const filenames = flags.strings('filename');
   if (filenames.length > 0) {

@@ -16,6 +16,7 @@ import { CommandError, formatError, serverErrorPrefix } from '../errors.ts';
 import type { Flags } from '../flags.ts';
 import type { Manifest } from '../manifests.ts';
 import { qualifiedName } from '../mapper.ts';
+import { klogPrefix } from './create/generatorFlags.ts';
 import { checkOutputFormat, printObjects } from '../output.ts';
 
 /** LAST_APPLIED is the annotation client-side apply keeps the applied manifest in. */
@@ -24,22 +25,34 @@ export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
 /** DryRun is cmdutil.DryRunStrategy. */
 export type DryRun = 'none' | 'client' | 'server';
 
-/** dryRunStrategy reads --dry-run as GetDryRunStrategy does (bare --dry-run and "true" mean client). */
-export function dryRunStrategy(flags: Flags): DryRun {
+/**
+ * dryRunStrategy reads --dry-run as GetDryRunStrategy does: bare --dry-run and "true" mean
+ * client, "false" none, each with klog's deprecation warning (`warn` gets the klog body).
+ */
+export function dryRunStrategy(flags: Flags, warn: (klogBody: string) => void = () => {}): DryRun {
   const value = flags.string('dry-run') || 'none';
   switch (value) {
-    case 'client':
     case 'unchanged':
+      warn('helpers.go:702] --dry-run is deprecated and can be replaced with --dry-run=client.');
+      return 'client';
     case 'true':
+    case 'false':
+      warn(`helpers.go:716] --dry-run=${value} is deprecated (boolean value) and can be replaced with --dry-run=${value === 'true' ? 'client' : 'none'}.`);
+      return value === 'true' ? 'client' : 'none';
+    case 'client':
       return 'client';
     case 'server':
       return 'server';
     case 'none':
-    case 'false':
       return 'none';
     default:
       throw new CommandError(`error: Invalid dry-run value (${value}). Must be "none", "server", or "client".`);
   }
+}
+
+/** dryRunOf is dryRunStrategy for a command line, printing the warnings as klog lines on stderr. */
+export function dryRunOf(inv: Invocation): DryRun {
+  return dryRunStrategy(inv.flags, (body) => inv.ctx.stderr(`${klogPrefix(inv.ctx.now(), 'W')}${body}\n`));
 }
 
 /** dryRunSuffix is what kubectl appends to "created": " (dry run)" or " (server dry run)". */

@@ -16,7 +16,7 @@ import { cascadePolicy, waitForDeletion, type Victim } from './delete/delete.ts'
 import {
   LAST_APPLIED,
   checkOutput,
-  dryRunStrategy,
+  dryRunOf,
   fieldValidation,
   printWritten,
   reportErrors,
@@ -38,7 +38,7 @@ async function runReplace(inv: Invocation): Promise<number> {
   const filenames = flags.strings('filename');
   if (filenames.length === 0) throw new CommandError('error: must specify one of -f and -k');
   checkOutput(inv);
-  const dryRun = dryRunStrategy(flags);
+  const dryRun = dryRunOf(inv);
   const validation = fieldValidation(flags);
   const writeOpts = { fieldManager: flags.string('field-manager') || 'kubectl-replace', fieldValidation: validation, dryRun: dryRun === 'server' };
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));

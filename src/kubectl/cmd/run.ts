@@ -15,7 +15,7 @@ import { parseGoDuration } from '../flags.ts';
 import { generateRun, renderUsageError, UsageError } from '../generators/index.ts';
 import { dashArgs, generatorContext, generatorFlagDefs, generatorFlags, klogPrefix, positionalArgs } from './create/generatorFlags.ts';
 import type { ResourceDefinition } from '../../core/client/client.ts';
-import { checkOutput, dryRunStrategy, printWritten, reportErrors, unservedResource, withLastApplied, type DryRun } from './objectWrites.ts';
+import { checkOutput, dryRunOf, printWritten, reportErrors, unservedResource, withLastApplied, type DryRun } from './objectWrites.ts';
 
 /** run is `kubectl run`. */
 export const run: KubectlCommand = {
@@ -40,7 +40,7 @@ async function runRun(inv: Invocation): Promise<number> {
   const stdin = flags.bool('stdin');
   const tty = flags.bool('tty');
   const attach = flags.bool('attach') || stdin;
-  const dryRun = dryRunStrategy(flags);
+  const dryRun = dryRunOf(inv);
   checkOutput(inv);
   if (flags.bool('rm') && !attach) throw new UsageFailure('--rm should only be used for attached containers');
   if (tty && !stdin) throw new UsageFailure('-i/--stdin is required for containers with -t/--tty=true');

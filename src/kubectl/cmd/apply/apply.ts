@@ -18,7 +18,7 @@ import { readManifests } from '../../manifests.ts';
 import {
   LAST_APPLIED,
   checkOutput,
-  dryRunStrategy,
+  dryRunOf,
   fieldValidation,
   printWritten,
   reportErrors,
@@ -57,7 +57,7 @@ async function runApply(inv: Invocation): Promise<number> {
   if (filenames.length === 0) throw new CommandError('error: must specify one of -f and -k');
   checkOutput(inv);
   const serverSide = flags.bool('server-side');
-  const dryRun = dryRunStrategy(flags);
+  const dryRun = dryRunOf(inv);
   if (flags.bool('force-conflicts') && !serverSide) throw new CommandError('error: --force-conflicts only works with --server-side');
   if (serverSide && dryRun === 'client') {
     throw new CommandError("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");

@@ -10,7 +10,7 @@ import type { Invocation, KubectlCommand } from '../../command.ts';
 import { readManifests } from '../../manifests.ts';
 import {
   checkOutput,
-  dryRunStrategy,
+  dryRunOf,
   fieldValidation,
   printWritten,
   reportErrors,
@@ -40,7 +40,7 @@ async function runCreate(inv: Invocation): Promise<number> {
     return 1;
   }
   checkOutput(inv);
-  const dryRun = dryRunStrategy(flags);
+  const dryRun = dryRunOf(inv);
   const validation = fieldValidation(flags);
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
   const { targets, mappingErrors } = resolveAll(inv, manifests);

@@ -11,7 +11,7 @@ import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 import * as g from '../../generators/index.ts';
 import { helpText } from '../../help/index.ts';
-import { checkOutput, dryRunStrategy, printWritten, unservedResource, withLastApplied } from '../objectWrites.ts';
+import { checkOutput, dryRunOf, printWritten, unservedResource, withLastApplied } from '../objectWrites.ts';
 import { dashArgs, generatorContext, generatorFlagDefs, generatorFlags, klogPrefix, positionalArgs } from './generatorFlags.ts';
 
 type Generate = (inv: Invocation, flags: never, ctx: g.GeneratorContext) => g.GeneratedObject;
@@ -137,7 +137,7 @@ async function runGenerator(inv: Invocation, path: string): Promise<number> {
     return 1;
   }
   if (path === 'create token') return createToken(inv);
-  const dryRun = dryRunStrategy(flags);
+  const dryRun = dryRunOf(inv);
   if (flags.bool('save-config')) obj = withLastApplied(obj, true);
   const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
   if (dryRun === 'client') {

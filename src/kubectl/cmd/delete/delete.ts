@@ -16,7 +16,7 @@ import { parseGoDuration } from '../../flags.ts';
 import { readManifests } from '../../manifests.ts';
 import { qualifiedKind } from '../../mapper.ts';
 import { parseResourceArgs } from '../../resourceArgs.ts';
-import { dryRunStrategy, dryRunSuffix, reportErrors, resolveAll, withSource, type DryRun } from '../objectWrites.ts';
+import { dryRunOf, dryRunSuffix, reportErrors, resolveAll, withSource, type DryRun } from '../objectWrites.ts';
 
 /** MISSING_RESOURCE is resource.Builder's error when nothing at all was named. */
 export const MISSING_RESOURCE = `You must provide one or more resources by argument or filename.
@@ -72,7 +72,7 @@ export function deletePlan(inv: Invocation): DeletePlan {
   return {
     propagationPolicy: cascadePolicy(inv),
     gracePeriod,
-    dryRun: dryRunStrategy(flags),
+    dryRun: dryRunOf(inv),
     wait: flags.changed('wait') ? flags.bool('wait') : true,
     timeoutMs: timeout > 0 ? timeout : 168 * 3600 * 1000,
   };
