@@ -5,12 +5,14 @@
  */
 import type { Cluster } from '../../sim/cluster.ts';
 import { defaultTolerationSecondsAdmission } from './defaultTolerationSeconds.ts';
+import { limitRangerAdmission } from './limitRanger.ts';
 import { namespaceLifecycle } from './namespaceLifecycle.ts';
 import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './priority.ts';
 import { serviceAccountAdmission } from './serviceAccount.ts';
 
 export function installAdmission(cluster: Cluster): void {
   cluster.server.addAdmission(namespaceLifecycle(cluster.server));
+  cluster.server.addAdmission(limitRangerAdmission(cluster.server));
   cluster.server.addAdmission(serviceAccountAdmission(cluster.server));
   cluster.server.addAdmission(priorityAdmission(cluster.server));
   cluster.server.addAdmission(defaultTolerationSecondsAdmission());

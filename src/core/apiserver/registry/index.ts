@@ -5,6 +5,7 @@
 import type { ResourceDefinition } from '../resource.ts';
 import { daemonsets } from './daemonsets.ts';
 import { deployments } from './deployments.ts';
+import { limitranges } from './limitranges.ts';
 import { namespaces } from './namespaces.ts';
 import { nodes } from './nodes.ts';
 import { pods } from './pods.ts';
@@ -19,6 +20,7 @@ export const builtinResources: ResourceDefinition[] = [
   configmaps,
   endpoints,
   events,
+  limitranges,
   namespaces,
   nodes,
   pods,
