@@ -69,6 +69,17 @@ describe('kubectl rollout', () => {
   });
 });
 
+describe('kubectl rollout on a DaemonSet', () => {
+  it('restarts kube-proxy and follows it to the end', async () => {
+    const s = await scenario();
+    expect(await s.out('kubectl rollout status ds/kube-proxy -n kube-system')).toBe('daemon set "kube-proxy" successfully rolled out\n');
+    expect(await s.out('kubectl rollout restart ds/kube-proxy -n kube-system')).toBe('daemonset.apps/kube-proxy restarted\n');
+    const out = await s.out('kubectl rollout status ds/kube-proxy -n kube-system');
+    expect(out).toContain('Waiting for daemon set "kube-proxy" rollout to finish: 1 out of 3 new pods have been updated...\n');
+    expect(out.endsWith('daemon set "kube-proxy" successfully rolled out\n')).toBe(true);
+  });
+});
+
 describe('kubectl scale', () => {
   it('scales through the scale subresource', async () => {
     const s = await deployed(1);

@@ -2,7 +2,8 @@
  * kubectl rollout history (rollout/rollout_history.go, polymorphichelpers/history.go).
  *
  * A Deployment's revisions are its ReplicaSets' `deployment.kubernetes.io/revision`
- * annotations; CHANGE-CAUSE is their `kubernetes.io/change-cause`. `--revision=N`
+ * annotations (DaemonSets and StatefulSets: their ControllerRevisions); CHANGE-CAUSE is
+ * their `kubernetes.io/change-cause`. `--revision=N`
  * prints that revision's pod template (as the describer writes it, unaligned, like kubectl).
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
@@ -16,6 +17,7 @@ import { CommandError } from '../../errors.ts';
 import { qualifiedName } from '../../mapper.ts';
 import { printObjects } from '../../output.ts';
 import { reportErrors, withTypeMeta } from '../objectWrites.ts';
+import { controllerRevisions, templateAt, type ControllerRevision } from './controllerHistory.ts';
 import { requireResources } from './targets.ts';
 import { visitObjects } from '../visit.ts';
 
@@ -46,17 +48,25 @@ export function revisionOf(obj: KubeObject): number {
 
 /** viewHistory is DeploymentHistoryViewer.ViewHistory: the table, or one revision's template. */
 export function viewHistory(client: Client, def: ResourceDefinition, obj: KubeObject, revision: number): string {
-  if (def.kind !== 'Deployment') throw new CommandError(`error: no history viewer has been implemented for "${def.kind}${def.group ? '.' + def.group : ''}"`);
   const byRevision = new Map<number, KubeObject>();
-  for (const rs of deploymentReplicaSets(client, obj)) {
-    const v = revisionOf(rs);
-    if (!Number.isNaN(v)) byRevision.set(v, rs);
+  if (def.kind === 'Deployment') {
+    for (const rs of deploymentReplicaSets(client, obj)) {
+      const v = revisionOf(rs);
+      if (!Number.isNaN(v)) byRevision.set(v, rs);
+    }
+  } else if (def.kind === 'DaemonSet' || def.kind === 'StatefulSet') {
+    for (const r of controllerRevisions(client, obj)) byRevision.set(r.revision, r);
+  } else {
+    throw new CommandError(`error: no history viewer has been implemented for "${def.kind}${def.group ? '.' + def.group : ''}"`);
   }
   if (byRevision.size === 0) return 'No rollout history found.';
   if (revision > 0) {
     const rs = byRevision.get(revision);
     if (!rs) throw new CommandError('error: unable to find the specified revision');
-    const template = structuredClone((rs as { spec?: { template?: PodTemplateSpec } }).spec?.template ?? {});
+    const template =
+      def.kind === 'Deployment'
+        ? structuredClone((rs as { spec?: { template?: PodTemplateSpec } }).spec?.template ?? {})
+        : templateAt(obj, rs as ControllerRevision, def.kind);
     const cause = rs.metadata.annotations?.[CHANGE_CAUSE_ANNOTATION];
     if (cause) template.metadata = { ...template.metadata, annotations: { ...template.metadata?.annotations, [CHANGE_CAUSE_ANNOTATION]: cause } };
     const w = new BufferPrefixWriter();

@@ -10,8 +10,10 @@ import type { KubeObject } from '../../../core/api/types.ts';
 import { deepEqual } from '../../../core/api/equality.ts';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
-import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
+import type { ResourceDefinition } from '../../../core/client/client.ts';
+import { checkOutput, dryRunStrategy, printWritten, reportErrors, type DryRun } from '../objectWrites.ts';
 import { visitObjects } from '../visit.ts';
+import { controllerRevisions, revisionToRollBack, templateAt } from './controllerHistory.ts';
 import { deploymentReplicaSets, revisionOf } from './history.ts';
 import { requireResources } from './targets.ts';
 
@@ -40,6 +42,10 @@ function runUndo(inv: Invocation): number {
   const { found, errors } = visitObjects(inv, { args: inv.args });
   for (const { def, object } of found) {
     try {
+      if (def.kind === 'DaemonSet' || def.kind === 'StatefulSet') {
+        rollBackControllerRevision(inv, def, object, toRevision, dryRun);
+        continue;
+      }
       if (def.kind !== 'Deployment') throw new CommandError(`error: no rollbacker has been implemented for "${def.kind}${def.group ? '.' + def.group : ''}"`);
       const spec = (object as { spec?: { paused?: boolean; template?: Record<string, unknown> } }).spec ?? {};
       if (spec.paused) {
@@ -107,4 +113,23 @@ function withoutHash(template: { metadata?: { labels?: Record<string, string> } 
   const copy = structuredClone(template);
   if (copy.metadata?.labels) delete copy.metadata.labels['pod-template-hash'];
   return copy;
+}
+
+/** rollBackControllerRevision is DaemonSetRollbacker/StatefulSetRollbacker: re-apply a revision's patch. */
+function rollBackControllerRevision(inv: Invocation, def: ResourceDefinition, object: KubeObject, toRevision: number, dryRun: DryRun): void {
+  const revisions = controllerRevisions(inv.ctx.client, object);
+  const target = revisionToRollBack(revisions, toRevision);
+  const current = (object as { spec?: { template?: unknown } }).spec?.template;
+  if (deepEqual(templateAt(object, target, def.kind), current)) {
+    printWritten(inv, def, object, `skipped rollback (current template already matches revision ${target.revision})`, 'none');
+    return;
+  }
+  if (dryRun === 'client') {
+    printWritten(inv, def, object, 'rolled back', dryRun);
+    return;
+  }
+  const result = inv.ctx.client.patch(def, object.metadata.namespace ?? '', object.metadata.name ?? '', 'strategic', target.data ?? {}, {
+    dryRun: dryRun === 'server',
+  });
+  printWritten(inv, def, result, 'rolled back', dryRun);
 }
