@@ -23,6 +23,16 @@ describe('kubectl logs', () => {
     expect(await s.out('kubectl logs b -p')).toBe('Error from server (BadRequest): previous terminated container "b" in pod "b" not found\n');
   });
 
+  it('follows a log until the container ends, or until interrupted', async () => {
+    const s = await scenario();
+    await s.run("kubectl run j --image=busybox --restart=Never -- sh -c 'echo a; sleep 5; echo b'");
+    await s.run('kubectl wait --for=condition=Ready pod/j');
+    expect(await s.run('kubectl logs -f j')).toEqual({ stdout: 'a\nb\n', stderr: '', status: 0 });
+    await s.run(BUSYBOX);
+    await s.run('kubectl wait --for=condition=Ready pod/b');
+    expect(await s.run('timeout 3 kubectl logs -f b --tail=1')).toEqual({ stdout: 'three\n', stderr: '', status: 124 });
+  });
+
   it('picks a pod of a deployment and says so', async () => {
     const s = await scenario();
     await s.run('kubectl create deployment web --image=nginx --replicas=2');

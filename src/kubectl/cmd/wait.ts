@@ -130,7 +130,7 @@ async function runWait(inv: Invocation): Promise<number> {
   if (condition.kind === 'create') {
     targets = await waitForCreate(inv, deadline, timeout === 0);
   } else {
-    const { found, errors } = visitObjects(inv, { args: inv.args, allNamespaces: flags.bool('all-namespaces') });
+    const { found, errors } = visitObjects(inv, { args: inv.args, allNamespaces: flags.bool('all-namespaces'), requireNames: true });
     const remaining = condition.kind === 'delete' ? errors.filter((e) => !isNotFound(e)) : errors;
     if (remaining.length > 0) throw remaining[0];
     if (found.length === 0 && condition.kind !== 'delete') throw new CommandError('error: no matching resources found');
