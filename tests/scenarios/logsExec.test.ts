@@ -30,6 +30,7 @@ describe('kubectl logs', () => {
     expect(await s.run('kubectl logs -f j')).toEqual({ stdout: 'a\nb\n', stderr: '', status: 0 });
     await s.run(BUSYBOX);
     await s.run('kubectl wait --for=condition=Ready pod/b');
+    await s.run('sleep 1');
     expect(await s.run('timeout 3 kubectl logs -f b --tail=1')).toEqual({ stdout: 'three\n', stderr: '', status: 124 });
   });
 
