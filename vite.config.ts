@@ -17,7 +17,7 @@ export default defineConfig({
       output: {
         codeSplitting: {
           groups: [
-            { name: 'monaco', test: /node_modules[\\/](monaco-|@vscode[\\/]|vscode-|jsonc-parser|marked|dompurify)|features[\\/]editor[\\/](MonacoEditor|monacoSetup)/ },
+            { name: 'monaco', test: /node_modules[\\/](monaco-|@vscode[\\/]|vscode-|jsonc-parser|marked|dompurify)|features[\\/]editor[\\/]monacoSetup/, includeDependenciesRecursively: false },
           ],
         },
       },

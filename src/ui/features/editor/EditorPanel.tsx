@@ -5,14 +5,12 @@
  * (Ctrl/Cmd-S), and `kubectl edit` sessions: the live object's YAML opens here, and
  * saving sends it back to the waiting command.
  */
-import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Diagnostic } from '../../../protocol/messages.ts';
 import { useBridge } from '../../bridge/context.ts';
 import { useAppStore } from '../../state/appStore.ts';
-import type { EditorApi } from './MonacoEditor.tsx';
+import { MonacoEditor, type EditorApi } from './MonacoEditor.tsx';
 import { STARTER_MANIFEST, STARTER_PATH } from './starterManifest.ts';
-
-const MonacoEditor = lazy(() => import('./MonacoEditor.tsx'));
 
 interface EditSession {
   id: number;
@@ -157,9 +155,7 @@ export function EditorPanel() {
       </div>
       <div className="editor-body" data-testid="editor">
         {idle && schemaLoaded ? (
-          <Suspense fallback={<p className="muted loading">Loading the editor…</p>}>
-            <MonacoEditor schema={schema} theme={theme} fontSize={Math.round(14 * fontScale)} onReady={setApi} onApply={() => void apply()} onSave={save} />
-          </Suspense>
+          <MonacoEditor schema={schema} theme={theme} fontSize={Math.round(14 * fontScale)} onReady={setApi} onApply={() => void apply()} onSave={save} />
         ) : (
           <p className="muted loading">Loading the editor…</p>
         )}

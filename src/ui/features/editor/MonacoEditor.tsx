@@ -1,22 +1,12 @@
 /**
- * MonacoEditor hosts one Monaco editor (lazily loaded with its chunk). It shows one model per
- * workspace path, maps Ctrl/Cmd-Enter to apply and Ctrl/Cmd-S to save, and shows the
- * server's diagnostics as markers. Typing aids that would rewrite typed text (auto-indent,
- * auto-closing, accept-suggestion-on-Enter) are off, so pasted and typed YAML stays as typed.
+ * MonacoEditor is the React shell around the lazily loaded editor: it renders the host
+ * element, imports the `monaco` chunk (monacoSetup.ts) once mounted, and passes theme and
+ * font size changes on. Handlers are read through a ref so the editor is created only once.
  */
 import { useEffect, useRef } from 'react';
-import type { Diagnostic } from '../../../protocol/messages.ts';
-import { setupMonaco, type Monaco } from './monacoSetup.ts';
+import type { EditorApi } from './monacoSetup.ts';
 
-/** EditorApi is what the panel can do with the editor. */
-export interface EditorApi {
-  getValue(): string;
-  open(path: string, content: string): void;
-  setDiagnostics(path: string, diagnostics: Diagnostic[]): void;
-  focus(): void;
-  /** reveal moves the cursor to a line and scrolls it into view. */
-  reveal(line: number): void;
-}
+export type { EditorApi } from './monacoSetup.ts';
 
 interface Props {
   schema: unknown;
@@ -27,72 +17,35 @@ interface Props {
   onSave(): void;
 }
 
-const OWNER = 'kubeplay-apply';
-
-export default function MonacoEditor({ schema, theme, fontSize, onReady, onApply, onSave }: Props) {
+export function MonacoEditor({ schema, theme, fontSize, onReady, onApply, onSave }: Props) {
   const host = useRef<HTMLDivElement>(null);
-  const monacoRef = useRef<Monaco | undefined>(undefined);
-  const handlers = useRef({ onApply, onSave });
-  handlers.current = { onApply, onSave };
+  const api = useRef<EditorApi | undefined>(undefined);
+  const latest = useRef({ onApply, onSave, onReady, theme, fontSize });
+  latest.current = { onApply, onSave, onReady, theme, fontSize };
 
   useEffect(() => {
-    const monaco = setupMonaco(schema);
-    monacoRef.current = monaco;
-    const editor = monaco.editor.create(host.current!, {
-      automaticLayout: true,
-      language: 'yaml',
-      theme: theme === 'dark' ? 'vs-dark' : 'vs',
-      fontSize,
-      minimap: { enabled: false },
-      scrollBeyondLastLine: false,
-      tabSize: 2,
-      autoIndent: 'none',
-      autoClosingBrackets: 'never',
-      autoClosingQuotes: 'never',
-      formatOnType: false,
-      acceptSuggestionOnEnter: 'off',
-      ariaLabel: 'Manifest editor',
+    let disposed = false;
+    void import('./monacoSetup.ts').then(({ createEditor }) => {
+      if (disposed || !host.current) return;
+      const l = latest.current;
+      api.current = createEditor(host.current, {
+        schema,
+        theme: l.theme,
+        fontSize: l.fontSize,
+        onApply: () => latest.current.onApply(),
+        onSave: () => latest.current.onSave(),
+      });
+      l.onReady(api.current);
     });
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => handlers.current.onApply());
-    editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyS, () => handlers.current.onSave());
-    const uriOf = (path: string) => monaco.Uri.parse(`file:///root/${path.replace(/^\/+/, '')}`);
-    onReady({
-      getValue: () => editor.getValue(),
-      open: (path, content) => {
-        const uri = uriOf(path);
-        const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(content, 'yaml', uri);
-        if (model.getValue() !== content) model.setValue(content);
-        editor.setModel(model);
-      },
-      setDiagnostics: (path, diagnostics) => {
-        const model = monaco.editor.getModel(uriOf(path));
-        if (!model) return;
-        monaco.editor.setModelMarkers(
-          model,
-          OWNER,
-          diagnostics.map((d) => {
-            const line = Math.max(1, Math.min(d.line || 1, model.getLineCount()));
-            return { severity: monaco.MarkerSeverity.Error, message: d.message, startLineNumber: line, endLineNumber: line, startColumn: model.getLineFirstNonWhitespaceColumn(line) || 1, endColumn: model.getLineMaxColumn(line) };
-          }),
-        );
-      },
-      focus: () => editor.focus(),
-      reveal: (line) => {
-        editor.revealLineInCenter(line);
-        editor.setPosition({ lineNumber: line, column: 1 });
-        editor.focus();
-      },
-    });
-    // The editor is created once; theme and font size are updated by the effects below.
-    return () => editor.dispose();
-  }, []);
+    return () => {
+      disposed = true;
+      api.current?.dispose();
+      api.current = undefined;
+    };
+  }, [schema]);
 
-  useEffect(() => {
-    monacoRef.current?.editor.setTheme(theme === 'dark' ? 'vs-dark' : 'vs');
-  }, [theme]);
-  useEffect(() => {
-    monacoRef.current?.editor.getEditors().forEach((e) => e.updateOptions({ fontSize }));
-  }, [fontSize]);
+  useEffect(() => api.current?.setTheme(theme), [theme]);
+  useEffect(() => api.current?.setFontSize(fontSize), [fontSize]);
 
   return <div className="monaco-host" ref={host} />;
 }
