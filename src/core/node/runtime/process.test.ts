@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MemoryFS } from '../../../shell/memoryFS.ts';
 import { execInContainer } from './exec.ts';
 import { RuntimeHarness } from './testHarness.ts';
+import type { ExecCommand } from './types.ts';
 
 describe('shell images (busybox, alpine)', () => {
   it('shares an emptyDir between two containers', async () => {
@@ -67,6 +68,20 @@ describe('shell images (busybox, alpine)', () => {
       },
     });
     expect(h.start('hashicorp/http-echo', { command: ['sleep', '10'] })).toMatchObject({ ok: false, failure: { reason: 'StartError' } });
+  });
+
+  it('starts a network client the image ships as PID 1 (busybox wget), and only those', async () => {
+    const h = new RuntimeHarness();
+    const wget: ExecCommand = async ({ argv, stdout }) => {
+      stdout(`fetched ${argv[argv.length - 1]}\n`);
+      return 0;
+    };
+    const p = h.run('busybox:1.36', { args: ['wget', '-qO-', 'http://web'], networkCommands: { wget } });
+    await h.advance(0);
+    expect(p.exitStatus).toMatchObject({ exitCode: 0, reason: 'Completed' });
+    expect(p.log.text()).toBe('fetched http://web\n');
+    // nginx ships curl, not wget.
+    expect(h.start('nginx', { command: ['wget', 'http://web'], networkCommands: { wget } })).toMatchObject({ ok: false, failure: { reason: 'StartError' } });
   });
 });
 

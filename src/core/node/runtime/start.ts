@@ -79,8 +79,18 @@ export function notFoundMessage(exe: string): string {
 /** SHELL_NAMES are shells an image may or may not ship. */
 export const SHELL_NAMES = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh']);
 
-/** findProgram picks what PID 1 runs for argv[0] in this image, or undefined when it is not on PATH. */
-export function findProgram(image: ResolvedImage, exe: string, fs: VirtualFS, shell: ShellRunner | undefined): Program | undefined {
+/**
+ * findProgram picks what PID 1 runs for argv[0] in this image, or undefined when it is not on
+ * PATH. `commands` are the extra executables on the container's PATH (the image's own and the
+ * network clients it ships), so `args: [wget, -qO-, http://web]` starts in busybox.
+ */
+export function findProgram(
+  image: ResolvedImage,
+  exe: string,
+  fs: VirtualFS,
+  shell: ShellRunner | undefined,
+  commands: Record<string, ExecCommand> = {},
+): Program | undefined {
   const def = image.definition;
   const name = exe.slice(exe.lastIndexOf('/') + 1);
   const own = def.programs[name];
@@ -89,7 +99,7 @@ export function findProgram(image: ResolvedImage, exe: string, fs: VirtualFS, sh
   if (def.shells.includes(name)) return shellProgram;
   // The terminal shell knows `sh`/`bash` as commands; inside an image only its own shells exist.
   if (SHELL_NAMES.has(name)) return undefined;
-  if (shell?.has(name) || def.commands?.[name]) return commandProgram;
+  if (shell?.has(name) || def.commands?.[name] || commands[name]) return commandProgram;
   if (exe.includes('/') && fs.exists(exe)) return commandProgram;
   return undefined;
 }
@@ -102,7 +112,8 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
   const env = containerEnv(spec.hostname, imageEnv, spec.env ?? []);
   const argv = containerArgv(def.config, spec, env);
   if (!argv.ok) return { ok: false, failure: { reason: 'CreateContainerError', message: argv.message } };
-  const program = findProgram(spec.image, argv.argv[0], spec.fs, deps.shell);
+  const commands = { ...pickTools(spec.networkCommands, imageNetworkTools(def.repository)), ...(def.commands ?? {}) };
+  const program = findProgram(spec.image, argv.argv[0], spec.fs, deps.shell, commands);
   if (!program) {
     return { ok: false, failure: { reason: 'StartError', message: notFoundMessage(argv.argv[0]), exitCode: 128 } };
   }
@@ -122,7 +133,7 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
     clock: deps.clock,
     seed: deps.seed ?? 1,
     shell: deps.shell,
-    commands: { ...pickTools(spec.networkCommands, imageNetworkTools(def.repository)), ...(def.commands ?? {}) },
+    commands,
     shells: def.shells,
   });
   process.run();
