@@ -44,6 +44,13 @@ async function runExec(inv: Invocation): Promise<number> {
     tty = false;
     if (!quiet) ctx.stderr('Unable to use a TTY - input is not a terminal or the right kind of file\n');
   }
+  // NOTE: the exec stream carries a finished stdin, not a live terminal; an interactive shell
+  // would read EOF and exit at once, so say so instead of silently returning.
+  if (flags.bool('stdin') && ctx.isTTY && ctx.stdin === '' && isBareShell(command)) {
+    throw new CommandError(
+      `error: interactive shells are not available in this playground yet; run one command at a time, e.g. kubectl exec ${before[0]} -- ${command[0]} -c 'ls /'`,
+    );
+  }
   let code: number;
   try {
     code = await ctx.client.exec(pod.metadata?.namespace ?? inv.namespace, pod.metadata?.name ?? '', {
@@ -68,4 +75,10 @@ async function runExec(inv: Invocation): Promise<number> {
     return code;
   }
   return 0;
+}
+
+/** isBareShell tells `sh`, `/bin/bash`... without a script (an interactive session). */
+function isBareShell(command: string[]): boolean {
+  const name = command[0].slice(command[0].lastIndexOf('/') + 1);
+  return ['sh', 'bash', 'ash', 'zsh', 'dash'].includes(name) && command.length === 1;
 }
