@@ -134,6 +134,11 @@ export function sortedJSON(value: unknown): string {
   return JSON.stringify(sortKeys(value));
 }
 
+/** unstructuredOrder is an object as unstructured.Unstructured marshals it: keys sorted at every level. */
+export function unstructuredOrder<T>(value: T): T {
+  return sortKeys(value) as T;
+}
+
 function sortKeys(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(sortKeys);
   if (value === null || typeof value !== 'object') return value;
@@ -182,13 +187,24 @@ export function withTypeMeta(def: ResourceDefinition, obj: KubeObject): KubeObje
 /**
  * printWritten prints one written object: with -o its rendering (after `yamlSeparator`
  * for -o yaml), else the "deployment.apps/web created" line (with the dry-run suffix).
+ * `unstructured` objects (from -f, as resource.Builder decodes them) print with sorted
+ * keys in JSON, like any Go map; generated typed objects keep struct order.
  */
-export function printWritten(inv: Invocation, def: ResourceDefinition, obj: KubeObject, operation: string, dryRun: DryRun, yamlSeparator = ''): void {
+export function printWritten(
+  inv: Invocation,
+  def: ResourceDefinition,
+  obj: KubeObject,
+  operation: string,
+  dryRun: DryRun,
+  yamlSeparator = '',
+  unstructured = false,
+): void {
   const output = inv.flags.string('output');
   if (output !== '') {
     // YAMLPrinter writes "---" before every document after its first.
     if (output === 'yaml') inv.ctx.stdout(yamlSeparator);
-    inv.ctx.stdout(printObjects(output, [withTypeMeta(def, obj)], false, inv.flags.bool('show-managed-fields')));
+    const shown = withTypeMeta(def, obj);
+    inv.ctx.stdout(printObjects(output, [unstructured ? unstructuredOrder(shown) : shown], false, inv.flags.bool('show-managed-fields')));
     return;
   }
   inv.ctx.stdout(`${qualifiedName(def, obj.metadata?.name ?? '')} ${operation}${dryRunSuffix(dryRun)}\n`);

@@ -52,10 +52,11 @@ async function runReplace(inv: Invocation): Promise<number> {
     if (mappingErrors.length > 0) return reportErrors(inv, mappingErrors);
     return forceReplace(inv, targets, writeOpts);
   }
+  let printed = 0;
   for (const t of targets) {
     try {
       const replaced = dryRun === 'client' ? t.object : ctx.client.update(t.def, t.object, writeOpts);
-      printWritten(inv, t.def, replaced, 'replaced', dryRun);
+      printWritten(inv, t.def, replaced, 'replaced', dryRun, printed++ > 0 ? '---\n' : '', true);
     } catch (err) {
       errors.push(withSource(err, 'replacing', t.source));
     }
@@ -88,7 +89,7 @@ async function forceReplace(inv: Invocation, targets: Target[], writeOpts: { fie
       const obj = { ...t.object, metadata: { ...t.object.metadata } };
       delete obj.metadata.resourceVersion;
       delete obj.metadata.uid;
-      printWritten(inv, t.def, ctx.client.create(t.def, t.namespace, obj, writeOpts), 'replaced', 'none');
+      printWritten(inv, t.def, ctx.client.create(t.def, t.namespace, obj, writeOpts), 'replaced', 'none', '', true);
     } catch (err) {
       errors.push(withSource(err, 'creating', t.source));
     }

@@ -11,10 +11,12 @@
  */
 import { isStatusError } from '../../../core/api/status.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
+import type { ResourceDefinition } from '../../../core/client/client.ts';
 import { createThreeWayMergePatch, type JSONObject } from '../../../core/api/patch/index.ts';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 import { readManifests } from '../../manifests.ts';
+import { printObjects, stripForOutput } from '../../output.ts';
 import {
   LAST_APPLIED,
   checkOutput,
@@ -25,6 +27,8 @@ import {
   resolveAll,
   withLastApplied,
   withSource,
+  withTypeMeta,
+  unstructuredOrder,
   type DryRun,
   type Target,
 } from '../objectWrites.ts';
@@ -47,6 +51,8 @@ interface ApplySettings {
   fieldValidation: 'Strict' | 'Warn' | 'Ignore';
   serverSide: boolean;
   force: boolean;
+  /** emit reports one applied object: a line now, or (with -o yaml/json/...) kept for the end. */
+  emit(def: ResourceDefinition, obj: KubeObject, operation: string): void;
 }
 
 async function runApply(inv: Invocation): Promise<number> {
@@ -62,6 +68,10 @@ async function runApply(inv: Invocation): Promise<number> {
   if (serverSide && dryRun === 'client') {
     throw new CommandError("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
   }
+  // apply.go prints objects for -o (other than name) once at the end, several as a List.
+  const output = flags.string('output');
+  const keep = output !== '' && output !== 'name';
+  const kept: KubeObject[] = [];
   const settings: ApplySettings = {
     dryRun,
     // Server-side apply owns fields under "kubectl" unless told otherwise (apply.go GetFieldManagerFlag).
@@ -69,6 +79,10 @@ async function runApply(inv: Invocation): Promise<number> {
     fieldValidation: fieldValidation(flags),
     serverSide,
     force: flags.bool('force-conflicts'),
+    emit: (def, obj, operation) => {
+      if (keep) kept.push(unstructuredOrder(withTypeMeta(def, obj)));
+      else printWritten(inv, def, obj, operation, dryRun);
+    },
   };
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
   if (manifests.length === 0) throw new CommandError('error: no objects passed to apply');
@@ -81,6 +95,10 @@ async function runApply(inv: Invocation): Promise<number> {
     } catch (err) {
       errors.push(err);
     }
+  }
+  if (kept.length > 0) {
+    const shown = kept.length === 1 ? kept[0] : ({ apiVersion: 'v1', items: kept.map((o) => stripForOutput(o, flags.bool('show-managed-fields'))), kind: 'List', metadata: {} } as unknown as KubeObject);
+    ctx.stdout(printObjects(output, [shown], false, flags.bool('show-managed-fields')));
   }
   return reportErrors(inv, errors);
 }
@@ -105,19 +123,19 @@ function applyClientSide(inv: Invocation, t: Target, s: ApplySettings): void {
         throw withSource(err, 'creating', t.source);
       }
     }
-    printWritten(inv, t.def, created, 'created', s.dryRun);
+    s.emit(t.def, created, 'created');
     return;
   }
   if (s.dryRun === 'client') {
     // apply.go skips the patch entirely under client dry-run.
-    printWritten(inv, t.def, current, 'configured', s.dryRun);
+    s.emit(t.def, current, 'configured');
     return;
   }
   const original = current.metadata.annotations?.[LAST_APPLIED];
   if (original === undefined) ctx.stderr(missingAnnotationWarning(t.def.resource, t.name));
   const patch = createThreeWayMergePatch(parseLastApplied(original), modified as unknown as JSONObject, current as unknown as JSONObject, t.def.kind);
   if (Object.keys(patch).length === 0) {
-    printWritten(inv, t.def, current, 'unchanged', s.dryRun);
+    s.emit(t.def, current, 'unchanged');
     return;
   }
   let patched: KubeObject;
@@ -126,7 +144,7 @@ function applyClientSide(inv: Invocation, t: Target, s: ApplySettings): void {
   } catch (err) {
     throw withSource(err, 'patching', t.source);
   }
-  printWritten(inv, t.def, patched, 'configured', s.dryRun);
+  s.emit(t.def, patched, 'configured');
 }
 
 /** parseLastApplied reads the annotation; a broken one counts as absent, as kubectl treats "". */
@@ -153,5 +171,5 @@ function applyServerSide(inv: Invocation, t: Target, s: ApplySettings): void {
   } catch (err) {
     throw withSource(err, 'patching', t.source);
   }
-  printWritten(inv, t.def, applied, 'serverside-applied', s.dryRun);
+  s.emit(t.def, applied, 'serverside-applied');
 }

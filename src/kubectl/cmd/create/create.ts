@@ -57,7 +57,7 @@ async function runCreate(inv: Invocation): Promise<number> {
               fieldValidation: validation,
               dryRun: dryRun === 'server',
             });
-      printWritten(inv, target.def, written, 'created', dryRun, printed++ > 0 ? '---\n' : '');
+      printWritten(inv, target.def, written, 'created', dryRun, printed++ > 0 ? '---\n' : '', true);
     } catch (err) {
       errors.push(withSource(err, 'creating', target.source));
     }
