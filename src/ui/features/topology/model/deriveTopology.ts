@@ -137,7 +137,7 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject>, filt
   const workloadIds = new Set<string>();
   for (const w of workloads) {
     const o = w.object;
-    if (!shown(o.kind) || !WORKLOAD_KINDS.includes(o.kind as WorkloadKind)) continue;
+    if (!shown(o.kind ?? '') || !WORKLOAD_KINDS.includes(o.kind as WorkloadKind)) continue;
     // Old ReplicaSets a Deployment keeps for rollbacks (scaled to 0, no pods) are history, not picture.
     if (o.kind === 'ReplicaSet' && ((o as Dict).spec as Dict | undefined)?.replicas === 0 && !podsByOwner.has(w.key)) continue;
     const ref = controllerRef(o);

@@ -9,7 +9,7 @@ import { SERVED } from './kinds.ts';
 export function store(objects: Array<KubeObject & { podStatus?: string }>): Map<ObjectKey, WireObject> {
   const m = new Map<ObjectKey, WireObject>();
   for (const { podStatus, ...o } of objects) {
-    const s = SERVED[o.kind];
+    const s = SERVED[o.kind ?? ''];
     const key = objectKey({ group: s.group, resource: s.resource, namespace: o.metadata.namespace ?? '', name: o.metadata.name ?? '' });
     m.set(key, { key, group: s.group, resource: s.resource, object: o as KubeObject, ...(podStatus ? { podStatus } : {}) });
   }

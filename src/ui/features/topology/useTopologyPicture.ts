@@ -1,0 +1,66 @@
+/**
+ * useTopologyPicture is the topology's pipeline as a hook: store → derived graph (pure) →
+ * pod slots (stable) → layout (in the layout worker) → xyflow nodes and edges (reused when
+ * unchanged). Pod status changes re-derive but do not re-layout: only the coarse graph's
+ * shape (boxes and their sizes) goes to the worker.
+ */
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useShallow } from 'zustand/react/shallow';
+import { createLayoutWorker } from '../../bridge/layoutWorker.ts';
+import { useAppStore, type AppState } from '../../state/appStore.ts';
+import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { LayoutClient } from './layout/layoutClient.ts';
+import type { Point } from './layout/layoutEngine.ts';
+import { PodSlots } from './layout/podSlots.ts';
+import { deriveTopology } from './model/deriveTopology.ts';
+import type { TopologyGraph } from './model/types.ts';
+import { layoutInputOf, toFlow, type FlowPicture } from './toFlow.ts';
+import { useTopologyStore, type TopologyState } from './topologyStore.ts';
+
+const selectObjects = (s: ClusterState) => s.objects;
+const selectSelected = (s: AppState) => s.selected;
+const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKinds: s.hiddenKinds });
+
+/** useTopologyPicture returns the graph (for counts and filters) and what ReactFlow draws. */
+export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPicture; laidOut: boolean } {
+  const objects = useClusterStore(selectObjects);
+  const selected = useAppStore(selectSelected);
+  const filter = useTopologyStore(useShallow(selectFilter));
+  const slots = useRef(new PodSlots()).current;
+  const [positions, setPositions] = useState<Record<string, Point>>({});
+  const client = useRef<LayoutClient | undefined>(undefined);
+
+  useEffect(() => {
+    const port = createLayoutWorker();
+    if (!port) return;
+    const c = new LayoutClient(port);
+    c.onPositions = setPositions;
+    client.current = c;
+    return () => {
+      client.current = undefined;
+      port.terminate?.();
+    };
+  }, []);
+
+  const graph = useMemo(() => {
+    const g = deriveTopology(objects, filter);
+    slots.retain(new Set(g.groups.map((x) => x.id)));
+    for (const group of g.groups) slots.assign(group.id, group.members);
+    return g;
+  }, [objects, filter, slots]);
+
+  const input = useMemo(() => layoutInputOf(graph, slots), [graph, slots]);
+  const signature = useMemo(() => JSON.stringify(input), [input]);
+  const [workerReady, setWorkerReady] = useState(0);
+  useEffect(() => setWorkerReady((n) => n + 1), []);
+  useEffect(() => {
+    client.current?.request(JSON.parse(signature) as typeof input);
+  }, [signature, workerReady]);
+
+  const prev = useRef(new Map<string, FlowPicture['nodes'][number]>());
+  const picture = useMemo(() => toFlow(graph, slots, positions, selected, prev.current), [graph, slots, positions, selected]);
+  useEffect(() => {
+    prev.current = new Map(picture.nodes.map((n) => [n.id, n]));
+  }, [picture]);
+  return { graph, picture, laidOut: Object.keys(positions).length > 0 };
+}
