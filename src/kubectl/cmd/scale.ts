@@ -27,6 +27,8 @@ async function runScale(inv: Invocation): Promise<number> {
   const current = flags.int('current-replicas');
   const resourceVersion = flags.string('resource-version');
   const { found, errors } = visitObjects(inv, { args: inv.args, requireNames: true });
+  // scale.go collects every object before scaling any: one lookup error stops them all.
+  if (errors.length > 0) return reportErrors(inv, errors);
   if (found.length === 0 && errors.length === 0) throw new CommandError('error: no objects passed to scale');
   if (resourceVersion !== '' && found.length > 1) throw new CommandError('error: cannot use --resource-version with multiple resources');
   const timeout = parseGoDuration(flags.string('timeout') || '0') ?? 0;

@@ -53,6 +53,8 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
   const dryRun = dryRunStrategy(flags);
   if (local && dryRun === 'server') throw new CommandError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
   const { found, errors } = visitObjects(inv, { args: update.args, local, requireNames: true });
+  // set's Complete reads every object first (Builder.Infos): one lookup error stops them all.
+  if (errors.length > 0) return reportErrors(inv, errors);
   for (const f of found) {
     const original = withKind(f);
     const changed = structuredClone(original);
