@@ -36,6 +36,7 @@ export const replace: KubectlCommand = {
 async function runReplace(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   const filenames = flags.strings('filename');
+  if (flags.string('raw') || flags.string('kustomize')) throw new CommandError(`error: "kubectl replace ${flags.string('raw') ? '--raw' : '-k'}" is not available in this playground yet`);
   if (filenames.length === 0) throw new CommandError('error: must specify one of -f and -k');
   checkOutput(inv);
   const dryRun = dryRunOf(inv);

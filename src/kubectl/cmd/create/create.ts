@@ -35,6 +35,10 @@ async function runCreate(inv: Invocation): Promise<number> {
     ctx.stderr('error: must specify one of -f and -k\n');
     return 1;
   }
+  if (flags.bool('edit') || flags.string('raw')) {
+    ctx.stderr(`error: "kubectl create ${flags.bool('edit') ? '--edit' : '--raw'}" is not available in this playground yet\n`);
+    return 1;
+  }
   if (flags.string('kustomize')) {
     ctx.stderr('error: "kubectl create -k" is not available in this playground yet\n');
     return 1;

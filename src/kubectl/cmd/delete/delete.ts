@@ -106,7 +106,9 @@ async function runDelete(inv: Invocation): Promise<number> {
   const all = flags.bool('all');
   // resource.Builder's SelectAllParam refuses first (its message ends in a space).
   if (all && (flags.string('selector') || flags.string('field-selector'))) throw new CommandError("error: setting 'all' parameter but found a non empty selector. ");
-  if (flags.bool('interactive')) throw new CommandError('error: "kubectl delete -i" is not available in this playground yet');
+  if (flags.bool('interactive') || flags.string('raw') || flags.string('kustomize')) {
+    throw new CommandError(`error: "kubectl delete ${flags.bool('interactive') ? '-i' : flags.string('raw') ? '--raw' : '-k'}" is not available in this playground yet`);
+  }
   const plan = deletePlan(inv);
 
   const mappingErrors: unknown[] = [];
