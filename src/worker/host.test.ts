@@ -107,9 +107,36 @@ describe('Host', () => {
     for (const until = Date.now() + 15_000; Date.now() < until && !sent.some((m) => m.type === 'apply.result'); ) await new Promise((r) => setTimeout(r, 2));
     const result = sent.find((m) => m.type === 'apply.result');
     expect(result).toMatchObject({ type: 'apply.result', id: 7, path: 'bad.yaml' });
-    if (result?.type === 'apply.result' && result.status !== 0 && !/unknown command|not available/.test(result.output)) {
-      expect(result.diagnostics[0]).toMatchObject({ line: 8, path: 'spec.containers[0].image' });
+    if (result?.type !== 'apply.result') throw new Error('no apply.result');
+    expect(result.status).toBe(1);
+    expect(result.output).toContain('spec.containers[0].image: Required value');
+    expect(result.diagnostics[0]).toMatchObject({ line: 8, path: 'spec.containers[0].image' });
+    host.dispose();
+  });
+});
+
+describe('Host: kubectl edit', () => {
+  it('opens the live object in the editor and applies what the person saved', async () => {
+    const { host, sent } = newHost();
+    await host.boot();
+    await runLine(host, sent, 'kubectl create deployment web --image=nginx');
+    const from = sent.length;
+    host.handle({ type: 'terminal.input', tab: '1', line: 'kubectl edit deployment web' });
+    let open: WorkerMessage | undefined;
+    for (const until = Date.now() + 15_000; Date.now() < until && !open; ) {
+      await new Promise((r) => setTimeout(r, 2));
+      open = sent.slice(from).find((m) => m.type === 'edit.open');
     }
+    if (open?.type !== 'edit.open') throw new Error('no edit.open');
+    expect(open.text).toMatch(/^# Please edit the object below/);
+    expect(open.text).toContain('replicas: 1');
+    const after = sent.length;
+    host.handle({ type: 'edit.response', id: open.id, text: open.text.replace('replicas: 1', 'replicas: 2') });
+    for (const until = Date.now() + 15_000; Date.now() < until && !sent.slice(after).some((m) => m.type === 'terminal.prompt'); ) await new Promise((r) => setTimeout(r, 2));
+    host.flush();
+    const out = sent.slice(after).filter((m) => m.type === 'terminal.output').map((m) => (m as { data: string }).data).join('');
+    expect(out).toBe('deployment.apps/web edited\n');
+    expect(host.exportState().journal.some((e) => e.kind === 'edit')).toBe(true);
     host.dispose();
   });
 });

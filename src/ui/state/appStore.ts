@@ -59,6 +59,11 @@ export const useAppStore = create<AppState>((set, get) => ({
       }
     }
   },
-  notify: (n) => set((s) => ({ notices: [...s.notices.slice(-4), { ...n, id: ++noticeId }] })),
+  notify: (n) => {
+    const id = ++noticeId;
+    set((s) => ({ notices: [...s.notices.slice(-4), { ...n, id }] }));
+    // Confirmations fade on their own; warnings and errors stay until dismissed.
+    if (n.level === 'info') setTimeout(() => get().dismiss(id), 6000);
+  },
   dismiss: (id) => set((s) => ({ notices: s.notices.filter((n) => n.id !== id) })),
 }));

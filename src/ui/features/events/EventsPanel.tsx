@@ -27,7 +27,7 @@ export function EventsPanel() {
     }),
   );
   return (
-    <div className="placeholder events" data-testid="events">
+    <div className="placeholder events" data-testid="events" tabIndex={0} role="region" aria-label="Events">
       <h2>Events</h2>
       <ol>
         {events.map((e) => (

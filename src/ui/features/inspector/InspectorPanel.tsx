@@ -10,7 +10,7 @@ export function InspectorPanel() {
   const selected = useAppStore((s) => s.selected);
   const wire = useClusterStore((s) => (selected ? s.objects.get(selected) : undefined));
   return (
-    <div className="placeholder" data-testid="inspector">
+    <div className="placeholder" data-testid="inspector" tabIndex={0} role="region" aria-label="Inspector">
       <h2>Inspector</h2>
       {wire ? (
         <p>
