@@ -49,7 +49,9 @@ async function runEvents(inv: Invocation): Promise<number> {
 
   if (!isTableFormat(output)) {
     const objs = items.map((e) => ({ apiVersion: 'v1', kind: 'Event', ...e }) as unknown as KubeObject);
-    if (!watch) ctx.stdout(printObjects(output, objs, true));
+    // events.go prints the EventList it listed (filtered and sorted), not a generic List.
+    const eventList = { apiVersion: 'v1', kind: 'EventList', items: items as unknown[], metadata: { resourceVersion: list.metadata.resourceVersion } };
+    if (!watch) ctx.stdout(printObjects(output, [eventList as unknown as KubeObject], false));
     else for (const o of objs) ctx.stdout(printObjects(output, [o], false));
   } else if (items.length === 0 && !watch) {
     ctx.stderr(allNamespaces ? 'No events found.\n' : `No events found in ${inv.namespace} namespace.\n`);
