@@ -147,9 +147,14 @@ function selectorOf(object: KubeObject): string {
     .join(',');
 }
 
+/**
+ * withKind is the object as kubectl reads it from the wire: JSON (so keys holding
+ * `undefined` disappear, which the generic describer would print as <nil>) with its kind.
+ */
 function withKind(def: ResourceDefinition, obj: KubeObject): KubeObject {
-  if (obj.apiVersion && obj.kind) return obj;
-  return { ...obj, apiVersion: def.group ? `${def.group}/${def.version}` : def.version, kind: def.kind };
+  const wire = JSON.parse(JSON.stringify(obj)) as KubeObject;
+  if (wire.apiVersion && wire.kind) return wire;
+  return { ...wire, apiVersion: def.group ? `${def.group}/${def.version}` : def.version, kind: def.kind };
 }
 
 function ref(group: string, resource: string) {
