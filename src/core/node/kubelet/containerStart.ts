@@ -64,7 +64,10 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
 
   const img = ctx.images.ensure(pod, rec.key, bkey, spec.image ?? '', spec.imagePullPolicy ?? 'IfNotPresent', fieldPath);
   if (img.state === 'pulling') {
-    if (!c.everStarted) c.state = { waiting: { reason: 'ContainerCreating' } };
+    // While it pulls again after a back-off the kubelet still reports the last sync's error (its
+    // reasonCache), so the pod goes ErrImagePull ⇄ ImagePullBackOff, never back to ContainerCreating.
+    const pullError = 'waiting' in c.state && (c.state.waiting.reason === 'ErrImagePull' || c.state.waiting.reason === 'ImagePullBackOff');
+    if (!c.everStarted && !pullError) c.state = { waiting: { reason: 'ContainerCreating' } };
     return false;
   }
   if (img.state === 'error') {

@@ -21,6 +21,19 @@ describe('kubelet: image pull failures', () => {
     expect(events.slice(2, 5)).toEqual(['Failed: Error: ErrImagePull', 'BackOff: Back-off pulling image "nginx:bad"', 'Failed: Error: ImagePullBackOff']);
   });
 
+  it('a re-pull after the back-off keeps showing the pull error, never ContainerCreating again', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, { containers: [{ name: 'web', image: 'nginx:bad' }] });
+    await runUntil(cluster, () => waitingReason(cluster) === 'ImagePullBackOff', 20_000);
+    const seen = new Set<string | undefined>();
+    // Back-offs of 10 s and 20 s: two re-pulls happen inside this minute.
+    for (let i = 0; i < 60; i++) {
+      await run(cluster, 1000);
+      seen.add(waitingReason(cluster));
+    }
+    expect([...seen].sort()).toEqual(['ErrImagePull', 'ImagePullBackOff']);
+  });
+
   it('imagePullPolicy Never without the image → ErrImageNeverPull', async () => {
     const cluster = nodeCluster();
     createPod(cluster, { containers: [{ name: 'web', image: 'redis:7', imagePullPolicy: 'Never' }] });
