@@ -119,7 +119,36 @@ spec:
         image: busybox
 EOF`);
     expect(await s.out('kubectl set image --local -f d.yaml c=busybox:1.36')).toBe('deployment.apps/x image updated\n');
-    expect(await s.out('kubectl set image --local -f d.yaml c=busybox:1.36 -o yaml')).toContain('      - image: busybox:1.36\n        name: c\n');
+    // Recorded from kubectl v1.32: the typed round trip brings back Go's zero values.
+    expect(await s.out('kubectl set image --local -f d.yaml c=busybox:1.36 -o yaml')).toBe(
+      [
+        'apiVersion: apps/v1',
+        'kind: Deployment',
+        'metadata:',
+        '  creationTimestamp: null',
+        '  name: x',
+        'spec:',
+        '  selector:',
+        '    matchLabels:',
+        '      app: x',
+        '  strategy: {}',
+        '  template:',
+        '    metadata:',
+        '      creationTimestamp: null',
+        '      labels:',
+        '        app: x',
+        '    spec:',
+        '      containers:',
+        '      - image: busybox:1.36',
+        '        name: c',
+        '        resources: {}',
+        'status: {}',
+        '',
+      ].join('\n'),
+    );
+    expect(await s.out('kubectl label --local -f d.yaml a=b -o yaml')).toBe(
+      'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  labels:\n    a: b\n  name: x\nspec:\n  selector:\n    matchLabels:\n      app: x\n  template:\n    metadata:\n      labels:\n        app: x\n    spec:\n      containers:\n      - image: busybox\n        name: c\n',
+    );
     expect(await s.out('kubectl label --local -f d.yaml a=b')).toBe('deployment.apps/x labeled\n');
     expect(await s.out(`kubectl patch --local -f d.yaml -p '{"spec":{"replicas":2}}'`)).toBe('deployment.apps/x patched\n');
     expect(await s.out('kubectl label --local deploy x a=b')).toBe('error: can only use local files by -f pod.yaml or --filename=pod.json when --local=true is set\n');

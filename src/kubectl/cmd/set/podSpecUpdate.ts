@@ -14,6 +14,7 @@ import type { Invocation } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
 import { visitObjects, type Found } from '../visit.ts';
+import { withTypedZeroValues } from './typedZeroValues.ts';
 
 /** podSpecOf finds the pod spec inside a workload (UpdatePodSpecForObject); undefined if it has none. */
 export function podSpecOf(obj: KubeObject): PodSpec | undefined {
@@ -67,7 +68,7 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
     const patch = createTwoWayMergePatch(original as unknown as JSONObject, changed as unknown as JSONObject, f.def.kind);
     if (Object.keys(patch).length === 0) continue;
     if (local || dryRun === 'client') {
-      printWritten(inv, f.def, changed, update.message, local ? 'none' : dryRun);
+      printWritten(inv, f.def, withTypedZeroValues(changed), update.message, local ? 'none' : dryRun);
       continue;
     }
     try {
