@@ -55,3 +55,18 @@ test('an invalid manifest shows the server message on the right line', async ({ 
   // The problems list under the editor says the same, for keyboards and screen readers.
   await expect(page.locator('[data-testid="diagnostics"] li[data-line="6"]')).toContainText('spec.replicas: Invalid value: -1: must be greater than or equal to 0');
 });
+
+test('kubectl edit opens the live object in the editor; saving returns to the terminal', async ({ page }) => {
+  await page.goto('./');
+  await waitForPrompt(page);
+  await run(page, 'kubectl create deployment web --image=nginx');
+  await page.locator('[data-testid="terminal"]').click();
+  await page.keyboard.type('kubectl edit deployment web');
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.edit-banner')).toContainText('kubectl edit');
+  await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('# Please edit the object below');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await waitForPrompt(page);
+  await expect(page.getByTestId('terminal')).toContainText('Edit cancelled, no changes made.');
+  await expect(page.locator('.edit-banner')).toHaveCount(0);
+});

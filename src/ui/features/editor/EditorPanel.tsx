@@ -15,6 +15,7 @@ import { STARTER_MANIFEST, STARTER_PATH } from './starterManifest.ts';
 interface EditSession {
   id: number;
   path: string;
+  text: string;
 }
 
 interface Result {
@@ -76,22 +77,36 @@ export function EditorPanel() {
   useEffect(
     () =>
       bridge.on('edit.open', (m) => {
-        setEdit({ id: m.id, path: m.path });
-        const p = m.path.replace(/^\/+/, '');
-        api?.open(p, m.text);
-        setPath(p);
+        setEdit({ id: m.id, path: m.path.replace(/^\/+/, ''), text: m.text });
         setResult({ status: 0, output: `Editing a live object: save (Ctrl/Cmd-S) to apply it, or Cancel.` });
       }),
-    [bridge, api],
+    [bridge],
   );
+
+  // An edit may arrive before Monaco has loaded: open it as soon as the editor exists.
+  const shownEdit = useRef(0);
+  const returnTo = useRef<string | undefined>(undefined);
+  const finishEdit = () => {
+    setEdit(undefined);
+    setResult(undefined);
+    const back = returnTo.current;
+    returnTo.current = undefined;
+    if (back) void openFile(back);
+  };
+  useEffect(() => {
+    if (!api || !edit || shownEdit.current === edit.id) return;
+    shownEdit.current = edit.id;
+    if (!returnTo.current) returnTo.current = path;
+    api.open(edit.path, edit.text);
+    setPath(edit.path);
+    api.focus();
+  }, [api, edit]);
 
   const save = useCallback(() => {
     if (!api) return;
     if (edit) {
       bridge.send({ type: 'edit.response', id: edit.id, text: api.getValue() });
-      setEdit(undefined);
-      setResult(undefined);
-      return;
+      return finishEdit();
     }
     bridge.send({ type: 'workspace.write', path, content: api.getValue() });
   }, [api, bridge, edit, path]);
@@ -108,8 +123,7 @@ export function EditorPanel() {
   const cancelEdit = () => {
     if (!edit) return;
     bridge.send({ type: 'edit.response', id: edit.id });
-    setEdit(undefined);
-    setResult(undefined);
+    finishEdit();
   };
 
   const newFile = () => {
