@@ -40,8 +40,8 @@ async function runScale(inv: Invocation): Promise<number> {
       // Kinds without a scale subresource fail where kubectl's ScaleClient does: a bare 404.
       if (!def.scale) throw unservedResource();
       if (dryRun === 'client') {
-        const spec = (object as { spec?: Record<string, unknown> }).spec ?? {};
-        printWritten(inv, def, { ...object, spec: { ...spec, replicas } } as never, 'scaled', dryRun);
+        // NOTE: kubectl prints the object as it was read: -o yaml shows the old replicas.
+        printWritten(inv, def, object, 'scaled', dryRun);
         continue;
       }
       if (current >= 0 || resourceVersion !== '') {
