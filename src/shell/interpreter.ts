@@ -309,7 +309,8 @@ export class Interpreter {
     const name = argv[0];
     const fn = this.state.functions.get(name);
     if (fn) return this.callFunction(name, fn, argv.slice(1), s, assigns);
-    const builtin = SHELL_BUILTINS[name];
+    // Own keys only: `toString` or `constructor` typed at the prompt is not a builtin.
+    const builtin = Object.hasOwn(SHELL_BUILTINS, name) ? SHELL_BUILTINS[name] : undefined;
     if (builtin) {
       // `A=1 env` / `A=1 printenv A`: prefixes are exported to the builtin and restored after.
       const saved = assigns.map(([n]) => [n, this.state.vars.get(n), this.state.exported.has(n)] as const);

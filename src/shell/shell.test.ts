@@ -164,6 +164,9 @@ describe('errors and limits', () => {
     const r = await runShell('nosuch --flag');
     expect(r.err).toBe('bash: nosuch: command not found\n');
     expect(r.status).toBe(127);
+    const proto = await runShell('toString; echo $?');
+    expect(proto.err).toBe('bash: toString: command not found\n');
+    expect(proto.out).toBe('127\n');
   });
 
   it('stops a runaway loop with an error instead of hanging', async () => {

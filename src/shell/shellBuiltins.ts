@@ -171,10 +171,10 @@ const typeOrWhich = (mode: 'type' | 'which' | 'command -v'): ShellBuiltin => asy
   let status = 0;
   for (const name of argv.slice(1).filter((a) => !a.startsWith('-'))) {
     const isFn = sh.state.functions.has(name);
-    const isBuiltin = name in SHELL_BUILTINS || BASH_BUILTIN_NAMES.has(name);
+    const isBuiltin = Object.hasOwn(SHELL_BUILTINS, name) || BASH_BUILTIN_NAMES.has(name);
     const isCmd = sh.lookupCommand(name) !== undefined;
     if (mode === 'which') {
-      if (isCmd && !(name in SHELL_BUILTINS && !['bash', 'sh', 'env', 'timeout', 'watch', 'xargs'].includes(name))) s.stdout(`/usr/bin/${name}\n`);
+      if (isCmd && !(Object.hasOwn(SHELL_BUILTINS, name) && !['bash', 'sh', 'env', 'timeout', 'watch', 'xargs'].includes(name))) s.stdout(`/usr/bin/${name}\n`);
       else status = 1;
       continue;
     }

@@ -44,6 +44,13 @@ describe('text filters', () => {
     expect(await out(f + 'grep -w nginx p')).toBe('nginx Running\n');
     expect((await runShell(f + 'grep zzz p')).status).toBe(1);
   });
+  it('grep takes several -e patterns, -m and GNU context groups', async () => {
+    expect(await out('seq 10 | grep -e 2 -e 7')).toBe('2\n7\n');
+    expect(await out('seq 10 | grep -A1 -e 2 -e 7')).toBe('2\n3\n--\n7\n8\n');
+    expect(await out('seq 10 | grep -B2 -n 5')).toBe('3-3\n4-4\n5:5\n');
+    expect(await out('seq 10 | grep -C1 -e 3 -e 5')).toBe('2\n3\n4\n5\n6\n');
+    expect(await out('seq 10 | grep -m2 -v 1')).toBe('2\n3\n');
+  });
   it('head and tail', async () => {
     expect(await out('seq 5 | head -n 2; seq 5 | tail -2; seq 5 | tail -n +4; seq 5 | head -3')).toBe('1\n2\n4\n5\n4\n5\n1\n2\n3\n');
   });

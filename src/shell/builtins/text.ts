@@ -2,15 +2,21 @@ import type { Command } from '../types.ts';
 import { base64Decode, base64Encode, utf8Decode, utf8Encode } from './base64Codec.ts';
 import { joinLines, parseFlags, readInputs, splitLines } from './util.ts';
 
-/** grep searches lines with a regular expression: -i -v -c -E -F -o -n -w -q -l -h -H -e. */
+/**
+ * grep searches lines with a regular expression: -i -v -c -E -F -o -n -w -x -q -l -h -H, any
+ * number of -e PATTERN, -m NUM, and GNU context (-A/-B/-C NUM, groups separated by `--`,
+ * context lines marked with `-` instead of `:`) — `kubectl describe … | grep -A5 Events` is common.
+ */
 export const grep: Command = async (io) => {
-  const { flags, operands } = parseFlags(io.argv.slice(1), ['-e', '-m', '-A', '-B', '-C']);
-  const patterns: string[] = [];
-  if (flags.has('-e')) patterns.push(flags.get('-e')!);
-  else if (operands.length) patterns.push(operands.shift()!);
-  else {
-    io.stderr("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
-    return 2;
+  const withValue = ['-e', '-m', '-A', '-B', '-C'];
+  const { flags, operands } = parseFlags(io.argv.slice(1), withValue);
+  const patterns = flagValues(io.argv.slice(1), '-e', withValue);
+  if (patterns.length === 0) {
+    if (!operands.length) {
+      io.stderr("Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n");
+      return 2;
+    }
+    patterns.push(operands.shift()!);
   }
   const extended = flags.has('-E') || io.argv[0] === 'egrep';
   let src = patterns.map((p) => (flags.has('-F') ? p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&') : extended ? p : basicToExtended(p))).join('|');
@@ -23,25 +29,56 @@ export const grep: Command = async (io) => {
     io.stderr(`grep: Invalid regular expression\n`);
     return 2;
   }
+  const context = (name: string): number => {
+    const v = flags.get(name) ?? flags.get('-C');
+    return v !== undefined && /^\d+$/.test(v) ? Number(v) : 0;
+  };
+  const after = context('-A');
+  const before = context('-B');
+  const maxCount = flags.has('-m') && /^\d+$/.test(flags.get('-m')!) ? Number(flags.get('-m')) : Infinity;
+  const listOnly = flags.has('-q') || flags.has('-c') || flags.has('-l');
   const inputs = readInputs(io, operands);
   const showName = (operands.length > 1 || flags.has('-H')) && !flags.has('-h');
   let matched = false;
+  let printedGroup = false;
   let out = '';
   for (const input of inputs) {
     let count = 0;
-    splitLines(input.text).forEach((line, idx) => {
+    let lastPrinted = -1;
+    let afterLeft = 0;
+    const lines = splitLines(input.text);
+    const emit = (idx: number, sep: ':' | '-'): void => {
+      out += (showName ? input.name + sep : '') + (flags.has('-n') ? `${idx + 1}${sep}` : '') + lines[idx] + '\n';
+      lastPrinted = idx;
+    };
+    for (let idx = 0; idx < lines.length; idx++) {
+      const line = lines[idx];
       re.lastIndex = 0;
-      const hit = re.test(line) !== flags.has('-v');
-      if (!hit) return;
+      const hit = count < maxCount && re.test(line) !== flags.has('-v');
+      if (!hit) {
+        if (afterLeft > 0 && !listOnly) {
+          emit(idx, '-');
+          afterLeft--;
+        }
+        if (count >= maxCount && afterLeft === 0) break;
+        continue;
+      }
       count++;
       matched = true;
-      if (flags.has('-q') || flags.has('-c') || flags.has('-l')) return;
-      const prefix = (showName ? input.name + ':' : '') + (flags.has('-n') ? `${idx + 1}:` : '');
+      if (listOnly) continue;
       if (flags.has('-o') && !flags.has('-v')) {
+        const prefix = (showName ? input.name + ':' : '') + (flags.has('-n') ? `${idx + 1}:` : '');
         re.lastIndex = 0;
         for (const m of line.matchAll(re)) if (m[0] !== '') out += prefix + m[0] + '\n';
-      } else out += prefix + line + '\n';
-    });
+        continue;
+      }
+      const first = Math.max(lastPrinted + 1, idx - before);
+      if ((after > 0 || before > 0) && printedGroup && (first > lastPrinted + 1 || lastPrinted < 0)) out += '--\n';
+      for (let j = first; j < idx; j++) emit(j, '-');
+      emit(idx, ':');
+      printedGroup = true;
+      afterLeft = after;
+    }
     if (flags.has('-c')) out += (showName ? input.name + ':' : '') + count + '\n';
     if (flags.has('-l') && count > 0) out += input.name + '\n';
   }
@@ -49,6 +86,24 @@ export const grep: Command = async (io) => {
   if (!inputs.ok && !(flags.has('-q') && matched)) return 2;
   return matched ? 0 : 1;
 };
+
+/** flagValues collects every value of a repeatable short flag (`-e a -e b`, `-ea`), in order. */
+function flagValues(args: string[], name: string, withValue: string[]): string[] {
+  const values: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a === '--') break;
+    if (!a.startsWith('-') || a.startsWith('--') || a.length < 2) continue;
+    for (let k = 1; k < a.length; k++) {
+      const f = '-' + a[k];
+      if (!withValue.includes(f)) continue;
+      const v = k + 1 < a.length ? a.slice(k + 1) : (args[++i] ?? '');
+      if (f === name) values.push(v);
+      break;
+    }
+  }
+  return values;
+}
 
 /** basicToExtended converts a POSIX basic regex (`\|`, `\(`, `\+`) to JS syntax. */
 export function basicToExtended(p: string): string {
