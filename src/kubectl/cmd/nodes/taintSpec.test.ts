@@ -12,6 +12,11 @@ describe('parseTaints', () => {
     });
   });
 
+  it('removes a taint written with its value, as the docs show (key=value:Effect-)', () => {
+    expect(parseTaints(['dedicated=gpu:NoSchedule-']).remove).toEqual([{ key: 'dedicated', effect: 'NoSchedule' }]);
+    expect(() => parseTaints(['dedicated=gpu:Bad-'])).toThrow('invalid taint effect: Bad, unsupported taint effect');
+  });
+
   it('fails with kubectl texts', () => {
     expect(() => parseTaints(['a=b:Bad'])).toThrow('invalid taint effect: Bad, unsupported taint effect');
     expect(() => parseTaints(['a=b'])).toThrow('invalid taint spec: a=b');

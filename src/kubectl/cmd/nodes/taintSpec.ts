@@ -55,10 +55,8 @@ export function parseTaints(specs: string[]): { add: Taint[]; remove: Array<{ ke
   const seen = new Set<string>();
   for (const spec of specs) {
     if (spec.endsWith('-')) {
-      let key = spec.slice(0, -1);
-      let effect = '';
-      if (key.includes(':')) [key, effect] = key.split(':');
-      if (effect) validateEffect(effect);
+      // kubectl v1.32 parses a removal like an addition (so `key=value:Effect-` works) and keeps key and effect.
+      const { key, effect } = parseTaint(spec.slice(0, -1));
       remove.push(effect ? { key, effect } : { key });
       continue;
     }
