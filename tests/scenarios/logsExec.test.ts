@@ -41,6 +41,9 @@ describe('kubectl logs', () => {
     const r = await s.run('kubectl logs deployment/web --tail=1');
     expect(r.stderr).toMatch(/^Found 2 pods, using pod\/web-6dc5cd68db-[a-z0-9]{5}\n$/);
     expect(r.status).toBe(0);
+    const all = await s.run('kubectl logs deployment/web --all-pods --prefix --tail=1');
+    expect(all.stderr).toBe('');
+    expect(all.stdout).toMatch(/^\[pod\/web-6dc5cd68db-[a-z0-9]{5}\/nginx\] .+\n\[pod\/web-6dc5cd68db-[a-z0-9]{5}\/nginx\] .+\n$/);
   });
 
   it('defaults the container of a multi-container pod', async () => {

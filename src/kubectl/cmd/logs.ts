@@ -15,7 +15,7 @@ import type { PodLogOptions } from '../../core/client/client.ts';
 import type { Invocation, KubectlCommand } from '../command.ts';
 import { CommandError, UsageFailure } from '../errors.ts';
 import { parseGoDuration } from '../flags.ts';
-import { defaultContainer, findContainer, allContainerNames, podForArgument, podsForSelector } from './podTargets.ts';
+import { allContainerNames, defaultContainer, findContainer, podForArgument, podsForSelector, selectorForObject } from './podTargets.ts';
 
 export const logs: KubectlCommand = {
   name: 'logs',
@@ -71,13 +71,18 @@ async function runLogs(inv: Invocation): Promise<number> {
       ctx.stderr(`No resources found in ${inv.namespace} namespace.\n`);
       return 0;
     }
+  } else if (flags.bool('all-pods') && args[0].includes('/')) {
+    // --all-pods: every pod of the workload, not just the one GetFirstPod would pick.
+    const def = inv.mapper.resolve(args[0].slice(0, args[0].indexOf('/')));
+    const obj = ctx.client.get(def, def.namespaced ? inv.namespace : '', args[0].slice(args[0].indexOf('/') + 1));
+    pods = def.kind === 'Pod' ? [obj as unknown as Pod] : podsForSelector(ctx.client, inv.namespace, selectorForObject(def.kind, obj));
   } else {
     pods = [podForArgument(inv, args[0], warn)];
   }
   const prefixed = flags.bool('prefix');
   const requests: LogRequest[] = [];
   for (const pod of pods) {
-    const names = containersToRead(pod, container, allContainers, selector !== '' ? undefined : warn);
+    const names = containersToRead(pod, container, allContainers, pods.length > 1 || selector !== '' ? undefined : warn);
     for (const c of names) requests.push({ pod, container: c, prefix: prefixed ? `[pod/${pod.metadata?.name}/${c}] ` : '' });
   }
 
