@@ -52,3 +52,13 @@ test('no request leaves the origin', async ({ page }) => {
   expect(foreign).toEqual([]);
   expect(requests.length).toBeGreaterThan(0);
 });
+
+test('a second terminal tab shares the cluster and the files', async ({ page }) => {
+  await waitForPrompt(page);
+  await page.getByRole('button', { name: 'New terminal' }).click();
+  await expect(page.getByRole('tab', { name: 'Terminal 2' })).toHaveAttribute('aria-selected', 'true');
+  await waitForPrompt(page);
+  await run(page, 'echo from-two > two.txt && kubectl create configmap shared');
+  await page.getByRole('tab', { name: 'Terminal 1' }).click();
+  expect(await run(page, 'cat two.txt; kubectl get configmap shared -o name')).toContain('from-two\nconfigmap/shared');
+});

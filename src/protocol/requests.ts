@@ -11,6 +11,8 @@ export type TabId = string;
 /** TerminalRequest drives a terminal: the UI edits the line locally and sends it whole. */
 export type TerminalRequest =
   | { type: 'terminal.open'; tab: TabId }
+  /** terminal.close ends a tab's shell (a running command is interrupted). */
+  | { type: 'terminal.close'; tab: TabId }
   | { type: 'terminal.input'; tab: TabId; line: string }
   | { type: 'terminal.interrupt'; tab: TabId }
   | { type: 'terminal.complete'; id: number; tab: TabId; line: string; cursor: number }

@@ -10,7 +10,7 @@ import { TimeControls } from './features/controls/TimeControls.tsx';
 import { EditorPanel } from './features/editor/EditorPanel.tsx';
 import { EventsPanel } from './features/events/EventsPanel.tsx';
 import { InspectorPanel } from './features/inspector/InspectorPanel.tsx';
-import { TerminalPanel } from './features/terminal/TerminalPanel.tsx';
+import { TerminalTabs } from './features/terminal/TerminalTabs.tsx';
 import { TopologyPanel } from './features/topology/TopologyPanel.tsx';
 import { SplitPane } from './layout/SplitPane.tsx';
 import { useAppStore } from './state/appStore.ts';
@@ -31,7 +31,7 @@ export function App() {
         <SplitPane id="main" direction="row" initial={55} label="Resize the left and right columns">
           <SplitPane id="left" direction="column" initial={60} label="Resize the terminal and the editor">
             <section className="panel" aria-label="Terminal">
-              <TerminalPanel tab="1" />
+              <TerminalTabs />
             </section>
             <section className="panel" aria-label="Editor">
               <EditorPanel />

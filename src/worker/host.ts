@@ -125,6 +125,10 @@ export class Host {
       case 'terminal.open':
         this.tab(req.tab).showPrompt();
         return;
+      case 'terminal.close':
+        this.tabs.get(req.tab)?.abortRunning();
+        this.tabs.delete(req.tab);
+        return;
       case 'terminal.input':
         this.tab(req.tab).input(req.line);
         return;

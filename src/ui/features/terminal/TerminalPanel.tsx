@@ -14,7 +14,7 @@ import { LineEditor } from './lineEditor.ts';
 import { terminalTheme } from './terminalTheme.ts';
 
 /** TerminalPanel renders the terminal for `tab`. */
-export function TerminalPanel({ tab }: { tab: TabId }) {
+export function TerminalPanel({ tab, active = true }: { tab: TabId; active?: boolean }) {
   const host = useRef<HTMLDivElement>(null);
   const bridge = useBridge();
   const theme = useAppStore((s) => s.theme);
@@ -77,11 +77,16 @@ export function TerminalPanel({ tab }: { tab: TabId }) {
   }, [bridge, tab]);
 
   useEffect(() => {
+    if (active) term.current?.focus();
+  }, [active]);
+
+  useEffect(() => {
     const t = term.current;
     if (!t) return;
     t.options.theme = terminalTheme(theme);
     t.options.fontSize = Math.round(14 * fontScale);
   }, [theme, fontScale]);
 
-  return <div className="terminal" data-testid="terminal" ref={host} aria-label="Terminal" />;
+  // Only the visible tab carries the test hook, so `getByTestId('terminal')` is always one element.
+  return <div className="terminal" data-testid={active ? 'terminal' : undefined} ref={host} aria-label={`Terminal ${tab}`} hidden={!active} id={`terminal-${tab}`} role="tabpanel" />;
 }
