@@ -69,5 +69,15 @@ describe('kubectl edit', () => {
     expect(await run('kubectl edit deployment web')).toEqual({ out: 'Edit cancelled, no changes made.\n', status: 0 });
     edits = [() => '# only comments\n'];
     expect(await run('kubectl edit deployment web')).toEqual({ out: 'Edit cancelled, saved file was empty.\n', status: 0 });
+
+    // A rejected save reopens the file with the server's reasons; saving it unchanged gives up.
+    edits = [(t) => t.replace('replicas: 3\n', 'replicas: -1\n'), (t) => t];
+    expect(await run('kubectl edit deployment web')).toEqual({ out: 'error: Edit cancelled, no valid changes were saved.\n', status: 1 });
+    expect(seenText).toContain(
+      '# reopened with the relevant failures.\n#\n# deployments.apps "web" was not valid:\n# * spec.replicas: Invalid value: -1: must be greater than or equal to 0\n#\n',
+    );
+    edits = [(t) => t.replace('replicas: 3\n', 'replicas: -1\n'), (t) => t.replace('replicas: -1\n', 'replicas: 2\n')];
+    expect(await run('kubectl edit deployment web')).toEqual({ out: 'deployment.apps/web edited\n', status: 0 });
+    expect((await run("kubectl get deploy web -o jsonpath='{.spec.replicas}'")).out).toBe('2');
   });
 });
