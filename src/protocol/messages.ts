@@ -3,6 +3,9 @@
  */
 import type { KubeObject } from '../core/api/types.ts';
 import type { SchedulingDecision } from '../core/scheduler/decision.ts';
+
+/** SchedulingDecision is the scheduler's per-pod decision record, as the inspector receives it. */
+export type { SchedulingDecision };
 import type { ObjectDelta } from './objects.ts';
 import type { PersistedState } from './persisted.ts';
 import type { TabId } from './requests.ts';

@@ -1,41 +1,45 @@
 /**
- * EventsPanel (placeholder): the latest Events from the cluster store, newest first. The
- * next step turns this into the timeline of Events and control-plane activity.
+ * EventsPanel (data-testid="events"): a live timeline of the cluster's Events and of the
+ * control plane's activity (which controller woke for which watch event and what it wrote).
  */
+import { useEffect, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
-import type { KubeObject } from '../../../core/api/types.ts';
-import { useClusterStore } from '../../state/clusterStore.ts';
+import type { WireObject } from '../../../protocol/objects.ts';
+import { useBridge } from '../../bridge/context.ts';
+import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { eventFacts } from '../inspector/model/objectFacts.ts';
+import { ActivityList } from './ActivityList.tsx';
+import { connectActivity } from './activityStore.ts';
+import './events.css';
+import { EventsTable } from './EventsTable.tsx';
 
-interface EventLike extends KubeObject {
-  reason?: string;
-  message?: string;
-  type?: string;
-  lastTimestamp?: string;
-  eventTime?: string;
-  involvedObject?: { kind?: string; name?: string };
-}
+type View = 'Events' | 'Activity';
 
-const LIMIT = 50;
+/** selectEventWires returns the Event objects; with useShallow the panel re-renders only when one changed. */
+const selectEventWires = (s: ClusterState): WireObject[] => {
+  const out: WireObject[] = [];
+  for (const w of s.objects.values()) if (w.group === '' && w.resource === 'events') out.push(w);
+  return out;
+};
 
 export function EventsPanel() {
-  const events = useClusterStore(
-    useShallow((s) => {
-      const out: EventLike[] = [];
-      for (const w of s.objects.values()) if (w.resource === 'events' && w.group === '') out.push(w.object as EventLike);
-      const when = (e: EventLike) => e.lastTimestamp ?? e.eventTime ?? e.metadata.creationTimestamp ?? '';
-      return out.sort((a, b) => when(b).localeCompare(when(a))).slice(0, LIMIT);
-    }),
-  );
+  const bridge = useBridge();
+  useEffect(() => connectActivity(bridge), [bridge]);
+  const [view, setView] = useState<View>('Events');
+  const wires = useClusterStore(useShallow(selectEventWires));
+  const events = wires.map((w) => eventFacts(w.key, w.object)).sort((a, b) => b.last - a.last || b.key.localeCompare(a.key));
   return (
-    <div className="placeholder events" data-testid="events" tabIndex={0} role="region" aria-label="Events">
-      <h2>Events</h2>
-      <ol>
-        {events.map((e) => (
-          <li key={e.metadata.uid ?? e.metadata.name} className={e.type === 'Warning' ? 'warning' : undefined}>
-            <strong>{e.reason}</strong> {e.involvedObject?.kind}/{e.involvedObject?.name}: {e.message}
-          </li>
+    <div className="events-panel" data-testid="events" role="region" aria-label="Events and activity">
+      <div role="tablist" aria-label="Timeline" className="tabs">
+        {(['Events', 'Activity'] as const).map((v) => (
+          <button key={v} type="button" role="tab" id={`events-tab-${v}`} aria-selected={view === v} aria-controls="events-body" className="tab" onClick={() => setView(v)}>
+            {v === 'Events' ? `Events (${events.length})` : 'Activity'}
+          </button>
         ))}
-      </ol>
+      </div>
+      <div className="events-body" id="events-body" role="tabpanel" tabIndex={0} aria-labelledby={`events-tab-${view}`}>
+        {view === 'Events' ? <EventsTable events={events} /> : <ActivityList />}
+      </div>
     </div>
   );
 }

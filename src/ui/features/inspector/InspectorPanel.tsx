@@ -1,24 +1,88 @@
 /**
- * InspectorPanel (placeholder): shows the selected object's identity. The next step adds its
- * YAML, a describe-style view, conditions, owner chain, events and scheduling decisions
- * (the worker answers `inspect` requests with the object and `kubectl describe` text).
+ * InspectorPanel (data-testid="inspector"): everything about the selected object. Overview
+ * (conditions, owner chain, events), its YAML as `kubectl get -o yaml` prints it, its
+ * `kubectl describe` text, and for a pod the scheduler's per-node decision. The store gives
+ * the live object; the worker answers for YAML, describe and scheduling (useInspection).
  */
-import { useAppStore } from '../../state/appStore.ts';
-import { useClusterStore } from '../../state/clusterStore.ts';
+import { useMemo, useState } from 'react';
+import { useAppStore, type AppState } from '../../state/appStore.ts';
+import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { keyOfKind } from '../topology/model/kinds.ts';
+import { ownerChain } from '../topology/model/owners.ts';
+import { ConditionsTable } from './ConditionsTable.tsx';
+import './inspector.css';
+import { conditionsOf, eventsFor } from './model/objectFacts.ts';
+import { ObjectEvents } from './ObjectEvents.tsx';
+import { OwnerChain } from './OwnerChain.tsx';
+import { SchedulingTable } from './SchedulingTable.tsx';
+import { useInspection } from './useInspection.ts';
+
+type Tab = 'Overview' | 'YAML' | 'Describe' | 'Scheduling';
+
+const selectSelected = (s: AppState) => s.selected;
+const selectSet = (s: AppState) => s.set;
+const selectNow = (s: AppState) => s.clock.now;
+const selectObjects = (s: ClusterState) => s.objects;
 
 export function InspectorPanel() {
-  const selected = useAppStore((s) => s.selected);
-  const wire = useClusterStore((s) => (selected ? s.objects.get(selected) : undefined));
+  const selected = useAppStore(selectSelected);
+  const set = useAppStore(selectSet);
+  const now = useAppStore(selectNow);
+  const objects = useClusterStore(selectObjects);
+  const [tab, setTab] = useState<Tab>('Overview');
+  const wire = selected ? objects.get(selected) : undefined;
+  const obj = wire?.object;
+  const inspection = useInspection(selected, obj?.metadata.resourceVersion);
+  const isPod = wire?.group === '' && wire.resource === 'pods';
+  const tabs: Tab[] = isPod ? ['Overview', 'YAML', 'Describe', 'Scheduling'] : ['Overview', 'YAML', 'Describe'];
+  const shown = tabs.includes(tab) ? tab : 'Overview';
+
+  const chain = useMemo(() => {
+    if (!obj) return [];
+    return ownerChain(obj, (ns, kind, name) => {
+      const key = keyOfKind(kind, ns, name);
+      return key ? objects.get(key)?.object : undefined;
+    });
+  }, [obj, objects]);
+  const events = useMemo(() => (obj ? eventsFor(objects, obj) : []), [obj, objects]);
+
   return (
-    <div className="placeholder" data-testid="inspector" tabIndex={0} role="region" aria-label="Inspector">
-      <h2>Inspector</h2>
-      {wire ? (
-        <p>
-          {wire.object.kind} {wire.object.metadata.namespace ? `${wire.object.metadata.namespace}/` : ''}
-          {wire.object.metadata.name}
-        </p>
+    <div className="inspector" data-testid="inspector" role="region" aria-label="Inspector">
+      <div className="panel-toolbar inspector-head">
+        {obj ? (
+          <h2 className="inspector-title">
+            {obj.kind} {obj.metadata.namespace ? `${obj.metadata.namespace}/` : ''}
+            {obj.metadata.name}
+            {wire?.podStatus ? <span className="muted"> · {wire.podStatus}</span> : null}
+          </h2>
+        ) : (
+          <h2 className="inspector-title">Inspector</h2>
+        )}
+      </div>
+      {!obj ? (
+        <p className="muted inspector-empty">{selected ? 'This object no longer exists.' : 'Click anything in the topology to inspect it.'}</p>
       ) : (
-        <p className="muted">Select an object to inspect it.</p>
+        <>
+          <div role="tablist" aria-label="Inspector views" className="tabs">
+            {tabs.map((t) => (
+              <button key={t} type="button" role="tab" id={`inspector-tab-${t}`} aria-selected={shown === t} aria-controls="inspector-body" className="tab" onClick={() => setTab(t)}>
+                {t}
+              </button>
+            ))}
+          </div>
+          <div className="inspector-body" id="inspector-body" role="tabpanel" tabIndex={0} aria-labelledby={`inspector-tab-${shown}`}>
+            {shown === 'Overview' ? (
+              <>
+                <OwnerChain chain={chain} onSelect={(key) => set({ selected: key })} />
+                <ConditionsTable conditions={conditionsOf(obj)} />
+                <ObjectEvents events={events} now={now} />
+              </>
+            ) : null}
+            {shown === 'YAML' ? <pre className="code">{inspection?.yaml ?? 'Loading…'}</pre> : null}
+            {shown === 'Describe' ? <pre className="code">{inspection?.describe ?? 'Loading…'}</pre> : null}
+            {shown === 'Scheduling' ? inspection ? <SchedulingTable decision={inspection.scheduling} /> : <p className="muted">Loading…</p> : null}
+          </div>
+        </>
       )}
     </div>
   );

@@ -15,7 +15,7 @@ export function TopologyFilters({ namespaces, podCount, aggregated }: { namespac
   return (
     <div className="panel-toolbar topology-filters" role="group" aria-label="Topology filters">
       <label>
-        <span className="visually-hidden">Namespace</span>
+        <span className="sr-only">Namespace</span>
         <select value={namespace} onChange={(e) => setNamespace(e.target.value)} aria-label="Namespace">
           <option value="">All namespaces</option>
           {options.map((ns) => (

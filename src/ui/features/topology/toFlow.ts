@@ -20,6 +20,8 @@ export interface BoxFields {
   summary?: string;
   tone?: Tone;
   ready?: boolean;
+  /** ghost: a deleted pod fading out. */
+  ghost?: boolean;
 }
 
 /** BoxData is what every custom node receives; `sig` lets toFlow reuse unchanged nodes. */
@@ -59,7 +61,7 @@ function reuse(prev: ReadonlyMap<string, Node<BoxData>>, next: Node<BoxData>): N
 }
 
 function data(d: BoxFields): BoxData {
-  return { ...d, sig: `${d.kind}|${d.name}|${d.status ?? ''}|${d.summary ?? ''}|${d.tone ?? ''}|${d.ready ?? ''}` };
+  return { ...d, sig: `${d.kind}|${d.name}|${d.status ?? ''}|${d.summary ?? ''}|${d.tone ?? ''}|${d.ready ?? ''}|${d.ghost ?? ''}` };
 }
 
 /** toFlow builds the picture; boxes without a position yet (layout pending) are left out. */
@@ -83,7 +85,7 @@ export function toFlow(graph: TopologyGraph, slots: PodSlots, positions: Readonl
       const slot = slotOf.get(id);
       if (!p || slot === undefined) continue;
       const common = { position: slotPosition(slot), parentId: g.id, width: POD_W, height: POD_H, selected: id === selected };
-      if (p.kind === 'Pod') add({ id, type: 'pod', ...common, data: data({ kind: 'Pod', name: p.name, namespace: p.namespace, status: p.status, ready: p.ready, tone: podTone(p.status, p.ready) }) });
+      if (p.kind === 'Pod') add({ id, type: 'pod', ...common, data: data({ kind: 'Pod', name: p.name, namespace: p.namespace, status: p.status, ready: p.ready, tone: podTone(p.status, p.ready), ...(p.ghost ? { ghost: true } : {}) }) });
       else {
         const [top] = p.statuses;
         add({ id, type: 'podgroup', ...common, selectable: false, data: data({ kind: 'PodGroup', name: p.name, namespace: p.namespace, summary: p.label, status: p.statuses.map(([s, n]) => `${n} ${s}`).join(', '), tone: podTone(top?.[0] ?? '', true) }) });

@@ -13,6 +13,7 @@ import { LayoutClient } from './layout/layoutClient.ts';
 import type { Point } from './layout/layoutEngine.ts';
 import { PodSlots } from './layout/podSlots.ts';
 import { deriveTopology } from './model/deriveTopology.ts';
+import { PodGhosts } from './model/podGhosts.ts';
 import type { TopologyGraph } from './model/types.ts';
 import { layoutInputOf, toFlow, type FlowPicture } from './toFlow.ts';
 import { useTopologyStore, type TopologyState } from './topologyStore.ts';
@@ -27,6 +28,8 @@ export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPictu
   const selected = useAppStore(selectSelected);
   const filter = useTopologyStore(useShallow(selectFilter));
   const slots = useRef(new PodSlots()).current;
+  const ghosts = useRef(new PodGhosts()).current;
+  const [tick, setTick] = useState(0);
   const [positions, setPositions] = useState<Record<string, Point>>({});
   const client = useRef<LayoutClient | undefined>(undefined);
 
@@ -43,11 +46,19 @@ export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPictu
   }, []);
 
   const graph = useMemo(() => {
-    const g = deriveTopology(objects, filter);
+    const g = ghosts.withGhosts(deriveTopology(objects, filter), (id) => objects.has(id), performance.now());
     slots.retain(new Set(g.groups.map((x) => x.id)));
     for (const group of g.groups) slots.assign(group.id, group.members);
     return g;
-  }, [objects, filter, slots]);
+  }, [objects, filter, slots, ghosts, tick]);
+
+  // Redraw when the next ghost is due to go.
+  useEffect(() => {
+    const due = ghosts.nextExpiry();
+    if (due === undefined) return;
+    const t = setTimeout(() => setTick((n) => n + 1), Math.max(0, due - performance.now()) + 20);
+    return () => clearTimeout(t);
+  }, [graph, ghosts]);
 
   const input = useMemo(() => layoutInputOf(graph, slots), [graph, slots]);
   const signature = useMemo(() => JSON.stringify(input), [input]);

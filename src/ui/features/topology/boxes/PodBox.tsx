@@ -8,7 +8,7 @@ import type { BoxData } from '../toFlow.ts';
 
 function PodBoxView({ data }: NodeProps & { data: BoxData }) {
   return (
-    <div className={`pod tone-${data.tone}`} data-kind="Pod" data-name={data.name} data-namespace={data.namespace} data-phase={data.status} title={`Pod ${data.namespace}/${data.name}: ${data.status}${data.ready ? ', ready' : ''}`}>
+    <div className={`pod tone-${data.tone}${data.ghost ? ' ghost' : ''}`} data-kind="Pod" data-name={data.name} data-namespace={data.namespace} data-phase={data.status} title={`Pod ${data.namespace}/${data.name}: ${data.status}${data.ready ? ', ready' : ''}`}>
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <span className="pod-name">{data.name}</span>
       <span className="badge">

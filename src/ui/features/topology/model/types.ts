@@ -30,6 +30,8 @@ export interface PodItem extends TopoItem {
   /** group is the id of the node box holding the pod. */
   group: string;
   ownerId?: string;
+  /** ghost marks a pod already deleted, kept a moment to fade out (podGhosts.ts). */
+  ghost?: boolean;
 }
 
 /** PodGroupItem stands for many pods of one owner on one node (past the aggregation threshold). */
