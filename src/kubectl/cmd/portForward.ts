@@ -42,7 +42,8 @@ async function runPortForward(inv: Invocation): Promise<number> {
   const name = pod.metadata?.name ?? '';
   const resolved = pairs.map((p) => ({ local: p.local, remote: containerPort(pod, service, p.remote) }));
   for (const p of resolved) {
-    const local = p.local || p.remote;
+    // `:80` asks for any free local port; kubectl's is random, ours is derived so runs repeat.
+    const local = p.local || 40000 + (p.remote % 10000);
     ctx.stdout(`Forwarding from 127.0.0.1:${local} -> ${p.remote}\nForwarding from [::1]:${local} -> ${p.remote}\n`);
     ctx.portForward?.(ns, name, local, p.remote);
   }
