@@ -22,6 +22,9 @@ const commands = [
   ['create', 'cronjob'], ['create', 'namespace'], ['create', 'serviceaccount'], ['create', 'role'], ['create', 'clusterrole'],
   ['create', 'rolebinding'], ['create', 'clusterrolebinding'], ['create', 'quota'], ['create', 'poddisruptionbudget'],
   ['create', 'ingress'], ['create', 'priorityclass'], ['create', 'token'],
+  ['apply', 'edit-last-applied'], ['apply', 'set-last-applied'], ['apply', 'view-last-applied'], ['set', 'subject'],
+  ['cluster-info', 'dump'], ['config', 'delete-cluster'], ['config', 'delete-user'], ['config', 'set-cluster'],
+  ['config', 'set-credentials'], ['auth', 'reconcile'], ['certificate', 'approve'], ['certificate', 'deny'], ['plugin', 'list'], ['help'],
 ];
 const out = {};
 for (const c of commands) {

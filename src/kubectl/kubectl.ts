@@ -16,11 +16,7 @@ const HELP_FLAG: FlagDef = { name: 'help', shorthand: 'h', type: 'bool', default
 /** runKubectl runs one kubectl command line (argv without "kubectl") and returns its exit status. */
 export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<number> {
   const { command, path, rest } = findCommand(argv);
-  if (!command) {
-    const word = rest.find((a) => !a.startsWith('-')) ?? '';
-    ctx.stderr(unknownCommand(word));
-    return 1;
-  }
+  if (!command) return runRoot(argv, rest, ctx);
   const local = command.flags ?? flagsFor(path.join(' '));
   let parsed;
   try {
@@ -34,10 +30,11 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
   }
   const flags = new Flags(parsed);
   const fullPath = ['kubectl', ...path].join(' ');
-  if (flags.bool('help') || !command.run) {
+  if (flags.bool('help')) {
     ctx.stdout(helpText(path.join(' ')) ?? `${command.short}\n`);
-    return command.run || flags.bool('help') ? 0 : 1;
+    return 0;
   }
+  if (!command.run) return runParent(path, parsed.args, ctx);
   const kubeContext = currentContext(ctx.kubeconfig, flags.string('context'));
   if (flags.string('context') && !kubeContext) {
     ctx.stderr(`error: context was not found for specified context: ${flags.string('context')}\n`);
@@ -57,7 +54,7 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
     return await command.run(inv);
   } catch (err) {
     if (err instanceof UsageFailure) {
-      ctx.stderr(`error: ${err.message}\nSee '${fullPath} -h' for help and examples\n`);
+      ctx.stderr(usageError(fullPath, err.message));
       return 1;
     }
     ctx.stderr(formatError(err));
@@ -65,9 +62,94 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
   }
 }
 
+function usageError(fullPath: string, message: string): string {
+  return `error: ${message}\nSee '${fullPath} -h' for help and examples\n`;
+}
+
 /**
- * findCommand walks argv for command words, skipping global flags and their values,
- * the way cobra's Traverse finds `kubectl -n x rollout status ...`.
+ * runParent is cmdutil.DefaultSubCommandRun: a command that only groups subcommands
+ * rejects stray words as an unknown command, else prints its help and exits 1. Its
+ * help goes to stderr, except `rollout`, which upstream wires to stdout.
+ */
+function runParent(path: string[], args: string[], ctx: KubectlContext): number {
+  const fullPath = ['kubectl', ...path].join(' ');
+  if (args.length > 0) {
+    ctx.stderr(usageError(fullPath, `unknown command "${args.join(' ')}"`));
+    return 1;
+  }
+  const text = helpText(path.join(' ')) ?? '';
+  if (path.join(' ') === 'rollout') ctx.stdout(text);
+  else ctx.stderr(text);
+  return 1;
+}
+
+/**
+ * runRoot handles lines that name no command (kubectl's cmd.go and cobra's root): a
+ * word that is no command is first tried as a plugin (which refuses flags before it),
+ * then reported as unknown; `help` is cobra's help command; otherwise the root parses
+ * the global flags and prints its help.
+ */
+function runRoot(argv: string[], rest: string[], ctx: KubectlContext): number {
+  const words = stripFlags(argv, []);
+  if (words.length > 0 && words[0] !== 'help' && argv[0].startsWith('-') && argv[0] !== '--') {
+    ctx.stderr(`Error: flags cannot be placed before plugin name: ${argv[0]}\n`);
+    return 1;
+  }
+  if (words.length > 0 && words[0] !== 'help') {
+    ctx.stderr(unknownCommand(words[0]));
+    return 1;
+  }
+  const isHelp = words[0] === 'help';
+  const args = isHelp ? withoutFirst(rest, 'help') : rest;
+  let parsed;
+  try {
+    parsed = parseFlags(args, [...GLOBAL_FLAGS, HELP_FLAG]);
+  } catch (err) {
+    if (err instanceof FlagError) {
+      ctx.stderr(`Error: ${err.message}\nSee '${isHelp ? 'kubectl help' : 'kubectl'} --help' for usage.\n`);
+      return 1;
+    }
+    throw err;
+  }
+  if (!isHelp) {
+    ctx.stdout(helpText('') ?? '');
+    return 0;
+  }
+  if (parsed.values.get('help') === true) {
+    ctx.stdout(helpText('help') ?? '');
+    return 0;
+  }
+  return runHelpCommand(parsed.args, ctx);
+}
+
+/** runHelpCommand is cobra's `help [command]`: the help of the longest known command path. */
+function runHelpCommand(topic: string[], ctx: KubectlContext): number {
+  if (topic.length === 0) {
+    ctx.stdout(helpText('') ?? '');
+    return 0;
+  }
+  const { command, path } = findCommand(topic);
+  if (!command) {
+    // cobra prints `Unknown help topic %#q` and the root's usage (its help minus the long description).
+    const root = helpText('') ?? '';
+    ctx.stderr(`Unknown help topic [${topic.map((t) => `\`${t}\``).join(' ')}]\n\n${root.slice(root.indexOf('\nBasic Commands'))}`);
+    return 0;
+  }
+  ctx.stdout(helpText(path.join(' ')) ?? `${command.short}\n`);
+  return 0;
+}
+
+function withoutFirst(list: string[], word: string): string[] {
+  const i = list.indexOf(word);
+  return i < 0 ? list : [...list.slice(0, i), ...list.slice(i + 1)];
+}
+
+/**
+ * findCommand walks argv for command words, skipping flags the way cobra's Find
+ * (stripFlags) does: `--x=y` alone, a known boolean alone, any other flag together with
+ * the word after it (so `kubectl -n x rollout status` finds `rollout status`, and
+ * `kubectl -h get` finds no command at all, as upstream). A word that has real help
+ * text but no emulation here (`kubectl set selector`) resolves to a stand-in that says so.
  */
 function findCommand(argv: string[]): { command?: KubectlCommand; path: string[]; rest: string[] } {
   let commands = COMMANDS;
@@ -78,12 +160,12 @@ function findCommand(argv: string[]): { command?: KubectlCommand; path: string[]
   for (; i < argv.length; i++) {
     const a = argv[i];
     if (a === '--') break;
-    if (a.startsWith('-')) {
+    if (a.startsWith('-') && a.length > 1) {
       rest.push(a);
-      if (!a.includes('=') && takesValue(a) && i + 1 < argv.length) rest.push(argv[++i]);
+      if (consumesNext(a, path) && i + 1 < argv.length) rest.push(argv[++i]);
       continue;
     }
-    const next = commands.find((c) => c.name === a || c.aliases?.includes(a));
+    const next = commands.find((c) => c.name === a || c.aliases?.includes(a)) ?? unemulated(path, a);
     if (!next) {
       if (!current) return { path, rest: [...rest, ...argv.slice(i)] };
       break;
@@ -93,6 +175,13 @@ function findCommand(argv: string[]): { command?: KubectlCommand; path: string[]
     commands = next.subcommands ?? [];
     if (!next.subcommands) {
       i++;
+      // A leaf here may still have real subcommands we do not emulate (`apply view-last-applied`).
+      const sub = argv[i] !== undefined && !argv[i].startsWith('-') ? unemulated(path, argv[i]) : undefined;
+      if (sub) {
+        current = sub;
+        path.push(sub.name);
+        i++;
+      }
       break;
     }
   }
@@ -100,10 +189,44 @@ function findCommand(argv: string[]): { command?: KubectlCommand; path: string[]
   return { command: current, path, rest: [...rest, ...argv.slice(i)] };
 }
 
-function takesValue(flag: string): boolean {
+/** stripFlags returns the words of argv before `--` that findCommand would read as command words. */
+function stripFlags(argv: string[], path: string[]): string[] {
+  const words: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === '--') break;
+    if (a.startsWith('-') && a.length > 1) {
+      if (consumesNext(a, path)) i++;
+      continue;
+    }
+    words.push(a);
+  }
+  return words;
+}
+
+/** unemulated stands for a real kubectl subcommand (it has help text) the playground does not run. */
+function unemulated(path: string[], word: string): KubectlCommand | undefined {
+  const full = [...path, word].join(' ');
+  if (path.length === 0 || helpText(full) === undefined) return undefined;
+  return {
+    name: word,
+    short: '',
+    run() {
+      throw new CommandError(`error: "kubectl ${full}" is not available in this playground yet`);
+    },
+  };
+}
+
+/** consumesNext is cobra's stripFlags rule: only `--x=y` and flags known to need no value stand alone. */
+function consumesNext(flag: string, path: string[]): boolean {
+  if (flag.includes('=')) return false;
+  const long = flag.startsWith('--');
   const name = flag.replace(/^-+/, '');
-  const def = GLOBAL_FLAGS.find((g) => (flag.startsWith('--') ? g.name === name : g.shorthand === name));
-  return !!def && def.type !== 'bool';
+  // cobra only strips a following value for `--long` and for a lone `-x` (not `-xyz`).
+  if (!long && name.length !== 1) return false;
+  const defs = path.length > 0 ? [...flagsFor(path.join(' ')), ...GLOBAL_FLAGS] : GLOBAL_FLAGS;
+  const def = defs.find((g) => (long ? g.name === name : g.shorthand === name));
+  return !def || (def.type !== 'bool' && def.noOptDefault === undefined);
 }
 
 /** unknownCommand is cobra's message with its "Did you mean this?" suggestions. */

@@ -44,7 +44,8 @@ record() { # slug line
   mkdir -p "$tmp/home"
   HOME="$tmp/home" KUBECONFIG="$tmp/kubeconfig" timeout 20 bash -c "$2" >"$tmp/out" 2>"$tmp/err" </dev/null
   local rc=$?
-  { echo "\$ $2"; echo "exit: $rc"; echo "--- stdout"; cat "$tmp/out"; echo "--- stderr"; normalise <"$tmp/err"; } >"$out"
+  # The recording's scratch HOME shows up in defaults (--cache-dir); kubeplay's HOME is /root.
+  { echo "\$ $2"; echo "exit: $rc"; echo "--- stdout"; sed "s#$tmp/home#/root#g" "$tmp/out"; echo "--- stderr"; normalise <"$tmp/err" | sed "s#$tmp/home#/root#g"; } >"$out"
 }
 
 mkdir -p golden

@@ -39,6 +39,8 @@ import { top } from './misc/top.ts';
 import { explain } from './misc/explainCmd.ts';
 import { replace } from './replace.ts';
 import { run } from './run.ts';
+import { certificate } from './misc/certificate.ts';
+import { plugin } from './misc/plugin.ts';
 
 export const COMMANDS: KubectlCommand[] = [
   // Basic Commands (Beginner)
@@ -56,7 +58,7 @@ export const COMMANDS: KubectlCommand[] = [
   scale,
   notInPlayground('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
   // Cluster Management Commands
-  notInPlayground('certificate', 'Modify certificate resources'),
+  certificate,
   clusterInfo,
   top,
   cordon,
@@ -89,7 +91,7 @@ export const COMMANDS: KubectlCommand[] = [
   apiResources,
   apiVersions,
   config,
-  notInPlayground('plugin', 'Provides utilities for interacting with plugins'),
+  plugin,
   version,
   options,
 ];
