@@ -52,6 +52,6 @@ describe('toFlow', () => {
     const g2 = picture(['web-1-c']);
     const f2 = toFlow(g2, slots, layout.layout(layoutInputOf(g2, slots)), undefined, prev);
     for (const n of f1.nodes) expect(f2.nodes.find((m) => m.id === n.id)).toBe(n);
-    expect(f2.nodes.find((n) => n.data.name === 'web-1-c')?.position).toEqual({ x: 12 + 2 * (176 + 8), y: 36 + 12 });
+    expect(f2.nodes.find((n) => n.data.name === 'web-1-c')?.position).toEqual({ x: 10, y: 34 + 10 + 44 + 8 });
   });
 });

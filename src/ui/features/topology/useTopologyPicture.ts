@@ -6,25 +6,32 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
+import type { WireObject } from '../../../protocol/objects.ts';
 import { createLayoutWorker } from '../../bridge/layoutWorker.ts';
 import { useAppStore, type AppState } from '../../state/appStore.ts';
 import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
 import { LayoutClient } from './layout/layoutClient.ts';
 import type { Point } from './layout/layoutEngine.ts';
 import { PodSlots } from './layout/podSlots.ts';
-import { deriveTopology } from './model/deriveTopology.ts';
+import { deriveTopology, TOPOLOGY_RESOURCES } from './model/deriveTopology.ts';
 import { PodGhosts } from './model/podGhosts.ts';
 import type { TopologyGraph } from './model/types.ts';
 import { layoutInputOf, toFlow, type FlowPicture } from './toFlow.ts';
 import { useTopologyStore, type TopologyState } from './topologyStore.ts';
 
-const selectObjects = (s: ClusterState) => s.objects;
+/** selectTopologyWires picks the objects the picture is made of; with useShallow, Events and the like cause no redraw. */
+const selectTopologyWires = (s: ClusterState): WireObject[] => {
+  const out: WireObject[] = [];
+  for (const w of s.objects.values()) if (TOPOLOGY_RESOURCES.has(`${w.group}/${w.resource}`)) out.push(w);
+  return out;
+};
+const exists = (id: string) => useClusterStore.getState().objects.has(id);
 const selectSelected = (s: AppState) => s.selected;
 const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKinds: s.hiddenKinds });
 
 /** useTopologyPicture returns the graph (for counts and filters) and what ReactFlow draws. */
 export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPicture; laidOut: boolean } {
-  const objects = useClusterStore(selectObjects);
+  const objects = useClusterStore(useShallow(selectTopologyWires));
   const selected = useAppStore(selectSelected);
   const filter = useTopologyStore(useShallow(selectFilter));
   const slots = useRef(new PodSlots()).current;
@@ -46,7 +53,7 @@ export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPictu
   }, []);
 
   const graph = useMemo(() => {
-    const g = ghosts.withGhosts(deriveTopology(objects, filter), (id) => objects.has(id), performance.now());
+    const g = ghosts.withGhosts(deriveTopology(objects, filter), exists, performance.now());
     slots.retain(new Set(g.groups.map((x) => x.id)));
     for (const group of g.groups) slots.assign(group.id, group.members);
     return g;

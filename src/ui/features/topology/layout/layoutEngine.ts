@@ -29,7 +29,7 @@ export interface Point {
   y: number;
 }
 
-const GAP = 24;
+const GAP = 18;
 
 interface Placed extends LayoutBox, Point {}
 
@@ -40,7 +40,7 @@ function overlaps(a: Placed, b: Placed): boolean {
 /** suggest runs dagre on the whole graph and returns every box's top-left. */
 export function suggest(input: LayoutInput): Map<string, Point> {
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 28, ranksep: 110, marginx: 0, marginy: 0 });
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 56, marginx: 0, marginy: 0 });
   g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set<string>();
   for (const b of input.boxes) {

@@ -11,10 +11,11 @@ describe('PodSlots', () => {
 
   it('grows rows at once but shrinks them only when two are spare', () => {
     const s = new PodSlots();
+    // Two pods a row (POD_COLS).
     s.assign('n1', ['a', 'b', 'c', 'd', 'e', 'f', 'g']);
-    expect(s.rowsOf('n1')).toBe(3);
-    s.assign('n1', ['a', 'b', 'c', 'd']);
-    expect(s.rowsOf('n1')).toBe(3);
+    expect(s.rowsOf('n1')).toBe(4);
+    s.assign('n1', ['a', 'b', 'c', 'd', 'e']);
+    expect(s.rowsOf('n1')).toBe(4);
     s.assign('n1', ['a']);
     expect(s.rowsOf('n1')).toBe(1);
   });

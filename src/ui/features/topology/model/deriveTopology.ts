@@ -41,6 +41,22 @@ export function defaultFilter(namespace = 'default'): TopologyFilter {
   return { namespace, hiddenKinds: new Set() };
 }
 
+/** TOPOLOGY_RESOURCES are the `group/resource`s the picture is made of (everything else cannot change it). */
+export const TOPOLOGY_RESOURCES: ReadonlySet<string> = new Set([
+  '/nodes',
+  '/pods',
+  '/services',
+  '/namespaces',
+  'apps/deployments',
+  'apps/replicasets',
+  'apps/statefulsets',
+  'apps/daemonsets',
+  'batch/jobs',
+  'batch/cronjobs',
+  'networking.k8s.io/ingresses',
+  'discovery.k8s.io/endpointslices',
+]);
+
 const WORKLOAD_RESOURCES = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets', 'apps/daemonsets', 'batch/jobs', 'batch/cronjobs']);
 
 function condition(obj: KubeObject, type: string): boolean {
@@ -86,7 +102,7 @@ function ingressBackends(ing: KubeObject): string[] {
 }
 
 /** deriveTopology computes the graph for a filter; pods past `aggregateAbove` are grouped. */
-export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject>, filter: TopologyFilter, aggregateAbove = AGGREGATE_ABOVE): TopologyGraph {
+export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject> | readonly WireObject[], filter: TopologyFilter, aggregateAbove = AGGREGATE_ABOVE): TopologyGraph {
   const inNs = (o: KubeObject) => filter.namespace === '' || (o.metadata.namespace ?? '') === filter.namespace;
   const shown = (kind: string) => !filter.hiddenKinds.has(kind as WorkloadKind);
   const nodes: KubeObject[] = [];
@@ -98,6 +114,7 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject>, filt
   const namespaces: string[] = [];
   for (const w of objects.values()) {
     const gr = `${w.group}/${w.resource}`;
+    if (!TOPOLOGY_RESOURCES.has(gr)) continue;
     if (gr === '/namespaces') namespaces.push(w.object.metadata.name ?? '');
     else if (gr === '/nodes') nodes.push(w.object);
     else if (!inNs(w.object)) continue;
