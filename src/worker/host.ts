@@ -49,6 +49,11 @@ export interface HostOptions {
   seed?: number;
 }
 
+/** schemaGated requests wait for the API schema: they may write objects, which it validates. */
+function schemaGated(req: UiRequest): boolean {
+  return req.type === 'terminal.input' || req.type === 'editor.apply' || req.type === 'schema.get' || req.type === 'state.import' || req.type.startsWith('cluster.');
+}
+
 /** EDITOR_TAB runs the editor's applies, out of sight of the terminals. */
 export const EDITOR_TAB = 'editor';
 const PERIODIC_SAVE_MS = 5000;
@@ -66,6 +71,7 @@ export class Host {
   private startTime = 0;
   private replaying = false;
   private booted = false;
+  private schemaReady = false;
   private readonly early: UiRequest[] = [];
   private watches: WatchHandle[] = [];
   private readonly activity = new ActivityTap(() => this.cluster.now());
@@ -92,11 +98,16 @@ export class Host {
 
   /** boot loads the saved playground (or starts a fresh one) and tells the UI it is ready. */
   async boot(): Promise<void> {
-    this.schema = await this.opts.loadSchema?.();
+    // The schema (a large data module) loads while the cluster starts: a fresh cluster does not
+    // wait for it, but commands do (schemaGated), so strict decoding applies to every journaled
+    // command and replays behave the same. A restore needs it before replaying.
+    const schemaLoad = (this.opts.loadSchema?.() ?? Promise.resolve(undefined)).catch(() => undefined);
     const blob = await this.opts.store.load().catch(() => undefined);
     let restored = false;
     const version = DEFAULT_OPTIONS.kubernetesVersion;
     if (blob !== undefined && blob !== null) {
+      this.schema = await schemaLoad;
+      this.schemaReady = true;
       const check = checkPersistedState(blob, version);
       if (check.ok) {
         try {
@@ -112,12 +123,22 @@ export class Host {
     const history = restored ? (this.tabs.get('1')?.session.shell.history.entries ?? []) : [];
     this.post({ type: 'ready', version: PROTOCOL_VERSION, kubernetesVersion: this.cluster.options.kubernetesVersion, restored, history: [...history], files: Object.keys(readWorkspace(this.fs)) });
     this.booted = true;
+    this.releaseEarly();
+    if (!this.schemaReady) {
+      this.schema = await schemaLoad;
+      this.cluster.server.schema = this.schema;
+      this.schemaReady = true;
+      this.releaseEarly();
+    }
+  }
+
+  private releaseEarly(): void {
     for (const req of this.early.splice(0)) this.handle(req);
   }
 
   /** handle dispatches one request from the UI. */
   handle(req: UiRequest): void {
-    if (!this.booted) {
+    if (!this.booted || (!this.schemaReady && schemaGated(req))) {
       this.early.push(req);
       return;
     }
