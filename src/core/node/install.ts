@@ -76,6 +76,10 @@ export function installNodes(cluster: Cluster): void {
   cluster.onBootstrap(() => {
     for (const k of kubelets.values()) startNode(k);
   });
+  // After a restore the Node objects exist already; kubelets re-register and run their pods again.
+  cluster.onResume(() => {
+    for (const k of kubelets.values()) startNode(k);
+  });
   cluster.registerState('kubelets', {
     save: () => Object.fromEntries([...kubelets].map(([n, k]) => [n, k.save()])),
     load: (data) => {

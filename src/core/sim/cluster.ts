@@ -116,6 +116,14 @@ export class Cluster {
     return new EventRecorder(this.client(component), this.clock, { component, host });
   }
 
+  /** resumeSteps restart components when a cluster is restored from a snapshot (no bootstrap then). */
+  readonly resumeSteps: Array<(cluster: Cluster) => void> = [];
+
+  /** onResume registers a step that starts a component again after restoreCluster. */
+  onResume(step: (cluster: Cluster) => void): void {
+    this.resumeSteps.push(step);
+  }
+
   /** onBootstrap registers a step that creates initial objects once every layer is installed. */
   onBootstrap(step: (cluster: Cluster) => void): void {
     this.bootstrapSteps.push(step);
@@ -143,6 +151,13 @@ export class Cluster {
   /** advance moves virtual time forward by ms. */
   advance(ms: number): void {
     this.loop.advance(ms);
+  }
+
+  /** loadState hands each registered component its saved state (see restoreCluster). */
+  loadState(components: Record<string, unknown>): void {
+    for (const [name, c] of this.stateful) {
+      if (name in components) c.load(components[name]);
+    }
   }
 
   snapshot(): ClusterSnapshot {
