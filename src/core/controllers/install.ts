@@ -13,6 +13,7 @@ import { installNamespaceController } from './namespace/namespaceController.ts';
 import { installNodeLifecycleController } from './nodelifecycle/nodeLifecycleController.ts';
 import { installTaintEvictionController } from './nodelifecycle/taintEvictionController.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
+import { installResourceQuotaController } from './resourcequota/resourceQuotaController.ts';
 import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
 import { installServiceAccountsController } from './serviceaccount/serviceAccountsController.ts';
 
@@ -30,4 +31,5 @@ export function installControllers(cluster: Cluster): void {
   installNodeLifecycleController(cluster);
   installTaintEvictionController(cluster);
   installEventTTL(cluster);
+  installResourceQuotaController(cluster);
 }

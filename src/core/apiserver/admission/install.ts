@@ -8,6 +8,7 @@ import { defaultTolerationSecondsAdmission } from './defaultTolerationSeconds.ts
 import { limitRangerAdmission } from './limitRanger.ts';
 import { namespaceLifecycle } from './namespaceLifecycle.ts';
 import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './priority.ts';
+import { resourceQuotaAdmission } from './resourceQuota.ts';
 import { serviceAccountAdmission } from './serviceAccount.ts';
 
 export function installAdmission(cluster: Cluster): void {
@@ -16,6 +17,8 @@ export function installAdmission(cluster: Cluster): void {
   cluster.server.addAdmission(serviceAccountAdmission(cluster.server));
   cluster.server.addAdmission(priorityAdmission(cluster.server));
   cluster.server.addAdmission(defaultTolerationSecondsAdmission());
+  // ResourceQuota comes last upstream: it must see the object every other plugin produced.
+  cluster.server.addAdmission(resourceQuotaAdmission(cluster.server));
   cluster.onBootstrap(bootstrapSystemPriorityClasses);
 }
 

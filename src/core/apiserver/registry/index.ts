@@ -11,6 +11,7 @@ import { nodes } from './nodes.ts';
 import { pods } from './pods.ts';
 import { priorityclasses } from './priorityclasses.ts';
 import { replicasets } from './replicasets.ts';
+import { resourcequotas } from './resourcequotas.ts';
 import { services } from './services.ts';
 import { configmaps, endpoints, endpointslices, events, eventsV1, leases, secrets, serviceaccounts } from './simple.ts';
 
@@ -24,6 +25,7 @@ export const builtinResources: ResourceDefinition[] = [
   namespaces,
   nodes,
   pods,
+  resourcequotas,
   secrets,
   serviceaccounts,
   services,
