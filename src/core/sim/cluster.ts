@@ -94,6 +94,7 @@ export class Cluster {
   /** services lets layers find each other's in-memory parts (e.g. 'network', 'kubelet/node01'). */
   readonly services = new Map<string, unknown>();
   private readonly stateful = new Map<string, StatefulComponent>();
+  private readonly recorders = new Map<string, EventRecorder>();
   /** bootstrapSteps create each layer's initial objects, in installation order. */
   readonly bootstrapSteps: Array<(cluster: Cluster) => void> = [];
 
@@ -104,6 +105,19 @@ export class Cluster {
     this.server = new ApiServer({ store: this.store, clock: this.clock, random: this.random, resources: builtinResources });
     this.loop = new SimLoop(this.clock, this.store);
     this.informers = new InformerFactory(this.client('kube-controller-manager'));
+    this.loop.onError = (reconciler, key, err) => this.reportReconcileError(reconciler, key, err);
+  }
+
+  /**
+   * reportReconcileError turns a reconciler that threw into a Warning event instead of a
+   * stopped loop (the loop has already requeued the key with backoff). The event is about
+   * the control-plane node, where the failing component runs.
+   */
+  private reportReconcileError(reconciler: string, key: string, err: unknown): void {
+    const node = this.options.nodes.find((n) => n.controlPlane)?.name ?? 'controlplane';
+    const involved: KubeObject = { apiVersion: 'v1', kind: 'Node', metadata: { name: node, uid: node } };
+    const message = `${reconciler} failed to reconcile ${key}: ${(err as Error)?.message ?? String(err)}`;
+    this.recorder(reconciler.split('/')[0], node).warning(involved, 'ReconcileError', message);
   }
 
   /** client returns a client writing under `fieldManager` as `user` (cluster admin by default). */
@@ -113,7 +127,14 @@ export class Cluster {
 
   /** recorder returns an event recorder for a component (and host). */
   recorder(component: string, host?: string): EventRecorder {
-    return new EventRecorder(this.client(component), this.clock, { component, host });
+    // One recorder per source, so repeats aggregate into one Event with a count.
+    const key = `${component}\u0000${host ?? ''}`;
+    let r = this.recorders.get(key);
+    if (!r) {
+      r = new EventRecorder(this.client(component), this.clock, { component, host });
+      this.recorders.set(key, r);
+    }
+    return r;
   }
 
   /** resumeSteps restart components when a cluster is restored from a snapshot (no bootstrap then). */

@@ -57,3 +57,21 @@ describe('restoreCluster', () => {
     expect(() => restoreCluster({ version: 2 } as never)).toThrow('unsupported cluster snapshot version 2');
   });
 });
+
+describe('a reconciler that throws', () => {
+  it('is recorded as a Warning event and does not stop the loop', async () => {
+    const { Cluster, DEFAULT_OPTIONS, bootstrapNamespaces } = await import('./cluster.ts');
+    const { WorkQueue } = await import('../client/workqueue.ts');
+    const cluster = new Cluster(DEFAULT_OPTIONS);
+    bootstrapNamespaces(cluster);
+    const queue = new WorkQueue('boom', cluster.clock);
+    let calls = 0;
+    cluster.addReconciler({ name: 'boom-controller', queue, reconcile: () => { calls++; throw new Error('kaboom'); } });
+    queue.add('default/x');
+    cluster.advance(1000);
+    expect(calls).toBeGreaterThan(1);
+    const events = cluster.client().list({ group: '', resource: 'events' }, 'default').items as unknown as Array<{ reason: string; message: string; type: string; count: number }>;
+    expect(events[0]).toMatchObject({ type: 'Warning', reason: 'ReconcileError', message: 'boom-controller failed to reconcile default/x: kaboom' });
+    expect(events[0].count).toBe(calls);
+  });
+});
