@@ -10,8 +10,11 @@ export const STATE_FORMAT = 'kubeplay-state';
 
 /** JournalEntry is one change to the cluster or workspace, at a virtual time `at`. */
 export type JournalEntry =
-  /** run: a terminal entry; `endAt` is when it finished (a Ctrl-C'd `get -w` ends there too). */
-  | { at: number; kind: 'run'; tab: TabId; input: string; endAt: number; interrupted?: boolean }
+  /**
+   * run: a terminal entry; `endAt` is when it finished (a Ctrl-C'd `get -w` ends there too),
+   * `wakes` when each of its waits (`sleep`, `rollout status`, ...) ended.
+   */
+  | { at: number; kind: 'run'; tab: TabId; input: string; endAt: number; interrupted?: boolean; wakes?: number[] }
   | { at: number; kind: 'write'; path: string; content: string }
   | { at: number; kind: 'delete'; path: string }
   | { at: number; kind: 'cluster'; request: ClusterRequest }

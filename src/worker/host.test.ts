@@ -140,3 +140,26 @@ describe('Host: kubectl edit', () => {
     host.dispose();
   });
 });
+
+describe('Host: replay of waits and cluster controls', () => {
+  it('replays a command that slept before writing, and an added node', async () => {
+    const { host, sent, store } = newHost();
+    await host.boot();
+    host.handle({ type: 'cluster.addNode' });
+    host.handle({ type: 'terminal.input', tab: '1', line: 'sleep 5; kubectl create configmap later' });
+    for (let i = 0; i < 50; i++) {
+      host.cluster.advance(200);
+      host.handle({ type: 'clock.step' });
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    const live = await runLine(host, sent, 'kubectl get configmap later -o jsonpath={.metadata.creationTimestamp}; kubectl get nodes -o name');
+    expect(live).toContain('node/node03');
+    await store.save(host.exportState());
+    host.dispose();
+
+    const again = newHost(store);
+    await again.host.boot();
+    expect(await runLine(again.host, again.sent, 'kubectl get configmap later -o jsonpath={.metadata.creationTimestamp}; kubectl get nodes -o name')).toBe(live);
+    again.host.dispose();
+  });
+});

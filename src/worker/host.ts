@@ -30,6 +30,7 @@ import { podStatus } from './podStatus.ts';
 import { toJsonSchema, type JsonSchema } from './jsonSchema.ts';
 import { Outbox } from './outbox.ts';
 import { replayJournal } from './replay.ts';
+import { RecordingDriver } from './recordingDriver.ts';
 import { ReplayDriver, SwitchDriver } from './replayDriver.ts';
 import type { StateStore } from './stateStore.ts';
 import { TerminalTab } from './terminalTab.ts';
@@ -64,6 +65,8 @@ export class Host {
   private realtime!: RealtimeDriver;
   private readonly driver = new SwitchDriver({ sleep: () => Promise.resolve(), waitFor: () => Promise.resolve(false) });
   private readonly tabs = new Map<TabId, TerminalTab>();
+  private readonly tabDrivers = new Map<TabId, RecordingDriver>();
+  private readonly runningEntries = new Map<TabId, Extract<JournalEntry, { kind: 'run' }>>();
   private inspector!: TerminalSession;
   private journal: JournalEntry[] = [];
   private baseFiles: Record<string, string> = {};
@@ -149,6 +152,7 @@ export class Host {
       case 'terminal.close':
         this.tabs.get(req.tab)?.abortRunning();
         this.tabs.delete(req.tab);
+        this.tabDrivers.delete(req.tab);
         return;
       case 'terminal.input':
         this.tab(req.tab).input(req.line);
@@ -289,6 +293,10 @@ export class Host {
         {
           driver: replay,
           tab: (id) => this.tab(id),
+          prepareRun: (id, wakes) => {
+            const d = this.tabDrivers.get(id);
+            if (d) d.wakes = wakes;
+          },
           writeFile: (p, c) => writeWorkspaceFile(this.fs, p, c),
           deleteFile: (p) => this.fs.rm(this.fs.resolve(p, WORKSPACE_ROOT), { force: true }),
           control: (req) => this.control(req),
@@ -327,6 +335,8 @@ export class Host {
     this.post({ type: 'objects.reset' });
     const keep = new Map([...this.tabs].map(([id, t]) => [id, t.session.shell.history.entries]));
     this.tabs.clear();
+    this.tabDrivers.clear();
+    this.runningEntries.clear();
     this.startCluster(this.wallNow());
     this.journal = [];
     this.baseFiles = readWorkspace(this.fs);
@@ -352,7 +362,13 @@ export class Host {
   private tab(id: TabId): TerminalTab {
     let tab = this.tabs.get(id);
     if (!tab) {
-      const session = new TerminalSession({ cluster: this.cluster, driver: this.driver, fs: this.fs, edit: (text, path) => this.edits.open(id, text, path) });
+      const driver = new RecordingDriver(this.driver, this.cluster);
+      driver.onWake = (at) => {
+        const entry = this.runningEntries.get(id);
+        if (entry && !this.replaying) (entry.wakes ??= []).push(at);
+      };
+      this.tabDrivers.set(id, driver);
+      const session = new TerminalSession({ cluster: this.cluster, driver, fs: this.fs, edit: (text, path) => this.edits.open(id, text, path) });
       tab = new TerminalTab(session, {
         output: (data) => this.outbox.output(id, data),
         prompt: (prompt, continuation) => {
@@ -368,9 +384,11 @@ export class Host {
 
   private runStarted(tab: TabId, input: string): (interrupted: boolean) => void {
     if (this.replaying) return () => undefined;
-    const entry: JournalEntry = { at: this.cluster.now(), kind: 'run', tab, input, endAt: Number.NaN };
+    const entry: Extract<JournalEntry, { kind: 'run' }> = { at: this.cluster.now(), kind: 'run', tab, input, endAt: Number.NaN };
     this.record(entry);
+    this.runningEntries.set(tab, entry);
     return (interrupted) => {
+      this.runningEntries.delete(tab);
       entry.endAt = this.cluster.now();
       if (interrupted) entry.interrupted = true;
       this.checkWorkspace();

@@ -6,8 +6,8 @@
  * and node choices come back. Commands run concurrently as they did live (a `get -w` in one
  * tab while another applies); each is stopped at the instant it ended.
  *
- * NOTE: live, a command's steps after a wait happen at the next wall-clock tick (≤ 50 ms ×
- * speed later); in replay they happen at the exact deadline. Timings may differ by that much.
+ * Each wait ends at the instant it ended live (RecordingDriver's recorded wakes), so a command
+ * that waits and then writes does so at the same virtual time.
  */
 import type { JournalEntry } from '../protocol/persisted.ts';
 import type { ClusterRequest, TabId } from '../protocol/requests.ts';
@@ -18,6 +18,8 @@ import type { TerminalTab } from './terminalTab.ts';
 export interface ReplayTarget {
   driver: ReplayDriver;
   tab(id: TabId): TerminalTab;
+  /** prepareRun hands a tab the recorded wake instants of the entry it is about to run. */
+  prepareRun(id: TabId, wakes: number[]): void;
   writeFile(path: string, content: string): void;
   deleteFile(path: string): void;
   control(req: ClusterRequest): void;
@@ -52,6 +54,7 @@ export async function replayJournal(target: ReplayTarget, journal: readonly Jour
     switch (e.kind) {
       case 'run': {
         const tab = target.tab(e.tab);
+        target.prepareRun(e.tab, [...(e.wakes ?? [])]);
         running.set(p.order / 2, { tab, done: tab.run(e.input, () => undefined) });
         await target.driver.settle();
         break;
