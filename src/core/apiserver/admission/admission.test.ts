@@ -92,3 +92,13 @@ describe('PriorityClass objects', () => {
     );
   });
 });
+
+describe('ServiceAccount imagePullSecrets', () => {
+  it('copies the account imagePullSecrets to pods that have none', () => {
+    const c = cluster();
+    c.client().create(SERVICEACCOUNTS, 'default', { apiVersion: 'v1', kind: 'ServiceAccount', metadata: { name: 'puller' }, imagePullSecrets: [{ name: 'regcred' }] } as never);
+    const p = c.client().create(PODS, 'default', pod('x', { serviceAccountName: 'puller' })) as Pod;
+    expect(p.spec?.imagePullSecrets).toEqual([{ name: 'regcred' }]);
+    expect(p.spec?.serviceAccount).toBe('puller');
+  });
+});

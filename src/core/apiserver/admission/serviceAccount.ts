@@ -50,6 +50,10 @@ export function serviceAccountAdmission(server: ApiServer): AdmissionPlugin {
         throw forbiddenPod(attrs, `error looking up service account ${ns}/${saName}: serviceaccount "${saName}" not found`);
       }
       if (pod.spec && !pod.spec.serviceAccountName) pod.spec.serviceAccountName = saName;
+      // The account's imagePullSecrets go to pods that name none (upstream's Admit does this too).
+      if (pod.spec && !(pod.spec.imagePullSecrets ?? []).length && (sa.imagePullSecrets ?? []).length) {
+        pod.spec.imagePullSecrets = (sa.imagePullSecrets ?? []).map((r) => ({ name: r.name }));
+      }
       admitServiceAccount(pod, server.random.string(5, RANDOM_SUFFIX_ALPHABET), sa.automountServiceAccountToken);
     },
   };
