@@ -82,6 +82,18 @@ describe('LineEditor', () => {
   });
 });
 
+describe('type-ahead', () => {
+  it('keeps what was typed while a command ran on the next prompt line', () => {
+    const t = setup();
+    t.ed.feed('sleep 1\r');
+    t.ed.feed('kubectl');
+    t.ed.showPrompt('controlplane:~$ ');
+    expect(t.screen().endsWith('controlplane:~$ kubectl')).toBe(true);
+    t.ed.feed(' get pods\r');
+    expect(t.submitted).toEqual(['sleep 1', 'kubectl get pods']);
+  });
+});
+
 describe('formatColumns', () => {
   it('lays out candidates in padded columns and wraps rows', () => {
     expect(formatColumns(['apply', 'annotate', 'api-resources'], 40)).toBe('apply          annotate\r\napi-resources');

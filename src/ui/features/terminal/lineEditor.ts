@@ -35,14 +35,17 @@ export class LineEditor {
 
   constructor(private readonly io: LineEditorIO) {}
 
-  /** showPrompt prints the prompt and starts a new line (the worker finished the last entry). */
+  /**
+   * showPrompt prints the prompt (the worker finished the last entry). Text typed ahead while
+   * the command ran stays on the new line, as bash keeps it.
+   */
   showPrompt(prompt: string): void {
     this.prompt = prompt;
     this.busy = false;
-    this.buffer = '';
-    this.cursor = 0;
     this.historyIndex = this.history.length;
-    this.io.write(prompt);
+    if (this.buffer === '') return this.io.write(prompt);
+    this.io.write('\r\x1b[K');
+    this.redraw();
   }
 
   /** setHistory seeds the history (restored from the saved playground). */
