@@ -13,7 +13,8 @@ import type { Invocation, KubectlCommand } from '../command.ts';
 import { CommandError, UsageFailure } from '../errors.ts';
 import { parseGoDuration } from '../flags.ts';
 import { generateRun, renderUsageError, UsageError } from '../generators/index.ts';
-import { dashArgs, generatorContext, generatorFlagDefs, generatorFlags, klogPrefix, positionalArgs } from './create/generatorFlags.ts';
+import { generatorContext, generatorFlagDefs, generatorFlags, klogPrefix } from './create/generatorFlags.ts';
+import { applyOverrides } from './runOverrides.ts';
 import type { ResourceDefinition } from '../../core/client/client.ts';
 import { checkOutput, dryRunOf, printWritten, reportErrors, unservedResource, withLastApplied, type DryRun } from './objectWrites.ts';
 
@@ -45,11 +46,13 @@ async function runRun(inv: Invocation): Promise<number> {
   if (flags.bool('rm') && !attach) throw new UsageFailure('--rm should only be used for attached containers');
   if (tty && !stdin) throw new UsageFailure('-i/--stdin is required for containers with -t/--tty=true');
   if (attach && dryRun !== 'none') throw new UsageFailure("--dry-run=[server|client] can't be used with attached containers options (--attach, --stdin, or --tty)");
-  if (flags.strings('filename').length > 0 || flags.string('overrides')) throw new CommandError('error: "kubectl run --overrides" is not available in this playground yet');
 
   let objects: KubeObject[];
   try {
-    objects = generateRun(positionalArgs(inv), { ...generatorFlags(inv, 'run'), args: dashArgs(inv) }, generatorContext(inv)) as KubeObject[];
+    // run.go: the first argument is the name and every other one (before or after `--`)
+    // is the container's args, or its command with --command; `run -- x` has no name.
+    const args = inv.dashIndex === 0 ? [] : inv.args;
+    objects = generateRun(args, { ...generatorFlags(inv, 'run'), args: args.slice(1) }, generatorContext(inv)) as KubeObject[];
   } catch (err) {
     if (!(err instanceof UsageError)) throw err;
     ctx.stderr(renderUsageError(err, 'run', klogPrefix(ctx.now())));
@@ -57,7 +60,8 @@ async function runRun(inv: Invocation): Promise<number> {
   }
   // run.go creates the Pod first, then the --expose Service (printed at once, with a "---"
   // after it under -o yaml), and prints the Pod last; a failed Service is reported after.
-  const pod = objects.find((o) => o.kind === 'Pod') as KubeObject;
+  let pod = objects.find((o) => o.kind === 'Pod') as KubeObject;
+  if (flags.string('overrides')) pod = applyOverrides(pod, flags.string('overrides'), flags.string('override-type') || 'merge');
   const service = objects.find((o) => o.kind === 'Service');
   const createdPod = createRunObject(inv, pod, dryRun);
   const errors: unknown[] = [];
