@@ -46,7 +46,9 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
   const args: string[] = [];
   let dashIndex = -1;
 
-  const set = (d: FlagDef, raw: string, spelled: string) => {
+  // pflag names a flag in errors as "-s, --long" whenever it has a shorthand, however it was typed.
+  const set = (d: FlagDef, raw: string) => {
+    const spelled = d.shorthand ? `-${d.shorthand}, --${d.name}` : `--${d.name}`;
     const firstTime = !changed.has(d.name);
     changed.add(d.name);
     switch (d.type) {
@@ -74,9 +76,8 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
         return;
       }
       case 'duration': {
-        if (parseGoDuration(raw) === undefined) {
-          throw new FlagError(`invalid argument "${raw}" for "${spelled}" flag: time: invalid duration "${raw}"`);
-        }
+        const problem = goDurationError(raw);
+        if (problem) throw new FlagError(`invalid argument "${raw}" for "${spelled}" flag: ${problem}`);
         values.set(d.name, raw);
         return;
       }
@@ -97,10 +98,10 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
       const name = eq < 0 ? a.slice(2) : a.slice(2, eq);
       const d = byName.get(name);
       if (!d) throw new FlagError(`unknown flag: --${name}`);
-      if (eq >= 0) set(d, a.slice(eq + 1), `--${name}`);
-      else if (d.type === 'bool') set(d, 'true', `--${name}`);
-      else if (d.noOptDefault !== undefined) set(d, d.noOptDefault, `--${name}`);
-      else if (i + 1 < argv.length) set(d, argv[++i], `--${name}`);
+      if (eq >= 0) set(d, a.slice(eq + 1));
+      else if (d.type === 'bool') set(d, 'true');
+      else if (d.noOptDefault !== undefined) set(d, d.noOptDefault);
+      else if (i + 1 < argv.length) set(d, argv[++i]);
       else throw new FlagError(`flag needs an argument: --${name}`);
       continue;
     }
@@ -110,21 +111,21 @@ export function parseFlags(argv: string[], defs: FlagDef[]): ParsedFlags {
       while (j < a.length) {
         const c = a[j];
         const d = byShort.get(c);
-        if (!d) throw new FlagError(`unknown shorthand flag: '${c}' in ${a}`);
+        // pflag quotes the shorthands still unread: `-Az` fails "in -z".
+        if (!d) throw new FlagError(`unknown shorthand flag: '${c}' in -${a.slice(j)}`);
         const rest = a.slice(j + 1);
-        const spelled = `-${c}, --${d.name}`;
         if (rest.startsWith('=')) {
-          set(d, rest.slice(1), spelled);
+          set(d, rest.slice(1));
           break;
         }
         if (d.type === 'bool') {
-          set(d, 'true', spelled);
+          set(d, 'true');
           j++;
           continue;
         }
-        if (rest !== '') set(d, rest, spelled);
-        else if (d.noOptDefault !== undefined) set(d, d.noOptDefault, spelled);
-        else if (i + 1 < argv.length) set(d, argv[++i], spelled);
+        if (rest !== '') set(d, rest);
+        else if (d.noOptDefault !== undefined) set(d, d.noOptDefault);
+        else if (i + 1 < argv.length) set(d, argv[++i]);
         else throw new FlagError(`flag needs an argument: '${c}' in -${c}`);
         break;
       }
@@ -173,6 +174,28 @@ export function parseGoDuration(s: string): number | undefined {
     total += Number(part[1]) * units[part[2]];
   }
   return m[1] === '-' ? -total : total;
+}
+
+/**
+ * goDurationError is time.ParseDuration's error for an invalid duration (its exact
+ * wording: missing unit, unknown unit, invalid duration), or undefined if s parses.
+ */
+export function goDurationError(s: string): string | undefined {
+  const invalid = `time: invalid duration "${s}"`;
+  let rest = s.replace(/^[+-]/, '');
+  if (rest === '0') return undefined;
+  if (rest === '') return invalid;
+  const units = ['ns', 'us', 'µs', 'μs', 'ms', 's', 'm', 'h'];
+  while (rest !== '') {
+    const num = /^(\d*)(\.\d*)?/.exec(rest)?.[0] ?? '';
+    if (num === '' || num === '.') return invalid;
+    rest = rest.slice(num.length);
+    const unit = /^[^\d.]*/.exec(rest)?.[0] ?? '';
+    if (unit === '') return `time: missing unit in duration "${s}"`;
+    if (!units.includes(unit)) return `time: unknown unit "${unit}" in duration "${s}"`;
+    rest = rest.slice(unit.length);
+  }
+  return undefined;
 }
 
 /** Accessors with types, so commands read flags without casts. */

@@ -118,7 +118,8 @@ function goYamlMessage(err: YAMLError, text: string): string {
     DUPLICATE_KEY: 'mapping key already defined',
   };
   const msg = messages[err.code] ?? (/[Mm]apping/.test(err.message) ? 'mapping values are not allowed in this context' : 'did not find expected key');
-  return `yaml: line ${line}: ${msg}`;
+  // go-yaml (parser.fail) leaves out the line when the problem is on the first one.
+  return line > 1 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`;
 }
 
 function lineOf(text: string, pos: number): number {

@@ -13,6 +13,7 @@ import type { KubeObject } from '../../core/api/types.ts';
 import type { Invocation } from '../command.ts';
 import { CommandError } from '../errors.ts';
 import { qualifiedName } from '../mapper.ts';
+import { sortKeys } from '../printers/goSyntax.ts';
 import { checkOutput, dryRunStrategy, dryRunSuffix, printWritten, reportErrors } from './objectWrites.ts';
 import { visitObjects } from './visit.ts';
 
@@ -108,7 +109,12 @@ export function runMetadataUpdate(inv: Invocation, f: MetadataField): number {
       }
       let result: KubeObject;
       if (local || dryRun === 'client') {
-        result = { ...object, metadata: { ...object.metadata, [f.field]: Object.keys(next).length > 0 ? next : undefined } };
+        // Upstream edits the unstructured object in place: SetLabels/SetAnnotations keep an
+        // emptied map (`labels: {}`), --resource-version is written too, and the map prints
+        // with sorted keys like any unstructured object.
+        const metadata: Record<string, unknown> = { ...object.metadata, [f.field]: next };
+        if (flags.string('resource-version')) metadata.resourceVersion = flags.string('resource-version');
+        result = sortKeys({ ...object, metadata }) as KubeObject;
       } else {
         const patchMap: Record<string, string | null> = { ...set };
         for (const k of remove) if (k in current) patchMap[k] = null;
