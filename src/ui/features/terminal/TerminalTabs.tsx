@@ -24,22 +24,22 @@ export function TerminalTabs() {
   };
   return (
     <div className="terminal-tabs">
-      <div className="tab-bar" role="tablist" aria-label="Terminals">
-        {tabs.map((id) => (
-          <span key={id} className={`tab ${id === active ? 'active' : ''}`}>
-            <button type="button" role="tab" aria-selected={id === active} aria-controls={`terminal-${id}`} onClick={() => setActive(id)}>
+      <div className="terminal-tab-bar">
+        <div role="tablist" aria-label="Terminals" className="terminal-tab-list">
+          {tabs.map((id) => (
+            <button key={id} type="button" role="tab" className={`terminal-tab ${id === active ? 'active' : ''}`} aria-selected={id === active} aria-controls={`terminal-${id}`} onClick={() => setActive(id)}>
               Terminal {id}
             </button>
-            {tabs.length > 1 && (
-              <button type="button" className="tab-close" aria-label={`Close terminal ${id}`} onClick={() => close(id)}>
-                ×
-              </button>
-            )}
-          </span>
-        ))}
-        <button type="button" className="tab-add" aria-label="New terminal" onClick={add}>
+          ))}
+        </div>
+        <button type="button" className="terminal-tab-add" aria-label="New terminal" onClick={add}>
           +
         </button>
+        {tabs.length > 1 && (
+          <button type="button" className="terminal-tab-close" aria-label={`Close terminal ${active}`} onClick={() => close(active)}>
+            ×
+          </button>
+        )}
       </div>
       {tabs.map((id) => (
         <TerminalPanel key={id} tab={id} active={id === active} />
