@@ -50,5 +50,11 @@ export interface SchedulingDecision {
   preFilter?: FilterVerdict;
   /** skippedScorePlugins are score plugins whose PreScore said they have nothing to add. */
   skippedScorePlugins: string[];
+  /** nodes is the per-node detail; emptied for older successful decisions (see detailTrimmed). */
   nodes: NodeDecision[];
+  /**
+   * detailTrimmed is set when `nodes` was dropped to bound memory: only the most recent
+   * successful decisions keep their per-node detail (failed ones always do).
+   */
+  detailTrimmed?: boolean;
 }

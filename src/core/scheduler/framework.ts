@@ -38,6 +38,27 @@ export interface CycleInput {
   pick: (n: number) => number;
   time: number;
   attempts: number;
+  /** startIndex is where the filter pass starts in the snapshot (upstream's nextStartNodeIndex). */
+  startIndex?: number;
+  /** memo is the scheduler's cross-cycle plugin memo (see SchedulingContext.memo). */
+  memo?: Map<string, unknown>;
+}
+
+/** MIN_FEASIBLE_NODES_TO_FIND and MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND are schedule_one.go's floors. */
+export const MIN_FEASIBLE_NODES_TO_FIND = 100;
+export const MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND = 5;
+
+/**
+ * numFeasibleNodesToFind is schedule_one.go's numFeasibleNodesToFind with the default
+ * percentageOfNodesToScore (0 = adaptive): every node below 100 nodes, otherwise
+ * 50% − nodes/125 (at least 5%) of them, but never fewer than 100. Filtering stops once
+ * that many feasible nodes are found, which is what keeps big clusters fast.
+ */
+export function numFeasibleNodesToFind(numAllNodes: number): number {
+  if (numAllNodes < MIN_FEASIBLE_NODES_TO_FIND) return numAllNodes;
+  const percentage = Math.max(MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND, 50 - Math.trunc(numAllNodes / 125));
+  const numNodes = Math.trunc((numAllNodes * percentage) / 100);
+  return Math.max(numNodes, MIN_FEASIBLE_NODES_TO_FIND);
 }
 
 /** CycleResult is the outcome: a node to bind to, or the failure with its message. */
@@ -48,6 +69,8 @@ export interface CycleResult {
   decision: SchedulingDecision;
   /** preemption is set when evicting lower-priority pods lets the pod fit (DefaultPreemption). */
   preemption?: PreemptionCandidate;
+  /** nextStartIndex is where the next cycle's filter pass starts (past the nodes this one looked at). */
+  nextStartIndex: number;
 }
 
 /** scheduleOne runs one scheduling cycle for a pod. */
@@ -64,39 +87,46 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
     skippedScorePlugins: [],
     nodes: [],
   };
+  const start = input.startIndex ?? 0;
   if (snapshot.length === 0) {
     decision.message = ERR_NO_NODES_AVAILABLE;
-    return { rejectors: [], decision };
+    return { rejectors: [], decision, nextStartIndex: start };
   }
-  const ctx = newContext(snapshot, input.defaultSpreadSelector);
+  const ctx = newContext(snapshot, input.defaultSpreadSelector, input.memo);
   const pre = runPreFilters(profile, ctx, pod);
   if (pre) {
     decision.preFilter = { plugin: pre.plugin ?? '', code: pre.code, reasons: pre.reasons };
     decision.message = fitErrorMessage({ numAllNodes: snapshot.length, nodeStatuses: [], preFilterMsg: statusMessage(pre) });
-    return { rejectors: [pre.plugin ?? ''], decision };
+    return { rejectors: [pre.plugin ?? ''], decision, nextStartIndex: start };
   }
+  // findNodesThatPassFilters: start where the last cycle stopped, stop after enough feasible nodes.
+  const numAllNodes = snapshot.length;
+  const numNodesToFind = numFeasibleNodesToFind(numAllNodes);
   const feasible: NodeInfo[] = [];
   const statuses = new Map<string, Status>();
-  for (const info of snapshot) {
+  let processed = 0;
+  for (; processed < numAllNodes && feasible.length < numNodesToFind; processed++) {
+    const info = snapshot[(start + processed) % numAllNodes];
     const r = runFilters(profile, ctx, pod, info);
     decision.nodes.push(r.decision);
     if (r.status) statuses.set(info.name, r.status);
     else feasible.push(info);
   }
+  const nextStartIndex = (start + processed) % numAllNodes;
   if (feasible.length === 0) {
     const post = postFilterPreemption(profile, pod, snapshot, statuses, input.defaultSpreadSelector);
-    decision.message = fitErrorMessage({ numAllNodes: snapshot.length, nodeStatuses: statuses.values(), postFilterMsg: post.message });
-    return { rejectors: [...new Set([...statuses.values()].map((s) => s.plugin ?? ''))], decision, preemption: post.candidate };
+    decision.message = fitErrorMessage({ numAllNodes, nodeStatuses: statuses.values(), postFilterMsg: post.message });
+    return { rejectors: [...new Set([...statuses.values()].map((s) => s.plugin ?? ''))], decision, preemption: post.candidate, nextStartIndex };
   }
   decision.result = 'Scheduled';
   // With one feasible node upstream skips scoring altogether.
   if (feasible.length === 1) {
     decision.nodeName = feasible[0].name;
-    return { nodeName: feasible[0].name, rejectors: [], decision };
+    return { nodeName: feasible[0].name, rejectors: [], decision, nextStartIndex };
   }
   const totals = prioritizeNodes(profile, ctx, pod, feasible, decision);
   decision.nodeName = selectHost(totals, input.pick);
-  return { nodeName: decision.nodeName, rejectors: [], decision };
+  return { nodeName: decision.nodeName, rejectors: [], decision, nextStartIndex };
 }
 
 /** prioritizeNodes runs PreScore, Score, NormalizeScore and weights; returns totals in node order. */

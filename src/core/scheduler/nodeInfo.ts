@@ -5,8 +5,12 @@
  * (Succeeded/Failed) free their resources, terminating pods still hold them until gone.
  */
 import type { Node, Pod } from '../api/types.ts';
-import { addResources, emptyResources, podRequests, resourcesFromList } from './resources.ts';
+import { addResources, emptyResources, requestsOf, resourcesFromList } from './resources.ts';
+import type { Resources } from './resources.ts';
 import type { HostPort, NodeInfo } from './types.ts';
+
+/** allocatableCache memoises parsed allocatable lists by object (stored objects never change in place). */
+const allocatableCache = new WeakMap<object, Resources>();
 
 /** isTerminal reports a pod whose resources the scheduler no longer counts. */
 export function isTerminal(pod: Pod): boolean {
@@ -36,7 +40,7 @@ export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
     pods: [],
     requested: emptyResources(),
     nonZeroRequested: emptyResources(),
-    allocatable: resourcesFromList(allocatableList),
+    allocatable: allocatableOf(allocatableList),
     allowedPodNumber: Number.parseInt(String(allocatableList.pods ?? '0'), 10) || 0,
     usedPorts: [],
   };
@@ -47,9 +51,15 @@ export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
 /** addPod is NodeInfo.AddPod: the pod's requests and host ports now count on the node. */
 export function addPod(info: NodeInfo, pod: Pod): void {
   info.pods.push(pod);
-  info.requested = addResources(info.requested, podRequests(pod));
-  info.nonZeroRequested = addResources(info.nonZeroRequested, podRequests(pod, true));
+  info.requested = addResources(info.requested, requestsOf(pod));
+  info.nonZeroRequested = addResources(info.nonZeroRequested, requestsOf(pod, true));
   info.usedPorts.push(...podHostPorts(pod));
+}
+
+function allocatableOf(list: Record<string, unknown>): Resources {
+  let r = allocatableCache.get(list);
+  if (!r) allocatableCache.set(list, (r = resourcesFromList(list)));
+  return { ...r, scalar: { ...r.scalar } };
 }
 
 /** buildSnapshot groups non-terminal bound pods by node; nodes come out sorted by name. */

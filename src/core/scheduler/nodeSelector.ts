@@ -56,9 +56,12 @@ export function nodeSelectorTermsMatch(terms: readonly NodeSelectorTerm[], node:
  * spec.nodeSelector (every label equal) AND the required node affinity (any term).
  */
 export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
-  const labels = (node.metadata?.labels ?? {}) as Record<string, string>;
-  for (const [k, v] of Object.entries(pod.spec?.nodeSelector ?? {})) if (labels[k] !== v) return false;
   const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const selector = pod.spec?.nodeSelector;
+  // Most pods have neither: answer without touching the node (this runs per node per cycle).
+  if (!selector && !required) return true;
+  const labels = (node.metadata?.labels ?? {}) as Record<string, string>;
+  for (const k in selector) if (labels[k] !== selector[k]) return false;
   if (required) return nodeSelectorTermsMatch(required.nodeSelectorTerms ?? [], node);
   return true;
 }

@@ -101,3 +101,18 @@ export function podRequests(pod: Pod, nonMissing = false): Resources {
   if (overhead) reqs = addResources(reqs, resourcesFromList(overhead));
   return reqs;
 }
+
+const requestsMemo = new WeakMap<Pod, Resources>();
+const nonZeroMemo = new WeakMap<Pod, Resources>();
+
+/**
+ * requestsOf is podRequests memoised by pod object. Stored objects are never changed in place
+ * (every write makes a new object), so a pod's quantities are parsed once rather than in every
+ * scheduling cycle for every pod on every node. Callers must not mutate the result.
+ */
+export function requestsOf(pod: Pod, nonMissing = false): Resources {
+  const memo = nonMissing ? nonZeroMemo : requestsMemo;
+  let r = memo.get(pod);
+  if (!r) memo.set(pod, (r = podRequests(pod, nonMissing)));
+  return r;
+}

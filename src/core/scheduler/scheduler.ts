@@ -27,13 +27,16 @@ import {
 import type { SchedulingDecision } from './decision.ts';
 import { defaultSelector } from './defaultSelector.ts';
 import { DEFAULT_PROFILE, scheduleOne, type Profile } from './framework.ts';
-import { buildSnapshot } from './nodeInfo.ts';
 import type { PreemptionCandidate } from './preemption.ts';
 import { SchedulingQueue } from './schedulingQueue.ts';
+import { SnapshotCache } from './snapshotCache.ts';
 import { deepEqual } from '../api/equality.ts';
 
 /** SCHEDULER_NAME is the default profile's name, matched against spec.schedulerName. */
 export const SCHEDULER_NAME = 'default-scheduler';
+
+/** DETAILED_DECISIONS is how many successful decisions keep their per-node detail. */
+export const DETAILED_DECISIONS = 500;
 
 /** SchedulerDeps are what the scheduler needs from the cluster. */
 export interface SchedulerDeps {
@@ -63,7 +66,15 @@ export class Scheduler {
   private readonly services: Informer;
   private readonly owners = new Map<string, Informer>();
   private readonly decisions = new Map<string, SchedulingDecision>();
+  /** detailed holds the keys of successful decisions that still keep per-node detail, oldest first. */
+  private readonly detailed = new Set<string>();
   private readonly profile: Profile;
+  /** cache keeps NodeInfos current from informer events (the scheduler cache upstream). */
+  private readonly cache = new SnapshotCache();
+  /** nextStartNodeIndex is where the next filter pass starts (schedule_one.go). */
+  private nextStartNodeIndex = 0;
+  /** memo carries plugin sums from one cycle to the next (see SchedulingContext.memo). */
+  private readonly memo = new Map<string, unknown>();
 
   constructor(private readonly deps: SchedulerDeps) {
     this.profile = deps.profile ?? DEFAULT_PROFILE;
@@ -75,17 +86,33 @@ export class Scheduler {
     for (const [kind, ref] of Object.entries(deps.optionalResources ?? {})) if (ref) this.owners.set(kind, deps.informers.forResource(ref));
 
     this.pods.addHandler({
-      add: (obj) => this.onPodAdd(obj as Pod),
-      update: (oldObj, newObj) => this.onPodUpdate(oldObj as Pod, newObj as Pod),
-      delete: (obj) => this.onPodDelete(obj as Pod),
+      add: (obj) => {
+        this.cache.addPod(keyOf(obj), obj as Pod);
+        this.onPodAdd(obj as Pod);
+      },
+      update: (oldObj, newObj) => {
+        this.cache.updatePod(keyOf(newObj), oldObj as Pod, newObj as Pod);
+        this.onPodUpdate(oldObj as Pod, newObj as Pod);
+      },
+      delete: (obj) => {
+        this.cache.deletePod(keyOf(obj), obj as Pod);
+        this.onPodDelete(obj as Pod);
+      },
     });
     this.nodes.addHandler({
-      add: () => this.queue.moveOnEvent(nodeAddedInterest),
+      add: (obj) => {
+        this.cache.setNode(obj as Node);
+        this.queue.moveOnEvent(nodeAddedInterest);
+      },
       update: (oldObj, newObj) => {
+        this.cache.setNode(newObj as Node);
         const interest = nodeUpdatedInterest(oldObj as Node, newObj as Node);
         if (interest) this.queue.moveOnEvent(interest);
       },
-      delete: () => this.queue.moveOnEvent(nodeDeletedInterest),
+      delete: (obj) => {
+        this.cache.deleteNode(obj as Node);
+        this.queue.moveOnEvent(nodeDeletedInterest);
+      },
     });
   }
 
@@ -106,7 +133,8 @@ export class Scheduler {
 
   load(data: unknown): void {
     this.decisions.clear();
-    for (const d of (data as { decisions?: SchedulingDecision[] } | undefined)?.decisions ?? []) this.decisions.set(`${d.namespace}/${d.name}`, d);
+    this.detailed.clear();
+    for (const d of (data as { decisions?: SchedulingDecision[] } | undefined)?.decisions ?? []) this.keepDecision(`${d.namespace}/${d.name}`, d);
   }
 
   private onPodAdd(pod: Pod): void {
@@ -146,6 +174,7 @@ export class Scheduler {
   private onPodDelete(pod: Pod): void {
     const key = keyOf(asObject(pod));
     this.decisions.delete(key);
+    this.detailed.delete(key);
     if (assigned(pod)) this.queue.moveOnEvent(assignedPodDeletedInterest);
     else this.queue.done(key);
   }
@@ -157,7 +186,7 @@ export class Scheduler {
       this.queue.done(key);
       return;
     }
-    const snapshot = buildSnapshot(this.nodes.list() as Node[], this.pods.list() as Pod[]);
+    const snapshot = this.cache.snapshot();
     const result = scheduleOne(this.profile, {
       pod,
       snapshot,
@@ -165,9 +194,12 @@ export class Scheduler {
       pick: this.deps.pick,
       time: this.deps.clock.now(),
       attempts: this.queue.attempts(key),
+      startIndex: this.nextStartNodeIndex,
+      memo: this.memo,
     });
+    this.nextStartNodeIndex = result.nextStartIndex;
     const decision = result.decision;
-    this.decisions.set(key, decision);
+    this.keepDecision(key, decision);
     const { namespace, name } = splitKey(key);
     if (result.nodeName) {
       try {
@@ -187,6 +219,26 @@ export class Scheduler {
     if (result.preemption) this.preempt(pod, result.preemption);
     this.recordFailure(pod, decision.message, result.preemption?.nodeName);
     this.queue.markUnschedulable(key, result.rejectors);
+  }
+
+  /**
+   * keepDecision stores the decision. Per-node detail (hundreds of entries on big clusters)
+   * is kept for every failed attempt but only for the last DETAILED_DECISIONS successful
+   * ones, so memory does not grow with every pod ever scheduled.
+   */
+  private keepDecision(key: string, decision: SchedulingDecision): void {
+    this.decisions.set(key, decision);
+    this.detailed.delete(key);
+    if (decision.result !== 'Scheduled') return;
+    this.detailed.add(key);
+    if (this.detailed.size <= DETAILED_DECISIONS) return;
+    const oldest = this.detailed.values().next().value as string;
+    this.detailed.delete(oldest);
+    const old = this.decisions.get(oldest);
+    if (old && old.result === 'Scheduled') {
+      old.nodes = [];
+      old.detailTrimmed = true;
+    }
   }
 
   /** recordFailure is handleSchedulingFailure: the event, then the PodScheduled condition. */

@@ -63,6 +63,11 @@ export interface SchedulingContext {
   allNodes: NodeInfo[];
   /** defaultSpreadSelector is helper.DefaultSelector: the selectors of Services/ReplicaSets/... selecting the pod. */
   defaultSpreadSelector?: Selector;
+  /**
+   * memo lives as long as the scheduler: plugins may keep derived sums there between cycles,
+   * keyed by what they were computed from (NodeInfos are replaced, never changed, when pods move).
+   */
+  memo?: Map<string, unknown>;
 }
 
 /** FilterPlugin decides whether a pod may run on a node. */

@@ -54,6 +54,18 @@ function bump(m: Map<string, number>, info: NodeInfo, key: string): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
+const antiAffinityMemo = new WeakMap<NodeInfo, Pod[]>();
+
+/** podsWithRequiredAntiAffinity is NodeInfo.PodsWithRequiredAntiAffinity, memoised per NodeInfo (a new one per pod change). */
+function podsWithRequiredAntiAffinity(info: NodeInfo): Pod[] {
+  let pods = antiAffinityMemo.get(info);
+  if (!pods) {
+    pods = info.pods.filter((p) => (p.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0);
+    antiAffinityMemo.set(info, pods);
+  }
+  return pods;
+}
+
 /** interPodAffinity is the InterPodAffinity filter plugin. */
 export const interPodAffinity: FilterPlugin = {
   name: 'InterPodAffinity',
@@ -62,8 +74,11 @@ export const interPodAffinity: FilterPlugin = {
     const affinity = pod.spec?.affinity?.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
     const antiAffinity = pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? [];
     const s: State = { affinity, antiAffinity, affinityCounts: new Map(), antiAffinityCounts: new Map(), existingAntiAffinityCounts: new Map() };
+    // With no terms of its own, only existing pods with required anti-affinity can matter
+    // (upstream walks HavePodsWithRequiredAntiAffinityList in that case).
+    const ownTerms = affinity.length > 0 || antiAffinity.length > 0;
     for (const info of ctx.allNodes) {
-      for (const existing of info.pods) {
+      for (const existing of ownTerms ? info.pods : podsWithRequiredAntiAffinity(info)) {
         const existingNs = existing.metadata?.namespace ?? '';
         for (const t of existing.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
           if (termMatches(t, existingNs, pod)) bump(s.existingAntiAffinityCounts, info, t.topologyKey);
@@ -86,6 +101,7 @@ export const interPodAffinity: FilterPlugin = {
         return unschedulable(ERR_REASON_ANTI_AFFINITY_RULES_NOT_MATCH);
       }
     }
+    if (s.existingAntiAffinityCounts.size === 0) return undefined;
     for (const [k, v] of Object.entries(info.labels)) {
       if ((s.existingAntiAffinityCounts.get(pairKey(k, v)) ?? 0) > 0) return unschedulable(ERR_REASON_EXISTING_ANTI_AFFINITY_RULES_NOT_MATCH);
     }

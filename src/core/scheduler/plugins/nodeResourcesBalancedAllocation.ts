@@ -4,7 +4,7 @@
  * Score = (1 − std of the used fractions) × 100; with two resources std = |f1 − f2| / 2.
  * Unlike LeastAllocated it uses the real requests (no 100m/200Mi defaults).
  */
-import { podRequests } from '../resources.ts';
+import { requestsOf } from '../resources.ts';
 import { MAX_NODE_SCORE, type ScorePlugin } from '../types.ts';
 
 /** balancedResourceScore is balancedResourceScorer over (requested, allocatable) pairs. */
@@ -33,7 +33,7 @@ export const nodeResourcesBalancedAllocation: ScorePlugin = {
   name: 'NodeResourcesBalancedAllocation',
   weight: 1,
   score(_ctx, pod, nodeInfo) {
-    const request = podRequests(pod);
+    const request = requestsOf(pod);
     return balancedResourceScore(
       [nodeInfo.requested.milliCPU + request.milliCPU, nodeInfo.requested.memory + request.memory],
       [nodeInfo.allocatable.milliCPU, nodeInfo.allocatable.memory],

@@ -7,7 +7,7 @@
  * of each resource left free after placing the pod, averaged; emptier nodes score higher.
  */
 import type { Pod } from '../../api/types.ts';
-import { podRequests, type Resources } from '../resources.ts';
+import { requestsOf, type Resources } from '../resources.ts';
 import { MAX_NODE_SCORE, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin } from '../types.ts';
 
 /** InsufficientResource is one reason a pod doesn't fit (noderesources.InsufficientResource). */
@@ -60,11 +60,11 @@ const PRE_FILTER_KEY = 'PreFilterNodeResourcesFit';
 export const nodeResourcesFitFilter: FilterPlugin = {
   name: 'NodeResourcesFit',
   preFilter(ctx, pod) {
-    ctx.state.set(PRE_FILTER_KEY, podRequests(pod));
+    ctx.state.set(PRE_FILTER_KEY, requestsOf(pod));
     return undefined;
   },
   filter(ctx, pod, nodeInfo) {
-    const request = (ctx.state.get(PRE_FILTER_KEY) as Resources | undefined) ?? podRequests(pod);
+    const request = (ctx.state.get(PRE_FILTER_KEY) as Resources | undefined) ?? requestsOf(pod);
     const insufficient = fitsRequest(request, nodeInfo);
     if (insufficient.length === 0) return undefined;
     return unschedulable(...insufficient.map((r) => r.reason));
@@ -80,7 +80,7 @@ export function leastRequestedScore(requested: number, capacity: number): number
 /** leastAllocatedScore scores one node for one pod (cpu and memory, weight 1 each). */
 export function leastAllocatedScore(pod: Pod, nodeInfo: NodeInfo): number {
   // Scoring uses non-zero requests so best-effort pods still count as 100m/200Mi.
-  const request = podRequests(pod, true);
+  const request = requestsOf(pod, true);
   const pairs: Array<[number, number]> = [
     [nodeInfo.nonZeroRequested.milliCPU + request.milliCPU, nodeInfo.allocatable.milliCPU],
     [nodeInfo.nonZeroRequested.memory + request.memory, nodeInfo.allocatable.memory],

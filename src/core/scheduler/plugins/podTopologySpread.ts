@@ -9,10 +9,10 @@
  * with fewer matching pods. This is why a Deployment's replicas spread over the workers.
  */
 import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import { matches, newRequirement, selectorFromLabelSelector, sortByKey, type Selector } from '../../api/labels.ts';
+import { matches, newRequirement, selectorFromLabelSelector, selectorToString, sortByKey, type Selector } from '../../api/labels.ts';
 import { podMatchesNodeSelectorAndAffinity } from '../nodeSelector.ts';
 import { findUntoleratedTaint } from '../tolerations.ts';
-import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type ScorePlugin, type SchedulingContext } from '../types.ts';
+import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
 
 /** ERR_REASON_CONSTRAINTS_NOT_MATCH is the reason shown when the skew would be too big. */
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
@@ -70,6 +70,27 @@ export function countPodsMatchSelector(pods: readonly Pod[], selector: Selector,
   return n;
 }
 
+/**
+ * countMemo remembers countPodsMatchSelector per NodeInfo. The scheduler's snapshot cache
+ * makes a new NodeInfo whenever a node's pods change, so a count stays valid for as long as
+ * its NodeInfo lives; this keeps spreading from rescanning every pod of the cluster per cycle.
+ */
+const countMemo = new WeakMap<NodeInfo, Map<string, number>>();
+
+/** selectorKey names a (namespace, selector) pair for countMemo. */
+function selectorKey(selector: Selector, namespace: string): string {
+  return `${namespace}\u0000${selector.nothing ? '\u0000nothing' : selectorToString(selector)}`;
+}
+
+/** countOnNode is countPodsMatchSelector over a node's pods, memoised per NodeInfo. */
+function countOnNode(info: NodeInfo, selector: Selector, key: string, namespace: string): number {
+  let memo = countMemo.get(info);
+  if (!memo) countMemo.set(info, (memo = new Map()));
+  let n = memo.get(key);
+  if (n === undefined) memo.set(key, (n = countPodsMatchSelector(info.pods, selector, namespace)));
+  return n;
+}
+
 function nodeHasAllKeys(node: Node, constraints: readonly SpreadConstraint[]): boolean {
   const labels = node.metadata?.labels ?? {};
   return constraints.every((c) => c.topologyKey in labels);
@@ -99,12 +120,15 @@ export const podTopologySpreadFilter: FilterPlugin = {
     const labels = (pod.metadata?.labels ?? {}) as Record<string, string>;
     const constraints = filterConstraints(pod.spec?.topologySpreadConstraints ?? [], labels, 'DoNotSchedule');
     const matchNum = constraints.map(() => new Map<string, number>());
-    for (const info of ctx.allNodes) {
+    // Without DoNotSchedule constraints there is nothing to count (upstream returns early too).
+    const ns = pod.metadata?.namespace ?? '';
+    const keys = constraints.map((c) => selectorKey(c.selector, ns));
+    for (const info of constraints.length > 0 ? ctx.allNodes : []) {
       if (!nodeHasAllKeys(info.node, constraints)) continue;
       constraints.forEach((c, i) => {
         if (!matchesInclusionPolicies(c, pod, info.node)) return;
         const value = info.labels[c.topologyKey];
-        const count = countPodsMatchSelector(info.pods, c.selector, pod.metadata?.namespace ?? '');
+        const count = countOnNode(info, c.selector, keys[i], ns);
         matchNum[i].set(value, (matchNum[i].get(value) ?? 0) + count);
       });
     }
@@ -135,6 +159,8 @@ interface ScoreState {
   ignoredNodes: Set<string>;
   pairCounts: Map<string, number>;
   normalizingWeight: number[];
+  /** selectorKeys[i] is constraint i's countMemo key. */
+  selectorKeys: string[];
 }
 
 const SCORE_KEY = 'PreScorePodTopologySpread';
@@ -146,6 +172,60 @@ function buildDefaultConstraints(ctx: SchedulingContext, pod: Pod): SpreadConstr
   if (!selector || selector.requirements.length === 0) return [];
   const labels = (pod.metadata?.labels ?? {}) as Record<string, string>;
   return filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS as TopologySpreadConstraint[], labels, 'ScheduleAnyway').map((c) => ({ ...c, selector }));
+}
+
+/** inclusionIsTrivial tells whether a constraint's node inclusion policies admit every node for this pod. */
+function inclusionIsTrivial(c: SpreadConstraint, pod: Pod): boolean {
+  if (c.nodeTaintsPolicy === 'Honor') return false;
+  return c.nodeAffinityPolicy !== 'Honor' || (!pod.spec?.nodeSelector && !pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution);
+}
+
+/** DomainTotals is one constraint's matching-pod count per topology value, with what it was built from. */
+interface DomainTotals {
+  nodes: Array<NodeInfo | undefined>;
+  values: Array<string | undefined>;
+  counts: number[];
+  totals: Map<string, number>;
+}
+
+/** MAX_MEMO_ENTRIES bounds the cross-cycle memo (one entry per workload selector and topology key). */
+const MAX_MEMO_ENTRIES = 256;
+
+/**
+ * domainTotals sums matching pods per topology value over all nodes, as PreScore's
+ * processAllNode does, but across cycles: only snapshot positions whose NodeInfo changed
+ * since the last call are recounted. Upstream spreads this loop over 16 goroutines; here
+ * reusing the previous cycle's sums is what keeps 5,000-node clusters fast.
+ */
+function domainTotals(
+  memo: Map<string, unknown>,
+  allNodes: readonly NodeInfo[],
+  c: SpreadConstraint,
+  selKey: string,
+  ns: string,
+  requireAllOf?: readonly SpreadConstraint[],
+): Map<string, number> {
+  const key = `PodTopologySpread\u0000${c.topologyKey}\u0000${selKey}\u0000${requireAllOf ? requireAllOf.map((x) => x.topologyKey).join(',') : '*'}`;
+  let d = memo.get(key) as DomainTotals | undefined;
+  if (!d || d.nodes.length !== allNodes.length) {
+    if (!d && memo.size >= MAX_MEMO_ENTRIES) memo.clear();
+    d = { nodes: new Array<NodeInfo | undefined>(allNodes.length).fill(undefined), values: [], counts: [], totals: new Map() };
+    memo.set(key, d);
+  }
+  for (let i = 0; i < allNodes.length; i++) {
+    const info = allNodes[i];
+    if (d.nodes[i] === info) continue;
+    const oldValue = d.values[i];
+    if (d.nodes[i] !== undefined && oldValue !== undefined) d.totals.set(oldValue, (d.totals.get(oldValue) ?? 0) - d.counts[i]);
+    const include = !requireAllOf || nodeHasAllKeys(info.node, requireAllOf);
+    const value = include ? (info.labels[c.topologyKey] ?? '') : undefined;
+    const n = include ? countOnNode(info, c.selector, selKey, ns) : 0;
+    d.nodes[i] = info;
+    d.values[i] = value;
+    d.counts[i] = n;
+    if (value !== undefined) d.totals.set(value, (d.totals.get(value) ?? 0) + n);
+  }
+  return d.totals;
 }
 
 /** podTopologySpreadScore is PodTopologySpread's score half (weight 2 in the default profile). */
@@ -160,7 +240,8 @@ export const podTopologySpreadScore: ScorePlugin = {
     if (constraints.length === 0) return 'skip';
     // Only the system defaults tolerate nodes without every topology label (e.g. no zone).
     const requireAll = own.length > 0;
-    const s: ScoreState = { constraints, ignoredNodes: new Set(), pairCounts: new Map(), normalizingWeight: [] };
+    const ns = pod.metadata?.namespace ?? '';
+    const s: ScoreState = { constraints, ignoredNodes: new Set(), pairCounts: new Map(), normalizingWeight: [], selectorKeys: constraints.map((c) => selectorKey(c.selector, ns)) };
     const topoSize = constraints.map(() => 0);
     for (const info of feasible) {
       if (requireAll && !nodeHasAllKeys(info.node, constraints)) {
@@ -177,16 +258,24 @@ export const podTopologySpreadScore: ScorePlugin = {
       });
     }
     s.normalizingWeight = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - s.ignoredNodes.size : topoSize[i]) + 2));
-    for (const info of ctx.allNodes) {
-      if (requireAll && !nodeHasAllKeys(info.node, constraints)) continue;
-      for (const c of constraints) {
-        if (!matchesInclusionPolicies(c, pod, info.node)) continue;
-        const k = pairKey(c.topologyKey, info.labels[c.topologyKey] ?? '');
+    constraints.forEach((c, i) => {
+      // Hostname counts are taken per node in Score; other pairs only when a feasible node has them.
+      if (c.topologyKey === LABEL_HOSTNAME) return;
+      const add = (value: string, n: number) => {
+        const k = pairKey(c.topologyKey, value);
         const current = s.pairCounts.get(k);
-        if (current === undefined) continue;
-        s.pairCounts.set(k, current + countPodsMatchSelector(info.pods, c.selector, pod.metadata?.namespace ?? ''));
+        if (current !== undefined) s.pairCounts.set(k, current + n);
+      };
+      if (ctx.memo && inclusionIsTrivial(c, pod)) {
+        for (const [value, n] of domainTotals(ctx.memo, ctx.allNodes, c, s.selectorKeys[i], ns, requireAll ? constraints : undefined)) add(value, n);
+        return;
       }
-    }
+      for (const info of ctx.allNodes) {
+        if (requireAll && !nodeHasAllKeys(info.node, constraints)) continue;
+        if (!s.pairCounts.has(pairKey(c.topologyKey, info.labels[c.topologyKey] ?? '')) || !matchesInclusionPolicies(c, pod, info.node)) continue;
+        add(info.labels[c.topologyKey] ?? '', countOnNode(info, c.selector, s.selectorKeys[i], ns));
+      }
+    });
     ctx.state.set(SCORE_KEY, s);
     return undefined;
   },
@@ -198,7 +287,7 @@ export const podTopologySpreadScore: ScorePlugin = {
       if (!(c.topologyKey in nodeInfo.labels)) return;
       const cnt =
         c.topologyKey === LABEL_HOSTNAME
-          ? countPodsMatchSelector(nodeInfo.pods, c.selector, pod.metadata?.namespace ?? '')
+          ? countOnNode(nodeInfo, c.selector, s.selectorKeys[i], pod.metadata?.namespace ?? '')
           : (s.pairCounts.get(pairKey(c.topologyKey, nodeInfo.labels[c.topologyKey])) ?? 0);
       score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
     });

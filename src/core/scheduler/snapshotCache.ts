@@ -1,0 +1,129 @@
+/**
+ * SnapshotCache: the scheduler's NodeInfos kept up to date from informer events, so a
+ * scheduling cycle does not regroup every pod of the cluster.
+ *
+ * Models pkg/scheduler/backend/cache (cache.go UpdateSnapshot): only nodes whose pods or
+ * Node object changed since the last snapshot get a new NodeInfo; the others are reused.
+ * The result is the same as buildSnapshot over the informers' contents: nodes sorted by
+ * name, each with its bound non-terminal pods in informer order.
+ */
+import { deepEqual } from '../api/equality.ts';
+import type { Node, Pod } from '../api/types.ts';
+import { isTerminal, newNodeInfo } from './nodeInfo.ts';
+import type { NodeInfo } from './types.ts';
+
+/** SnapshotCache tracks nodes and bound pods; feed it from the pod and node informers. */
+export class SnapshotCache {
+  private readonly nodes = new Map<string, Node>();
+  /** podsByNode holds each node's bound non-terminal pods by key. */
+  private readonly podsByNode = new Map<string, Map<string, Pod>>();
+  /** seq is each pod key's position in the informer (first add), so pod order matches a full rebuild. */
+  private readonly seq = new Map<string, number>();
+  private nextSeq = 0;
+  private readonly infos = new Map<string, NodeInfo>();
+  private readonly dirty = new Set<string>();
+  private sorted?: NodeInfo[];
+  private readonly position = new Map<string, number>();
+
+  /** setNode records an added or updated Node. */
+  setNode(node: Node): void {
+    const name = node.metadata?.name ?? '';
+    if (!this.nodes.has(name)) this.sorted = undefined;
+    this.nodes.set(name, node);
+    this.markDirty(name);
+  }
+
+  /** deleteNode forgets a Node (its pods stay tracked in case it comes back, as the informer keeps them). */
+  deleteNode(node: Node): void {
+    const name = node.metadata?.name ?? '';
+    this.nodes.delete(name);
+    this.infos.delete(name);
+    this.dirty.delete(name);
+    this.sorted = undefined;
+  }
+
+  /** addPod records a pod the informer added. */
+  addPod(key: string, pod: Pod): void {
+    this.seq.set(key, this.nextSeq++);
+    this.place(key, pod);
+  }
+
+  /** updatePod records a pod change (binding, phase, deletion timestamp...). */
+  updatePod(key: string, oldPod: Pod, newPod: Pod): void {
+    if (this.replaceInPlace(key, oldPod, newPod)) return;
+    this.unplace(key, oldPod);
+    this.place(key, newPod);
+  }
+
+  /**
+   * replaceInPlace handles the common status-only update (kubelet status writes): nothing a
+   * plugin counts changed, so the pod is swapped inside its NodeInfo instead of rebuilding
+   * the NodeInfo, which also keeps the plugins' per-NodeInfo memos valid.
+   */
+  private replaceInPlace(key: string, oldPod: Pod, newPod: Pod): boolean {
+    const nodeName = newPod.spec?.nodeName;
+    if (!nodeName || oldPod.spec?.nodeName !== nodeName || isTerminal(oldPod) || isTerminal(newPod)) return false;
+    if (oldPod.metadata?.deletionTimestamp !== newPod.metadata?.deletionTimestamp) return false;
+    if (!deepEqual(oldPod.metadata?.labels, newPod.metadata?.labels) || !deepEqual(oldPod.spec, newPod.spec)) return false;
+    const pods = this.podsByNode.get(nodeName);
+    if (!pods?.has(key)) return false;
+    pods.set(key, newPod);
+    const info = this.infos.get(nodeName);
+    if (info && !this.dirty.has(nodeName)) {
+      const i = info.pods.indexOf(oldPod);
+      if (i >= 0) info.pods[i] = newPod;
+      else this.markDirty(nodeName);
+    }
+    return true;
+  }
+
+  /** deletePod records a pod the informer removed. */
+  deletePod(key: string, pod: Pod): void {
+    this.unplace(key, pod);
+    this.seq.delete(key);
+  }
+
+  /** snapshot returns the NodeInfos sorted by node name; unchanged nodes keep their NodeInfo object. */
+  snapshot(): NodeInfo[] {
+    for (const name of this.dirty) {
+      const node = this.nodes.get(name);
+      if (!node) continue;
+      const pods = [...(this.podsByNode.get(name)?.entries() ?? [])];
+      pods.sort((a, b) => (this.seq.get(a[0]) ?? 0) - (this.seq.get(b[0]) ?? 0));
+      const info = newNodeInfo(node, pods.map(([, p]) => p));
+      this.infos.set(name, info);
+      const i = this.position.get(name);
+      if (this.sorted && i !== undefined) this.sorted[i] = info;
+      else this.sorted = undefined;
+    }
+    this.dirty.clear();
+    if (!this.sorted) {
+      const names = [...this.nodes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      this.sorted = names.map((n) => this.infos.get(n)!);
+      this.position.clear();
+      names.forEach((n, i) => this.position.set(n, i));
+    }
+    return [...this.sorted];
+  }
+
+  private place(key: string, pod: Pod): void {
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName || isTerminal(pod)) return;
+    let pods = this.podsByNode.get(nodeName);
+    if (!pods) this.podsByNode.set(nodeName, (pods = new Map()));
+    pods.set(key, pod);
+    this.markDirty(nodeName);
+  }
+
+  private unplace(key: string, pod: Pod): void {
+    const nodeName = pod.spec?.nodeName;
+    if (!nodeName) return;
+    const pods = this.podsByNode.get(nodeName);
+    if (pods?.delete(key)) this.markDirty(nodeName);
+    if (pods && pods.size === 0) this.podsByNode.delete(nodeName);
+  }
+
+  private markDirty(name: string): void {
+    if (this.nodes.has(name)) this.dirty.add(name);
+  }
+}
