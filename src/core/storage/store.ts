@@ -52,14 +52,19 @@ export class StoreNotFound extends Error {}
 /** StoreExists is thrown by create when the key already exists. */
 export class StoreExists extends Error {}
 
+/** LOG_COMPACT_CHUNK is how many expired events the log keeps before cutting them off. */
+const LOG_COMPACT_CHUNK = 1024;
+
 type Bucket = Map<string, KubeObject>; // "namespace/name" → object
 
 /** Store is the versioned object store. */
 export class Store {
   private revision = 0;
   private readonly buckets = new Map<string, Bucket>();
-  private readonly log: StoreEvent[] = [];
-  private logStart = 0; // index offset: log[0] has the oldest retained event
+  /** log[logHead..] are the retained events, oldest first; the dead prefix is cut in chunks. */
+  private log: StoreEvent[] = [];
+  private logHead = 0;
+  private logStart = 0; // > 0 once events have been compacted away (watches from before then get 410)
   private readonly watchers = new Set<StoreWatcher>();
   /** pending holds (watcher, event) pairs until the simulation loop delivers them, in order. */
   private pending: Array<[StoreWatcher, StoreEvent]> = [];
@@ -151,9 +156,10 @@ export class Store {
    * queued for it first; a revision older than the log's start throws ResourceVersionTooOld.
    */
   watch(watcher: StoreWatcher, fromRevision: number): void {
-    const oldest = this.log.length > 0 ? this.log[0].revision : this.revision + 1;
+    const oldest = this.log.length > this.logHead ? this.log[this.logHead].revision : this.revision + 1;
     if (fromRevision < oldest - 1 && this.logStart > 0) throw new ResourceVersionTooOld(fromRevision, oldest - 1);
-    for (const ev of this.log) {
+    for (let i = this.logHead; i < this.log.length; i++) {
+      const ev = this.log[i];
       if (ev.revision > fromRevision && matches(watcher, ev)) this.pending.push([watcher, ev]);
     }
     this.watchers.add(watcher);
@@ -208,7 +214,8 @@ export class Store {
   /** restore replaces all content with a snapshot; the event log starts empty (watches re-list). */
   restore(snap: { revision: number; resources: Record<string, KubeObject[]> }): void {
     this.buckets.clear();
-    this.log.length = 0;
+    this.log = [];
+    this.logHead = 0;
     this.logStart = 1;
     this.pending = [];
     this.revision = snap.revision;
@@ -238,9 +245,15 @@ export class Store {
 
   private record(ev: StoreEvent): void {
     this.log.push(ev);
-    if (this.log.length > this.windowSize) {
-      this.log.splice(0, this.log.length - this.windowSize);
+    if (this.log.length - this.logHead > this.windowSize) {
+      this.logHead = this.log.length - this.windowSize;
       this.logStart++;
+      // Drop the dead prefix in chunks: a few copies per write instead of splicing one
+      // event off the front of the window on every write.
+      if (this.logHead >= LOG_COMPACT_CHUNK) {
+        this.log = this.log.slice(this.logHead);
+        this.logHead = 0;
+      }
     }
     for (const w of this.watchers) {
       if (!w.stopped && matches(w, ev)) this.pending.push([w, ev]);
