@@ -232,8 +232,10 @@ export class ApiServer {
   ): KubeObject {
     let obj: KubeObject;
     if (subresource === 'status') {
-      obj = thaw(old);
-      obj.status = incoming.status;
+      // Only metadata and status change: share the stored (immutable) spec and other fields
+      // with the previous version instead of deep-copying them; status writes are the most
+      // frequent writes in a busy cluster.
+      obj = { ...old, metadata: thaw(old.metadata), status: incoming.status };
     } else if (subresource === 'finalize') {
       // Namespaces' /finalize (pkg/registry/core/namespace/strategy.go, namespaceFinalizeStrategy):
       // only spec.finalizers changes; emptying it lets a terminating namespace go.

@@ -6,6 +6,7 @@
  * enqueue. `stop()` makes it go silent (no lease, no status, no pod work) so the node turns
  * NotReady; `start()` brings it back. Logs and exec are served from here (see nodeProxy.ts).
  */
+import { deepEqual } from '../../api/equality.ts';
 import { isStatusError } from '../../api/status.ts';
 import { rfc3339Micro } from '../../api/time.ts';
 import type { ExecCommand } from '../runtime/types.ts';
@@ -334,7 +335,7 @@ export class Kubelet {
     const current = client.tryGet(PODS, rec.namespace, rec.name) as Pod | undefined;
     if (!current || current.metadata!.uid !== rec.uid) return;
     const status = generatePodStatus(current, rec, this.identity.internalIP, this.cluster.clock.now());
-    if (stableStringify(status) === stableStringify(current.status ?? {})) return;
+    if (deepEqual(status, current.status ?? {})) return;
     try {
       client.updateStatus(PODS, { ...(thaw(current) as unknown as KubeObject), status });
     } catch (err) {
@@ -373,6 +374,6 @@ function specChanged(a: KubeObject, b: KubeObject): boolean {
     ma.uid !== mb.uid ||
     ma.deletionTimestamp !== mb.deletionTimestamp ||
     ma.deletionGracePeriodSeconds !== mb.deletionGracePeriodSeconds ||
-    stableStringify(a.spec) !== stableStringify(b.spec)
+    !deepEqual(a.spec, b.spec)
   );
 }
