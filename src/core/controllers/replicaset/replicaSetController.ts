@@ -73,6 +73,26 @@ function nextAvailableAt(pods: Pod[], minReadySeconds: number, now: number): num
   return next;
 }
 
+/**
+ * STATUS_BATCH_MIN_REPLICAS and STATUS_BATCH_MS: a sync reads every pod of the namespace, and
+ * in virtual time a controller is infinitely fast, so a ReplicaSet of thousands of pods would
+ * be synced once per pod status change (quadratic work; upstream the workqueue coalesces
+ * changes that arrive while a sync runs). For ReplicaSets above this size, pod status-only
+ * changes are coalesced over a short window instead. Smaller ones react at once, as before.
+ */
+export const STATUS_BATCH_MIN_REPLICAS = 100;
+export const STATUS_BATCH_MS = 500;
+
+/** statusOnly tells whether a pod update changed nothing the sync acts on besides status. */
+function statusOnly(old: KubeObject, cur: KubeObject): boolean {
+  if (old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp) return false;
+  if (controllerOf(old)?.uid !== controllerOf(cur)?.uid) return false;
+  const a = old.metadata.labels ?? {};
+  const b = cur.metadata.labels ?? {};
+  const keys = Object.keys(a);
+  return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
+}
+
 /** ReplicaSetController reconciles ReplicaSets against their pods. */
 export class ReplicaSetController {
   readonly name = 'replicaset-controller';
@@ -116,7 +136,11 @@ export class ReplicaSetController {
     if (curRef) {
       const rs = this.resolve(cur);
       if (!rs) return;
-      this.queue.add(keyOf(rs));
+      if (statusOnly(old, cur) && ((rs as ReplicaSet).spec?.replicas ?? 0) > STATUS_BATCH_MIN_REPLICAS) {
+        this.queue.addAfter(keyOf(rs), STATUS_BATCH_MS);
+      } else {
+        this.queue.add(keyOf(rs));
+      }
       // A pod that just became ready turns available after minReadySeconds: look again then.
       const minReady = (rs as ReplicaSet).spec?.minReadySeconds ?? 0;
       if (minReady > 0 && !isPodReady(asPod(old)) && isPodReady(asPod(cur))) this.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
