@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import type { Node, Pod } from '../api/types.ts';
+import { numFeasibleNodesToFind } from './framework.ts';
+import { buildSnapshot } from './nodeInfo.ts';
+import { SnapshotCache } from './snapshotCache.ts';
+import { pod } from './plugins/testNodes.ts';
+
+const node = (name: string, labels: Record<string, string> = {}): Node =>
+  ({ metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } }, status: { allocatable: { cpu: '2', memory: '4Gi', pods: '110' } } }) as unknown as Node;
+const withStatus = (p: Pod, phase: string): Pod => ({ ...p, status: { phase } }) as Pod;
+const shape = (infos: ReturnType<typeof buildSnapshot>) => infos.map((i) => [i.name, i.pods.map((p) => p.metadata?.name), i.requested.milliCPU, i.nonZeroRequested.milliCPU]);
+
+describe('SnapshotCache', () => {
+  it('matches a full rebuild through adds, binds, status writes, terminal pods and deletes', () => {
+    const cache = new SnapshotCache();
+    const nodes = [node('node02'), node('node01')];
+    for (const n of nodes) cache.setNode(n);
+    const a = pod('a', { containers: [{ name: 'c', resources: { requests: { cpu: '100m' } } }] });
+    const b = pod('b', {}, undefined, 'node01');
+    cache.addPod('default/a', a);
+    cache.addPod('default/b', b);
+    const aBound = { ...a, spec: { ...a.spec, nodeName: 'node01' } } as Pod;
+    cache.updatePod('default/a', a, aBound);
+    expect(shape(cache.snapshot())).toEqual(shape(buildSnapshot(nodes, [aBound, b])));
+    // Informer order (a before b) is kept even though b was on the node first.
+    expect(cache.snapshot()[0].pods.map((p) => p.metadata?.name)).toEqual(['a', 'b']);
+
+    const before = cache.snapshot()[0];
+    const aRunning = withStatus(aBound, 'Running');
+    cache.updatePod('default/a', aBound, aRunning);
+    const after = cache.snapshot()[0];
+    expect(after).toBe(before); // a status-only write swaps the pod in place
+    expect(after.pods[0]).toBe(aRunning);
+
+    const bDone = withStatus(b, 'Succeeded');
+    cache.updatePod('default/b', b, bDone);
+    expect(shape(cache.snapshot())).toEqual(shape(buildSnapshot(nodes, [aRunning, bDone])));
+    cache.deletePod('default/a', aRunning);
+    expect(shape(cache.snapshot())).toEqual([['node01', [], 0, 0], ['node02', [], 0, 0]]);
+  });
+
+  it('adds and removes nodes, keeping name order and pods that arrived before their node', () => {
+    const cache = new SnapshotCache();
+    cache.addPod('default/x', pod('x', {}, undefined, 'node03'));
+    cache.setNode(node('node03'));
+    cache.setNode(node('node01'));
+    expect(cache.snapshot().map((i) => [i.name, i.pods.length])).toEqual([['node01', 0], ['node03', 1]]);
+    cache.deleteNode(node('node01'));
+    expect(cache.snapshot().map((i) => i.name)).toEqual(['node03']);
+  });
+});
+
+describe('numFeasibleNodesToFind', () => {
+  it('looks at every node below 100, then 50% - n/125 (at least 5%), never fewer than 100', () => {
+    expect(numFeasibleNodesToFind(3)).toBe(3);
+    expect(numFeasibleNodesToFind(99)).toBe(99);
+    expect(numFeasibleNodesToFind(150)).toBe(100); // 49% of 150 = 73 → floor of 100
+    expect(numFeasibleNodesToFind(1000)).toBe(420); // 42%
+    expect(numFeasibleNodesToFind(5000)).toBe(500); // 10%
+    expect(numFeasibleNodesToFind(10_000)).toBe(500); // 5% floor
+  });
+});
