@@ -47,6 +47,10 @@ async function runCreate(inv: Invocation): Promise<number> {
   const dryRun = dryRunOf(inv);
   const validation = fieldValidation(flags);
   const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  if (manifests.length === 0) {
+    ctx.stderr('error: no objects passed to create\n');
+    return 1;
+  }
   const { targets, mappingErrors } = resolveAll(inv, manifests);
   const errors: unknown[] = [];
   let printed = 0;
