@@ -7,6 +7,7 @@
 import { memo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { formatClock } from '../controls/TimeControls.tsx';
+import { useThrottled } from '../topology/useThrottled.ts';
 import { useActivityStore, type ActivityEntry, type ActivityState } from './activityStore.ts';
 
 const selectView = (s: ActivityState) => ({ records: s.records, writesOnly: s.writesOnly, setWritesOnly: s.setWritesOnly });
@@ -31,7 +32,8 @@ const ActivityRow = memo(function ActivityRow({ r }: { r: ActivityEntry }) {
 
 /** ActivityList renders the newest activity records. */
 export function ActivityList() {
-  const { records, writesOnly, setWritesOnly } = useActivityStore(useShallow(selectView));
+  const { records: live, writesOnly, setWritesOnly } = useActivityStore(useShallow(selectView));
+  const records = useThrottled(live, 250);
   const shown: ActivityEntry[] = [];
   for (let i = records.length - 1; i >= 0 && shown.length < MAX_SHOWN; i--) {
     const r = records[i];

@@ -2,18 +2,22 @@
  * EventsPanel (data-testid="events"): a live timeline of the cluster's Events and of the
  * control plane's activity (which controller woke for which watch event and what it wrote).
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { WireObject } from '../../../protocol/objects.ts';
 import { useBridge } from '../../bridge/context.ts';
 import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
 import { eventFacts } from '../inspector/model/objectFacts.ts';
+import { useThrottled } from '../topology/useThrottled.ts';
 import { ActivityList } from './ActivityList.tsx';
 import { connectActivity } from './activityStore.ts';
 import './events.css';
 import { EventsTable } from './EventsTable.tsx';
 
 type View = 'Events' | 'Activity';
+
+/** REDRAW_MS is the shortest interval between two redraws of the timeline. */
+const REDRAW_MS = 250;
 
 /** selectEventWires returns the Event objects; with useShallow the panel re-renders only when one changed. */
 const selectEventWires = (s: ClusterState): WireObject[] => {
@@ -26,8 +30,8 @@ export function EventsPanel() {
   const bridge = useBridge();
   useEffect(() => connectActivity(bridge), [bridge]);
   const [view, setView] = useState<View>('Events');
-  const wires = useClusterStore(useShallow(selectEventWires));
-  const events = wires.map((w) => eventFacts(w.key, w.object)).sort((a, b) => b.last - a.last || b.key.localeCompare(a.key));
+  const wires = useThrottled(useClusterStore(useShallow(selectEventWires)), REDRAW_MS);
+  const events = useMemo(() => wires.map((w) => eventFacts(w.key, w.object)).sort((a, b) => b.last - a.last || b.key.localeCompare(a.key)), [wires]);
   return (
     <div className="events-panel" data-testid="events" role="region" aria-label="Events and activity">
       <div role="tablist" aria-label="Timeline" className="tabs">

@@ -3,7 +3,7 @@ import { PodSlots } from './layout/podSlots.ts';
 import { IncrementalLayout } from './layout/layoutEngine.ts';
 import { defaultFilter, deriveTopology } from './model/deriveTopology.ts';
 import { node, owned, pod, store } from './model/fixtures.test-util.ts';
-import { layoutInputOf, toFlow } from './toFlow.ts';
+import { EDGE_PODS_MAX, layoutInputOf, toFlow } from './toFlow.ts';
 
 const RS = { kind: 'ReplicaSet', name: 'web-1' };
 
@@ -40,6 +40,15 @@ describe('toFlow', () => {
       'web-1-a>web edge-selects edge-unready',
       'web-1-b>web edge-selects edge-unready',
     ]);
+  });
+
+  it('past EDGE_PODS_MAX pods, ends edges at the node box instead of each pod', () => {
+    const slots = new PodSlots();
+    const graph = picture(Array.from({ length: EDGE_PODS_MAX }, (_, i) => `web-1-x${i}`));
+    for (const g of graph.groups) slots.assign(g.id, g.members);
+    const positions = new IncrementalLayout().layout(layoutInputOf(graph, slots));
+    const { edges } = toFlow(graph, slots, positions, undefined, new Map());
+    expect(edges.map((e) => `${e.source.split('/').pop()}>${e.target.split('/').pop()} ${e.className}`)).toEqual(['web-1>node01 edge-owns', 'node01>web edge-selects']);
   });
 
   it('reuses unchanged node objects and keeps existing pods in place when a pod appears', () => {

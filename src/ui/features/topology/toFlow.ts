@@ -10,6 +10,9 @@ import type { PodSlots } from './layout/podSlots.ts';
 import { podTone, type Tone } from './model/tone.ts';
 import type { TopoKind, TopologyGraph } from './model/types.ts';
 
+/** EDGE_PODS_MAX is the number of pods up to which each pod gets its own edges. */
+export const EDGE_PODS_MAX = 80;
+
 /** BoxFields is what a box shows. */
 export interface BoxFields {
   kind: TopoKind;
@@ -65,7 +68,14 @@ function data(d: BoxFields): BoxData {
 }
 
 /** toFlow builds the picture; boxes without a position yet (layout pending) are left out. */
-export function toFlow(graph: TopologyGraph, slots: PodSlots, positions: Readonly<Record<string, Point>>, selected: string | undefined, prev: ReadonlyMap<string, Node<BoxData>>): FlowPicture {
+export function toFlow(
+  graph: TopologyGraph,
+  slots: PodSlots,
+  positions: Readonly<Record<string, Point>>,
+  selected: string | undefined,
+  prev: ReadonlyMap<string, Node<BoxData>>,
+  prevEdges: ReadonlyMap<string, Edge> = new Map(),
+): FlowPicture {
   const nodes: Node<BoxData>[] = [];
   const shown = new Set<string>();
   const add = (n: Node<BoxData>) => {
@@ -99,10 +109,26 @@ export function toFlow(graph: TopologyGraph, slots: PodSlots, positions: Readonl
     add({ id: w.id, type: 'object', position: at, width: BOX_W, height: BOX_H, selected: w.id === selected, data: data({ kind: w.kind, name: w.name, namespace: w.namespace, summary }) });
   }
   const edges: Edge[] = [];
+  // Past EDGE_PODS_MAX pods, one edge per pod is a hairball that also costs xyflow one
+  // subscriber per edge: edges then end at the node box holding the pods instead.
+  const toBox = graph.pods.length > EDGE_PODS_MAX ? new Map(graph.pods.map((p) => [p.id, p.group])) : undefined;
+  const seen = new Set<string>();
   for (const e of graph.edges) {
-    const [source, target] = e.relation === 'owns' ? [e.source, e.target] : [e.target, e.source];
+    let [source, target] = e.relation === 'owns' ? [e.source, e.target] : [e.target, e.source];
+    let id = e.id;
+    let ready = e.ready;
+    if (toBox) {
+      source = toBox.get(source) ?? source;
+      target = toBox.get(target) ?? target;
+      id = `${e.relation}:${source}>${target}`;
+      ready = undefined;
+      if (seen.has(id)) continue;
+      seen.add(id);
+    }
     if (!shown.has(source) || !shown.has(target)) continue;
-    edges.push({ id: e.id, source, target, className: `edge-${e.relation}${e.ready === false ? ' edge-unready' : ''}`, focusable: false, selectable: false });
+    const className = `edge-${e.relation}${ready === false ? ' edge-unready' : ''}`;
+    const old = prevEdges.get(id);
+    edges.push(old && old.className === className && old.source === source && old.target === target ? old : { id, source, target, className, focusable: false, selectable: false });
   }
   return { nodes, edges };
 }

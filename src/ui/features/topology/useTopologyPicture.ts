@@ -18,6 +18,7 @@ import { PodGhosts } from './model/podGhosts.ts';
 import type { TopologyGraph } from './model/types.ts';
 import { layoutInputOf, toFlow, type FlowPicture } from './toFlow.ts';
 import { useTopologyStore, type TopologyState } from './topologyStore.ts';
+import { useThrottled } from './useThrottled.ts';
 
 /** selectTopologyWires picks the objects the picture is made of; with useShallow, Events and the like cause no redraw. */
 const selectTopologyWires = (s: ClusterState): WireObject[] => {
@@ -25,13 +26,15 @@ const selectTopologyWires = (s: ClusterState): WireObject[] => {
   for (const w of s.objects.values()) if (TOPOLOGY_RESOURCES.has(`${w.group}/${w.resource}`)) out.push(w);
   return out;
 };
+/** REDRAW_MS is the shortest interval between two redraws of the picture. */
+const REDRAW_MS = 150;
 const exists = (id: string) => useClusterStore.getState().objects.has(id);
 const selectSelected = (s: AppState) => s.selected;
 const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKinds: s.hiddenKinds });
 
 /** useTopologyPicture returns the graph (for counts and filters) and what ReactFlow draws. */
 export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPicture; laidOut: boolean } {
-  const objects = useClusterStore(useShallow(selectTopologyWires));
+  const objects = useThrottled(useClusterStore(useShallow(selectTopologyWires)), REDRAW_MS);
   const selected = useAppStore(selectSelected);
   const filter = useTopologyStore(useShallow(selectFilter));
   const slots = useRef(new PodSlots()).current;
@@ -76,9 +79,11 @@ export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPictu
   }, [signature, workerReady]);
 
   const prev = useRef(new Map<string, FlowPicture['nodes'][number]>());
-  const picture = useMemo(() => toFlow(graph, slots, positions, selected, prev.current), [graph, slots, positions, selected]);
+  const prevEdges = useRef(new Map<string, FlowPicture['edges'][number]>());
+  const picture = useMemo(() => toFlow(graph, slots, positions, selected, prev.current, prevEdges.current), [graph, slots, positions, selected]);
   useEffect(() => {
     prev.current = new Map(picture.nodes.map((n) => [n.id, n]));
+    prevEdges.current = new Map(picture.edges.map((e) => [e.id, e]));
   }, [picture]);
   return { graph, picture, laidOut: Object.keys(positions).length > 0 };
 }

@@ -48,8 +48,18 @@ type EventLike = KubeObject & {
   reportingComponent?: string;
 };
 
-/** eventFacts reads one Event; the last time follows `kubectl events` (series, lastTimestamp, eventTime, creation). */
+const factsCache = new WeakMap<KubeObject, EventFacts>();
+
+/** eventFacts reads one Event (cached per object: store objects are immutable); the last time follows `kubectl events` (series, lastTimestamp, eventTime, creation). */
 export function eventFacts(key: string, e: KubeObject): EventFacts {
+  const cached = factsCache.get(e);
+  if (cached?.key === key) return cached;
+  const facts = readEventFacts(key, e);
+  factsCache.set(e, facts);
+  return facts;
+}
+
+function readEventFacts(key: string, e: KubeObject): EventFacts {
   const ev = e as EventLike;
   const when = ev.series?.lastObservedTime ?? ev.lastTimestamp ?? ev.eventTime ?? ev.firstTimestamp ?? ev.metadata.creationTimestamp ?? '';
   const inv = ev.involvedObject ?? {};

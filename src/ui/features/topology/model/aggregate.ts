@@ -6,7 +6,7 @@
 import type { PodGroupItem, PodItem } from './types.ts';
 
 /** AGGREGATE_ABOVE is the number of visible pods past which pods are aggregated. */
-export const AGGREGATE_ABOVE = 300;
+export const AGGREGATE_ABOVE = 200;
 
 /** shortName trims a long generated name so the label stays one line ("web-5d4f…"). */
 export function shortName(name: string, max = 12): string {
