@@ -4,7 +4,7 @@
  */
 import { loadApiSchema } from '../../src/core/api/schema/index.ts';
 import { createCluster } from '../../src/core/sim/createCluster.ts';
-import type { ClusterOptions } from '../../src/core/sim/cluster.ts';
+import type { Cluster, ClusterOptions } from '../../src/core/sim/cluster.ts';
 import { TerminalSession } from '../../src/session/session.ts';
 import { HeadlessDriver } from '../../src/session/timeDriver.ts';
 
@@ -18,6 +18,8 @@ export interface LineResult {
 /** Scenario is a live headless terminal. */
 export interface Scenario {
   session: TerminalSession;
+  /** cluster is the simulated cluster behind the terminal (for faults such as stopping a kubelet). */
+  cluster: Cluster;
   /** run types one input and returns what it printed. */
   run(input: string): Promise<LineResult>;
   /** out runs an input and returns stdout+stderr as the terminal shows them. */
@@ -48,6 +50,7 @@ export async function scenario(options: Partial<ClusterOptions> = {}): Promise<S
   let lastBoth = '';
   return {
     session,
+    cluster,
     run,
     async out(input: string) {
       await run(input);

@@ -17,7 +17,8 @@ import { listObjects } from '../listing.ts';
 import { readManifests } from '../manifests.ts';
 import { qualifiedKind } from '../mapper.ts';
 import { checkOutputFormat, isTableFormat, printObjects } from '../output.ts';
-import { printTable, printTableGroups, type TableGroup, type TablePrintOptions } from '../printers/table.ts';
+import { printTableGroups, tableText, type TableGroup, type TablePrintOptions } from '../printers/table.ts';
+import { TabWriter } from '../printers/tabwriter.ts';
 import { multipleTypesRequested, parseResourceArgs, type ResourceRequest } from '../resourceArgs.ts';
 import { sortObjects } from '../sortBy.ts';
 
@@ -91,7 +92,9 @@ async function runGet(inv: Invocation): Promise<number> {
   const showKind = flags.bool('show-kind') || multipleTypesRequested(inv.args) || new Set(groups.filter((g) => g.objects.length > 0).map((g) => g.def)).size > 1;
   const watch = flags.bool('watch') || flags.bool('watch-only');
 
-  if (!flags.bool('watch-only')) {
+  // A watched table prints its first rows through the watch's own writer, so later rows align with them.
+  const watchTable = watch && isTableFormat(output) && groups.length === 1;
+  if (!flags.bool('watch-only') && !watchTable) {
     if (isTableFormat(output)) {
       // Each type is its own aligned block; cluster-scoped types get no NAMESPACE column under -A.
       const blocks = groups
@@ -122,7 +125,10 @@ async function runGet(inv: Invocation): Promise<number> {
     const namespaced = groups.some((g) => g.def.namespaced);
     ctx.stderr(namespaced && !allNamespaces ? `No resources found in ${inv.namespace} namespace.\n` : 'No resources found\n');
   }
-  if (watch) return watchObjects(inv, groups.map((g) => g.def), namespace, listOpts, output, showKind);
+  if (watch) {
+    const initial = watchTable && !flags.bool('watch-only') ? groups[0] : undefined;
+    return watchObjects(inv, groups.map((g) => g.def), namespace, listOpts, output, showKind, initial);
+  }
   return errors.length > 0 ? 1 : 0;
 }
 
@@ -146,7 +152,9 @@ function withTypeMeta(def: ResourceDefinition, obj: KubeObject): KubeObject {
 
 /**
  * watchObjects prints one row per watch event until the request timeout passes or the
- * command is interrupted. Headless, time only moves while we wait here.
+ * command is interrupted. Headless, time only moves while we wait here. As kubectl's get.go
+ * watch does, one tabwriter (RememberWidths) prints the initial list and every event, and the
+ * header comes with the first rows printed, so event rows stay aligned under it.
  */
 async function watchObjects(
   inv: Invocation,
@@ -155,20 +163,30 @@ async function watchObjects(
   listOpts: { labelSelector: string; fieldSelector: string },
   output: string,
   showKind: boolean,
+  initial?: { def: ResourceDefinition; objects: KubeObject[] },
 ): Promise<number> {
   const { ctx, flags } = inv;
   const timeout = parseGoDuration(flags.string('request-timeout') || '0') ?? 0;
+  const watchEvents = flags.bool('output-watch-events');
+  const writer = new TabWriter();
+  let printedHeaders = false;
+  const printRows = (def: ResourceDefinition, type: string, objects: KubeObject[]): void => {
+    const table: Table = ctx.client.tableOf(def, objects);
+    if (watchEvents) {
+      table.columnDefinitions = [{ name: 'Event', type: 'string', format: '', description: '', priority: 0 }, ...table.columnDefinitions];
+      table.rows = table.rows.map((r) => ({ ...r, cells: [type, ...r.cells] }));
+    }
+    const options = tablePrintOptions(inv, namespace === undefined);
+    writer.write(tableText(table, { ...options, noHeaders: options.noHeaders || printedHeaders, kind: showKind ? qualifiedKind(def) : undefined }));
+    if (table.rows.length > 0) printedHeaders = true;
+    ctx.stdout(writer.flush());
+  };
+  if (initial) printRows(initial.def, 'ADDED', initial.objects);
   const handles = defs.map((def) => {
     const list = ctx.client.list(def, def.namespaced ? namespace : undefined, listOpts);
-    const watchEvents = flags.bool('output-watch-events');
     return ctx.client.watch(def, def.namespaced ? namespace : undefined, { ...listOpts, resourceVersion: list.metadata.resourceVersion }, (ev: WatchEvent) => {
       if (isTableFormat(output)) {
-        const table: Table = ctx.client.tableOf(def, [ev.object]);
-        if (watchEvents) {
-          table.columnDefinitions = [{ name: 'Event', type: 'string', format: '', description: '', priority: 0 }, ...table.columnDefinitions];
-          table.rows = table.rows.map((r) => ({ ...r, cells: [ev.type, ...r.cells] }));
-        }
-        ctx.stdout(printTable(table, { ...tablePrintOptions(inv, namespace === undefined), noHeaders: true, kind: showKind ? qualifiedKind(def) : undefined }));
+        printRows(def, ev.type, [ev.object]);
       } else {
         ctx.stdout(printObjects(output, [withTypeMeta(def, ev.object)], false, flags.bool('show-managed-fields'), { sortKeys: true, readFile: (p) => ctx.fs.read(p, ctx.cwd) }));
       }

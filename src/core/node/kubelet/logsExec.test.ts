@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPod, getPod, nodeCluster, run } from './testCluster.ts';
+import { waitingText } from './logsExec.ts';
+import { createPod, getPod, nodeCluster, run, runUntil } from './testCluster.ts';
 
 describe('KubeletNodeProxy', () => {
   it('tailLines, sinceSeconds and follow', async () => {
@@ -50,6 +51,17 @@ describe('KubeletNodeProxy', () => {
     expect(out).toBe(
       'search default.svc.cluster.local svc.cluster.local cluster.local\nnameserver 10.96.0.10\noptions ndots:5\n' +
         '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n10.244.1.2\tweb\n',
+    );
+  });
+
+  it('words image pull failures as validateContainerLogStatus does', async () => {
+    expect(waitingText('ErrImagePull')).toBe("image can't be pulled");
+    expect(waitingText('ContainerCreating')).toBe('ContainerCreating');
+    const cluster = nodeCluster();
+    createPod(cluster, { containers: [{ name: 'web', image: 'nginx:bad' }] });
+    await runUntil(cluster, () => getPod(cluster).status?.containerStatuses?.[0].state?.waiting?.reason === 'ImagePullBackOff', 20_000);
+    expect(() => cluster.client().logs('default', 'web', { container: 'web' })).toThrow(
+      'container "web" in pod "web" is waiting to start: trying and failing to pull image',
     );
   });
 });

@@ -44,8 +44,7 @@ export class KubeletNodeProxy implements NodeProxy {
       return c.previousLog;
     }
     if (!c.log) {
-      const reason = 'waiting' in c.state ? c.state.waiting.reason : 'ContainerCreating';
-      throw badRequest(`container "${c.name}" in pod "${podName}" is waiting to start: ${reason}`);
+      throw badRequest(`container "${c.name}" in pod "${podName}" is waiting to start: ${waitingText('waiting' in c.state ? c.state.waiting.reason : 'ContainerCreating')}`);
     }
     return c.log;
   }
@@ -107,4 +106,14 @@ export function selectLines(lines: readonly LogEntry[], opts: PodLogOptions, now
 function formatLine(e: LogEntry, opts: PodLogOptions): string {
   const text = e.line.endsWith('\n') ? e.line : e.line + '\n';
   return opts.timestamps ? `${rfc3339Nano(e.time)} ${text}` : text;
+}
+
+/**
+ * waitingText is how validateContainerLogStatus (pkg/kubelet/kubelet_pods.go) words a waiting
+ * container: the two image pull failures get a sentence, any other reason is printed as is.
+ */
+export function waitingText(reason: string): string {
+  if (reason === 'ErrImagePull') return "image can't be pulled";
+  if (reason === 'ImagePullBackOff') return 'trying and failing to pull image';
+  return reason;
 }
