@@ -64,7 +64,7 @@ test('kubectl edit opens the live object in the editor; saving returns to the te
   await page.keyboard.type('kubectl edit deployment web');
   await page.keyboard.press('Enter');
   await expect(page.locator('.edit-banner')).toContainText('kubectl edit');
-  await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('# Please edit the object below');
+  await expect(page.locator('[data-testid="editor"] .view-lines')).toContainText('# Please edit the object below', { timeout: 30_000 });
   await page.getByRole('button', { name: 'Save' }).click();
   await waitForPrompt(page);
   await expect(page.getByTestId('terminal')).toContainText('Edit cancelled, no changes made.');
