@@ -22,7 +22,7 @@ const selectSetter = (s: AppState) => s.set;
 
 /** isObjectId tells a box standing for one object (its id is a store key) from a group of pods or the shelf. */
 function isObjectId(id: string): boolean {
-  return id.split('/').length >= 4;
+  return !id.startsWith('podgroup:') && id.split('/').length >= 4;
 }
 
 function Flow() {
