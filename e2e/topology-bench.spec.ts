@@ -4,7 +4,8 @@
  * second and the longest main-thread task (PerformanceObserver 'longtask'). The budget is
  * 1,000 pod mutations per second with no task over 50 ms; the figures are printed, never asserted.
  */
-import { test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { installChurnCapture, runChurn, type ChurnWindow } from './churnDriver.ts';
 import { run, waitForPrompt } from './helpers.ts';
 
 declare global {
@@ -59,4 +60,26 @@ test('topology under pod churn: pod changes per second and longest main-thread t
   const line = `topology churn: ${podChanges} pod changes reached the UI in ${seconds.toFixed(1)} s (${Math.round(podChanges / seconds)}/s); longest main-thread task ${Math.round(longest)} ms; tasks over 50 ms: ${over50} of ${longTasks.length} long tasks`;
   console.log(line);
   test.info().annotations.push({ type: 'topology churn', description: line });
+});
+
+test('topology under synthetic churn at 1,000 pod mutations per second: longest main-thread task', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(installChurnCapture);
+  await page.goto('./');
+  await waitForPrompt(page);
+  await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
+  // One real delta must have arrived so the driver knows the listener and the envelope version.
+  await expect.poll(() => page.evaluate(() => (window as unknown as ChurnWindow).__churn.version)).toBeGreaterThan(0);
+  for (const population of [150, 400]) {
+    await page.evaluate(() => ((window as unknown as ChurnWindow).__churn.longTasks = []));
+    const seconds = 10;
+    const sent = await page.evaluate(runChurn, { rate: 1000, population, seconds, nodes: ['node01', 'node02'] });
+    await page.waitForTimeout(1000);
+    const longTasks = await page.evaluate(() => (window as unknown as ChurnWindow).__churn.longTasks);
+    const longest = longTasks.length ? Math.max(...longTasks) : 0;
+    const over50 = longTasks.filter((d) => d > 50).length;
+    const line = `synthetic churn, ${population} pods: ${sent} pod mutations in ${seconds} s (${Math.round(sent / seconds)}/s); longest main-thread task ${Math.round(longest)} ms; tasks over 50 ms: ${over50} of ${longTasks.length} long tasks`;
+    console.log(line);
+    test.info().annotations.push({ type: 'synthetic churn', description: line });
+  }
 });
