@@ -117,9 +117,14 @@ function goYamlMessage(err: YAMLError, text: string): string {
     UNEXPECTED_TOKEN: 'did not find expected key',
     DUPLICATE_KEY: 'mapping key already defined',
   };
-  const msg = messages[err.code] ?? (/[Mm]apping/.test(err.message) ? 'mapping values are not allowed in this context' : 'did not find expected key');
-  // go-yaml (parser.fail) leaves out the line when the problem is on the first one.
-  return line > 1 ? `yaml: line ${line}: ${msg}` : `yaml: ${msg}`;
+  let msg = messages[err.code] ?? (/[Mm]apping/.test(err.message) ? 'mapping values are not allowed in this context' : 'did not find expected key');
+  if (/^Flow sequence/.test(err.message)) msg = "did not find expected ',' or ']'";
+  if (/^Flow map/.test(err.message)) msg = "did not find expected ',' or '}'";
+  // go-yaml's parser.fail prints the 0-based problem line: scanner errors add one, parser
+  // errors ("did not find expected ...") do not, so they name the line before the bad one
+  // (checked against kubectl v1.32). A 0 line is left out.
+  const shown = msg.startsWith('did not find expected') ? line - 1 : line;
+  return line > 1 ? `yaml: line ${shown}: ${msg}` : `yaml: ${msg}`;
 }
 
 function lineOf(text: string, pos: number): number {
