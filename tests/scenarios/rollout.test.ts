@@ -90,7 +90,7 @@ describe('kubectl scale', () => {
     expect(await s.out('kubectl scale deploy/web --replicas=5 --dry-run=client')).toBe('deployment.apps/web scaled (dry run)\n');
     expect(await s.out("kubectl get deploy web -o jsonpath='{.spec.replicas}'")).toBe('2');
     expect(await s.out('kubectl scale deploy/web --replicas=-1')).toBe('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0\n');
-    expect(await s.out('kubectl scale deploy/web')).toBe('error: required flag(s) "replicas" not set\n');
+    expect(await s.out('kubectl scale deploy/web')).toMatch(/^E\d{4} \d\d:\d\d:\d\d\.\d{6} +\d+ run\.go:72\] "command failed" err="required flag\(s\) \\"replicas\\" not set"\n$/);
     expect(await s.out('kubectl scale deploy/nope --replicas=1')).toBe('Error from server (NotFound): deployments.apps "nope" not found\n');
     expect(await s.out('kubectl scale deploy -l app=web --replicas=1')).toBe('deployment.apps/web scaled\n');
   });

@@ -40,18 +40,21 @@ async function runLogs(inv: Invocation): Promise<number> {
   if (args.length > 0 && selector !== '') throw new UsageFailure('only a selector (-l) or a POD name is allowed');
   if (args.length > 2) throw new UsageFailure("expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command");
   let container = flags.string('container');
-  if (args.length === 2) {
-    if (container !== '') throw new UsageFailure('only one of -c or an inline [CONTAINER] arg is allowed');
-    container = args[1];
-  }
-  const sinceSeconds = parseGoDuration(flags.string('since') || '0') ?? 0;
+  if (args.length === 2 && container === '') container = args[1];
   const sinceTime = flags.string('since-time');
-  if (sinceTime !== '' && sinceSeconds !== 0) throw new CommandError('error: at most one of `sinceTime` or `sinceSeconds` may be specified');
   if (sinceTime !== '' && Number.isNaN(Date.parse(sinceTime))) throw new CommandError(`error: --since-time only accepts times matching RFC3339, eg '2006-01-02T15:04:05Z'`);
-  let tail = flags.int('tail');
-  if (selector !== '' && !flags.changed('tail')) tail = 10;
+  // Complete reads the object before Validate looks at the flags: a missing pod wins.
+  if (args.length > 0) lookUp(inv, args[0]);
+  const sinceSeconds = parseGoDuration(flags.string('since') || '0') ?? 0;
+  if (sinceTime !== '' && sinceSeconds !== 0) throw new CommandError('error: at most one of `sinceTime` or `sinceSeconds` may be specified');
   const allContainers = flags.bool('all-containers');
-  if (allContainers && container !== '') throw new CommandError('error: --all-containers=true should not be specified with container name ' + container);
+  if (allContainers && container !== '') throw new CommandError('error: --all-containers=true should not be specified with --container');
+  if (args.length === 2 && flags.string('container') !== '') throw new CommandError('error: only one of -c or an inline [CONTAINER] arg is allowed');
+  if (flags.int('limit-bytes') < 0) throw new CommandError('error: --limit-bytes must be greater than 0');
+  if (sinceSeconds < 0) throw new CommandError('error: --since must be greater than 0');
+  let tail = flags.int('tail');
+  if (tail < -1) throw new CommandError('error: --tail must be greater than or equal to -1');
+  if (selector !== '' && !flags.changed('tail')) tail = 10;
 
   const opts: Omit<PodLogOptions, 'container'> = {
     previous: flags.bool('previous') || undefined,
@@ -152,4 +155,11 @@ function withPrefix(text: string, prefix: string): string {
     .split(/(?<=\n)/)
     .map((line) => prefix + line)
     .join('');
+}
+
+/** lookUp reads the POD or TYPE/NAME argument, failing as the Builder does when it is missing. */
+function lookUp(inv: Invocation, arg: string): void {
+  const slash = arg.indexOf('/');
+  const def = slash < 0 ? inv.mapper.resolve('pods') : inv.mapper.resolve(arg.slice(0, slash));
+  inv.ctx.client.get(def, def.namespaced ? inv.namespace : '', slash < 0 ? arg : arg.slice(slash + 1));
 }

@@ -19,7 +19,11 @@ export const scale: KubectlCommand = {
 
 async function runScale(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
-  if (!flags.changed('replicas')) throw new CommandError('error: required flag(s) "replicas" not set');
+  if (!flags.changed('replicas')) {
+    // cobra's required-flag check fails before the command runs; component-base's cli.Run
+    // then logs it through klog (header: severity, date, time, thread id, file:line).
+    throw new CommandError(`${klogHeader('E', ctx.now())} run.go:72] "command failed" err="required flag(s) \\"replicas\\" not set"`);
+  }
   const replicas = flags.int('replicas');
   if (replicas < 0) throw new CommandError('error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0');
   checkOutput(inv);
@@ -67,4 +71,13 @@ async function runScale(inv: Invocation): Promise<number> {
     }
   }
   return reportErrors(inv, errors);
+}
+
+/** klogHeader is klog's `Lmmdd hh:mm:ss.uuuuuu threadid` prefix, at the virtual clock's time. */
+function klogHeader(severity: string, now: number): string {
+  const d = new Date(now);
+  const two = (n: number) => String(n).padStart(2, '0');
+  const date = `${two(d.getUTCMonth() + 1)}${two(d.getUTCDate())}`;
+  const time = `${two(d.getUTCHours())}:${two(d.getUTCMinutes())}:${two(d.getUTCSeconds())}.${String(d.getUTCMilliseconds() * 1000).padStart(6, '0')}`;
+  return `${severity}${date} ${time}${'1'.padStart(8)}`;
 }

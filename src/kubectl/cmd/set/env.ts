@@ -7,6 +7,7 @@
 import type { Container, EnvVar, EnvVarSource } from 'kubernetes-types/core/v1';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
+import { qualifiedName } from '../../mapper.ts';
 import { splitResourcesAndPairs } from '../metadataUpdate.ts';
 import { visitObjects } from '../visit.ts';
 import { podSpecOf, runPodSpecUpdate } from './podSpecUpdate.ts';
@@ -31,25 +32,38 @@ function runSetEnv(inv: Invocation): number {
   const remove: string[] = [];
   for (const a of envArgs) {
     const eq = a.indexOf('=');
+    if (eq === 0) continue; // kubectl drops a pair without a name
     if (eq > 0) set.push({ name: a.slice(0, eq), value: a.slice(eq + 1) });
     else if (a.endsWith('-')) remove.push(a.slice(0, -1));
     else throw new CommandError(`error: environment variables must be of the form key=value and can only contain letters, numbers, and underscores`);
   }
   const from = flags.string('from');
-  if (from !== '') set.push(...envFrom(inv, from));
-  if (set.length === 0 && remove.length === 0) throw new CommandError('error: at least one environment variable must be provided');
+  if (from !== '') {
+    if (flags.bool('local')) throw new CommandError('error: unsupported resource specified in --from');
+    set.push(...envFrom(inv, from));
+  }
   const overwrite = flags.bool('overwrite');
 
   return runPodSpecUpdate(inv, {
     args: resources,
     message: 'env updated',
-    change(spec, f) {
+    change(spec, f, errors) {
       const containers = selectContainers([...(spec.initContainers ?? []), ...spec.containers], containerGlob);
       if (containers.length === 0) {
         ctx.stderr(`Warning: ${f.def.kind}/${f.object.metadata.name} does not have any containers matching "${containerGlob}"\n`);
         return;
       }
-      for (const c of containers) updateEnv(c, set, remove, overwrite);
+      for (const c of containers) {
+        if (!overwrite) {
+          const clash = set.find((v) => c.env?.some((e) => e.name === v.name && (e.value !== v.value || e.valueFrom)));
+          if (clash) {
+            const old = c.env?.find((e) => e.name === clash.name);
+            errors.push(new CommandError(`error: ${qualifiedName(f.def, f.object.metadata.name ?? '')} '${clash.name}' already has a value (${old?.value ?? ''}), and --overwrite is false`));
+            return;
+          }
+        }
+        updateEnv(c, set, remove, overwrite);
+      }
     },
   });
 }

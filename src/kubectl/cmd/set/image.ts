@@ -22,16 +22,15 @@ function runSetImage(inv: Invocation): number {
     if (eq <= 0 || eq === p.length - 1) throw new CommandError(`error: invalid image format: ${p}`);
     images.set(p.slice(0, eq), p.slice(eq + 1));
   }
-  if (resources.length === 0 && inv.flags.strings('filename').length === 0) {
-    throw new CommandError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
-  }
-  if (images.size === 0) throw new CommandError('error: at least one image update is required');
-  if (images.size > 1 && images.has('*')) {
-    throw new CommandError('error: all containers are already specified by *, but saw more than one container_name=container_image pairs');
-  }
   return runPodSpecUpdate(inv, {
     args: resources,
     message: 'image updated',
+    validate() {
+      if (images.size === 0) throw new CommandError('error: at least one image update is required');
+      if (images.size > 1 && images.has('*')) {
+        throw new CommandError('error: all containers are already specified by *, but saw more than one container_name=container_image pairs');
+      }
+    },
     change(spec, _found, errors) {
       for (const [name, img] of images) {
         const inInit = setImage(spec.initContainers ?? [], name, img);

@@ -12,6 +12,7 @@ import type { JSONObject } from '../../../core/api/patch/index.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
 import type { Invocation } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
+import { qualifiedName } from '../../mapper.ts';
 import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
 import { visitObjects, type Found } from '../visit.ts';
 import { withTypedZeroValues } from './typedZeroValues.ts';
@@ -44,6 +45,8 @@ export interface PodSpecUpdate {
   change(spec: PodSpec, found: Found, errors: unknown[]): void;
   /** args are the resource words (after removing the command's own pairs). */
   args: string[];
+  /** validate is the command's Validate, which kubectl runs after reading the objects. */
+  validate?(): void;
 }
 
 /** runPodSpecUpdate visits the objects, patches each changed one, and reports. */
@@ -53,15 +56,20 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
   const local = flags.bool('local');
   const dryRun = dryRunStrategy(flags);
   if (local && dryRun === 'server') throw new CommandError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
+  if (local && update.args.length > 0) {
+    throw new CommandError("error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'");
+  }
   const { found, errors } = visitObjects(inv, { args: update.args, local, requireNames: true });
   // set's Complete reads every object first (Builder.Infos): one lookup error stops them all.
   if (errors.length > 0) return reportErrors(inv, errors);
+  update.validate?.();
   for (const f of found) {
     const original = withKind(f);
     const changed = structuredClone(original);
     const spec = podSpecOf(changed);
     if (!spec) {
-      errors.push(new CommandError(`error: ${f.def.resource}/${f.object.metadata.name} the object is not a pod or does not have a pod template: *v1.${f.def.kind}`));
+      // set's helper wraps it as "error: NAME ERR\n"; several are printed with a blank line after each.
+      errors.push(new CommandError(`error: ${qualifiedName(f.def, f.object.metadata.name ?? '')} the object is not a pod or does not have a pod template: *v1.${f.def.kind}\n`));
       continue;
     }
     update.change(spec, f, errors);
@@ -80,6 +88,10 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
     } catch (err) {
       errors.push(err);
     }
+  }
+  if (errors.length > 1 && errors.every((e) => e instanceof CommandError)) {
+    for (const e of errors as CommandError[]) ctx.stderr(`${e.message.replace(/\n?$/, '\n')}\n`);
+    return 1;
   }
   return reportErrors(inv, errors);
 }

@@ -15,18 +15,17 @@ export const resources: KubectlCommand = {
 
 function runSetResources(inv: Invocation): number {
   const { flags } = inv;
-  if (inv.args.length === 0 && flags.strings('filename').length === 0) {
-    throw new CommandError("error: You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'\n   '<resource> <name>'\n   '<resource>'");
-  }
   const limits = parseList(flags.string('limits'));
   const requests = parseList(flags.string('requests'));
-  if (Object.keys(limits).length === 0 && Object.keys(requests).length === 0) {
-    throw new CommandError('error: you must specify an update to requests or limits (in the form of --requests/--limits)');
-  }
   const glob = flags.string('containers') || '*';
   return runPodSpecUpdate(inv, {
     args: inv.args,
     message: 'resource requirements updated',
+    validate() {
+      if (Object.keys(limits).length === 0 && Object.keys(requests).length === 0) {
+        throw new CommandError('error: you must specify an update to requests or limits (in the form of --requests/--limits)');
+      }
+    },
     change(spec, _f, errors) {
       const containers = select([...(spec.initContainers ?? []), ...spec.containers], glob);
       if (containers.length === 0) {
@@ -50,7 +49,11 @@ function parseList(text: string): Record<string, string> {
   for (const part of text.split(',')) {
     const eq = part.indexOf('=');
     if (eq <= 0) throw new CommandError(`error: Invalid argument syntax ${part}, expected <resource>=<value>`);
-    out[part.slice(0, eq)] = part.slice(eq + 1);
+    const value = part.slice(eq + 1);
+    if (!/^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$/.test(value)) {
+      throw new CommandError("error: quantities must match the regular expression '^([+-]?[0-9.]+)([eEinumkKMGTP]*[-+]?[0-9]*)$'");
+    }
+    out[part.slice(0, eq)] = value;
   }
   return out;
 }
