@@ -199,21 +199,37 @@ export function printWritten(
   yamlSeparator = '',
   unstructured = false,
 ): void {
-  const output = inv.flags.string('output');
+  const output = writtenOutput(inv);
   if (output !== '') {
     // YAMLPrinter writes "---" before every document after its first.
     if (output === 'yaml') inv.ctx.stdout(yamlSeparator);
     const shown = withTypeMeta(def, obj);
-    inv.ctx.stdout(printObjects(output, [unstructured ? unstructuredOrder(shown) : shown], false, inv.flags.bool('show-managed-fields')));
+    inv.ctx.stdout(printObjects(output, [unstructured ? unstructuredOrder(shown) : shown], false, inv.flags.bool('show-managed-fields'), { objectFormats: true }));
     return;
   }
   inv.ctx.stdout(`${qualifiedName(def, obj.metadata?.name ?? '')} ${operation}${dryRunSuffix(dryRun)}\n`);
 }
 
-/** checkOutput validates -o before anything is written (kubectl fails early on a bad printer). */
+/**
+ * checkOutput validates -o before anything is written (kubectl fails early on a bad
+ * printer). Commands that write objects use PrintFlags without table printers, so
+ * `wide` and `custom-columns` are unknown formats to them, as upstream.
+ */
 export function checkOutput(inv: Invocation): void {
+  const output = writtenOutput(inv);
+  if (output !== '') checkOutputFormat(output, { objectFormats: true });
+}
+
+/**
+ * writtenOutput is -o joined with --template the way PrintFlags reads them: a template
+ * format without `=value` takes --template, and --template alone means go-template.
+ */
+export function writtenOutput(inv: Invocation): string {
   const output = inv.flags.string('output');
-  if (output !== '') checkOutputFormat(output);
+  const template = inv.flags.string('template');
+  if (template === '' || output.includes('=')) return output;
+  if (output === '') return `go-template=${template}`;
+  return ['go-template', 'template', 'jsonpath', 'jsonpath-as-json'].includes(output) ? `${output}=${template}` : output;
 }
 
 /** withSource is cmdutil.AddSourceToErr: server errors name the file they came from. */

@@ -25,8 +25,8 @@ export function generateJob(args: string[], flags: JobFlags, ctx?: GeneratorCont
   const name = exactlyOneName(args);
   const image = flags.image ?? '';
   const from = flags.from ?? '';
-  if (image === '' && from === '') throw new UsageError('either --image or --from must be specified');
-  if (image !== '' && from !== '') throw new UsageError('--image and --from cannot be specified together');
+  // create_job.go Validate: exactly one of the two, with the same words for none and both.
+  if ((image === '') === (from === '')) throw new UsageError('either --image or --from must be specified');
   if (from !== '') return jobFromCronJob(name, from, ctx);
   const container: Record<string, unknown> = { name, image };
   if (flags.command && flags.command.length > 0) container.command = flags.command;
