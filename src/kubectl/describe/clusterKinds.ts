@@ -14,7 +14,7 @@ import { formatLabelSelector, formatLabels, intOrString } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { describeLimitRangeSpec, scopeHelp } from './namespace.ts';
 import { LEVEL_0, LEVEL_1, LEVEL_2, tabbedString } from './prefixWriter.ts';
-import { parseQuantity, quantityToString, quantityValue, ZERO_QUANTITY } from './quantity.ts';
+import { Quantity, parseQuantity, quantityToString, quantityValue, ZERO_QUANTITY } from './quantity.ts';
 import type { DescribeContext } from './types.ts';
 
 /** isDefaultClassText is storageutil.IsDefaultAnnotationText: "Yes" when either default-class annotation is "true". */
@@ -103,7 +103,7 @@ export function describeResourceQuota(obj: KubeObject, _ctx: DescribeContext): s
       const raw = rq.status?.used?.[name];
       let used = raw === undefined ? ZERO_QUANTITY : parseQuantity(raw);
       if (raw === undefined || used.format !== h.format) {
-        used = { nanos: BigInt(quantityValue(used)) * 1_000_000_000n, format: h.format };
+        used = Quantity.fromValue(quantityValue(used), h.format);
       }
       w.write(LEVEL_0, `${name}\t${quantityToString(used)}\t${quantityToString(h)}\n`);
     }

@@ -4,54 +4,14 @@
  */
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 
-/**
- * humanDuration renders a duration the way kubectl's AGE column does
- * (k8s.io/apimachinery/pkg/util/duration.HumanDuration): "45s", "3m12s", "15m",
- * "5h3m", "2d4h", "1y30d"; a clock skew of up to one second reads "0s", anything
- * more negative reads "<invalid>".
- */
-export function humanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000);
-  if (seconds < -1) return '<invalid>';
-  if (seconds < 0) return '0s';
-  if (seconds < 60 * 2) return `${seconds}s`;
-  const minutes = Math.trunc(seconds / 60);
-  if (minutes < 10) {
-    const s = seconds % 60;
-    return s === 0 ? `${minutes}m` : `${minutes}m${s}s`;
-  }
-  if (minutes < 60 * 3) return `${minutes}m`;
-  const hours = Math.trunc(minutes / 60);
-  if (hours < 8) {
-    const m = minutes % 60;
-    return m === 0 ? `${hours}h` : `${hours}h${m}m`;
-  }
-  if (hours < 48) return `${hours}h`;
-  if (hours < 24 * 8) {
-    const h = hours % 24;
-    return h === 0 ? `${Math.trunc(hours / 24)}d` : `${Math.trunc(hours / 24)}d${h}h`;
-  }
-  if (hours < 24 * 365 * 2) return `${Math.trunc(hours / 24)}d`;
-  if (hours < 24 * 365 * 8) {
-    const dy = Math.trunc(hours / 24) % 365;
-    const years = Math.trunc(hours / 24 / 365);
-    return dy === 0 ? `${years}y` : `${years}y${dy}d`;
-  }
-  return `${Math.trunc(hours / 24 / 365)}y`;
-}
+// Ages are the same HumanDuration the table printers use; describers import them from here.
+export { humanDuration, translateTimestampSince } from '../../core/api/humanDuration.ts';
 
 /** parseTime reads an RFC3339 timestamp (metav1.Time / MicroTime JSON) into epoch ms, or undefined. */
 export function parseTime(timestamp: string | undefined | null): number | undefined {
   if (!timestamp) return undefined;
   const ms = Date.parse(timestamp);
   return Number.isNaN(ms) ? undefined : ms;
-}
-
-/** translateTimestampSince is kubectl's age of a timestamp at `now`; "<unknown>" when unset. */
-export function translateTimestampSince(timestamp: string | undefined | null, now: number): string {
-  const t = parseTime(timestamp);
-  if (t === undefined) return '<unknown>';
-  return humanDuration(now - t);
 }
 
 const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
