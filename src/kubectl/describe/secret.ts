@@ -3,6 +3,7 @@
  * only their sizes — except a service-account token's `token`.
  */
 import type { Secret } from 'kubernetes-types/core/v1';
+import { decodeBase64String } from '../../core/api/encoding.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { LEVEL_0, tabbedString } from './prefixWriter.ts';
@@ -13,25 +14,6 @@ export function base64DecodedLength(b64: string): number {
   const clean = b64.replace(/\s/g, '');
   const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
   return Math.floor((clean.length * 3) / 4) - padding;
-}
-
-/** decodeBase64 decodes base64 to a string of bytes-as-characters (tokens are ASCII). */
-function decodeBase64(b64: string): string {
-  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const ch of b64.replace(/[\s=]/g, '')) {
-    const idx = alphabet.indexOf(ch);
-    if (idx < 0) continue;
-    value = (value << 6) | idx;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out += String.fromCharCode((value >> bits) & 0xff);
-    }
-  }
-  return out;
 }
 
 /** describeSecret renders `kubectl describe secret`. */
@@ -47,7 +29,7 @@ export function describeSecret(obj: KubeObject, _ctx: DescribeContext): string {
     const data = secret.data ?? {};
     for (const key of Object.keys(data).sort()) {
       if (key === 'token' && secret.type === 'kubernetes.io/service-account-token') {
-        w.write(LEVEL_0, `${key}:\t${decodeBase64(data[key]!)}\n`);
+        w.write(LEVEL_0, `${key}:\t${decodeBase64String(data[key]!)}\n`);
       } else {
         w.write(LEVEL_0, `${key}:\t${base64DecodedLength(data[key]!)} bytes\n`);
       }

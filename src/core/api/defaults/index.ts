@@ -17,7 +17,8 @@ export { podQOSClass } from './qos.ts';
 export { defaultService, defaultServiceIPFamilies } from './service.ts';
 export { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultNode, defaultSecret, prepareNamespaceForCreate } from './simple.ts';
 export { defaultVolume, DEFAULT_MODE } from './volume.ts';
-export { base64String, mergeSecretStringData } from './secretData.ts';
+export { mergeSecretStringData } from './secretData.ts';
+export { base64String } from '../encoding.ts';
 
 /** Defaulter mutates an object in place, filling the fields the API server defaults. */
 export type Defaulter = (obj: KubeObject) => void;

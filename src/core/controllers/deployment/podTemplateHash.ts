@@ -9,6 +9,7 @@
  * the shape is the same (9–10 characters from "456789bcdf", since only digits are
  * encoded) and a given template always gets the same hash.
  */
+import { utf8Encode } from '../../api/encoding.ts';
 
 /** SAFE_ALPHABET is k8s.io/apimachinery/pkg/util/rand's alphanums. */
 const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
@@ -39,29 +40,9 @@ export function canonicalJSON(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJSON(obj[k])}`).join(',')}}`;
 }
 
-function* utf8(s: string): Generator<number> {
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    if (c < 0x80) yield c;
-    else if (c < 0x800) {
-      yield 0xc0 | (c >> 6);
-      yield 0x80 | (c & 0x3f);
-    } else if (c < 0x10000) {
-      yield 0xe0 | (c >> 12);
-      yield 0x80 | ((c >> 6) & 0x3f);
-      yield 0x80 | (c & 0x3f);
-    } else {
-      yield 0xf0 | (c >> 18);
-      yield 0x80 | ((c >> 12) & 0x3f);
-      yield 0x80 | ((c >> 6) & 0x3f);
-      yield 0x80 | (c & 0x3f);
-    }
-  }
-}
-
 /** computeHash is controller.ComputeHash for a pod template and optional collisionCount. */
 export function computeHash(template: unknown, collisionCount?: number): string {
-  let h = fnv32a(utf8(canonicalJSON(template)));
+  let h = fnv32a(utf8Encode(canonicalJSON(template)));
   if (collisionCount !== undefined && collisionCount !== null) {
     const n = collisionCount >>> 0;
     h = fnv32a([n & 0xff, (n >>> 8) & 0xff, (n >>> 16) & 0xff, (n >>> 24) & 0xff], h);

@@ -7,7 +7,7 @@
  */
 import { parseQuantity } from '../../api/quantity.ts';
 import type { Container, KubeObject, Pod } from '../../api/types.ts';
-import { base64Decode, utf8Decode } from '../../../shell/builtins/base64Codec.ts';
+import { decodeBase64String } from '../../api/encoding.ts';
 
 /** EnvLookup reads the objects env sources name (from the API, as the kubelet's managers do). */
 export interface EnvLookup {
@@ -23,7 +23,7 @@ export type EnvResult = { ok: true; env: [string, string][] } | { ok: false; mes
 
 /** decodeBase64 turns Secret data into text (core has no atob/TextDecoder: ES2022 lib only). */
 export function decodeBase64(s: string): string {
-  return utf8Decode(base64Decode(s) ?? []);
+  return decodeBase64String(s);
 }
 
 /** expand is expansion.Expand: `$(VAR)` → value if defined, `$$(VAR)` → `$(VAR)`, others kept. */

@@ -7,13 +7,15 @@
 import type { Pod } from '../../api/types.ts';
 import type { Random } from '../../sim/random.ts';
 import { hex } from './nodeObject.ts';
+import { base64UrlEncode, utf8Encode } from '../../api/encoding.ts';
 
 /** FAKE_CA is the cluster CA certificate projected into pods as ca.crt (not a usable key pair). */
 export const FAKE_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubeplayCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNjAxMTUwOTAwMDBaFw0zNjAxMTMwOTAwMDBaMBUxEzARBgNVBAMTCmt1YmVybmV0ZXM=\n-----END CERTIFICATE-----\n';
 
 /** fakeToken is a JWT-shaped bound service account token (header.payload.signature). */
 export function fakeToken(pod: Pod, random: Random): string {
-  const b64 = (s: string): string => base64url(s);
+  // JWT segments are unpadded base64url of the UTF-8 JSON.
+  const b64 = (s: string): string => base64UrlEncode(utf8Encode(s));
   const header = b64(JSON.stringify({ alg: 'RS256', kid: hex(() => random.next(), 43) }));
   const sa = pod.spec?.serviceAccountName ?? 'default';
   const payload = b64(JSON.stringify({
@@ -23,21 +25,4 @@ export function fakeToken(pod: Pod, random: Random): string {
     kubernetes: { namespace: pod.metadata!.namespace, pod: { name: pod.metadata!.name, uid: pod.metadata!.uid }, serviceaccount: { name: sa } },
   }));
   return `${header}.${payload}.${hex(() => random.next(), 86)}`;
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
-function base64url(s: string): string {
-  let out = '';
-  let bits = 0;
-  let acc = 0;
-  for (const ch of s) {
-    acc = (acc << 8) | (ch.charCodeAt(0) & 0xff);
-    bits += 8;
-    while (bits >= 6) {
-      bits -= 6;
-      out += B64[(acc >> bits) & 63];
-    }
-  }
-  if (bits > 0) out += B64[(acc << (6 - bits)) & 63];
-  return out;
 }

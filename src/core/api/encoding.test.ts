@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import {
+  base64Decode,
+  base64Encode,
+  base64String,
+  base64UrlEncode,
+  decodeBase64String,
+  utf8Decode,
+  utf8Encode,
+} from './encoding.ts';
+
+describe('encoding', () => {
+  it('encodes UTF-8 like Go []byte(string)', () => {
+    expect(utf8Encode('a€😀')).toEqual([0x61, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
+    expect(utf8Decode([0x61, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80])).toBe('a€😀');
+    expect(utf8Decode([0x80, 0x41])).toBe('\ufffdA');
+  });
+
+  it('base64-encodes with padding, as `echo -n ... | base64` does', () => {
+    expect(base64String('admin')).toBe('YWRtaW4=');
+    expect(base64String('s3cr3t!')).toBe('czNjcjN0IQ==');
+    expect(base64String('abc')).toBe('YWJj');
+    expect(base64String('')).toBe('');
+    expect(base64Encode([0xfb, 0xff])).toBe('+/8=');
+  });
+
+  it('base64url-encodes without padding, as JWT segments are', () => {
+    expect(base64UrlEncode([0xfb, 0xff])).toBe('-_8');
+    expect(base64UrlEncode(utf8Encode('{"alg":"RS256"}'))).toBe('eyJhbGciOiJSUzI1NiJ9');
+  });
+
+  it('decodes base64 back to text, with or without padding', () => {
+    expect(decodeBase64String('YWRtaW4=')).toBe('admin');
+    expect(decodeBase64String('YWRtaW4')).toBe('admin');
+    expect(base64Decode('not base64!')).toBeNull();
+    expect(decodeBase64String('4oKs')).toBe('€');
+  });
+});
