@@ -115,7 +115,12 @@ export class ImageManager {
     if (done) return { state: 'ready', image: done };
     const pull = this.pulls.get(key);
     if (pull) {
-      if (pull.until > now) return { state: 'pulling' };
+      if (pull.until > now) {
+        // Ask again when it finishes: an earlier wake (another container's pull) may be the
+        // only one queued for this pod, since the work queue keeps the earliest request.
+        this.deps.wake(podKey, pull.until);
+        return { state: 'pulling' };
+      }
       this.pulls.delete(key);
       if (pull.image) {
         this.cache.set(pull.image.reference, pull.image);

@@ -137,7 +137,10 @@ describe('kubelet: deletion', () => {
     await run(cluster, 1000);
     expect(getPod(cluster).metadata!.deletionTimestamp).toBeDefined();
     expect(podEvents(cluster)).toContain('Killing: Stopping container web');
-    const took = await runUntil(cluster, () => !cluster.client().tryGet(PODS, 'default', 'web'), 60_000, 1000);
+    // Still running during the grace period, the container stays ready (kubectl shows 1/1 Terminating).
+    await run(cluster, 5000);
+    expect(getPod(cluster).status?.containerStatuses?.[0]).toMatchObject({ ready: true, state: { running: {} } });
+    const took = 6000 + await runUntil(cluster, () => !cluster.client().tryGet(PODS, 'default', 'web'), 60_000, 1000);
     expect(took).toBeGreaterThanOrEqual(28_000);
     expect(took).toBeLessThanOrEqual(31_000);
   });
@@ -233,5 +236,22 @@ describe('kubelet: sidecars and deadlines', () => {
     const pulled = podEvents(cluster).filter((e) => e.startsWith('Pulled:'));
     expect(pulled.length).toBeGreaterThanOrEqual(2);
     expect(pulled[1]).toMatch(/^Pulled: Successfully pulled image "busybox" in \d+ms \(\d+ms including waiting\)\. Image size: \d+ bytes\.$/);
+  });
+});
+
+describe('kubelet: several containers', () => {
+  it('pulls their images one after another and starts every container', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, {
+      containers: [
+        { name: 'web', image: 'nginx' },
+        { name: 'side', image: 'busybox', command: ['sleep', '3600'] },
+      ],
+    });
+    const statusesOf = () => getPod(cluster).status?.containerStatuses ?? [];
+    await runUntil(cluster, () => statusesOf().length === 2 && statusesOf().every((s) => s.ready), 30_000);
+    const statuses = getPod(cluster).status!.containerStatuses!;
+    expect(statuses.map((s) => `${s.name} ${Object.keys(s.state ?? {})[0]}`)).toEqual(['side running', 'web running']);
+    expect(podEvents(cluster).filter((e) => e.startsWith('Started'))).toEqual(['Started: Started container web', 'Started: Started container side']);
   });
 });
