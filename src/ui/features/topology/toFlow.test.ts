@@ -51,6 +51,23 @@ describe('toFlow', () => {
     expect(edges.map((e) => `${e.source.split('/').pop()}>${e.target.split('/').pop()} ${e.className}`)).toEqual(['web-1>node01 edge-owns', 'node01>web edge-selects']);
   });
 
+  it('past EDGE_PODS_MAX pods, draws pods inside their node box instead of as xyflow nodes', () => {
+    const slots = new PodSlots();
+    const graph = picture(Array.from({ length: EDGE_PODS_MAX }, (_, i) => `web-1-x${i}`));
+    for (const g of graph.groups) slots.assign(g.id, g.members);
+    const positions = new IncrementalLayout().layout(layoutInputOf(graph, slots));
+    const selected = '/pods/default/web-1-b';
+    const { nodes } = toFlow(graph, slots, positions, selected, new Map());
+    expect(nodes.map((n) => n.type)).toEqual(['group', 'object', 'object']);
+    const box = nodes[0].data;
+    expect(box.pods).toHaveLength(EDGE_PODS_MAX + 2);
+    expect(box.selectedPod).toBe(selected);
+    expect(box.pods?.find((p) => p.name === 'web-1-b')).toMatchObject({ kind: 'Pod', status: 'ContainerCreating', ready: false, tone: 'pending' });
+    // The same picture again reuses the very same box object (React skips it).
+    const again = toFlow(graph, slots, positions, selected, new Map(nodes.map((n) => [n.id, n])));
+    expect(again.nodes[0]).toBe(nodes[0]);
+  });
+
   it('reuses unchanged node objects and keeps existing pods in place when a pod appears', () => {
     const slots = new PodSlots();
     const layout = new IncrementalLayout();

@@ -27,9 +27,25 @@ export interface BoxFields {
   ghost?: boolean;
 }
 
+/**
+ * InlinePod is a pod (or pod group) drawn as plain DOM inside its node box rather than as an
+ * xyflow node of its own: past EDGE_PODS_MAX pods, one xyflow node per pod costs a store
+ * subscriber, a wrapper, a ResizeObserver entry and a measurement pass each, which is what
+ * made a churning cluster freeze the page. `x`/`y` are the pod's slot inside the box.
+ */
+export interface InlinePod extends BoxFields {
+  id: string;
+  x: number;
+  y: number;
+}
+
 /** BoxData is what every custom node receives; `sig` lets toFlow reuse unchanged nodes. */
 export interface BoxData extends BoxFields, Record<string, unknown> {
   sig: string;
+  /** pods are a node box's pods when they are drawn inline (past EDGE_PODS_MAX). */
+  pods?: InlinePod[];
+  /** selectedPod is the selected inline pod's id, so the box can outline it. */
+  selectedPod?: string;
 }
 
 /** FlowPicture is what the panel hands to ReactFlow. */
@@ -63,8 +79,19 @@ function reuse(prev: ReadonlyMap<string, Node<BoxData>>, next: Node<BoxData>): N
   return next;
 }
 
+function sigOf(d: BoxFields): string {
+  return `${d.kind}|${d.name}|${d.status ?? ''}|${d.summary ?? ''}|${d.tone ?? ''}|${d.ready ?? ''}|${d.ghost ?? ''}`;
+}
+
 function data(d: BoxFields): BoxData {
-  return { ...d, sig: `${d.kind}|${d.name}|${d.status ?? ''}|${d.summary ?? ''}|${d.tone ?? ''}|${d.ready ?? ''}|${d.ghost ?? ''}` };
+  return { ...d, sig: sigOf(d) };
+}
+
+/** podFields is what a pod or pod group box shows. */
+function podFields(p: TopologyGraph['pods'][number]): BoxFields {
+  if (p.kind === 'Pod') return { kind: 'Pod', name: p.name, namespace: p.namespace, status: p.status, ready: p.ready, tone: podTone(p.status, p.ready), ...(p.ghost ? { ghost: true } : {}) };
+  const [top] = p.statuses;
+  return { kind: 'PodGroup', name: p.name, namespace: p.namespace, summary: p.label, status: p.statuses.map(([s, n]) => `${n} ${s}`).join(', '), tone: podTone(top?.[0] ?? '', true) };
 }
 
 /** toFlow builds the picture; boxes without a position yet (layout pending) are left out. */
@@ -83,24 +110,33 @@ export function toFlow(
     shown.add(n.id);
   };
   const podsById = new Map(graph.pods.map((p) => [p.id, p]));
+  const drawInline = graph.pods.length > EDGE_PODS_MAX;
   for (const g of graph.groups) {
     const at = positions[g.id];
     if (!at) continue;
     const height = groupHeight(slots.rowsOf(g.id));
     const summary = g.kind === 'Unscheduled' ? 'waiting for a node' : `${g.ready ? 'Ready' : 'NotReady'}${g.unschedulable ? ',SchedulingDisabled' : ''}`;
-    add({ id: g.id, type: 'group', position: at, width: GROUP_W, height, selectable: g.kind === 'Node', selected: g.id === selected, data: data({ kind: g.kind, name: g.name, namespace: '', summary, ready: g.ready }) });
     const slotOf = slots.assign(g.id, g.members);
+    const inline: InlinePod[] | undefined = drawInline ? [] : undefined;
+    const podNodes: Node<BoxData>[] = [];
     for (const id of g.members) {
       const p = podsById.get(id);
       const slot = slotOf.get(id);
       if (!p || slot === undefined) continue;
-      const common = { position: slotPosition(slot), parentId: g.id, width: POD_W, height: POD_H, selected: id === selected };
-      if (p.kind === 'Pod') add({ id, type: 'pod', ...common, data: data({ kind: 'Pod', name: p.name, namespace: p.namespace, status: p.status, ready: p.ready, tone: podTone(p.status, p.ready), ...(p.ghost ? { ghost: true } : {}) }) });
-      else {
-        const [top] = p.statuses;
-        add({ id, type: 'podgroup', ...common, selectable: false, data: data({ kind: 'PodGroup', name: p.name, namespace: p.namespace, summary: p.label, status: p.statuses.map(([s, n]) => `${n} ${s}`).join(', '), tone: podTone(top?.[0] ?? '', true) }) });
-      }
+      const slotAt = slotPosition(slot);
+      const fields = podFields(p);
+      if (inline) inline.push({ id, ...fields, ...slotAt });
+      else podNodes.push({ id, type: p.kind === 'Pod' ? 'pod' : 'podgroup', position: slotAt, parentId: g.id, width: POD_W, height: POD_H, selected: id === selected, ...(p.kind === 'Pod' ? {} : { selectable: false }), data: data(fields) });
     }
+    const box = data({ kind: g.kind, name: g.name, namespace: '', summary, ready: g.ready });
+    if (inline) {
+      const selectedPod = inline.some((p) => p.id === selected) ? selected : undefined;
+      box.pods = inline;
+      if (selectedPod) box.selectedPod = selectedPod;
+      box.sig += `|${selectedPod ?? ''}|${inline.map((p) => `${p.id}@${p.x},${p.y}:${sigOf(p)}`).join(';')}`;
+    }
+    add({ id: g.id, type: 'group', position: at, width: GROUP_W, height, selectable: g.kind === 'Node', selected: g.id === selected, data: box });
+    for (const n of podNodes) add(n);
   }
   for (const w of [...graph.workloads, ...graph.services, ...graph.ingresses]) {
     const at = positions[w.id];

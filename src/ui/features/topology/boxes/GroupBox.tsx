@@ -1,10 +1,12 @@
 /**
  * GroupBox draws a Node as the container of its pods (or the shelf of pods no node has
- * taken yet), with the node's condition as `kubectl get nodes` words it.
+ * taken yet), with the node's condition as `kubectl get nodes` words it. Past EDGE_PODS_MAX
+ * pods the pods are drawn inside it as plain DOM (InlinePodBox) instead of as xyflow nodes.
  */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
 import type { BoxData } from '../toFlow.ts';
+import { InlinePodBox } from './InlinePodBox.tsx';
 
 function GroupBoxView({ data }: NodeProps & { data: BoxData }) {
   const ok = data.kind === 'Unscheduled' || (data.ready && !data.summary?.includes('SchedulingDisabled'));
@@ -16,6 +18,9 @@ function GroupBoxView({ data }: NodeProps & { data: BoxData }) {
         <strong>{data.name}</strong>
         <span className={`badge ${ok ? 'tone-ready' : 'tone-failed'}`}>{data.summary}</span>
       </div>
+      {data.pods?.map((p) => (
+        <InlinePodBox key={p.id} {...p} selected={p.id === data.selectedPod} />
+      ))}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );
