@@ -2,15 +2,16 @@
  * `npm run bench`: prints the figures of issue 2 (throughput, scheduler, heap per pod, API
  * latency) with their targets. Figures only, never timed assertions (DESIGN §9).
  *
- * Options: `--quick` skips the 30,000-pod run (heap and latency are then measured at 3,000).
- * The 30,000-pod run happens once and is shared by the heap and latency figures.
+ * Options: `--full` adds the 30,000-pod run (once; heap and latency are then measured on it).
+ * NOTE: it is off by default because it does not fit the 3-minute budget yet: at ~87 KB of heap
+ * per pod the 30,000-pod cluster needs ~2.7 GB and garbage collection dominates.
  */
 import { runApiLatency } from './apiLatency.ts';
 import { fmt, heapUsed, printTable, type Figure } from './harness.ts';
 import { runScheduler } from './scheduler.ts';
 import { benchCluster, runThroughput } from './throughput.ts';
 
-const quick = process.argv.includes('--quick');
+const quick = !process.argv.includes('--full');
 const figures: Figure[] = [];
 const log = (s: string) => console.log(s);
 

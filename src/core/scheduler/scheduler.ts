@@ -36,7 +36,7 @@ import { deepEqual } from '../api/equality.ts';
 export const SCHEDULER_NAME = 'default-scheduler';
 
 /** DETAILED_DECISIONS is how many successful decisions keep their per-node detail. */
-export const DETAILED_DECISIONS = 500;
+export const DETAILED_DECISIONS = 100;
 
 /** SchedulerDeps are what the scheduler needs from the cluster. */
 export interface SchedulerDeps {
