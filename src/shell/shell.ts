@@ -116,16 +116,16 @@ export class Shell {
     return this.execute(line, out, signal);
   }
 
-  /** runScript executes a whole script; here-documents and compound commands may span lines. */
-  runScript(text: string, out: OutputSink, signal?: ShellSignal): Promise<number> {
-    return this.execute(text, out, signal);
+  /** runScript executes a whole script; here-documents and compound commands may span lines. `stdin` feeds commands that read it (`sh`, `cat`). */
+  runScript(text: string, out: OutputSink, signal?: ShellSignal, stdin = ''): Promise<number> {
+    return this.execute(text, out, signal, stdin);
   }
 
-  private async execute(text: string, out: OutputSink, signal?: ShellSignal): Promise<number> {
+  private async execute(text: string, out: OutputSink, signal?: ShellSignal, stdin = ''): Promise<number> {
     const source = new SignalSource(signal);
     this.host.budget.commands = 0;
     const interp = new Interpreter(this.host, this.state);
-    const streams = { stdin: new StdinBuffer(''), stdout: (t: string) => out.stdout(t), stderr: (t: string) => out.stderr(t), tty: true, signal: source.signal };
+    const streams = { stdin: new StdinBuffer(stdin), stdout: (t: string) => out.stdout(t), stderr: (t: string) => out.stderr(t), tty: true, signal: source.signal };
     let status: number;
     try {
       if (text.length > MAX_INPUT) throw new ShellRuntimeError(`input too long (${text.length} characters)`, 2);

@@ -65,3 +65,18 @@ describe('KubeletNodeProxy', () => {
     );
   });
 });
+
+describe('exec with stdin', () => {
+  it('feeds stdin to a shell and to cat, as kubectl exec -i does', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, { containers: [{ name: 'bb', image: 'busybox', command: ['sleep', '3600'] }] });
+    await runUntil(cluster, () => getPod(cluster).status?.containerStatuses?.[0]?.ready === true, 20_000);
+    const run = async (command: string[], stdin: string) => {
+      let out = '';
+      const code = await cluster.client().exec('default', 'web', { container: 'bb', command, stdin, tty: false, stdout: (t) => (out += t), stderr: (t) => (out += t) });
+      return `${code}:${out}`;
+    };
+    expect(await run(['sh'], 'echo hi from stdin\n')).toBe('0:hi from stdin\n');
+    expect(await run(['cat'], 'hello\n')).toBe('0:hello\n');
+  });
+});

@@ -43,7 +43,7 @@ export function terminalShellRunner(now: () => number): ShellRunner {
       });
       // Positional parameters: `sh -c 'echo $1' name arg` sets $1.. ($0 is not settable from a script).
       const positional = r.positional && r.positional.length > 1 ? `set -- ${quoteArgv(r.positional.slice(1))}\n` : '';
-      return shell.runScript(positional + r.script, { stdout: r.stdout, stderr: r.stderr }, r.aborted);
+      return shell.runScript(positional + r.script, { stdout: r.stdout, stderr: r.stderr }, r.aborted, r.stdin ?? '');
     },
   };
 }
