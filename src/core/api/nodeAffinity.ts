@@ -1,8 +1,9 @@
 /**
  * Matching pods' node selection against node labels: spec.nodeSelector and
  * nodeAffinity terms. Models k8s.io/component-helpers/scheduling/corev1/nodeaffinity.
+ * Pure, so the scheduler and the DaemonSet controller (NodeShouldRunDaemonPod) share it.
  */
-import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod } from 'kubernetes-types/core/v1';
+import type { Node, NodeSelectorRequirement, NodeSelectorTerm, Pod, PodSpec } from 'kubernetes-types/core/v1';
 
 function matchRequirement(r: NodeSelectorRequirement, value: string | undefined): boolean {
   const values = r.values ?? [];
@@ -56,8 +57,13 @@ export function nodeSelectorTermsMatch(terms: readonly NodeSelectorTerm[], node:
  * spec.nodeSelector (every label equal) AND the required node affinity (any term).
  */
 export function podMatchesNodeSelectorAndAffinity(pod: Pod, node: Node): boolean {
-  const required = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
-  const selector = pod.spec?.nodeSelector;
+  return podSpecMatchesNodeSelectorAndAffinity(pod.spec, node);
+}
+
+/** podSpecMatchesNodeSelectorAndAffinity is podMatchesNodeSelectorAndAffinity for a pod spec or template spec. */
+export function podSpecMatchesNodeSelectorAndAffinity(spec: PodSpec | undefined, node: Node): boolean {
+  const required = spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution;
+  const selector = spec?.nodeSelector;
   // Most pods have neither: answer without touching the node (this runs per node per cycle).
   if (!selector && !required) return true;
   const labels = (node.metadata?.labels ?? {}) as Record<string, string>;

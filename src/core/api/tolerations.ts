@@ -1,6 +1,7 @@
 /**
  * Taints and tolerations matching, as in pkg/apis/core/v1/helper (ToleratesTaint) and
- * k8s.io/component-helpers/scheduling/corev1 (FindMatchingUntoleratedTaint).
+ * k8s.io/component-helpers/scheduling/corev1 (FindMatchingUntoleratedTaint). Shared by the
+ * scheduler, the DaemonSet controller and taint-based eviction.
  */
 import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 

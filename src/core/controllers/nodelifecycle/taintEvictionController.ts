@@ -20,7 +20,7 @@ import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
-import { tolerates } from '../daemonset/nodeEligibility.ts';
+import { toleratesTaint } from '../../api/tolerations.ts';
 import { addPodNodeIndex, POD_NODE_INDEX } from './nodeLifecycleController.ts';
 
 /** TAINT_EVICTION_USER is the identity kube-controller-manager uses for this controller. */
@@ -41,7 +41,7 @@ export function evictionTime(tolerations: Toleration[], taints: Taint[], now: nu
   if (noExecute.length === 0) return undefined;
   let minSeconds: number | undefined;
   for (const taint of noExecute) {
-    const used = tolerations.filter((t) => tolerates(t, taint));
+    const used = tolerations.filter((t) => toleratesTaint(t, taint));
     if (used.length === 0) return 'now';
     for (const t of used) {
       if (t.tolerationSeconds === undefined || t.tolerationSeconds === null) continue;

@@ -5,7 +5,7 @@
  * Score: the sum of the weights of the preferred terms the node matches, scaled so the
  * best node gets 100.
  */
-import { nodeSelectorTermMatches, podMatchesNodeSelectorAndAffinity } from '../nodeSelector.ts';
+import { nodeSelectorTermMatches, podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
 import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from '../types.ts';
 
 /** ERR_REASON_POD_NODE_AFFINITY is the reason shown for nodes that don't match. */

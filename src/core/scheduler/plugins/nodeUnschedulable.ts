@@ -3,7 +3,7 @@
  * (spec.unschedulable) takes no new pods unless they tolerate the
  * node.kubernetes.io/unschedulable:NoSchedule taint, as DaemonSet pods do.
  */
-import { tolerationsTolerateTaint } from '../tolerations.ts';
+import { tolerationsTolerateTaint } from '../../api/tolerations.ts';
 import { unresolvable, type FilterPlugin } from '../types.ts';
 
 /** ERR_REASON_UNSCHEDULABLE is the reason shown for cordoned nodes. */

@@ -10,8 +10,8 @@
  */
 import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
 import { matches, newRequirement, selectorFromLabelSelector, selectorToString, sortByKey, type Selector } from '../../api/labels.ts';
-import { podMatchesNodeSelectorAndAffinity } from '../nodeSelector.ts';
-import { findUntoleratedTaint } from '../tolerations.ts';
+import { podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
+import { findUntoleratedTaint } from '../../api/tolerations.ts';
 import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
 
 /** ERR_REASON_CONSTRAINTS_NOT_MATCH is the reason shown when the skew would be too big. */

@@ -6,7 +6,7 @@
  * tolerate (only its PreferNoSchedule or effect-less tolerations count); fewer is better.
  */
 import type { Toleration } from 'kubernetes-types/core/v1';
-import { findUntoleratedTaint, tolerationsTolerateTaint } from '../tolerations.ts';
+import { findUntoleratedTaint, tolerationsTolerateTaint } from '../../api/tolerations.ts';
 import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from '../types.ts';
 
 /** taintTolerationFilter is TaintToleration's filter half. */
