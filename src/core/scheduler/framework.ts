@@ -6,7 +6,7 @@
  */
 import type { Pod } from '../api/types.ts';
 import type { Selector } from '../api/labels.ts';
-import type { NodeDecision, SchedulingDecision } from './decision.ts';
+import type { SchedulingDecision } from './decision.ts';
 import { ERR_NO_NODES_AVAILABLE, fitErrorMessage, statusMessage } from './fitError.ts';
 import { interPodAffinity } from './plugins/interPodAffinity.ts';
 import { nodeAffinityFilter, nodeAffinityScore } from './plugins/nodeAffinity.ts';
