@@ -6,7 +6,7 @@ import type { Invocation, KubectlCommand } from './command.ts';
 import type { KubectlContext } from './context.ts';
 import { COMMANDS } from './cmd/index.ts';
 import { CommandError, UsageFailure, formatError } from './errors.ts';
-import { FlagError, Flags, parseFlags, type FlagDef } from './flags.ts';
+import { FlagError, Flags, goDurationError, parseFlags, type FlagDef } from './flags.ts';
 import { GLOBAL_FLAGS, flagsFor, helpText } from './help/index.ts';
 import { currentContext } from './kubeconfig.ts';
 import { Mapper } from './mapper.ts';
@@ -36,8 +36,9 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
   }
   if (!command.run) return runParent(path, parsed.args, ctx);
   const kubeContext = currentContext(ctx.kubeconfig, flags.string('context'));
-  if (flags.string('context') && !kubeContext) {
-    ctx.stderr(`error: context was not found for specified context: ${flags.string('context')}\n`);
+  const configProblem = path[0] === 'config' ? undefined : clientConfigProblem(ctx, flags);
+  if (configProblem) {
+    ctx.stderr(configProblem);
     return 1;
   }
   const inv: Invocation = {
@@ -60,6 +61,26 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
     ctx.stderr(formatError(err));
     return err instanceof CommandError ? err.exitCode : 1;
   }
+}
+
+/**
+ * clientConfigProblem is what building the REST client config refuses (client-go's
+ * clientcmd validation and kubectl's --request-timeout check), in their words. The
+ * `config` commands only edit the file and never build a client.
+ */
+function clientConfigProblem(ctx: KubectlContext, flags: Flags): string | undefined {
+  const cfg = ctx.kubeconfig;
+  const contextName = flags.string('context');
+  if (contextName && !currentContext(cfg, contextName)) return `Error in configuration: context was not found for specified context: ${contextName}\n`;
+  const cluster = flags.string('cluster');
+  if (cluster && !cfg.clusters.some((c) => c.name === cluster)) return `error: no server found for cluster "${cluster}"\n`;
+  const user = flags.string('user');
+  if (user && !cfg.users.some((u) => u.name === user)) return `error: auth info "${user}" does not exist\n`;
+  const timeout = flags.string('request-timeout');
+  if (timeout !== '' && timeout !== '0' && !/^\d+$/.test(timeout) && goDurationError(timeout) !== undefined) {
+    return 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n';
+  }
+  return undefined;
 }
 
 function usageError(fullPath: string, message: string): string {

@@ -130,7 +130,7 @@ describe('auth, options, completion, top, explain', () => {
     expect(await s.out('kubectl options | head -1')).toBe('The following options can be passed to any command:\n');
     expect(await s.out('kubectl completion bash | head -1')).toBe('# bash completion for kubectl (kubeplay)\n');
     expect(await s.run('kubectl completion')).toEqual({ stdout: '', stderr: "error: Shell not specified.\nSee 'kubectl completion -h' for help and examples\n", status: 1 });
-    expect(await s.run('kubectl completion tcsh')).toEqual({ stdout: '', stderr: 'error: Unsupported shell type "tcsh".\n', status: 1 });
+    expect(await s.run('kubectl completion tcsh')).toEqual({ stdout: '', stderr: 'error: Unsupported shell type "tcsh".\nSee \'kubectl completion -h\' for help and examples\n', status: 1 });
     expect(await s.run('kubectl top pods')).toEqual({ stdout: '', stderr: 'error: Metrics API not available\n', status: 1 });
     expect(await s.run('kubectl top node')).toEqual({ stdout: '', stderr: 'error: Metrics API not available\n', status: 1 });
   });

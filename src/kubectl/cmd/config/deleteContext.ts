@@ -1,14 +1,15 @@
 /** kubectl config delete-context (staging/src/k8s.io/kubectl/pkg/cmd/config/delete_context.go). */
 import type { KubectlCommand } from '../../command.ts';
-import { CommandError, UsageFailure } from '../../errors.ts';
+import { CommandError } from '../../errors.ts';
 import { KUBECONFIG_PATH } from '../../kubeconfig.ts';
+import { helpError } from './helpError.ts';
 
 /** deleteContext is `kubectl config delete-context NAME`. */
 export const deleteContext: KubectlCommand = {
   name: 'delete-context',
   short: 'Delete the specified context from the kubeconfig',
   run(inv) {
-    if (inv.args.length !== 1) throw new UsageFailure('Unexpected args: ' + `[${inv.args.join(' ')}]`);
+    if (inv.args.length !== 1) throw helpError(inv, `Unexpected args: [${inv.args.join(' ')}]`);
     const name = inv.args[0];
     const cfg = inv.ctx.kubeconfig;
     const i = cfg.contexts.findIndex((c) => c.name === name);

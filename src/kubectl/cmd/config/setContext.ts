@@ -5,6 +5,7 @@
  */
 import type { KubectlCommand } from '../../command.ts';
 import { CommandError, UsageFailure } from '../../errors.ts';
+import { helpError } from './helpError.ts';
 
 /** setContext is `kubectl config set-context [NAME | --current] [--cluster] [--user] [--namespace]`. */
 export const setContext: KubectlCommand = {
@@ -15,7 +16,7 @@ export const setContext: KubectlCommand = {
     const cfg = ctx.kubeconfig;
     const useCurrent = flags.bool('current');
     if (useCurrent && inv.args.length > 0) throw new UsageFailure('you cannot specify both a context name and --current');
-    if (!useCurrent && inv.args.length !== 1) throw new UsageFailure('Unexpected args: ' + `[${inv.args.join(' ')}]`);
+    if (!useCurrent && inv.args.length !== 1) throw helpError(inv, `Unexpected args: [${inv.args.join(' ')}]`);
     let name = inv.args[0] ?? '';
     if (useCurrent) {
       if (cfg.currentContext === '') throw new CommandError('error: no current context is set');

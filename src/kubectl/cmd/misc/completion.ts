@@ -5,7 +5,7 @@
  * `source <(kubectl completion bash)`). Argument errors are kubectl's.
  */
 import type { KubectlCommand } from '../../command.ts';
-import { CommandError, UsageFailure } from '../../errors.ts';
+import { UsageFailure } from '../../errors.ts';
 
 const SHELLS = ['bash', 'zsh', 'fish', 'powershell'];
 
@@ -17,7 +17,7 @@ export const completion: KubectlCommand = {
     if (inv.args.length === 0) throw new UsageFailure('Shell not specified.');
     if (inv.args.length > 1) throw new UsageFailure('Too many arguments. Expected only the shell type.');
     const shell = inv.args[0];
-    if (!SHELLS.includes(shell)) throw new CommandError(`error: Unsupported shell type "${shell}".`);
+    if (!SHELLS.includes(shell)) throw new UsageFailure(`Unsupported shell type "${shell}".`);
     const comment = '#'; // a comment line in all four shells
     inv.ctx.stdout(
       `${comment} ${shell} completion for kubectl (kubeplay)\n` +
