@@ -18,7 +18,15 @@ import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { HEADLESS_LABEL } from '../endpointslice/endpointSliceController.ts';
-import { endpointHostname, findPort, hasSelector, isPodReady, selectedPods, servicesSelecting, shouldPodBeInEndpoints } from '../endpointslice/servicePods.ts';
+import {
+  endpointHostname,
+  endpointPorts,
+  enqueueServicesOnChanges,
+  hasSelector,
+  isPodReady,
+  selectedPods,
+  shouldPodBeInEndpoints,
+} from '../endpointslice/servicePods.ts';
 
 /** EP_CONTROLLER_USER is the identity kube-controller-manager uses for this controller. */
 export const EP_CONTROLLER_USER = {
@@ -49,22 +57,7 @@ export class EndpointsController {
     this.services = cluster.informers.forResource(SERVICES);
     this.pods = cluster.informers.forResource(PODS);
     this.endpoints = cluster.informers.forResource(ENDPOINTS);
-    this.services.addHandler({
-      add: (s) => this.queue.add(keyOf(s)),
-      update: (_o, s) => this.queue.add(keyOf(s)),
-      delete: (s) => this.queue.add(keyOf(s)),
-    });
-    const onPod = (pod: KubeObject) => {
-      for (const s of servicesSelecting(pod, this.services)) this.queue.add(keyOf(s));
-    };
-    this.pods.addHandler({
-      add: onPod,
-      update: (old, cur) => {
-        onPod(old);
-        onPod(cur);
-      },
-      delete: onPod,
-    });
+    enqueueServicesOnChanges(this.queue, this.services, this.pods);
     // Someone deleting or editing a managed Endpoints gets it put back.
     this.endpoints.addHandler({ update: (_o, ep) => this.queue.add(keyOf(ep)), delete: (ep) => this.queue.add(keyOf(ep)) });
   }
@@ -99,12 +92,8 @@ export class EndpointsController {
     const byPorts = new Map<string, Subset>();
     for (const pod of selectedPods(svc, this.pods)) {
       if (!shouldPodBeInEndpoints(pod, publish) || pod.status?.podIP?.includes(':')) continue;
-      const ports: Port[] = [];
-      for (const sp of svc.spec?.ports ?? []) {
-        const port = findPort(pod, sp);
-        if (port === undefined) continue;
-        ports.push({ ...(sp.name ? { name: sp.name } : {}), port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
-      }
+      // core/v1 EndpointPort leaves an unnamed port's name out.
+      const ports: Port[] = endpointPorts(pod, svc).map(({ name, ...rest }) => (name ? { name, ...rest } : rest));
       // A service without ports still lists its pods' addresses (headless services).
       const address = { ip: pod.status?.podIP ?? '' } as Address;
       const hostname = endpointHostname(pod, svc);

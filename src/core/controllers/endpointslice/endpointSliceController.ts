@@ -13,12 +13,21 @@ import { isStatusError } from '../../api/status.ts';
 import { deepEqual } from '../../api/equality.ts';
 import type { KubeObject, Node, Pod, Service } from '../../api/types.ts';
 import { ENDPOINTSLICES, NODES, PODS, SERVICES, type Client } from '../../client/client.ts';
-import { keyOf, splitKey, type Informer } from '../../client/informer.ts';
+import { splitKey, type Informer } from '../../client/informer.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
-import { endpointConditions, endpointHostname, findPort, hasSelector, selectedPods, servicesSelecting, shouldPodBeInEndpoints } from './servicePods.ts';
+import {
+  endpointConditions,
+  endpointHostname,
+  endpointPorts,
+  enqueueServicesOnChanges,
+  hasSelector,
+  selectedPods,
+  shouldPodBeInEndpoints,
+  type EndpointPort,
+} from './servicePods.ts';
 
 /** SERVICE_NAME_LABEL and MANAGED_BY_LABEL identify a controller-managed slice. */
 export const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
@@ -37,7 +46,6 @@ export const EPS_CONTROLLER_USER = {
   groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
 };
 
-type EndpointPort = { name: string; port: number; protocol: string; appProtocol?: string };
 type Endpoint = Record<string, unknown>;
 interface PortGroup {
   ports: EndpointPort[];
@@ -61,22 +69,7 @@ export class EndpointSliceController {
     this.pods = cluster.informers.forResource(PODS);
     this.slices = cluster.informers.forResource(ENDPOINTSLICES);
     this.nodes = cluster.informers.forResource(NODES);
-    this.services.addHandler({
-      add: (s) => this.queue.add(keyOf(s)),
-      update: (_o, s) => this.queue.add(keyOf(s)),
-      delete: (s) => this.queue.add(keyOf(s)),
-    });
-    const onPod = (pod: KubeObject) => {
-      for (const s of servicesSelecting(pod, this.services)) this.queue.add(keyOf(s));
-    };
-    this.pods.addHandler({
-      add: onPod,
-      update: (old, cur) => {
-        onPod(old);
-        onPod(cur);
-      },
-      delete: onPod,
-    });
+    enqueueServicesOnChanges(this.queue, this.services, this.pods);
     const onSlice = (slice: KubeObject) => {
       const labels = slice.metadata.labels ?? {};
       if (labels[MANAGED_BY_LABEL] === CONTROLLER_NAME && labels[SERVICE_NAME_LABEL]) {
@@ -119,12 +112,7 @@ export class EndpointSliceController {
     const pods = selectedPods(svc, this.pods).sort((a, b) => (a.metadata.name ?? '').localeCompare(b.metadata.name ?? ''));
     for (const pod of pods) {
       if (!shouldPodBeInEndpoints(pod, true) || pod.status?.podIP?.includes(':')) continue;
-      const ports: EndpointPort[] = [];
-      for (const sp of svc.spec?.ports ?? []) {
-        const port = findPort(pod, sp);
-        if (port === undefined) continue;
-        ports.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
-      }
+      const ports = endpointPorts(pod, svc);
       const id = JSON.stringify(ports);
       let group = groups.get(id);
       if (!group) groups.set(id, (group = { ports, endpoints: [] }));

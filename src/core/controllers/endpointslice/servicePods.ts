@@ -8,7 +8,8 @@
  */
 import { matches, selectorFromSet } from '../../api/labels.ts';
 import type { KubeObject, Pod, Service } from '../../api/types.ts';
-import type { Informer } from '../../client/informer.ts';
+import { keyOf, type Informer } from '../../client/informer.ts';
+import type { WorkQueue } from '../../client/workqueue.ts';
 
 /** ServicePort is one entry of service.spec.ports. */
 export type ServicePort = NonNullable<NonNullable<Service['spec']>['ports']>[number];
@@ -25,6 +26,30 @@ export function selectedPods(svc: Service & KubeObject, pods: Informer): Array<P
     .list(svc.metadata.namespace ?? '')
     .filter((p) => matches(sel, p.metadata.labels))
     .map((p) => p as Pod & KubeObject);
+}
+
+/**
+ * enqueueServicesOnChanges wires the event handlers both controllers share: a Service
+ * change queues that Service, and a pod change queues every Service selecting the pod
+ * before or after the change (addPodToServices / updatePod in upstream's controllers).
+ */
+export function enqueueServicesOnChanges(queue: WorkQueue, services: Informer, pods: Informer): void {
+  services.addHandler({
+    add: (s) => queue.add(keyOf(s)),
+    update: (_o, s) => queue.add(keyOf(s)),
+    delete: (s) => queue.add(keyOf(s)),
+  });
+  const onPod = (pod: KubeObject) => {
+    for (const s of servicesSelecting(pod, services)) queue.add(keyOf(s));
+  };
+  pods.addHandler({
+    add: onPod,
+    update: (old, cur) => {
+      onPod(old);
+      onPod(cur);
+    },
+    delete: onPod,
+  });
 }
 
 /** servicesSelecting lists the services whose selector matches the pod's labels. */
@@ -67,6 +92,29 @@ export function findPort(pod: Pod, sp: ServicePort): number | undefined {
     }
   }
   return undefined;
+}
+
+/** EndpointPort is a discovery/v1 EndpointPort: a service port resolved on one pod ("" for an unnamed port). */
+export interface EndpointPort {
+  name: string;
+  port: number;
+  protocol: string;
+  appProtocol?: string;
+}
+
+/**
+ * endpointPorts resolves every service port on the pod, in the service's order, leaving
+ * out those the pod does not expose (a named targetPort may differ per pod, which is why
+ * both controllers group pods by this list).
+ */
+export function endpointPorts(pod: Pod, svc: Service): EndpointPort[] {
+  const ports: EndpointPort[] = [];
+  for (const sp of svc.spec?.ports ?? []) {
+    const port = findPort(pod, sp);
+    if (port === undefined) continue;
+    ports.push({ name: sp.name ?? '', port, protocol: sp.protocol ?? 'TCP', ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
+  }
+  return ports;
 }
 
 /** EndpointConditions are discovery/v1 EndpointConditions. */
