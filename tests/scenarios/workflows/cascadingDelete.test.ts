@@ -50,8 +50,8 @@ $ kubectl delete deployment web
 deployment.apps "web" deleted
 $ kubectl get deploy,rs,pods
 NAME                       READY   STATUS        RESTARTS   AGE
-pod/web-7f5f7d455c-bblj4   0/1     Terminating   0          1s
-pod/web-7f5f7d455c-zg8dd   0/1     Terminating   0          1s
+pod/web-7f5f7d455c-bblj4   1/1     Terminating   0          1s
+pod/web-7f5f7d455c-zg8dd   1/1     Terminating   0          1s
 $ sleep 31
 $ kubectl get deploy,rs,pods
 No resources found in default namespace.
@@ -72,8 +72,8 @@ NAME                            DESIRED   CURRENT   READY   AGE
 replicaset.apps/fg-6cf6cdd8fb   2         0         0       1s
 
 NAME                      READY   STATUS        RESTARTS   AGE
-pod/fg-6cf6cdd8fb-rn4vz   0/1     Terminating   0          1s
-pod/fg-6cf6cdd8fb-x5bps   0/1     Terminating   0          1s
+pod/fg-6cf6cdd8fb-rn4vz   1/1     Terminating   0          1s
+pod/fg-6cf6cdd8fb-x5bps   1/1     Terminating   0          1s
 $ kubectl get rs -o jsonpath='{.items[0].metadata.finalizers}{"\\n"}'
 ["foregroundDeletion"]
 $ sleep 31

@@ -60,7 +60,7 @@ NAME   STATUS        AGE
 team   Terminating   3s
 $ kubectl get pods -n team
 NAME      READY   STATUS        RESTARTS   AGE
-sleeper   0/1     Terminating   0          3s
+sleeper   1/1     Terminating   0          3s
 $ kubectl run late --image=nginx -n team
 Error from server (Forbidden): pods "late" is forbidden: unable to create new content in namespace team because it is being terminated
 $ kubectl create configmap more -n team --from-literal=a=b

@@ -58,11 +58,11 @@ $ kubectl scale deployment web --replicas=2
 deployment.apps/web scaled
 $ kubectl get pods -o wide
 NAME                   READY   STATUS        RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7f5f7d455c-55rwb   0/1     Terminating   0          1s    10.244.1.4   node01   <none>           <none>
+web-7f5f7d455c-55rwb   1/1     Terminating   0          1s    10.244.1.4   node01   <none>           <none>
 web-7f5f7d455c-bblj4   1/1     Running       0          2s    10.244.2.3   node02   <none>           <none>
 web-7f5f7d455c-fsdqw   1/1     Running       0          1s    10.244.2.4   node02   <none>           <none>
-web-7f5f7d455c-xvhzt   0/1     Terminating   0          1s    10.244.1.5   node01   <none>           <none>
-web-7f5f7d455c-zg8dd   0/1     Terminating   0          2s    10.244.1.3   node01   <none>           <none>
+web-7f5f7d455c-xvhzt   1/1     Terminating   0          1s    10.244.1.5   node01   <none>           <none>
+web-7f5f7d455c-zg8dd   1/1     Terminating   0          2s    10.244.1.3   node01   <none>           <none>
 $ kubectl get rs
 NAME             DESIRED   CURRENT   READY   AGE
 web-7f5f7d455c   2         2         2       2s

@@ -149,8 +149,10 @@ export function syncTerminatingPod(ctx: KubeletContext, pod: Pod, rec: PodRecord
         if (!('terminated' in c.state)) c.state = c.last ? { terminated: c.last } : c.state;
         continue;
       }
+      // A container keeps its ready status until it stops (kubernetes#129552, documented in
+      // pod-lifecycle): a deleted pod shows 1/1 Terminating during its grace period. Endpoints drop
+      // it anyway, because it is terminating.
       c.stopping = true;
-      c.ready = false;
       ctx.recorder.normal(pod, 'Killing', `Stopping container ${c.name}`, fieldPathOf(c.name, c.init));
       const stopSignal = c.image!.definition.config.stopSignal;
       const preStop = spec.lifecycle?.preStop;
