@@ -5,16 +5,10 @@
  */
 import type { Cluster } from '../core/sim/cluster.ts';
 import type { CancelSignal, TimeDriver } from './timeDriver.ts';
-
-interface Waiter {
-  done: () => boolean;
-  deadline: number;
-  signal?: CancelSignal;
-  resolve: (ok: boolean) => void;
-}
+import { WaiterSet, deadlineAfter, sleepOn } from './waiterSet.ts';
 
 export class RealtimeDriver implements TimeDriver {
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters: WaiterSet;
   private timer: ReturnType<typeof setInterval> | undefined;
   private lastWall = 0;
   speed = 1;
@@ -26,7 +20,9 @@ export class RealtimeDriver implements TimeDriver {
     private readonly cluster: Cluster,
     private readonly wallNow: () => number = () => Date.now(),
     private readonly tickMs = 50,
-  ) {}
+  ) {
+    this.waiters = new WaiterSet(() => cluster.now());
+  }
 
   start(): void {
     if (this.timer) return;
@@ -46,7 +42,7 @@ export class RealtimeDriver implements TimeDriver {
     this.lastWall = wall;
     if (!this.paused && elapsed > 0) this.cluster.loop.advance(elapsed * this.speed);
     else this.cluster.settle();
-    this.release();
+    this.waiters.release();
     this.onTick?.();
   }
 
@@ -54,31 +50,16 @@ export class RealtimeDriver implements TimeDriver {
   step(): void {
     const next = this.cluster.clock.nextTimerAt();
     if (next !== undefined) this.cluster.loop.advanceTo(next);
-    this.release();
+    this.waiters.release();
     this.onTick?.();
   }
 
   sleep(ms: number, signal?: CancelSignal): Promise<void> {
-    const until = this.cluster.now() + Math.max(0, ms);
-    return this.waitFor(() => this.cluster.now() >= until, ms, signal).then(() => undefined);
+    return sleepOn((done, timeoutMs, s) => this.waitFor(done, timeoutMs, s), () => this.cluster.now(), ms, signal);
   }
 
   waitFor(done: () => boolean, timeoutMs: number, signal?: CancelSignal): Promise<boolean> {
     if (done()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const deadline = Number.isFinite(timeoutMs) ? this.cluster.now() + timeoutMs : Number.POSITIVE_INFINITY;
-      this.waiters.add({ done, deadline, signal, resolve });
-    });
-  }
-
-  private release(): void {
-    const now = this.cluster.now();
-    for (const w of [...this.waiters]) {
-      const ok = w.done();
-      if (ok || w.signal?.aborted || now >= w.deadline) {
-        this.waiters.delete(w);
-        w.resolve(ok);
-      }
-    }
+    return this.waiters.add(done, deadlineAfter(this.cluster.now(), timeoutMs), signal);
   }
 }

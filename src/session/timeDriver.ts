@@ -7,6 +7,7 @@
  * In the browser a ticker advances time with the wall clock instead (see RealtimeDriver).
  */
 import type { Cluster } from '../core/sim/cluster.ts';
+import { WaiterSet, sleepOn } from './waiterSet.ts';
 
 /** CancelSignal is the part of AbortSignal waiters look at. */
 export interface CancelSignal {
@@ -21,34 +22,27 @@ export interface TimeDriver {
   waitFor(done: () => boolean, timeoutMs: number, signal?: CancelSignal): Promise<boolean>;
 }
 
-interface Waiter {
-  done: () => boolean;
-  deadline: number;
-  signal?: CancelSignal;
-  resolve: (ok: boolean) => void;
-}
-
 /** HORIZON bounds an endless headless wait (e.g. `kubectl get -w` without a timeout). */
 const HORIZON_MS = 24 * 3600_000;
 
 /** HeadlessDriver advances virtual time as fast as the waiters allow. */
 export class HeadlessDriver implements TimeDriver {
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters: WaiterSet;
   private pumping = false;
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    this.waiters = new WaiterSet(() => cluster.now());
+  }
 
   sleep(ms: number, signal?: CancelSignal): Promise<void> {
-    const until = this.cluster.now() + Math.max(0, ms);
-    return this.waitFor(() => this.cluster.now() >= until, ms, signal).then(() => undefined);
+    return sleepOn((done, timeoutMs, s) => this.waitFor(done, timeoutMs, s), () => this.cluster.now(), ms, signal);
   }
 
   waitFor(done: () => boolean, timeoutMs: number, signal?: CancelSignal): Promise<boolean> {
     const limit = Number.isFinite(timeoutMs) ? Math.max(0, timeoutMs) : HORIZON_MS;
-    return new Promise((resolve) => {
-      this.waiters.add({ done, deadline: this.cluster.now() + limit, signal, resolve });
-      void this.pump();
-    });
+    const waited = this.waiters.add(done, this.cluster.now() + limit, signal);
+    void this.pump();
+    return waited;
   }
 
   /** pump settles the cluster, releases satisfied waiters, yields, then jumps to the next instant. */
@@ -58,29 +52,18 @@ export class HeadlessDriver implements TimeDriver {
     try {
       while (this.waiters.size > 0) {
         this.cluster.settle();
-        this.release();
+        this.waiters.release();
         // Let released waiters' continuations run: they may add waiters or abort others.
         await yieldMicrotasks();
-        this.release();
+        this.waiters.release();
         if (this.waiters.size === 0) break;
         const next = this.cluster.clock.nextTimerAt();
-        const deadline = Math.min(...[...this.waiters].map((w) => w.deadline));
+        const deadline = Math.min(...this.waiters.deadlines());
         const target = next === undefined ? deadline : Math.min(next, deadline);
         this.cluster.loop.advanceTo(Math.max(target, this.cluster.now()));
       }
     } finally {
       this.pumping = false;
-    }
-  }
-
-  private release(): void {
-    const now = this.cluster.now();
-    for (const w of [...this.waiters]) {
-      const ok = w.done();
-      if (ok || w.signal?.aborted || now >= w.deadline) {
-        this.waiters.delete(w);
-        w.resolve(ok);
-      }
     }
   }
 }

@@ -8,31 +8,23 @@
  */
 import type { Cluster } from '../core/sim/cluster.ts';
 import type { CancelSignal, TimeDriver } from '../session/timeDriver.ts';
-
-interface Waiter {
-  done: () => boolean;
-  deadline: number;
-  signal?: CancelSignal;
-  resolve: (ok: boolean) => void;
-}
+import { WaiterSet, deadlineAfter, sleepOn } from '../session/waiterSet.ts';
 
 /** ReplayDriver releases waiters only when advanceTo moves time past them. */
 export class ReplayDriver implements TimeDriver {
-  private readonly waiters = new Set<Waiter>();
+  private readonly waiters: WaiterSet;
 
-  constructor(private readonly cluster: Cluster) {}
+  constructor(private readonly cluster: Cluster) {
+    this.waiters = new WaiterSet(() => cluster.now());
+  }
 
   sleep(ms: number, signal?: CancelSignal): Promise<void> {
-    const until = this.cluster.now() + Math.max(0, ms);
-    return this.waitFor(() => this.cluster.now() >= until, ms, signal).then(() => undefined);
+    return sleepOn((done, timeoutMs, s) => this.waitFor(done, timeoutMs, s), () => this.cluster.now(), ms, signal);
   }
 
   waitFor(done: () => boolean, timeoutMs: number, signal?: CancelSignal): Promise<boolean> {
     if (done()) return Promise.resolve(true);
-    return new Promise((resolve) => {
-      const deadline = Number.isFinite(timeoutMs) ? this.cluster.now() + timeoutMs : Number.POSITIVE_INFINITY;
-      this.waiters.add({ done, deadline, signal, resolve });
-    });
+    return this.waiters.add(done, deadlineAfter(this.cluster.now(), timeoutMs), signal);
   }
 
   /**
@@ -41,13 +33,13 @@ export class ReplayDriver implements TimeDriver {
    */
   async advanceTo(target: number): Promise<void> {
     for (;;) {
-      this.release();
+      this.waiters.release();
       await macrotask();
-      const deadlines = [...this.waiters].map((w) => w.deadline).filter((d) => d > this.cluster.now() && d <= target);
+      const deadlines = this.waiters.deadlines().filter((d) => d > this.cluster.now() && d <= target);
       const next = deadlines.length ? Math.min(...deadlines) : target;
       if (next > this.cluster.now()) this.cluster.loop.advanceTo(next);
       else this.cluster.settle();
-      this.release();
+      this.waiters.release();
       await macrotask();
       if (this.cluster.now() >= target) return;
     }
@@ -56,25 +48,13 @@ export class ReplayDriver implements TimeDriver {
   /** settle lets running commands take their next steps at the current instant. */
   async settle(): Promise<void> {
     this.cluster.settle();
-    this.release();
+    this.waiters.release();
     await macrotask();
   }
 
   /** releaseAll resolves every waiter (the replay is over; their commands were interrupted). */
   releaseAll(): void {
-    for (const w of this.waiters) w.resolve(w.done());
-    this.waiters.clear();
-  }
-
-  private release(): void {
-    const now = this.cluster.now();
-    for (const w of [...this.waiters]) {
-      const ok = w.done();
-      if (ok || w.signal?.aborted || now >= w.deadline) {
-        this.waiters.delete(w);
-        w.resolve(ok);
-      }
-    }
+    this.waiters.releaseAll();
   }
 }
 
