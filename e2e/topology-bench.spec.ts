@@ -70,6 +70,9 @@ test('topology under synthetic churn at 1,000 pod mutations per second: longest 
   await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
   // One real delta must have arrived so the driver knows the listener and the envelope version.
   await expect.poll(() => page.evaluate(() => (window as unknown as ChurnWindow).__churn.version)).toBeGreaterThan(0);
+  // The editor (Monaco) loads lazily after the first prompt: one long task of its own, not churn's.
+  await page.locator('[data-testid="editor"] .monaco-editor').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
   for (const population of [150, 400]) {
     await page.evaluate(() => ((window as unknown as ChurnWindow).__churn.longTasks = []));
     const seconds = 10;
