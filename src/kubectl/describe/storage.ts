@@ -9,6 +9,7 @@ import type {
   VolumeNodeAffinity,
 } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../core/api/types.ts';
+import { accessModesString } from '../../core/api/accessModes.ts';
 import { describeEvents } from './events.ts';
 import { formatRFC1123Z, translateTimestampSince } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
@@ -16,17 +17,6 @@ import { LEVEL_0, LEVEL_1, LEVEL_2, tabbedString, type PrefixWriter } from './pr
 import { canonicalQuantity } from './quantity.ts';
 import type { DescribeContext } from './types.ts';
 import { claimStorageClass } from './workloads.ts';
-
-/** accessModesString is storageutil.GetAccessModesAsString: "RWO,ROX,RWX,RWOP" in that fixed order. */
-export function accessModesString(modes: string[] | undefined): string {
-  const set = new Set(modes ?? []);
-  const out: string[] = [];
-  if (set.has('ReadWriteOnce')) out.push('RWO');
-  if (set.has('ReadOnlyMany')) out.push('ROX');
-  if (set.has('ReadWriteMany')) out.push('RWX');
-  if (set.has('ReadWriteOncePod')) out.push('RWOP');
-  return out.join(',');
-}
 
 /** goStringSlice renders a []string through Go's %v: "[a b]". */
 const goStringSlice = (list: string[] | undefined): string => `[${(list ?? []).join(' ')}]`;

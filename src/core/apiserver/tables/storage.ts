@@ -1,17 +1,7 @@
 /** Storage tables from printers.go: persistentvolumeclaims, persistentvolumes, storageclasses. */
+import { accessModesString } from '../../api/accessModes.ts';
 import { age, type Dict } from './cells.ts';
 import { ageColumn, column, nameColumn, type TableDefinition } from './tableDefinition.ts';
-
-/** accessModesString abbreviates access modes in upstream's fixed order (helper.GetAccessModesAsString). */
-export function accessModesString(modes: string[] | undefined): string {
-  const set = new Set(modes ?? []);
-  const out: string[] = [];
-  if (set.has('ReadWriteOnce')) out.push('RWO');
-  if (set.has('ReadOnlyMany')) out.push('ROX');
-  if (set.has('ReadWriteMany')) out.push('RWX');
-  if (set.has('ReadWriteOncePod')) out.push('RWOP');
-  return out.join(',');
-}
 
 const unset = (v: unknown): string => (typeof v === 'string' && v !== '' ? v : '<unset>');
 
