@@ -16,6 +16,7 @@ import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.
 import { LEVEL_0, LEVEL_1, LEVEL_2, tabbedString, type PrefixWriter } from './prefixWriter.ts';
 import { canonicalQuantity } from './quantity.ts';
 import type { DescribeContext } from './types.ts';
+import { printCSIVolumeAttributes } from './volumes.ts';
 import { claimStorageClass } from './workloads.ts';
 
 /** goStringSlice renders a []string through Go's %v: "[a b]". */
@@ -93,14 +94,7 @@ export function describePersistentVolume(obj: KubeObject, ctx: DescribeContext):
           `    Driver:\t${spec.csi.driver}\n    FSType:\t${spec.csi.fsType ?? ''}\n` +
           `    VolumeHandle:\t${spec.csi.volumeHandle}\n    ReadOnly:\t${spec.csi.readOnly === true}\n`,
       );
-      const attrs = spec.csi.volumeAttributes ?? {};
-      const keys = Object.keys(attrs).sort();
-      w.write(LEVEL_2, 'VolumeAttributes:\t');
-      if (keys.length === 0) w.writeLine('<none>');
-      keys.forEach((k, i) => {
-        if (i !== 0) w.write(LEVEL_2, '\t');
-        w.write(LEVEL_2, `${k}=${attrs[k]}\n`);
-      });
+      printCSIVolumeAttributes(w, spec.csi.volumeAttributes);
     } else {
       w.write(LEVEL_1, '<unknown>\n');
     }

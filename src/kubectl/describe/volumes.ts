@@ -17,6 +17,21 @@ function imageSource(volume: Volume): { reference?: string; pullPolicy?: string 
 }
 
 /** describeVolumeSource writes the Type line and details of one volume. */
+/**
+ * printCSIVolumeAttributes is describe.go's printCSIPersistentVolumeAttributesMultiline,
+ * which pod CSI volumes and CSI PersistentVolumes both print: sorted `k=v` lines under
+ * "VolumeAttributes:", or "<none>".
+ */
+export function printCSIVolumeAttributes(w: PrefixWriter, attrs: Record<string, string> | undefined): void {
+  const keys = Object.keys(attrs ?? {}).sort();
+  w.write(LEVEL_2, 'VolumeAttributes:\t');
+  if (keys.length === 0) w.writeLine('<none>');
+  keys.forEach((k, i) => {
+    if (i !== 0) w.write(LEVEL_2, '\t');
+    w.write(LEVEL_2, `${k}=${attrs![k]}\n`);
+  });
+}
+
 function describeVolumeSource(volume: Volume, w: PrefixWriter): void {
   if (volume.hostPath) {
     w.write(
@@ -99,14 +114,7 @@ function describeVolumeSource(volume: Volume, w: PrefixWriter): void {
         `    FSType:\t${volume.csi.fsType ?? ''}\n` +
         `    ReadOnly:\t${volume.csi.readOnly === true}\n`,
     );
-    const attrs = volume.csi.volumeAttributes ?? {};
-    const keys = Object.keys(attrs).sort();
-    w.write(LEVEL_2, 'VolumeAttributes:\t');
-    if (keys.length === 0) w.writeLine('<none>');
-    keys.forEach((k, i) => {
-      if (i !== 0) w.write(LEVEL_2, '\t');
-      w.write(LEVEL_2, `${k}=${attrs[k]}\n`);
-    });
+    printCSIVolumeAttributes(w, volume.csi.volumeAttributes);
   } else if (volume.ephemeral) {
     w.write(
       LEVEL_2,
