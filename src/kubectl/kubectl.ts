@@ -36,7 +36,7 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
   }
   if (!command.run) return runParent(path, parsed.args, ctx);
   const kubeContext = currentContext(ctx.kubeconfig, flags.string('context'));
-  const configProblem = path[0] === 'config' ? undefined : clientConfigProblem(ctx, flags);
+  const configProblem = path[0] === 'config' ? undefined : clientConfigProblem(ctx, flags, local);
   if (configProblem) {
     ctx.stderr(configProblem);
     return 1;
@@ -68,13 +68,15 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
  * clientcmd validation and kubectl's --request-timeout check), in their words. The
  * `config` commands only edit the file and never build a client.
  */
-function clientConfigProblem(ctx: KubectlContext, flags: Flags): string | undefined {
+function clientConfigProblem(ctx: KubectlContext, flags: Flags, local: FlagDef[]): string | undefined {
   const cfg = ctx.kubeconfig;
-  const contextName = flags.string('context');
+  // A command's own flag shadows the global one (`create rolebinding --user=alice`).
+  const global = (name: string) => (local.some((l) => l.name === name) ? '' : flags.string(name));
+  const contextName = global('context');
   if (contextName && !currentContext(cfg, contextName)) return `Error in configuration: context was not found for specified context: ${contextName}\n`;
-  const cluster = flags.string('cluster');
+  const cluster = global('cluster');
   if (cluster && !cfg.clusters.some((c) => c.name === cluster)) return `error: no server found for cluster "${cluster}"\n`;
-  const user = flags.string('user');
+  const user = global('user');
   if (user && !cfg.users.some((u) => u.name === user)) return `error: auth info "${user}" does not exist\n`;
   const timeout = flags.string('request-timeout');
   if (timeout !== '' && timeout !== '0' && !/^\d+$/.test(timeout) && goDurationError(timeout) !== undefined) {

@@ -7,6 +7,7 @@
  * (`create deployment`, `create secret generic`, ...) live in ./generatorCommands.ts.
  */
 import type { Invocation, KubectlCommand } from '../../command.ts';
+import { UsageFailure } from '../../errors.ts';
 import { readManifests } from '../../manifests.ts';
 import {
   checkOutput,
@@ -31,6 +32,8 @@ export const create: KubectlCommand = {
 async function runCreate(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   const filenames = flags.strings('filename');
+  // ValidateArgs runs first: `kubectl create foo` is a usage error, not a missing -f.
+  if (inv.args.length > 0) throw new UsageFailure(`Unexpected args: [${inv.args.join(' ')}]`);
   if (filenames.length === 0 && !flags.string('kustomize')) {
     ctx.stderr('error: must specify one of -f and -k\n');
     return 1;

@@ -6,6 +6,9 @@ import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 
 function metricsUnavailable(inv: Invocation): number {
+  // top pod/node Validate checks --sort-by before asking for metrics.
+  const sortBy = inv.flags.string('sort-by');
+  if (sortBy !== '' && sortBy !== 'cpu' && sortBy !== 'memory') throw new CommandError('error: --sort-by accepts only cpu or memory');
   if (!inv.ctx.client.discovery().some((d) => d.group === 'metrics.k8s.io')) throw new CommandError('error: Metrics API not available');
   throw new CommandError('error: "kubectl top" is not available in this playground yet');
 }
