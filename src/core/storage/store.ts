@@ -125,11 +125,7 @@ export class Store {
     const { namespace, name } = nsName(obj);
     const bucket = this.bucket(resource);
     const key = keyOf(namespace, name);
-    const prev = bucket.get(key);
-    if (!prev) throw new StoreNotFound(key);
-    if (expectedRevision !== undefined && prev.metadata.resourceVersion !== expectedRevision) {
-      throw new StoreConflict(key);
-    }
+    const prev = this.current(bucket, key, expectedRevision);
     const stored = this.stamp(obj);
     bucket.set(key, stored);
     this.record({ type: 'MODIFIED', revision: this.revision, resource, namespace, name, object: stored, prevObject: prev });
@@ -139,11 +135,7 @@ export class Store {
   delete(resource: string, namespace: string, name: string, expectedRevision?: string): KubeObject {
     const bucket = this.bucket(resource);
     const key = keyOf(namespace, name);
-    const prev = bucket.get(key);
-    if (!prev) throw new StoreNotFound(key);
-    if (expectedRevision !== undefined && prev.metadata.resourceVersion !== expectedRevision) {
-      throw new StoreConflict(key);
-    }
+    const prev = this.current(bucket, key, expectedRevision);
     bucket.delete(key);
     // The DELETED event carries the last state stamped with the deletion's revision, as etcd3 does.
     const gone = this.stamp(prev);
@@ -235,6 +227,19 @@ export class Store {
       this.buckets.set(resource, b);
     }
     return b;
+  }
+
+  /**
+   * current is the stored object a write replaces or deletes: StoreNotFound when absent,
+   * StoreConflict when expectedRevision is given and differs (etcd's compare-and-swap).
+   */
+  private current(bucket: Bucket, key: string, expectedRevision: string | undefined): KubeObject {
+    const prev = bucket.get(key);
+    if (!prev) throw new StoreNotFound(key);
+    if (expectedRevision !== undefined && prev.metadata.resourceVersion !== expectedRevision) {
+      throw new StoreConflict(key);
+    }
+    return prev;
   }
 
   private stamp(obj: KubeObject): KubeObject {
