@@ -8,13 +8,15 @@ import type { Random } from '../sim/random.ts';
 /** newUID returns a random RFC 4122 v4 UID drawn from the seeded generator. */
 export function newUID(random: Random): string {
   const hex = '0123456789abcdef';
-  let s = '';
+  // Digits are joined once: a rope of 32 one-character pieces would be kept with every object.
+  const digits: string[] = new Array<string>(32);
   for (let i = 0; i < 32; i++) {
     let d = random.int(16);
     if (i === 12) d = 4;
     if (i === 16) d = 8 + (d & 3);
-    s += hex[d];
+    digits[i] = hex[d]!;
   }
+  const s = digits.join('');
   return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
 }
 
