@@ -6,12 +6,19 @@ import { memo } from 'react';
 import type { AppState } from '../../state/appStore.ts';
 import { useAppStore } from '../../state/appStore.ts';
 import type { EventFacts } from '../inspector/model/objectFacts.ts';
+import { useThrottled } from '../topology/useThrottled.ts';
 import { humanAge } from './model/age.ts';
 
 /** MAX_ROWS is how many Events are drawn. */
 export const MAX_ROWS = 200;
 
 const selectNow = (s: AppState) => s.clock.now;
+/**
+ * AGE_REDRAW_MS is how often the LAST SEEN ages move on. At 20× speed the virtual clock
+ * passes a second every 50 ms of wall time, and following it would redraw every row on
+ * every clock message while the cluster churns.
+ */
+const AGE_REDRAW_MS = 1000;
 
 const EventRow = memo(function EventRow({ e, age }: { e: EventFacts; age: string }) {
   return (
@@ -29,7 +36,7 @@ const EventRow = memo(function EventRow({ e, age }: { e: EventFacts; age: string
 
 /** EventsTable renders the newest MAX_ROWS events. */
 export function EventsTable({ events }: { events: readonly EventFacts[] }) {
-  const now = useAppStore(selectNow);
+  const now = useThrottled(useAppStore(selectNow), AGE_REDRAW_MS);
   if (events.length === 0) return <p className="muted">No events yet.</p>;
   return (
     <table className="data-table events-table">

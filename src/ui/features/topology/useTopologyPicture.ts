@@ -16,7 +16,7 @@ import { PodSlots } from './layout/podSlots.ts';
 import { deriveTopology, TOPOLOGY_RESOURCES } from './model/deriveTopology.ts';
 import { PodGhosts } from './model/podGhosts.ts';
 import type { TopologyGraph } from './model/types.ts';
-import { layoutInputOf, toFlow, type FlowPicture } from './toFlow.ts';
+import { EDGE_PODS_MAX, layoutInputOf, toFlow, type FlowPicture } from './toFlow.ts';
 import { useTopologyStore, type TopologyState } from './topologyStore.ts';
 import { useThrottled } from './useThrottled.ts';
 
@@ -28,13 +28,20 @@ const selectTopologyWires = (s: ClusterState): WireObject[] => {
 };
 /** REDRAW_MS is the shortest interval between two redraws of the picture. */
 const REDRAW_MS = 150;
+/**
+ * BUSY_REDRAW_MS replaces REDRAW_MS past EDGE_PODS_MAX pods: each redraw then re-derives and
+ * re-diffs hundreds of pods, and at 1,000 pod changes a second most of them changed anyway,
+ * so fewer, still frequent, redraws keep the main thread free without looking any less live.
+ */
+const BUSY_REDRAW_MS = 300;
 const exists = (id: string) => useClusterStore.getState().objects.has(id);
 const selectSelected = (s: AppState) => s.selected;
 const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKinds: s.hiddenKinds });
 
 /** useTopologyPicture returns the graph (for counts and filters) and what ReactFlow draws. */
 export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPicture; laidOut: boolean } {
-  const objects = useThrottled(useClusterStore(useShallow(selectTopologyWires)), REDRAW_MS);
+  const busy = useRef(false);
+  const objects = useThrottled(useClusterStore(useShallow(selectTopologyWires)), busy.current ? BUSY_REDRAW_MS : REDRAW_MS);
   const selected = useAppStore(selectSelected);
   const filter = useTopologyStore(useShallow(selectFilter));
   const slots = useRef(new PodSlots()).current;
@@ -59,6 +66,7 @@ export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPictu
     const g = ghosts.withGhosts(deriveTopology(objects, filter), exists, performance.now());
     slots.retain(new Set(g.groups.map((x) => x.id)));
     for (const group of g.groups) slots.assign(group.id, group.members);
+    busy.current = g.pods.length > EDGE_PODS_MAX;
     return g;
   }, [objects, filter, slots, ghosts, tick]);
 
