@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatLabels,
   formatLabelSelector,
+  labelSelectorString,
   matches,
   parseSelector,
   requiresExactMatch,
@@ -147,6 +148,18 @@ describe('LabelSelector helpers', () => {
     expect(formatLabels({ b: '2', a: '1' })).toBe('a=1,b=2');
     expect(formatLabels({})).toBe('<none>');
     expect(formatLabels(undefined)).toBe('<none>');
+  });
+
+  it('sorts label pairs as whole strings, as labels.Set.String() does', () => {
+    expect(formatLabels({ app: 'y', 'app.kubernetes.io/name': 'x' })).toBe('app.kubernetes.io/name=x,app=y');
+  });
+
+  it('labelSelectorString drops errors to ""', () => {
+    expect(labelSelectorString({ matchLabels: { app: 'web' }, matchExpressions: [{ key: 'tier', operator: 'NotIn', values: ['b', 'a'] }] })).toBe(
+      'app=web,tier notin (a,b)',
+    );
+    expect(labelSelectorString(undefined)).toBe('');
+    expect(labelSelectorString({ matchExpressions: [{ key: 'a', operator: 'Bad' }] })).toBe('');
   });
 
   it('builds selectors from sets', () => {

@@ -228,16 +228,31 @@ export function formatLabelSelector(ls: LabelSelector | null | undefined): strin
   return text === '' ? '<none>' : text;
 }
 
-/** labelsToString is labels.Set.String(): `a=b,c=d` with keys sorted, "" when empty. */
-export function labelsToString(set: Readonly<Record<string, string>> | undefined): string {
-  return Object.keys(set ?? {})
-    .sort()
-    .map((k) => `${k}=${set![k]}`)
+/**
+ * labelSelectorString is LabelSelectorAsSelector(ls).String() with the error dropped, as
+ * describers and Scale.status.selector use it: "" for nil, empty or invalid selectors.
+ */
+export function labelSelectorString(ls: LabelSelector | null | undefined): string {
+  try {
+    return selectorToString(selectorFromLabelSelector(ls));
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * labelsToString is labels.Set.String(): the `key=value` pairs sorted as whole strings
+ * (so "app.kubernetes.io/name=x" sorts before "app=y"), "" when empty.
+ */
+export function labelsToString(set: Readonly<Record<string, string>> | null | undefined): string {
+  return Object.entries(set ?? {})
+    .map(([k, v]) => `${k}=${v}`)
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .join(',');
 }
 
 /** formatLabels is labels.FormatLabels: like labelsToString but `<none>` when empty. */
-export function formatLabels(set: Readonly<Record<string, string>> | undefined): string {
+export function formatLabels(set: Readonly<Record<string, string>> | null | undefined): string {
   const text = labelsToString(set);
   return text === '' ? '<none>' : text;
 }

@@ -6,7 +6,7 @@
 import type { Deployment, ReplicaSet } from 'kubernetes-types/apps/v1';
 import type { KubeObject } from '../../core/api/types.ts';
 import { describeEvents } from './events.ts';
-import { formatRFC1123Z, intOrString, selectorString } from './format.ts';
+import { formatRFC1123Z, intOrString, labelSelectorString } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { controllerOf } from './pod.ts';
 import { describePodTemplate } from './podTemplate.ts';
@@ -79,7 +79,7 @@ export function describeDeployment(obj: KubeObject, ctx: DescribeContext): strin
     w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(d.metadata?.creationTimestamp)}\n`);
     printLabelsMultiline(w, 'Labels', d.metadata?.labels);
     printAnnotationsMultiline(w, 'Annotations', d.metadata?.annotations);
-    w.write(LEVEL_0, `Selector:\t${selectorString(spec.selector)}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
     w.write(
       LEVEL_0,
       `Replicas:\t${spec.replicas ?? 0} desired | ${status.updatedReplicas ?? 0} updated | ${status.replicas ?? 0} total | ` +

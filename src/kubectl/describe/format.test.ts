@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatLabels, formatRFC1123Z, humanDuration, selectorString } from './format.ts';
+import { formatLabels, formatRFC1123Z, humanDuration, labelSelectorString } from './format.ts';
 
 describe('humanDuration (apimachinery duration.HumanDuration)', () => {
   it.each([
@@ -34,7 +34,7 @@ describe('formatting helpers', () => {
 
   it('renders selectors like labels.Selector.String()', () => {
     expect(
-      selectorString({
+      labelSelectorString({
         matchLabels: { app: 'web' },
         matchExpressions: [
           { key: 'tier', operator: 'In', values: ['front', 'back'] },

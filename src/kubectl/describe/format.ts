@@ -2,10 +2,9 @@
  * Small formatting helpers shared by the describers: ages, RFC1123Z dates, label
  * maps and label selectors, spelled exactly as kubectl v1.32 spells them.
  */
-import type { LabelSelector } from 'kubernetes-types/meta/v1';
-
-// Ages are the same HumanDuration the table printers use; describers import them from here.
+// Ages, label maps and selectors are spelled by core/api, as the table printers spell them.
 export { humanDuration, translateTimestampSince } from '../../core/api/humanDuration.ts';
+export { formatLabels, formatLabelSelector, labelSelectorString } from '../../core/api/labels.ts';
 
 /** parseTime reads an RFC3339 timestamp (metav1.Time / MicroTime JSON) into epoch ms, or undefined. */
 export function parseTime(timestamp: string | undefined | null): number | undefined {
@@ -32,57 +31,6 @@ export function formatRFC1123Z(timestamp: string | undefined | null): string {
     `${DAYS[d.getUTCDay()]}, ${pad2(d.getUTCDate())} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()} ` +
     `${pad2(d.getUTCHours())}:${pad2(d.getUTCMinutes())}:${pad2(d.getUTCSeconds())} +0000`
   );
-}
-
-/** formatLabels is labels.FormatLabels: "a=1,b=2" sorted by key, "<none>" when empty. */
-export function formatLabels(labels: Record<string, string> | undefined | null): string {
-  const keys = Object.keys(labels ?? {}).sort();
-  if (keys.length === 0) return '<none>';
-  return keys.map((k) => `${k}=${labels![k]}`).join(',');
-}
-
-/**
- * selectorString is labels.Selector.String() for a metav1.LabelSelector
- * (LabelSelectorAsSelector): requirements sorted by key, `k=v`, `k in (a,b)`,
- * `k notin (a,b)`, `k`, `!k`; "" for an empty or nil selector.
- */
-export function selectorString(selector: LabelSelector | undefined | null): string {
-  if (!selector) return '';
-  const reqs: { key: string; text: string }[] = [];
-  for (const [key, value] of Object.entries(selector.matchLabels ?? {})) {
-    reqs.push({ key, text: `${key}=${value}` });
-  }
-  for (const expr of selector.matchExpressions ?? []) {
-    const values = [...(expr.values ?? [])].sort().join(',');
-    switch (expr.operator) {
-      case 'In':
-        reqs.push({ key: expr.key, text: `${expr.key} in (${values})` });
-        break;
-      case 'NotIn':
-        reqs.push({ key: expr.key, text: `${expr.key} notin (${values})` });
-        break;
-      case 'Exists':
-        reqs.push({ key: expr.key, text: expr.key });
-        break;
-      case 'DoesNotExist':
-        reqs.push({ key: expr.key, text: `!${expr.key}` });
-        break;
-      default:
-        reqs.push({ key: expr.key, text: `${expr.key} ${expr.operator}` });
-    }
-  }
-  // Go sorts requirements by key only (stable for equal keys).
-  return reqs
-    .map((r, i) => ({ ...r, i }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : a.i - b.i))
-    .map((r) => r.text)
-    .join(',');
-}
-
-/** formatLabelSelector is metav1.FormatLabelSelector: the selector string, or "<none>" when empty. */
-export function formatLabelSelector(selector: LabelSelector | undefined | null): string {
-  const s = selectorString(selector);
-  return s === '' ? '<none>' : s;
 }
 
 /** printBool renders a Go bool through kubectl's printBool: "True" / "False". */

@@ -5,7 +5,7 @@
 import type { CronJob, Job, JobSpec } from 'kubernetes-types/batch/v1';
 import type { KubeObject } from '../../core/api/types.ts';
 import { describeEvents } from './events.ts';
-import { formatRFC1123Z, humanDuration, parseTime, selectorString } from './format.ts';
+import { formatRFC1123Z, humanDuration, parseTime, labelSelectorString } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { printController } from './pod.ts';
 import { describePodTemplate } from './podTemplate.ts';
@@ -29,7 +29,7 @@ export function describeJob(obj: KubeObject, ctx: DescribeContext): string {
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${job.metadata?.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${job.metadata?.namespace ?? ''}\n`);
-    w.write(LEVEL_0, `Selector:\t${selectorString(spec.selector)}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
     printLabelsMultiline(w, 'Labels', job.metadata?.labels);
     printAnnotationsMultiline(w, 'Annotations', job.metadata?.annotations);
     const controlledBy = printController(job);
@@ -68,7 +68,7 @@ export function describeJob(obj: KubeObject, ctx: DescribeContext): string {
 
 /** describeJobTemplate writes a CronJob's job template settings and pod template. */
 function describeJobTemplate(spec: Partial<JobSpec> | undefined, w: PrefixWriter): void {
-  w.write(LEVEL_0, `Selector:\t${spec?.selector ? selectorString(spec.selector) : '<unset>'}\n`);
+  w.write(LEVEL_0, `Selector:\t${spec?.selector ? labelSelectorString(spec.selector) : '<unset>'}\n`);
   w.write(LEVEL_0, `Parallelism:\t${spec?.parallelism ?? '<unset>'}\n`);
   w.write(LEVEL_0, `Completions:\t${spec?.completions ?? '<unset>'}\n`);
   if (spec?.activeDeadlineSeconds !== undefined) {

@@ -7,7 +7,7 @@ import type { DaemonSet, StatefulSet } from 'kubernetes-types/apps/v1';
 import type { PersistentVolumeClaim } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../core/api/types.ts';
 import { describeEvents } from './events.ts';
-import { formatLabels, formatRFC1123Z, intOrString, selectorString } from './format.ts';
+import { formatLabels, formatRFC1123Z, intOrString, labelSelectorString } from './format.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { describePodTemplate } from './podTemplate.ts';
 import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefixWriter.ts';
@@ -47,7 +47,7 @@ export function describeStatefulSet(obj: KubeObject, ctx: DescribeContext): stri
     w.write(LEVEL_0, `Name:\t${ss.metadata?.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${ss.metadata?.namespace ?? ''}\n`);
     w.write(LEVEL_0, `CreationTimestamp:\t${formatRFC1123Z(ss.metadata?.creationTimestamp)}\n`);
-    w.write(LEVEL_0, `Selector:\t${selectorString(spec.selector)}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
     printLabelsMultiline(w, 'Labels', ss.metadata?.labels);
     printAnnotationsMultiline(w, 'Annotations', ss.metadata?.annotations);
     w.write(LEVEL_0, `Replicas:\t${spec.replicas ?? 0} desired | ${ss.status?.replicas ?? 0} total\n`);
@@ -73,7 +73,7 @@ export function describeDaemonSet(obj: KubeObject, ctx: DescribeContext): string
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${ds.metadata?.name ?? ''}\n`);
     w.write(LEVEL_0, `Namespace:\t${ds.metadata?.namespace ?? ''}\n`);
-    w.write(LEVEL_0, `Selector:\t${selectorString(spec.selector)}\n`);
+    w.write(LEVEL_0, `Selector:\t${labelSelectorString(spec.selector)}\n`);
     w.write(LEVEL_0, `Node-Selector:\t${formatLabels(spec.template?.spec?.nodeSelector)}\n`);
     printLabelsMultiline(w, 'Labels', ds.metadata?.labels);
     printAnnotationsMultiline(w, 'Annotations', ds.metadata?.annotations);

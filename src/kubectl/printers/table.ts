@@ -6,6 +6,7 @@
  * each resource type is its own aligned block, blocks are separated by a blank line,
  * and headers repeat only when the columns change.
  */
+import { formatLabels } from '../../core/api/labels.ts';
 import type { Table, TableColumnDefinition, TableRow } from '../../core/api/table.ts';
 import { TabWriter } from './tabwriter.ts';
 
@@ -33,16 +34,6 @@ export function kindPrefix(group: string, kind: string): string {
 /** formatLabelHeaders turns -L keys into headers: the part after the last "/", upper-cased. */
 export function formatLabelHeaders(keys: readonly string[]): string[] {
   return keys.map((k) => k.split('/').pop()!.toUpperCase());
-}
-
-/** formatLabels is labels.Set.String(): "key=value" pairs sorted as whole strings, or "<none>". */
-function formatLabels(labels: Record<string, string> | undefined): string {
-  const pairs = Object.entries(labels ?? {}).map(([k, v]) => `${k}=${v}`);
-  return pairs.length === 0 ? '<none>' : pairs.sort(byCodeUnits).join(',');
-}
-
-function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** decorateTable adds the NAMESPACE, -L and LABELS columns and the kind prefix (tableprinter.go decorateTable). */

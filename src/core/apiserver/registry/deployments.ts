@@ -3,7 +3,7 @@
  * `scale` and `status` subresources. Status is the controller's; spec changes bump generation.
  */
 import type { Deployment } from '../../api/types.ts';
-import { formatLabelSelectorForScale } from './scaleSelector.ts';
+import { labelSelectorString } from '../../api/labels.ts';
 import { clearStatus, define } from './define.ts';
 
 export const deployments = define({
@@ -24,6 +24,6 @@ export const deployments = define({
       (o as Deployment).spec = { ...(o as Deployment).spec!, replicas: n };
     },
     statusReplicas: (o) => (o as Deployment).status?.replicas ?? 0,
-    selector: (o) => formatLabelSelectorForScale((o as Deployment).spec?.selector),
+    selector: (o) => labelSelectorString((o as Deployment).spec?.selector),
   },
 });

@@ -2,7 +2,7 @@
  * replicasets: apps/v1 ReplicaSet (pkg/registry/apps/replicaset/strategy.go).
  */
 import type { ReplicaSet } from '../../api/types.ts';
-import { formatLabelSelectorForScale } from './scaleSelector.ts';
+import { labelSelectorString } from '../../api/labels.ts';
 import { clearStatus, define } from './define.ts';
 
 export const replicasets = define({
@@ -24,6 +24,6 @@ export const replicasets = define({
       (o as ReplicaSet).spec = { ...(o as ReplicaSet).spec!, replicas: n };
     },
     statusReplicas: (o) => (o as ReplicaSet).status?.replicas ?? 0,
-    selector: (o) => formatLabelSelectorForScale((o as ReplicaSet).spec?.selector),
+    selector: (o) => labelSelectorString((o as ReplicaSet).spec?.selector),
   },
 });
