@@ -7,6 +7,7 @@ import {
   decodeBase64String,
   utf8Decode,
   utf8Encode,
+  utf8Length,
 } from './encoding.ts';
 
 describe('encoding', () => {
@@ -14,6 +15,7 @@ describe('encoding', () => {
     expect(utf8Encode('a€😀')).toEqual([0x61, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80]);
     expect(utf8Decode([0x61, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80])).toBe('a€😀');
     expect(utf8Decode([0x80, 0x41])).toBe('\ufffdA');
+    expect(utf8Length('a€😀')).toBe(8);
   });
 
   it('base64-encodes with padding, as `echo -n ... | base64` does', () => {

@@ -25,6 +25,16 @@ export function utf8Encode(s: string): number[] {
   return out;
 }
 
+/** utf8Length is the number of UTF-8 bytes of a string, Go's len(string), without building them. */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!;
+    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+  }
+  return n;
+}
+
 /** utf8Decode decodes bytes, replacing malformed sequences with U+FFFD. */
 export function utf8Decode(bytes: readonly number[]): string {
   let out = '';

@@ -5,6 +5,7 @@
  * ValidateLabelName) and k8s.io/apimachinery/pkg/api/validation/objectmeta.go
  * (ValidateAnnotations). Field errors use the shared FieldError shape.
  */
+import { utf8Length } from './encoding.ts';
 import type { FieldError } from './status.ts';
 import { isQualifiedName, isValidLabelValue } from './nameValidation.ts';
 
@@ -54,12 +55,3 @@ export function validateAnnotations(annotations: Record<string, string> | undefi
   return errs;
 }
 
-/** utf8Length counts bytes as Go's len(string) does. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}

@@ -4,6 +4,7 @@
  */
 import type { ConfigMap, Secret } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../status.ts';
+import { utf8Length } from '../encoding.ts';
 import { deepEqual } from '../equality.ts';
 import { isConfigMapKey } from '../nameValidation.ts';
 import { field, invalidEach } from './field.ts';
@@ -18,16 +19,6 @@ const IMMUTABLE_WHEN_SET = 'field is immutable when `immutable` is set';
 function base64DecodedLength(b64: string): number {
   const clean = b64.replace(/=+$/, '');
   return Math.floor((clean.length * 3) / 4);
-}
-
-/** utf8Length counts bytes as Go's len(string) does. */
-function utf8Length(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
 }
 
 /** validateConfigMap checks keys of data and binaryData, duplicates between them, and the 1 MiB limit. */

@@ -1,4 +1,5 @@
 /** Time and HTTP formatting shared by the image programs, in the formats each server really prints. */
+import { utf8Length } from '../../../api/encoding.ts';
 import type { Request, Response } from '../../runtime/types.ts';
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
@@ -62,14 +63,7 @@ export function pythonLogTime(ms: number): string {
 }
 
 /** byteLength is the UTF-8 length of a body (Content-Length, `$body_bytes_sent`). */
-export function byteLength(s: string): number {
-  let n = 0;
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
-    n += c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
-  }
-  return n;
-}
+export const byteLength = utf8Length;
 
 /** requestLine is `"GET / HTTP/1.1"` as access logs quote it. */
 export function requestLine(req: Request): string {
