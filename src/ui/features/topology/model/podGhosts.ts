@@ -10,6 +10,13 @@ import type { PodItem, TopologyGraph } from './types.ts';
 /** GHOST_MS is how long (wall-clock ms) a deleted pod stays on the picture. */
 export const GHOST_MS = 1500;
 
+/**
+ * GHOSTS_MAX bounds the ghosts on the picture at once. Under mass churn (hundreds of pods
+ * ending per second) ghosts would outnumber the live pods, grow the node boxes and cost
+ * more to draw than everything else; past this many, a pod that ends simply goes.
+ */
+export const GHOSTS_MAX = 24;
+
 export class PodGhosts {
   private last = new Map<string, PodItem>();
   private readonly ghosts = new Map<string, { pod: PodItem; until: number }>();
@@ -21,11 +28,12 @@ export class PodGhosts {
   withGhosts(graph: TopologyGraph, exists: (id: string) => boolean, now: number): TopologyGraph {
     const current = new Map<string, PodItem>();
     for (const p of graph.pods) if (p.kind === 'Pod') current.set(p.id, p);
+    for (const [id, g] of this.ghosts) if (g.until <= now || current.has(id)) this.ghosts.delete(id);
     for (const [id, p] of this.last) {
+      if (this.ghosts.size >= GHOSTS_MAX) break;
       if (!current.has(id) && !exists(id) && !this.ghosts.has(id)) this.ghosts.set(id, { pod: { ...p, status: 'Terminating', ready: false, ghost: true }, until: now + GHOST_MS });
     }
     this.last = current;
-    for (const [id, g] of this.ghosts) if (g.until <= now || current.has(id)) this.ghosts.delete(id);
     if (this.ghosts.size === 0 || graph.aggregated) return graph;
     const groups = graph.groups.map((g) => ({ ...g, members: [...g.members] }));
     const byId = new Map(groups.map((g) => [g.id, g]));
