@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  base64DecodedLength,
   base64Decode,
   base64Encode,
   base64String,
@@ -36,5 +37,6 @@ describe('encoding', () => {
     expect(decodeBase64String('YWRtaW4')).toBe('admin');
     expect(base64Decode('not base64!')).toBeNull();
     expect(decodeBase64String('4oKs')).toBe('€');
+    expect([base64DecodedLength('YWRtaW4='), base64DecodedLength('czNjcjN0IQ=='), base64DecodedLength('YWJj')]).toEqual([5, 7, 3]);
   });
 });

@@ -99,6 +99,12 @@ export function base64Decode(text: string): number[] | null {
   return out;
 }
 
+/** base64DecodedLength is the byte length base64 text decodes to, len([]byte) after decoding (sizes in describe, ConfigMap limits). */
+export function base64DecodedLength(b64: string): number {
+  const clean = b64.replace(/\s/g, '').replace(/=+$/, '');
+  return Math.floor((clean.length * 3) / 4);
+}
+
 /** base64String is the standard base64 of a string's UTF-8 bytes, as a Secret's data holds it. */
 export function base64String(s: string): string {
   return base64Encode(utf8Encode(s));

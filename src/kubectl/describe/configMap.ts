@@ -7,7 +7,7 @@ import { describeEvents } from './events.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { LEVEL_0, tabbedString } from './prefixWriter.ts';
 import type { DescribeContext } from './types.ts';
-import { base64DecodedLength } from './secret.ts';
+import { base64DecodedLength } from '../../core/api/encoding.ts';
 
 /** describeConfigMap renders `kubectl describe configmap`: each key, a dashed rule, then its value. */
 export function describeConfigMap(obj: KubeObject, ctx: DescribeContext): string {

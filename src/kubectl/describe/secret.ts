@@ -3,18 +3,11 @@
  * only their sizes — except a service-account token's `token`.
  */
 import type { Secret } from 'kubernetes-types/core/v1';
-import { decodeBase64String } from '../../core/api/encoding.ts';
+import { base64DecodedLength, decodeBase64String } from '../../core/api/encoding.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 import { printAnnotationsMultiline, printLabelsMultiline } from './metaSections.ts';
 import { LEVEL_0, tabbedString } from './prefixWriter.ts';
 import type { DescribeContext } from './types.ts';
-
-/** base64DecodedLength is the byte length of a base64 string's decoded data. */
-export function base64DecodedLength(b64: string): number {
-  const clean = b64.replace(/\s/g, '');
-  const padding = clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0;
-  return Math.floor((clean.length * 3) / 4) - padding;
-}
 
 /** describeSecret renders `kubectl describe secret`. */
 export function describeSecret(obj: KubeObject, _ctx: DescribeContext): string {

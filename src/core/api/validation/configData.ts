@@ -4,7 +4,7 @@
  */
 import type { ConfigMap, Secret } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../status.ts';
-import { utf8Length } from '../encoding.ts';
+import { base64DecodedLength, utf8Length } from '../encoding.ts';
 import { deepEqual } from '../equality.ts';
 import { isConfigMapKey } from '../nameValidation.ts';
 import { field, invalidEach } from './field.ts';
@@ -14,12 +14,6 @@ import { nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validat
 export const MAX_SECRET_SIZE = 1024 * 1024;
 
 const IMMUTABLE_WHEN_SET = 'field is immutable when `immutable` is set';
-
-/** base64DecodedLength is the byte length of a base64 value, as len([]byte) after decoding. */
-function base64DecodedLength(b64: string): number {
-  const clean = b64.replace(/=+$/, '');
-  return Math.floor((clean.length * 3) / 4);
-}
 
 /** validateConfigMap checks keys of data and binaryData, duplicates between them, and the 1 MiB limit. */
 export function validateConfigMap(cm: ConfigMap): FieldError[] {
