@@ -7,6 +7,7 @@
  */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Node, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
+import { isPodReady } from '../api/podUtil.ts';
 import type { KubeObject } from '../api/types.ts';
 import { ENDPOINTSLICES, NAMESPACES, NODES, PODS, SERVICES, type Client } from '../client/client.ts';
 
@@ -105,7 +106,7 @@ export class ClusterView {
       const labels = pod.metadata?.labels ?? {};
       if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) continue;
       if (pod.metadata?.deletionTimestamp || pod.status?.phase !== 'Running' || !pod.status.podIP) continue;
-      if (!pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) continue;
+      if (!isPodReady(pod)) continue;
       const port = resolveTargetPort(pod, sp);
       if (port === undefined) continue;
       out.push({ ip: pod.status.podIP, port, hostname: pod.spec?.hostname, nodeName: pod.spec?.nodeName, podName: pod.metadata?.name });

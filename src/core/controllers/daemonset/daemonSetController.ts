@@ -22,7 +22,8 @@ import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { newDaemonPod, REVISION_HASH_LABEL, targetNodeName, templateHash, withDaemonTolerations } from './daemonPod.ts';
-import { calculateStatus, isPodAvailable, type NodeState } from './daemonSetStatus.ts';
+import { asPod, isPodAvailable } from '../../api/podUtil.ts';
+import { calculateStatus, type NodeState } from './daemonSetStatus.ts';
 import { nodeShouldRunDaemonPod } from './nodeEligibility.ts';
 
 /** DAEMONSETS is the apps/v1 daemonsets resource. */
@@ -171,10 +172,10 @@ export class DaemonSetController {
     for (const state of nodes.values()) {
       if (!state.shouldRun) continue;
       const pod = state.pods[0];
-      if (!pod || !isPodAvailable(pod, minReady, now)) unavailable++;
+      if (!pod || !isPodAvailable(asPod(pod), minReady, now)) unavailable++;
       if (!pod || pod.metadata.labels?.[REVISION_HASH_LABEL] === hash) continue;
       // An old pod that is not available anyway goes at once; available ones wait for budget.
-      if (!isPodAvailable(pod, minReady, now)) this.deletePod(ds, pod);
+      if (!isPodAvailable(asPod(pod), minReady, now)) this.deletePod(ds, pod);
       else oldAvailable.push(pod);
     }
     for (const pod of oldAvailable) {

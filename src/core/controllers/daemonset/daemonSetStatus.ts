@@ -2,9 +2,8 @@
  * DaemonSet status (pkg/controller/daemon/daemon_controller.go updateDaemonSetStatus):
  * counted per node that should run the daemon, from its oldest live pod.
  */
-import { parseTime } from '../../api/time.ts';
+import { asPod, isPodAvailable, isPodReady } from '../../api/podUtil.ts';
 import type { KubeObject } from '../../api/types.ts';
-import type { Pod } from 'kubernetes-types/core/v1';
 import { REVISION_HASH_LABEL } from './daemonPod.ts';
 
 /** DaemonSetStatus is apps/v1 DaemonSetStatus with its optional fields omitted when zero. */
@@ -17,20 +16,6 @@ export interface DaemonSetStatus {
   updatedNumberScheduled?: number;
   numberAvailable?: number;
   numberUnavailable?: number;
-}
-
-/** isPodReady is podutil.IsPodReady. */
-export function isPodReady(pod: KubeObject): boolean {
-  return ((pod as unknown as Pod).status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
-}
-
-/** isPodAvailable: ready for more than minReadySeconds (podutil.IsPodAvailable). */
-export function isPodAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
-  if (!isPodReady(pod)) return false;
-  if (minReadySeconds <= 0) return true;
-  const ready = ((pod as unknown as Pod).status?.conditions ?? []).find((c) => c.type === 'Ready');
-  const since = parseTime(ready?.lastTransitionTime);
-  return !Number.isNaN(since) && since + minReadySeconds * 1000 < now;
 }
 
 /** NodeState is what the controller knows about one node for one DaemonSet. */
@@ -59,9 +44,9 @@ export function calculateStatus(nodes: NodeState[], hash: string, generation: nu
     if (n.pods.length === 0) continue;
     current++;
     const pod = n.pods[0];
-    if (isPodReady(pod)) {
+    if (isPodReady(asPod(pod))) {
       ready++;
-      if (isPodAvailable(pod, minReadySeconds, now)) available++;
+      if (isPodAvailable(asPod(pod), minReadySeconds, now)) available++;
     }
     if (pod.metadata.labels?.[REVISION_HASH_LABEL] === hash) updated++;
   }

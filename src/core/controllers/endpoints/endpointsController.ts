@@ -8,6 +8,7 @@
  * publishNotReadyAddresses), and subsets are repacked by port set with addresses sorted
  * by IP (endpoints.RepackSubsets). The Endpoints of a deleted Service are deleted.
  */
+import { isPodReady } from '../../api/podUtil.ts';
 import { isStatusError } from '../../api/status.ts';
 import { deepEqual } from '../../api/equality.ts';
 import type { KubeObject, Service } from '../../api/types.ts';
@@ -23,7 +24,6 @@ import {
   endpointPorts,
   enqueueServicesOnChanges,
   hasSelector,
-  isPodReady,
   selectedPods,
   shouldPodBeInEndpoints,
 } from '../endpointslice/servicePods.ts';

@@ -7,6 +7,7 @@
  * pkg/controller/endpointslice/util (podToEndpoint's ready/serving/terminating).
  */
 import { matches, selectorFromSet } from '../../api/labels.ts';
+import { isPodReady } from '../../api/podUtil.ts';
 import type { KubeObject, Pod, Service } from '../../api/types.ts';
 import { keyOf, type Informer } from '../../client/informer.ts';
 import type { WorkQueue } from '../../client/workqueue.ts';
@@ -58,11 +59,6 @@ export function servicesSelecting(pod: KubeObject, services: Informer): KubeObje
     const svc = s as unknown as Service;
     return hasSelector(svc) && matches(selectorFromSet(svc.spec?.selector ?? {}), pod.metadata.labels);
   });
-}
-
-/** isPodReady is podutil.IsPodReady. */
-export function isPodReady(pod: Pod): boolean {
-  return (pod.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True');
 }
 
 /**

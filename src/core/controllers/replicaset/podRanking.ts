@@ -10,7 +10,7 @@
  */
 import { parseTime } from '../../api/time.ts';
 import type { Pod } from '../../api/types.ts';
-import { isPodActive, isPodReady, podReadyCondition } from './podUtil.ts';
+import { isPodActive, isPodReady, podReadyCondition } from '../../api/podUtil.ts';
 
 /** POD_DELETION_COST_ANNOTATION is controller.kubernetes.io/pod-deletion-cost (int32, default 0). */
 export const POD_DELETION_COST_ANNOTATION = 'controller.kubernetes.io/pod-deletion-cost';

@@ -22,7 +22,7 @@ import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { claimObjects, controllerOf, newControllerRef } from './controllerRef.ts';
 import { getPodsToDelete } from './podRanking.ts';
-import { asPod, isPodActive, isPodAvailable, isPodReady, podReadyCondition } from './podUtil.ts';
+import { asPod, isPodActive, isPodAvailable, isPodReady, podReadyCondition } from '../../api/podUtil.ts';
 import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus } from './replicaSetStatus.ts';
 
 /** BURST_REPLICAS is upstream's BurstReplicas: at most this many creates or deletes per sync. */

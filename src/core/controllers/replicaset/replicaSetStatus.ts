@@ -6,7 +6,7 @@ import { rfc3339 } from '../../api/time.ts';
 import { matches, selectorFromSet } from '../../api/labels.ts';
 import type { Pod, ReplicaSet } from '../../api/types.ts';
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
-import { isPodAvailable, isPodReady } from './podUtil.ts';
+import { isPodAvailable, isPodReady } from '../../api/podUtil.ts';
 
 /** REPLICA_FAILURE is the ReplicaSetReplicaFailure condition type. */
 export const REPLICA_FAILURE = 'ReplicaFailure';

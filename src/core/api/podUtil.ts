@@ -1,9 +1,9 @@
 /**
- * Pod predicates the workload controllers share, after k8s.io/kubernetes/pkg/api/v1/pod/util.go
+ * Pod predicates the controllers and the network share, after k8s.io/kubernetes/pkg/api/v1/pod/util.go
  * (IsPodReady, IsPodAvailable) and pkg/controller/controller_utils.go (IsPodActive).
  */
-import { parseTime } from '../../api/time.ts';
-import type { KubeObject, Pod } from '../../api/types.ts';
+import { parseTime } from './time.ts';
+import type { KubeObject, Pod } from './types.ts';
 
 /** isPodActive is controller.IsPodActive: not finished and not being deleted. */
 export function isPodActive(pod: Pod): boolean {
