@@ -18,7 +18,7 @@ export async function interactive(): Promise<number> {
   let pending = '';
   let running: AbortController | undefined;
   const prompt = () => {
-    rl.setPrompt(pending ? '> ' : session.shell.prompt());
+    rl.setPrompt(pending ? '> ' : session.prompt());
     rl.prompt();
   };
   rl.on('SIGINT', () => {
@@ -33,7 +33,7 @@ export async function interactive(): Promise<number> {
   let status = 0;
   for await (const line of rl) {
     pending = pending ? `${pending}\n${line}` : line;
-    if (session.shell.needsMoreInput(pending)) {
+    if (session.needsMoreInput(pending)) {
       prompt();
       continue;
     }

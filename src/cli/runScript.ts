@@ -36,7 +36,7 @@ export async function runScriptFile(text: string, opts: RunOptions): Promise<num
   const cluster = createCluster({}, { schema: await loadApiSchema() });
   const session = new TerminalSession({ cluster, driver: new HeadlessDriver(cluster) });
   let status = 0;
-  for (const input of splitInputs(text, (s) => session.shell.needsMoreInput(s))) {
+  for (const input of splitInputs(text, (s) => session.needsMoreInput(s))) {
     if (opts.echo) opts.stdout(input.map((l, i) => `${i === 0 ? '$' : '>'} ${l}\n`).join(''));
     const joined = input.join('\n');
     if (joined.trim() === '' || joined.trim().startsWith('#')) continue;

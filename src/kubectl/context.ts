@@ -35,6 +35,12 @@ export interface KubectlHost {
   edit?(text: string, path: string): Promise<string | undefined>;
   /** serverVersion is the cluster's Kubernetes version ("v1.32.2"), what GET /version reports as gitVersion. */
   serverVersion?(): string;
+  /**
+   * openShell turns the terminal into an interactive shell inside a container (`kubectl exec -it
+   * POD -- sh`): later input goes to it until `exit`. Returns false when it cannot (no such
+   * process). `onExit` runs when that shell exits (e.g. `kubectl run --rm` deletes the pod).
+   */
+  openShell?(namespace: string, pod: string, container: string, command: string[], onExit?: (status: number) => void | Promise<void>): boolean;
   /** portForward makes a pod port reachable from the terminal (browser only). */
   portForward?(namespace: string, pod: string, localPort: number, remotePort: number): void;
 }

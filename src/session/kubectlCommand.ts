@@ -4,6 +4,7 @@
  * have reacted to the previous command by the time the next one looks.
  */
 import type { Cluster } from '../core/sim/cluster.ts';
+import type { KubectlHost } from '../kubectl/context.ts';
 import type { KubeConfig } from '../kubectl/kubeconfig.ts';
 import { runKubectl } from '../kubectl/kubectl.ts';
 import type { Command } from '../shell/types.ts';
@@ -15,6 +16,7 @@ export interface KubectlBinding {
   kubeconfig: KubeConfig;
   driver: TimeDriver;
   edit?: (text: string, path: string) => Promise<string | undefined>;
+  openShell?: KubectlHost['openShell'];
 }
 
 export function kubectlCommand(binding: KubectlBinding): Command {
@@ -30,6 +32,7 @@ export function kubectlCommand(binding: KubectlBinding): Command {
         waitFor: (done, timeoutMs, signal) => binding.driver.waitFor(done, timeoutMs, signal ?? io.signal),
         sleep: (ms, signal) => binding.driver.sleep(ms, signal ?? io.signal),
         edit: binding.edit,
+        openShell: binding.openShell,
         stdin: io.stdin,
         stdout: io.stdout,
         stderr: io.stderr,

@@ -9,6 +9,7 @@ import type { Cluster } from '../core/sim/cluster.ts';
 import { defaultKubeConfig, type KubeConfig } from '../kubectl/kubeconfig.ts';
 import { Shell } from '../shell/shell.ts';
 import type { OutputSink, ShellSignal, VirtualFS } from '../shell/types.ts';
+import { openContainerShell, type NestedShell } from './containerShells.ts';
 import { kubectlCommand } from './kubectlCommand.ts';
 import { registerClusterTools } from './clusterTools.ts';
 import { kubectlCompleter } from './kubectlCompletion.ts';
@@ -29,6 +30,7 @@ export class TerminalSession {
   readonly shell: Shell;
   readonly kubeconfig: KubeConfig;
   readonly driver: TimeDriver;
+  private nested: NestedShell | undefined;
 
   constructor(opts: SessionOptions) {
     this.cluster = opts.cluster;
@@ -40,7 +42,13 @@ export class TerminalSession {
       sleep: (ms, signal) => this.driver.sleep(ms, signal),
       hostname: 'controlplane',
     });
-    const kubectl = kubectlCommand({ cluster: this.cluster, kubeconfig: this.kubeconfig, driver: this.driver, edit: opts.edit });
+    const kubectl = kubectlCommand({
+      cluster: this.cluster,
+      kubeconfig: this.kubeconfig,
+      driver: this.driver,
+      edit: opts.edit,
+      openShell: (ns, pod, container, command, onExit) => this.openShell(ns, pod, container, command, onExit),
+    });
     this.shell.register('kubectl', kubectl);
     this.shell.register('k', kubectl);
     const completer = kubectlCompleter({ client: this.cluster.client(), kubeconfig: this.kubeconfig });
@@ -52,9 +60,45 @@ export class TerminalSession {
   /** run executes one terminal input (possibly several lines, e.g. a here-doc). */
   async run(input: string, out: OutputSink, signal?: ShellSignal): Promise<number> {
     try {
-      return await this.shell.run(input, out, signal);
+      const nested = this.nested;
+      if (!nested) return await this.shell.run(input, out, signal);
+      const status = await nested.shell.run(input, out, signal);
+      if (nested.shell.exited) {
+        this.nested = undefined;
+        // kubectl reports a non-zero exit of the remote shell, as for any exec'd command.
+        if (status !== 0) out.stderr(`command terminated with exit code ${status}\n`);
+        await nested.onExit?.(status);
+      }
+      return status;
     } finally {
       this.cluster.settle();
     }
+  }
+
+  /** prompt is the active shell's prompt: the node's, or the container's during `kubectl exec -it`. */
+  prompt(): string {
+    return this.nested ? this.nested.prompt() : this.shell.prompt();
+  }
+
+  /** needsMoreInput asks the active shell whether the input is incomplete. */
+  needsMoreInput(text: string): boolean {
+    return (this.nested?.shell ?? this.shell).needsMoreInput(text);
+  }
+
+  /** complete offers tab completions from the active shell. */
+  complete(line: string, cursor: number): ReturnType<Shell['complete']> {
+    return (this.nested?.shell ?? this.shell).complete(line, cursor);
+  }
+
+  /** inContainer tells whether input currently goes to a container shell. */
+  get inContainer(): boolean {
+    return this.nested !== undefined;
+  }
+
+  private openShell(namespace: string, pod: string, container: string, command: string[], onExit?: (status: number) => void | Promise<void>): boolean {
+    const nested = openContainerShell(this.cluster, this.driver, namespace, pod, container, command);
+    if (!nested) return false;
+    this.nested = { ...nested, onExit };
+    return true;
   }
 }

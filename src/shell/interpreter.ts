@@ -61,6 +61,7 @@ export class Interpreter {
     } catch (e) {
       if (e instanceof ExitSignal) {
         this.state.lastStatus = e.status;
+        this.state.exitRequested = true;
         return e.status;
       }
       throw e;

@@ -96,6 +96,9 @@ export class Shell {
     this.completers.set(name, fn);
   }
 
+  /** exited is set once a run ended with the `exit` builtin (a host may close this shell). */
+  exited = false;
+
   /** lastStatus is `$?` after the last run. */
   get lastStatus(): number {
     return this.state.lastStatus;
@@ -136,12 +139,19 @@ export class Shell {
       source.abort();
     }
     this.state.lastStatus = status;
+    if (this.state.exitRequested) {
+      this.state.exitRequested = false;
+      this.exited = true;
+    }
     return status;
   }
 
   /** report turns whatever unwound a run into bash's message and status; nothing escapes run(). */
   private report(e: unknown, out: OutputSink): number {
-    if (e instanceof ExitSignal) return e.status;
+    if (e instanceof ExitSignal) {
+      this.exited = true;
+      return e.status;
+    }
     if (e instanceof InterruptSignal) return e.status;
     if (e instanceof ShellRuntimeError) {
       out.stderr(`bash: ${e.message}\n`);

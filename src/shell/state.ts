@@ -2,6 +2,8 @@ import type { ShellSignal } from './types.ts';
 
 /** ShellState is everything a subshell copies: variables, functions, cwd, options. */
 export interface ShellState {
+  /** exitRequested is set when `exit` ended a run of this shell (a subshell has its own state). */
+  exitRequested?: boolean;
   vars: Map<string, string>;
   exported: Set<string>;
   functions: Map<string, import('./ast.ts').CompoundCommand>;

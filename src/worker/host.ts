@@ -161,7 +161,7 @@ export class Host {
         this.tab(req.tab).interrupt();
         return;
       case 'terminal.complete': {
-        const { start, candidates } = this.tab(req.tab).session.shell.complete(req.line, req.cursor);
+        const { start, candidates } = this.tab(req.tab).session.complete(req.line, req.cursor);
         this.post({ type: 'terminal.completion', id: req.id, start, candidates });
         return;
       }

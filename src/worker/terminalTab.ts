@@ -37,7 +37,7 @@ export class TerminalTab {
   /** showPrompt prints the prompt the tab is at. */
   showPrompt(): void {
     if (this.pending) this.events.prompt(CONTINUATION_PROMPT, true);
-    else this.events.prompt(this.session.shell.prompt(), false);
+    else this.events.prompt(this.session.prompt(), false);
   }
 
   /** input takes one line the person entered. */
@@ -80,7 +80,7 @@ export class TerminalTab {
     while (this.queue.length > 0 && !this.running) {
       const line = this.queue.shift()!;
       this.pending = this.pending ? `${this.pending}\n${line}` : line;
-      if (this.session.shell.needsMoreInput(this.pending)) {
+      if (this.session.needsMoreInput(this.pending)) {
         this.showPrompt();
         continue;
       }

@@ -47,6 +47,8 @@ async function runExec(inv: Invocation): Promise<number> {
   // NOTE: the exec stream carries a finished stdin, not a live terminal; an interactive shell
   // would read EOF and exit at once, so say so instead of silently returning.
   if (flags.bool('stdin') && ctx.isTTY && ctx.stdin === '' && isBareShell(command)) {
+    const namespace = pod.metadata?.namespace ?? inv.namespace;
+    if (tty && ctx.openShell?.(namespace, pod.metadata?.name ?? '', container, command)) return 0;
     throw new CommandError(
       `error: interactive shells are not available in this playground yet; run one command at a time, e.g. kubectl exec ${before[0]} -- ${command[0]} -c 'ls /'`,
     );

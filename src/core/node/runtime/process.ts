@@ -112,6 +112,11 @@ export class ContainerProcess {
   }
 
   /** env is the process environment (what `kubectl exec -- env` prints). */
+  get image(): { reference: string; version: string; variant: string } {
+    return this.opts.image;
+  }
+
+  /** env is the container's environment. */
   get env(): ReadonlyMap<string, string> {
     return this.opts.env;
   }
