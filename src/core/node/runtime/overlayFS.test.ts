@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { MemoryFS } from '../../../shell/memoryFS.ts';
+import type { VirtualFS } from '../../../shell/types.ts';
+import { imageLayer, OverlayFS } from './overlayFS.ts';
+
+const populate = (fs: VirtualFS): void => {
+  fs.mkdir('/etc/nginx/conf.d', { parents: true });
+  fs.write('/etc/nginx/conf.d/default.conf', 'server {}\n');
+  fs.write('/etc/os-release', 'ID=debian\n');
+  fs.mkdir('/usr/share/nginx/html', { parents: true });
+  fs.write('/usr/share/nginx/html/index.html', '<h1>Welcome to nginx!</h1>\n');
+};
+
+/** outcome runs an operation and records its result or errno text, so both filesystems can be compared. */
+function outcome(f: () => unknown): unknown {
+  try {
+    return { ok: f() ?? null };
+  } catch (e) {
+    return { err: (e as Error).message };
+  }
+}
+
+describe('OverlayFS', () => {
+  it('behaves as a private MemoryFS populated with the image', () => {
+    let t = 1000;
+    const now = () => t;
+    const mem = new MemoryFS(now);
+    populate(mem);
+    const layer = imageLayer(populate);
+    const ovl = new OverlayFS(layer, now);
+    t = 5000;
+    const ops: ((fs: VirtualFS) => unknown)[] = [
+      (fs) => fs.read('/etc/os-release'),
+      (fs) => fs.read('/etc/nginx'),
+      (fs) => fs.read('/nope'),
+      (fs) => fs.list('/etc'),
+      (fs) => fs.list('/etc/os-release'),
+      (fs) => fs.stat('/usr/share/nginx/html/index.html'),
+      (fs) => fs.write('/etc/os-release', 'ID=changed\n'),
+      (fs) => fs.stat('/etc/os-release'),
+      (fs) => fs.append('/usr/share/nginx/html/index.html', 'more\n'),
+      (fs) => fs.read('/usr/share/nginx/html/index.html'),
+      (fs) => fs.write('/missing/dir/file', 'x'),
+      (fs) => fs.write('/etc/os-release/x', 'x'),
+      (fs) => fs.mkdir('/etc'),
+      (fs) => fs.mkdir('/var/lib/app', { parents: true }),
+      (fs) => fs.write('/var/lib/app/data', 'é'),
+      (fs) => fs.stat('/var/lib/app/data'),
+      (fs) => fs.rm('/etc/nginx'),
+      (fs) => fs.rm('/etc/nginx', { recursive: true }),
+      (fs) => fs.exists('/etc/nginx/conf.d/default.conf'),
+      (fs) => fs.list('/etc'),
+      (fs) => fs.mkdir('/etc/nginx'),
+      (fs) => fs.list('/etc/nginx'),
+      (fs) => fs.rm('/etc/os-release'),
+      (fs) => fs.rm('/etc/os-release'),
+      (fs) => fs.rm('/etc/os-release', { force: true }),
+      (fs) => fs.append('/etc/os-release', 'new\n'),
+      (fs) => fs.stat('/etc/os-release'),
+      (fs) => fs.read('/dev/null'),
+      (fs) => fs.list('/'),
+    ];
+    for (const op of ops) expect(outcome(() => op(ovl))).toEqual(outcome(() => op(mem)));
+    expect(outcome(() => ovl.stat('/etc/nginx'))).toEqual({ ok: { type: 'dir', size: 4096, mtime: 5000, mode: 0o755 } });
+  });
+
+  it('shares the image layer but not writes between containers', () => {
+    const layer = imageLayer(populate);
+    const a = new OverlayFS(layer, () => 0);
+    const b = new OverlayFS(layer, () => 0);
+    a.write('/etc/os-release', 'ID=a\n');
+    a.rm('/usr/share/nginx/html', { recursive: true });
+    expect(b.read('/etc/os-release')).toBe('ID=debian\n');
+    expect(b.list('/usr/share/nginx/html')).toEqual(['index.html']);
+    expect(a.exists('/usr/share/nginx/html/index.html')).toBe(false);
+    expect(new OverlayFS(layer, () => 0).read('/etc/os-release')).toBe('ID=debian\n');
+  });
+});
