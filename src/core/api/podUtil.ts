@@ -1,8 +1,9 @@
 /**
  * Pod predicates the controllers and the network share, after k8s.io/kubernetes/pkg/api/v1/pod/util.go
- * (IsPodReady, IsPodAvailable) and pkg/controller/controller_utils.go (IsPodActive).
+ * (IsPodReady, IsPodAvailable, FindPort) and pkg/controller/controller_utils.go (IsPodActive).
  */
 import { parseTime } from './time.ts';
+import type { ServicePort } from 'kubernetes-types/core/v1';
 import type { KubeObject, Pod } from './types.ts';
 
 /** isPodActive is controller.IsPodActive: not finished and not being deleted. */
@@ -31,6 +32,23 @@ export function isPodAvailable(pod: Pod, minReadySeconds: number, now: number): 
   if (minReadySeconds === 0) return true;
   const since = parseTime(podReadyCondition(pod)?.lastTransitionTime);
   return !Number.isNaN(since) && since + minReadySeconds * 1000 < now;
+}
+
+/**
+ * findPort is podutil.FindPort: a numeric targetPort is used as is (targetPort defaults to
+ * port); a named one is looked up among the containers' ports with the same protocol.
+ */
+export function findPort(pod: Pod, sp: ServicePort): number | undefined {
+  const target = sp.targetPort ?? sp.port;
+  if (typeof target === 'number') return target;
+  if (/^\d+$/.test(target)) return Number(target);
+  const protocol = sp.protocol ?? 'TCP';
+  for (const c of pod.spec?.containers ?? []) {
+    for (const p of c.ports ?? []) {
+      if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
+    }
+  }
+  return undefined;
 }
 
 /** asPod views a cached object as a Pod. */

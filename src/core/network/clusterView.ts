@@ -7,7 +7,7 @@
  */
 import type { EndpointSlice } from 'kubernetes-types/discovery/v1';
 import type { Node, Pod, Service, ServicePort } from 'kubernetes-types/core/v1';
-import { isPodReady } from '../api/podUtil.ts';
+import { findPort, isPodReady } from '../api/podUtil.ts';
 import type { KubeObject } from '../api/types.ts';
 import { ENDPOINTSLICES, NAMESPACES, NODES, PODS, SERVICES, type Client } from '../client/client.ts';
 
@@ -107,7 +107,7 @@ export class ClusterView {
       if (!Object.entries(selector).every(([k, v]) => labels[k] === v)) continue;
       if (pod.metadata?.deletionTimestamp || pod.status?.phase !== 'Running' || !pod.status.podIP) continue;
       if (!isPodReady(pod)) continue;
-      const port = resolveTargetPort(pod, sp);
+      const port = findPort(pod, sp);
       if (port === undefined) continue;
       out.push({ ip: pod.status.podIP, port, hostname: pod.spec?.hostname, nodeName: pod.spec?.nodeName, podName: pod.metadata?.name });
     }
@@ -115,13 +115,3 @@ export class ClusterView {
   }
 }
 
-/** resolveTargetPort finds the number a Service port's targetPort means for one pod (podutil.FindPort). */
-export function resolveTargetPort(pod: Pod, sp: ServicePort): number | undefined {
-  const target = sp.targetPort ?? sp.port;
-  if (typeof target === 'number') return target;
-  if (/^\d+$/.test(target)) return Number(target);
-  for (const c of pod.spec?.containers ?? []) {
-    for (const p of c.ports ?? []) if (p.name === target && (p.protocol ?? 'TCP') === (sp.protocol ?? 'TCP')) return p.containerPort;
-  }
-  return undefined;
-}

@@ -1,19 +1,16 @@
 /**
  * What the Endpoints and EndpointSlice controllers share: which pods back a Service and
- * which port each service port reaches on a pod.
+ * which port each service port reaches on a pod (podutil.FindPort lives in core/api/podUtil.ts).
  *
  * After pkg/controller/util/endpoint/controller_utils.go (ShouldPodBeInEndpoints),
  * pkg/api/v1/pod/util.go (FindPort, IsPodReady) and
  * pkg/controller/endpointslice/util (podToEndpoint's ready/serving/terminating).
  */
 import { matches, selectorFromSet } from '../../api/labels.ts';
-import { isPodReady } from '../../api/podUtil.ts';
+import { findPort, isPodReady } from '../../api/podUtil.ts';
 import type { KubeObject, Pod, Service } from '../../api/types.ts';
 import { keyOf, type Informer } from '../../client/informer.ts';
 import type { WorkQueue } from '../../client/workqueue.ts';
-
-/** ServicePort is one entry of service.spec.ports. */
-export type ServicePort = NonNullable<NonNullable<Service['spec']>['ports']>[number];
 
 /** hasSelector: only services with a selector get controller-managed endpoints. */
 export function hasSelector(svc: Service): boolean {
@@ -71,23 +68,6 @@ export function shouldPodBeInEndpoints(pod: Pod, includeTerminating: boolean): b
   if (phase === 'Succeeded' || phase === 'Failed') return false;
   if (!includeTerminating && pod.metadata?.deletionTimestamp) return false;
   return true;
-}
-
-/**
- * findPort is podutil.FindPort: a numeric targetPort is used as is (targetPort defaults to
- * port); a named one is looked up among the containers' ports with the same protocol.
- */
-export function findPort(pod: Pod, sp: ServicePort): number | undefined {
-  const target = sp.targetPort ?? sp.port;
-  if (typeof target === 'number') return target;
-  if (/^\d+$/.test(target)) return Number(target);
-  const protocol = sp.protocol ?? 'TCP';
-  for (const c of pod.spec?.containers ?? []) {
-    for (const p of c.ports ?? []) {
-      if (p.name === target && (p.protocol ?? 'TCP') === protocol) return p.containerPort;
-    }
-  }
-  return undefined;
 }
 
 /** EndpointPort is a discovery/v1 EndpointPort: a service port resolved on one pod ("" for an unnamed port). */
