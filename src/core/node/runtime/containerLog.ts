@@ -14,9 +14,15 @@ export interface LogEntry {
   line: string;
 }
 
-/** ContainerLog collects a container's output lines, with an optional cap on kept lines. */
+/**
+ * ContainerLog collects a container's output lines, with an optional cap on kept lines.
+ * Lines are kept column-wise (times, streams, texts) rather than as one object per line:
+ * a pod's log is written once and read rarely, and per-line objects were most of its heap.
+ */
 export class ContainerLog {
-  private readonly entries: LogEntry[] = [];
+  private times: number[] = [];
+  private streams: LogStream[] = [];
+  private texts: string[] = [];
   private readonly pending: Record<LogStream, string> = { stdout: '', stderr: '' };
   private readonly listeners = new Set<(e: LogEntry) => void>();
 
@@ -30,27 +36,31 @@ export class ContainerLog {
     const all = this.pending[stream] + text;
     const parts = all.split('\n');
     this.pending[stream] = parts.pop()!;
-    for (const line of parts) this.push({ time: this.now(), stream, line });
+    for (const line of parts) this.push(this.now(), stream, line);
   }
 
   /** flush turns unterminated output into final lines (called when the process exits). */
   flush(): void {
     for (const stream of ['stdout', 'stderr'] as const) {
       if (this.pending[stream] !== '') {
-        this.push({ time: this.now(), stream, line: this.pending[stream] });
+        this.push(this.now(), stream, this.pending[stream]);
         this.pending[stream] = '';
       }
     }
   }
 
-  /** lines returns the kept entries, oldest first. */
+  /** lines returns the kept entries, oldest first (built on each call). */
   lines(): readonly LogEntry[] {
-    return this.entries;
+    const out: LogEntry[] = [];
+    for (let i = this.first(); i < this.texts.length; i++) out.push({ time: this.times[i]!, stream: this.streams[i]!, line: this.texts[i]! });
+    return out;
   }
 
   /** text returns the log as `kubectl logs` prints it (every line newline-terminated). */
   text(opts: { timestamps?: boolean } = {}): string {
-    return this.entries.map((e) => (opts.timestamps ? `${rfc3339Nano(e.time)} ${e.line}\n` : `${e.line}\n`)).join('');
+    const out: string[] = [];
+    for (let i = this.first(); i < this.texts.length; i++) out.push(opts.timestamps ? `${rfc3339Nano(this.times[i]!)} ${this.texts[i]!}\n` : `${this.texts[i]!}\n`);
+    return out.join('');
   }
 
   /** subscribe calls fn for every new entry (for `kubectl logs -f`); returns the unsubscribe function. */
@@ -59,10 +69,28 @@ export class ContainerLog {
     return () => this.listeners.delete(fn);
   }
 
-  private push(e: LogEntry): void {
-    this.entries.push(e);
-    if (this.entries.length > this.maxLines) this.entries.shift();
-    for (const fn of this.listeners) fn(e);
+  private push(time: number, stream: LogStream, line: string): void {
+    this.times.push(time);
+    this.streams.push(stream);
+    this.texts.push(line);
+    // Drop the oldest lines in batches, so a chatty container does not shift the arrays per line.
+    if (this.texts.length > this.maxLines + Math.max(1, this.maxLines >> 4)) this.trim();
+    if (this.listeners.size > 0) {
+      const e: LogEntry = { time, stream, line };
+      for (const fn of this.listeners) fn(e);
+    }
+  }
+
+  /** first is the index of the oldest kept line (the arrays may hold a few more, until the next trim). */
+  private first(): number {
+    return Math.max(0, this.texts.length - this.maxLines);
+  }
+
+  private trim(): void {
+    const drop = this.texts.length - this.maxLines;
+    this.times = this.times.slice(drop);
+    this.streams = this.streams.slice(drop);
+    this.texts = this.texts.slice(drop);
   }
 }
 

@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { ContainerLog } from './containerLog.ts';
+
+describe('ContainerLog', () => {
+  it('keeps lines with their time and stream, buffering partial writes', () => {
+    let t = Date.UTC(2024, 11, 10, 10, 0, 0, 123);
+    const log = new ContainerLog(() => t);
+    const seen: string[] = [];
+    log.subscribe((e) => seen.push(`${e.stream}:${e.line}`));
+    log.write('hello\nwor', 'stdout');
+    t += 1000;
+    log.write('ld\n', 'stdout');
+    log.write('oops', 'stderr');
+    log.flush();
+    expect(log.lines()).toEqual([
+      { time: Date.UTC(2024, 11, 10, 10, 0, 0, 123), stream: 'stdout', line: 'hello' },
+      { time: Date.UTC(2024, 11, 10, 10, 0, 1, 123), stream: 'stdout', line: 'world' },
+      { time: Date.UTC(2024, 11, 10, 10, 0, 1, 123), stream: 'stderr', line: 'oops' },
+    ]);
+    expect(seen).toEqual(['stdout:hello', 'stdout:world', 'stderr:oops']);
+    expect(log.text({ timestamps: true })).toBe(
+      '2024-12-10T10:00:00.123000000Z hello\n2024-12-10T10:00:01.123000000Z world\n2024-12-10T10:00:01.123000000Z oops\n',
+    );
+  });
+
+  it('keeps only the newest maxLines lines', () => {
+    const log = new ContainerLog(() => 0, 3);
+    for (let i = 1; i <= 10; i++) {
+      log.write(`line ${i}\n`, 'stdout');
+      expect(log.lines().length).toBe(Math.min(i, 3));
+      expect(log.text()).toBe(Array.from({ length: Math.min(i, 3) }, (_, k) => `line ${i - Math.min(i, 3) + k + 1}\n`).join(''));
+    }
+  });
+});
