@@ -6,15 +6,9 @@
  * address and the same seed and script always give the same IPs.
  *
  * The node's podCIDR is assigned by the kubelet at registration (node-ipam's range
- * allocator order: controlplane 10.244.0.0/24, node01 10.244.1.0/24, ...); see podCIDRFor.
+ * allocator order: controlplane 10.244.0.0/24, node01 10.244.1.0/24, ...); see podCIDRFor in node/kubelet/nodeObject.ts.
  */
 import { formatIPv4, parseCidr } from './ipv4.ts';
-
-/** podCIDRFor is the index-th /24 of the cluster's pod CIDR (10.244.0.0/16 → 10.244.<index>.0/24). */
-export function podCIDRFor(clusterCIDR: string, index: number): string {
-  const c = parseCidr(clusterCIDR);
-  return `${formatIPv4(c.base + index * 256)}/24`;
-}
 
 interface NodeRange {
   cidr: string;
