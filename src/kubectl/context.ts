@@ -40,7 +40,7 @@ export interface KubectlHost {
    * POD -- sh`): later input goes to it until `exit`. Returns false when it cannot (no such
    * process). `onExit` runs when that shell exits (e.g. `kubectl run --rm` deletes the pod).
    */
-  openShell?(namespace: string, pod: string, container: string, command: string[], onExit?: (status: number) => void | Promise<void>): boolean;
+  openShell?(namespace: string, pod: string, container: string, command: string[], onExit?: (status: number, out: { stdout(t: string): void; stderr(t: string): void }) => void | Promise<void>): boolean;
   /** portForward makes a pod port reachable from the terminal (browser only). */
   portForward?(namespace: string, pod: string, localPort: number, remotePort: number): void;
 }

@@ -8,13 +8,14 @@ import type { Cluster } from '../core/sim/cluster.ts';
 import type { ContainerProcess } from '../core/node/runtime/process.ts';
 import { containerShell } from '../core/node/runtime/terminalShell.ts';
 import type { Shell } from '../shell/shell.ts';
+import type { OutputSink } from '../shell/types.ts';
 import type { TimeDriver } from './timeDriver.ts';
 
 /** NestedShell is one open container shell. */
 export interface NestedShell {
   shell: Shell;
   prompt(): string;
-  onExit?: (status: number) => void | Promise<void>;
+  onExit?: (status: number, out: OutputSink) => void | Promise<void>;
 }
 
 interface KubeletLike {

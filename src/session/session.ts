@@ -67,7 +67,7 @@ export class TerminalSession {
         this.nested = undefined;
         // kubectl reports a non-zero exit of the remote shell, as for any exec'd command.
         if (status !== 0) out.stderr(`command terminated with exit code ${status}\n`);
-        await nested.onExit?.(status);
+        await nested.onExit?.(status, out);
       }
       return status;
     } finally {
@@ -95,7 +95,7 @@ export class TerminalSession {
     return this.nested !== undefined;
   }
 
-  private openShell(namespace: string, pod: string, container: string, command: string[], onExit?: (status: number) => void | Promise<void>): boolean {
+  private openShell(namespace: string, pod: string, container: string, command: string[], onExit?: NestedShell['onExit']): boolean {
     const nested = openContainerShell(this.cluster, this.driver, namespace, pod, container, command);
     if (!nested) return false;
     this.nested = { ...nested, onExit };

@@ -27,3 +27,17 @@ describe('kubectl exec -it into a shell', () => {
     expect(await s.out('kubectl exec web -- cat /root/note')).toBe('kept\n');
   });
 });
+
+describe('kubectl run --rm -it', () => {
+  it('opens the container shell and removes the pod after exit', async () => {
+    const s = await scenario();
+    expect(await s.run('kubectl run tmp --rm -it --image=busybox --restart=Never -- sh')).toEqual({
+      stdout: '',
+      stderr: "If you don't see a command prompt, try pressing enter.\n",
+      status: 0,
+    });
+    expect(await s.out('echo inside $(hostname)')).toBe('inside tmp\n');
+    expect(await s.out('exit')).toBe('pod "tmp" deleted\n');
+    expect(await s.out('kubectl get pods')).toBe('No resources found in default namespace.\n');
+  });
+});

@@ -116,6 +116,18 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
   if (!finished(pod) && stdin) {
     if (tty && !flags.bool('quiet')) ctx.stderr("If you don't see a command prompt, try pressing enter.\n");
     const command = [...(container?.command ?? []), ...(container?.args ?? [])];
+    // `run -it ... -- sh` on a terminal: the terminal becomes the container's shell until exit.
+    const shell = command.length > 0 ? command : ['sh'];
+    if (tty && ctx.isTTY && ctx.stdin === '' && isBareShell(shell)) {
+      const rm = flags.bool('rm');
+      // NOTE: the shell runs beside the container's own process here; when it exits, a real
+      // container whose main process is that shell has ended too, so a Never pod goes at once.
+      const ended = (flags.string('restart') || 'Always') === 'Never' ? 0 : undefined;
+      const opened = ctx.openShell?.(inv.namespace, name, container?.name ?? name, shell, (_status, out) => {
+        if (rm) removeCreated(inv, name, pods, services, out.stdout, ended);
+      });
+      if (opened) return 0;
+    }
     status = await ctx.client.exec(inv.namespace, name, {
       container: container?.name ?? name,
       command: command.length > 0 ? command : ['sh'],
@@ -138,18 +150,7 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
   } else if (restart === 'Always' && !flags.bool('rm') && stdin) {
     ctx.stderr(`Session ended, resume using 'kubectl attach ${name} -c ${container?.name ?? name} -i -t' command when the pod is running\n`);
   }
-  if (flags.bool('rm')) {
-    // removeCreatedObjects: the Pod, then the --expose Service; not found is fine, no waiting.
-    for (const [def, kind] of [[pods, 'pod'], [services, 'service']] as const) {
-      if (!def) continue;
-      try {
-        ctx.client.delete(def, inv.namespace, name, { propagationPolicy: 'Background' });
-        ctx.stdout(`${kind} "${name}" deleted\n`);
-      } catch (err) {
-        if (!(isStatusError(err) && err.code === 404)) throw err;
-      }
-    }
-  }
+  if (flags.bool('rm')) removeCreated(inv, name, pods, services, ctx.stdout);
   // NOTE: an attached shell runs as an exec beside the container's own process (the
   // runtime has no attach), so its status stands for the container's exit code.
   if (restart === 'Always' || attachedStdin) return status;
@@ -158,4 +159,31 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
   if (!terminated || terminated.exitCode === 0) throw new CommandError(`error: pod ${inv.namespace}/${name} failed with unknown exit code`);
   ctx.stderr(`pod ${inv.namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}\n`);
   return terminated.exitCode;
+}
+
+/** removeCreated is removeCreatedObjects: the Pod, then the --expose Service; not found is fine, no waiting. */
+function removeCreated(
+  inv: Invocation,
+  name: string,
+  pods: ResourceDefinition,
+  services: ResourceDefinition | undefined,
+  stdout: (t: string) => void,
+  podGraceSeconds?: number,
+): void {
+  for (const [def, kind] of [[pods, 'pod'], [services, 'service']] as const) {
+    if (!def) continue;
+    try {
+      const grace = def === pods && podGraceSeconds !== undefined ? { gracePeriodSeconds: podGraceSeconds } : {};
+      inv.ctx.client.delete(def, inv.namespace, name, { propagationPolicy: 'Background', ...grace });
+      stdout(`${kind} "${name}" deleted\n`);
+    } catch (err) {
+      if (!(isStatusError(err) && err.code === 404)) throw err;
+    }
+  }
+}
+
+/** isBareShell tells `sh`, `/bin/bash`... without a script (an interactive session). */
+function isBareShell(command: string[]): boolean {
+  const name = command[0].slice(command[0].lastIndexOf('/') + 1);
+  return ['sh', 'bash', 'ash', 'dash'].includes(name) && command.length === 1;
 }
