@@ -40,6 +40,8 @@ export async function runScriptFile(text: string, opts: RunOptions): Promise<num
     if (opts.echo) opts.stdout(input.map((l, i) => `${i === 0 ? '$' : '>'} ${l}\n`).join(''));
     const joined = input.join('\n');
     if (joined.trim() === '' || joined.trim().startsWith('#')) continue;
+    // Typed lines go into the history as at the prompt, so `history` and `!`-less recall work.
+    session.shell.history.add(joined);
     status = await session.run(joined, { stdout: opts.stdout, stderr: opts.stderr });
   }
   return status;
