@@ -92,3 +92,20 @@ test('axe finds no serious or critical violations', async ({ page }) => {
   const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
 });
+
+test('past 80 pods, pods are drawn inside their node box, keep their hooks, and click to inspect', async ({ page }) => {
+  test.setTimeout(120_000);
+  await speedUp(page);
+  await run(page, 'kubectl create deployment web --image=nginx --replicas=100');
+  await expect(pods(page, 'Running')).toHaveCount(100, { timeout: 90_000 });
+  // Inline pods are plain DOM inside the node's xyflow node, not xyflow nodes of their own.
+  await expect(page.locator('[data-testid="topology"] .react-flow__node-pod')).toHaveCount(0);
+  const pod = page.locator('[data-testid="topology"] [data-kind="Node"][data-name="node01"] [data-kind="Pod"][data-phase="Running"]').first();
+  const name = await pod.getAttribute('data-name');
+  await pod.click();
+  await expect(page.locator('[data-testid="inspector"]')).toContainText(`Pod default/${name}`);
+  await expect(pod).toHaveClass(/selected/);
+  const results = await new AxeBuilder({ page }).include('[data-testid="topology"]').analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)).toEqual([]);
+});
