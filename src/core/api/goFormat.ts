@@ -5,9 +5,27 @@
  * []string), and learners compare those messages with real clusters.
  */
 
-/** goQuote renders a string like Go's %q (strconv.Quote) for the ASCII cases we meet. */
+/**
+ * goQuote renders a string like Go's %q (strconv.Quote) for the printable ASCII and
+ * Unicode found in objects: `\"` `\\` and Go's short escapes (\n, \t, \a, ...), other
+ * control characters as \xNN.
+ */
 export function goQuote(s: string): string {
-  return JSON.stringify(s);
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0)!;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (ch === '\n') out += '\\n';
+    else if (ch === '\t') out += '\\t';
+    else if (ch === '\r') out += '\\r';
+    else if (ch === '\x07') out += '\\a';
+    else if (ch === '\b') out += '\\b';
+    else if (ch === '\f') out += '\\f';
+    else if (ch === '\v') out += '\\v';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
 }
 
 /**

@@ -5,6 +5,7 @@
  */
 import { goV } from './goSyntax.ts';
 import { JSONPath } from './jsonpath.ts';
+import { escapeTerminal } from './table.ts';
 import { TabWriter } from './tabwriter.ts';
 
 /** CustomColumn is one HEADER:path pair (fieldSpec is the relaxed, braced JSONPath). */
@@ -45,10 +46,6 @@ export function parseCustomColumnsFile(text: string): CustomColumn[] {
     throw new Error(`number of headers (${headers.length}) and field specifications (${specs.length}) don't match`);
   }
   return headers.map((header, i) => ({ header, fieldSpec: relaxedJSONPathExpression(specs[i]) }));
-}
-
-function escapeTerminal(text: string): string {
-  return text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
 }
 
 /** printCustomColumns prints objects (list items expanded by the caller) under the given columns. */

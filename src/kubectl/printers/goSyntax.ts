@@ -2,25 +2,9 @@
  * Go's fmt renderings of decoded JSON (map[string]interface{}), which kubectl puts into
  * its template error messages: `%#v` for jsonpath and `%v` for go-template.
  */
+import { goQuote } from '../../core/api/goFormat.ts';
 
-/** goQuote is strconv.Quote for the printable-ASCII-and-Unicode strings found in objects. */
-export function goQuote(s: string): string {
-  let out = '"';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!;
-    if (ch === '"' || ch === '\\') out += `\\${ch}`;
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (ch === '\x07') out += '\\a';
-    else if (ch === '\b') out += '\\b';
-    else if (ch === '\f') out += '\\f';
-    else if (ch === '\v') out += '\\v';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
-    else out += ch;
-  }
-  return `${out}"`;
-}
+export { goQuote };
 
 function goNumber(n: number): string {
   return String(n);

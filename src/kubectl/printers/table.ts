@@ -73,7 +73,8 @@ export function decorateTable(table: Table, options: TablePrintOptions): { colum
   return { columns, rows };
 }
 
-function escapeTerminal(text: string): string {
+/** escapeTerminal is printers.EscapeTerminal: ESC shows as "^[" and CR as "\\r", so cells cannot drive the terminal. */
+export function escapeTerminal(text: string): string {
   return text.replaceAll('\x1b', '^[').replaceAll('\r', '\\r');
 }
 
