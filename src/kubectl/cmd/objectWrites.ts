@@ -18,6 +18,7 @@ import type { Manifest } from '../manifests.ts';
 import { qualifiedName } from '../mapper.ts';
 import { klogPrefix } from './create/generatorFlags.ts';
 import { checkOutputFormat, printObjects } from '../output.ts';
+import { sortKeys } from '../printers/goSyntax.ts';
 
 /** LAST_APPLIED is the annotation client-side apply keeps the applied manifest in. */
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration';
@@ -137,14 +138,6 @@ export function sortedJSON(value: unknown): string {
 /** unstructuredOrder is an object as unstructured.Unstructured marshals it: keys sorted at every level. */
 export function unstructuredOrder<T>(value: T): T {
   return sortKeys(value) as T;
-}
-
-function sortKeys(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(sortKeys);
-  if (value === null || typeof value !== 'object') return value;
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(value).sort()) out[k] = sortKeys((value as Record<string, unknown>)[k]);
-  return out;
 }
 
 /**
