@@ -34,14 +34,6 @@ export function sortedRecord<V>(map: Record<string, V>): Record<string, V> {
   return out;
 }
 
-/** base64Encode encodes a string's UTF-8 bytes (Secret.data is []byte, marshalled as base64). */
-export function base64Encode(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const b of bytes) binary += String.fromCharCode(b);
-  return btoa(binary);
-}
-
 /** parseKeyValueList splits "a=1,b=2" the way kubectl's label and hard-limit flags do. */
 export function parseKeyValueList(spec: string, onBad: (part: string) => Error): Record<string, string> {
   const out: Record<string, string> = {};

@@ -6,7 +6,8 @@
  */
 import type { GeneratorContext } from './context.ts';
 import { collectData, type DataSourceFlags } from './dataSources.ts';
-import { base64Encode, objectMeta, sortedRecord, type GeneratedObject } from './meta.ts';
+import { base64String } from '../../core/api/encoding.ts';
+import { objectMeta, sortedRecord, type GeneratedObject } from './meta.ts';
 import { UsageError, exactlyOneName } from './usageError.ts';
 
 /** SecretGenericFlags are the parsed flags of `create secret generic`. */
@@ -41,7 +42,7 @@ function secret(name: string, ctx: GeneratorContext | undefined, data: Record<st
   const obj: GeneratedObject = { kind: 'Secret', apiVersion: 'v1', metadata: objectMeta(name, ctx) };
   if (Object.keys(data).length > 0) {
     const encoded: Record<string, string> = {};
-    for (const [k, v] of Object.entries(data)) encoded[k] = base64Encode(v);
+    for (const [k, v] of Object.entries(data)) encoded[k] = base64String(v);
     obj.data = sortedRecord(encoded);
   }
   if (type !== '') obj.type = type;
@@ -91,7 +92,7 @@ export function generateSecretDockerRegistry(args: string[], flags: SecretDocker
   }
   const entry: Record<string, string> = { username: flags.dockerUsername ?? '', password: flags.dockerPassword ?? '' };
   if (flags.dockerEmail) entry.email = flags.dockerEmail;
-  entry.auth = base64Encode(`${flags.dockerUsername}:${flags.dockerPassword}`);
+  entry.auth = base64String(`${flags.dockerUsername}:${flags.dockerPassword}`);
   const config = goJSON({ auths: { [server]: entry } });
   return secret(name, ctx, { '.dockerconfigjson': config }, 'kubernetes.io/dockerconfigjson');
 }
