@@ -5,13 +5,30 @@
 
 /** rfc3339 renders epoch milliseconds as metav1.Time does. */
 export function rfc3339(ms: number): string {
-  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+  // The last result is reused: a busy cluster stamps thousands of objects within one virtual
+  // second, and they then share one string instead of formatting (and keeping) a copy each.
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastSecond) {
+    lastSecond = sec;
+    lastRFC3339 = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+  }
+  return lastRFC3339;
 }
+
+let lastSecond = Number.NaN;
+let lastRFC3339 = '';
 
 /** rfc3339Micro renders epoch milliseconds as metav1.MicroTime does ("...05:30:00.123000Z"). */
 export function rfc3339Micro(ms: number): string {
-  return new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  if (ms !== lastMicroMs) {
+    lastMicroMs = ms;
+    lastMicro = new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+  }
+  return lastMicro;
 }
+
+let lastMicroMs = Number.NaN;
+let lastMicro = '';
 
 /** parseTime reads a metav1.Time/MicroTime string back into epoch milliseconds (NaN if invalid). */
 export function parseTime(s: string | undefined | null): number {

@@ -257,7 +257,8 @@ export class ApiServer {
     const attrs = this.attributes('UPDATE', def, subresource, obj, old, opts);
     this.admit(attrs);
     if (!subresource || subresource === 'status') {
-      this.validateOrThrow(def, obj, def.validateUpdate?.(obj, old) ?? def.validate?.(obj) ?? []);
+      const validateUpdate = (subresource === 'status' && def.validateStatusUpdate) || def.validateUpdate;
+      this.validateOrThrow(def, obj, validateUpdate?.(obj, old) ?? def.validate?.(obj) ?? []);
     }
     this.validateAdmission(attrs);
 

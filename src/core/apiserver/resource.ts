@@ -51,6 +51,12 @@ export interface ResourceDefinition {
   defaulter?: (obj: KubeObject) => void;
   validate?: (obj: KubeObject) => FieldError[];
   validateUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[];
+  /**
+   * validateStatusUpdate replaces validateUpdate on the status subresource when set: upstream's
+   * podStatusStrategy validates metadata and status only (ValidatePodStatusUpdate), since the
+   * spec is the stored one and was validated when written.
+   */
+  validateStatusUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[];
   /** prepareForCreate clears fields users may not set (status, usually) and fills server-owned ones. */
   prepareForCreate?: (obj: KubeObject, ctx: StrategyContext) => void;
   /** prepareForUpdate runs on main-resource updates: e.g. keep status, keep immutable server fields. */

@@ -8,7 +8,7 @@ import type { FieldError } from '../status.ts';
 import type { KubeObject } from '../types.ts';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate } from './apps.ts';
 import { validateConfigMap, validateConfigMapUpdate, validateSecret, validateSecretUpdate } from './configData.ts';
-import { validatePod, validatePodUpdate } from './pod.ts';
+import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.ts';
 import { validateService, validateServiceUpdate } from './service.ts';
 import {
   validateEndpointSlice,
@@ -41,17 +41,23 @@ export * from './simple.ts';
 export interface Validator {
   validate: (obj: KubeObject) => FieldError[];
   validateUpdate: (obj: KubeObject, old: KubeObject) => FieldError[];
+  /** validateStatusUpdate checks writes to the status subresource, when the kind's status strategy has its own (pods). */
+  validateStatusUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[];
 }
 
-function pair<T>(validate: (obj: T) => FieldError[], validateUpdate: (obj: T, old: T) => FieldError[]): Validator {
-  return { validate, validateUpdate } as unknown as Validator;
+function pair<T>(
+  validate: (obj: T) => FieldError[],
+  validateUpdate: (obj: T, old: T) => FieldError[],
+  validateStatusUpdate?: (obj: T, old: T) => FieldError[],
+): Validator {
+  return { validate, validateUpdate, validateStatusUpdate } as unknown as Validator;
 }
 
 /** validators maps `group/kind` (e.g. "apps/Deployment", "/Pod") to its validators. */
 export const validators: Readonly<Record<string, Validator>> = {
   '/Namespace': pair(validateNamespace, validateNamespaceUpdate),
   '/Node': pair(validateNode, validateNodeUpdate),
-  '/Pod': pair(validatePod, validatePodUpdate),
+  '/Pod': pair(validatePod, validatePodUpdate, validatePodStatusUpdate),
   '/Service': pair(validateService, validateServiceUpdate),
   '/Endpoints': pair(validateEndpoints, validateEndpointsUpdate),
   '/ConfigMap': pair(validateConfigMap, validateConfigMapUpdate),

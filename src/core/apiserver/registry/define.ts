@@ -26,6 +26,7 @@ export function define(spec: Spec): ResourceDefinition {
     defaulter: defaulterFor(spec.group, spec.kind),
     validate: v?.validate,
     validateUpdate: v?.validateUpdate,
+    validateStatusUpdate: v?.validateStatusUpdate,
     ...spec,
   };
 }

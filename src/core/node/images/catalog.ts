@@ -106,5 +106,12 @@ export class ImageCatalog {
 
 /** digestOf is the deterministic manifest digest of a canonical tag. */
 export function digestOf(repo: string, canonicalTag: string): string {
-  return `sha256:${sha256Hex(`${repo}:${canonicalTag}`)}`;
+  // Memoised: every container start resolves its image, and the digest never changes.
+  const key = `${repo}:${canonicalTag}`;
+  let digest = digests.get(key);
+  if (digest === undefined) digests.set(key, (digest = `sha256:${sha256Hex(key)}`));
+  return digest;
 }
+
+/** digests caches digestOf by `repo:tag` (a handful of catalog entries). */
+const digests = new Map<string, string>();
