@@ -2,15 +2,15 @@
  * main: the page's entry. It starts the cluster worker, connects the stores, renders the
  * app, and registers the service worker that keeps the site usable offline.
  */
+// First: start the cluster worker before anything else evaluates (startBridge.ts says why).
+import { bridge } from './bridge/startBridge.ts';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App.tsx';
-import { createWorkerBridge } from './bridge/bridge.ts';
 import { BridgeContext } from './bridge/context.ts';
 import { connectStores } from './state/connect.ts';
 import './styles.css';
 
-const bridge = createWorkerBridge();
 connectStores(bridge);
 
 createRoot(document.getElementById('root')!).render(
