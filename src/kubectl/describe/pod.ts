@@ -2,6 +2,7 @@
  * `kubectl describe pod` (describe.go: describePod).
  */
 import type { Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
+import { controllerOf } from '../../core/api/ownerReferences.ts';
 import type { KubeObject, OwnerReference } from '../../core/api/types.ts';
 import { describeContainers, describeResources } from './containers.ts';
 import { describeEvents } from './events.ts';
@@ -12,10 +13,8 @@ import { LEVEL_0, LEVEL_1, tabbedString, type PrefixWriter } from './prefixWrite
 import type { DescribeContext } from './types.ts';
 import { describeVolumes } from './volumes.ts';
 
-/** controllerOf returns the ownerReference with controller: true, if any. */
-export function controllerOf(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): OwnerReference | undefined {
-  return obj.metadata?.ownerReferences?.find((ref) => ref.controller === true);
-}
+/** controllerOf is metav1.GetControllerOf, re-exported for the other describers. */
+export { controllerOf };
 
 /** printController renders "Kind/name" of the controlling owner, or "" (describe.go printController). */
 export function printController(obj: { metadata?: { ownerReferences?: OwnerReference[] } }): string {

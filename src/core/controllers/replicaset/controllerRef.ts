@@ -10,6 +10,7 @@
  */
 import { isStatusError } from '../../api/status.ts';
 import { matches, type Selector } from '../../api/labels.ts';
+import { controllerOf } from '../../api/ownerReferences.ts';
 import type { KubeObject, OwnerReference } from '../../api/types.ts';
 import type { Client, ResourceRef } from '../../client/client.ts';
 import { thaw } from '../../storage/freeze.ts';
@@ -26,10 +27,8 @@ export function newControllerRef(owner: KubeObject, apiVersion: string, kind: st
   };
 }
 
-/** controllerOf is metav1.GetControllerOf: the ownerReference with controller=true. */
-export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true);
-}
+/** controllerOf is metav1.GetControllerOf (core/api/ownerReferences.ts), re-exported for the controllers. */
+export { controllerOf };
 
 /** ClaimContext says who claims which kind of dependents. */
 export interface ClaimContext {

@@ -6,6 +6,7 @@
  * unreplicated); the first that refuses deletion decides, otherwise the last status stands
  * (so, as upstream, the emptyDir warning is dropped by the later filters).
  */
+import { controllerOf } from '../../../core/api/ownerReferences.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
 
 const DAEMONSET_FATAL = 'DaemonSet-managed Pods (use --ignore-daemonsets to ignore)';
@@ -87,10 +88,6 @@ function errorsOf(items: PodDeleteList['items']): string[] {
   return [...groupBy(items, 'Error')].map(([msg, pods]) =>
     msg.toLowerCase().startsWith('cannot delete') ? `${msg}: ${pods.join(', ')}` : `cannot delete ${msg}: ${pods.join(', ')}`,
   );
-}
-
-function controllerOf(pod: KubeObject): { kind: string; name: string } | undefined {
-  return pod.metadata.ownerReferences?.find((r) => r.controller === true);
 }
 
 function finished(pod: KubeObject): boolean {
