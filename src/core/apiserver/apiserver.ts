@@ -205,7 +205,7 @@ export class ApiServer {
     subresource = '',
   ): KubeObject {
     const old = this.get(def, namespace, name);
-    const incoming = this.decode(def, body, opts);
+    const incoming = this.decode(def, body, opts, subresource === 'status');
     if (incoming.metadata.name && incoming.metadata.name !== name) {
       throw badRequest(`the name of the object (${incoming.metadata.name}) does not match the name on the URL (${name})`);
     }
@@ -300,7 +300,7 @@ export class ApiServer {
    * decode checks apiVersion/kind against the URL, rejects unknown fields under strict
    * field validation, and returns a defaulted private copy.
    */
-  decode(def: ResourceDefinition, body: KubeObject, opts: WriteOptions): KubeObject {
+  decode(def: ResourceDefinition, body: KubeObject, opts: WriteOptions, statusOnly = false): KubeObject {
     if (body === null || typeof body !== 'object' || Array.isArray(body)) {
       throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     }
@@ -312,7 +312,9 @@ export class ApiServer {
       throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
     }
     if (body.kind !== 'Scale') checkDecoding(this.schema, def, body, opts.fieldValidation ?? 'Strict');
-    const obj = thaw(body);
+    // A status write keeps only the body's metadata and status (commitUpdate): copying the
+    // spec too would be wasted work on the most frequent write of a busy cluster.
+    const obj = statusOnly ? thaw({ apiVersion: body.apiVersion, kind: body.kind, metadata: body.metadata, status: body.status } as KubeObject) : thaw(body);
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     obj.apiVersion = expected;
     obj.kind = def.kind;

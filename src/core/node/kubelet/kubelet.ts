@@ -337,7 +337,9 @@ export class Kubelet {
     const status = generatePodStatus(current, rec, this.identity.internalIP, this.cluster.clock.now());
     if (deepEqual(status, current.status ?? {})) return;
     try {
-      client.updateStatus(PODS, { ...(thaw(current) as unknown as KubeObject), status });
+      // A shallow copy is enough: the API server decodes the body into its own private copy
+      // (and the status subresource keeps only status), so a deep thaw here was a second copy.
+      client.updateStatus(PODS, { ...(current as unknown as KubeObject), status });
     } catch (err) {
       if (isStatusError(err) && err.code === 409) this.queue.add(rec.key);
       else if (!isStatusError(err)) throw err;
