@@ -98,7 +98,7 @@ describe('kubectl apply/create -o', () => {
   it('prints several applied objects as one List at the end, and file objects with sorted JSON keys', async () => {
     const s = await scenario();
     writeFile(s, 'two.yaml', 'kind: ConfigMap\napiVersion: v1\nmetadata:\n  name: a\n---\nkind: ConfigMap\napiVersion: v1\nmetadata:\n  name: b\n');
-    expect((await s.run('kubectl apply -f two.yaml --dry-run=client -o yaml')).stdout).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n  kind: ConfigMap\n[\s\S]*\nkind: List\nmetadata: \{\}\n$/);
+    expect((await s.run('kubectl apply -f two.yaml --dry-run=client -o yaml')).stdout).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: v1\n {2}kind: ConfigMap\n[\s\S]*\nkind: List\nmetadata: \{\}\n$/);
     expect((await s.run('kubectl apply -f two.yaml -o name')).stdout).toBe('configmap/a\nconfigmap/b\n');
     expect((await s.run('kubectl create -f two.yaml --dry-run=client -o json')).stdout).toBe(
       '{\n    "apiVersion": "v1",\n    "kind": "ConfigMap",\n    "metadata": {\n        "name": "a",\n        "namespace": "default"\n    }\n}\n' +

@@ -56,6 +56,7 @@ describe('kubectl drain', () => {
     const r = await s.run('kubectl drain node01 --force --ignore-daemonsets');
     expect(r.status).toBe(0);
     // The terminal is a TTY, so the WarningPrinter colours "Warning:" (cli-runtime warningprinter.go).
+    // eslint-disable-next-line no-control-regex -- kubectl colours the Warning prefix on a terminal
     expect(r.stderr).toMatch(/^\x1b\[33;1mWarning:\x1b\[0m deleting Pods that declare no controller: default\/bare; ignoring DaemonSet-managed Pods: .*kube-system\/kube-proxy-\w{5}\n$/);
     const out = r.stdout.split('\n');
     expect(out[0]).toBe('node/node01 cordoned');

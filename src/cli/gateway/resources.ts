@@ -5,7 +5,7 @@
  * collection — plus the subresources status, scale, log, eviction, binding and finalize.
  * Tables are negotiated by Accept; everything goes through the cluster client.
  */
-import { badRequest, isStatusError, methodNotSupported, notFound } from '../../core/api/status.ts';
+import { badRequest, methodNotSupported, notFound } from '../../core/api/status.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 import type { ResourceDefinition, ResourceRef } from '../../core/client/client.ts';
 import type { GatewayContext, RequestContext } from './context.ts';

@@ -9,14 +9,5 @@ export function deepFreeze<T>(value: T): T {
   return value;
 }
 
-/** thaw returns a deep, mutable copy of a (possibly frozen) JSON object. */
-export function thaw<T>(value: T): T {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map(thaw) as T;
-  const out: Record<string, unknown> = {};
-  for (const key of Object.keys(value as object)) {
-    const v = (value as Record<string, unknown>)[key];
-    if (v !== undefined) out[key] = thaw(v);
-  }
-  return out as T;
-}
+/** thaw lives in core/api so every layer (kubectl too) can copy objects; re-exported here for storage users. */
+export { thaw } from '../api/clone.ts';

@@ -10,7 +10,7 @@
 import { StatusError, isStatusError } from '../../core/api/status.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 import type { ResourceDefinition } from '../../core/client/client.ts';
-import { thaw } from '../../core/storage/freeze.ts';
+import { thaw } from '../../core/api/clone.ts';
 import type { Invocation } from '../command.ts';
 import { CommandError, formatError, serverErrorPrefix } from '../errors.ts';
 import type { Flags } from '../flags.ts';

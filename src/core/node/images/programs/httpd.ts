@@ -5,7 +5,6 @@
  */
 import type { ImageDefinition } from '../definition.ts';
 import { DEFAULT_PATH, writeFile } from '../definition.ts';
-import { releaseLines } from '../tags.ts';
 import { apacheErrorTime, byteLength, commonLogTime, httpDate, requestLine } from './format.ts';
 import type { Program, Response } from '../../runtime/types.ts';
 

@@ -9,7 +9,7 @@
 import type { ProcessContext, Program, Request, Response } from '../../runtime/types.ts';
 import { quoteArgv } from '../../runtime/shellRunner.ts';
 import type { ImageDefinition } from '../definition.ts';
-import { DEFAULT_PATH, MB, writeFile } from '../definition.ts';
+import { DEFAULT_PATH, writeFile } from '../definition.ts';
 import { releaseLines } from '../tags.ts';
 import { byteLength, combinedLog, errorLogTime, httpDate, requestLine } from './format.ts';
 import { NGINX_50X_PAGE, NGINX_DEFAULT_CONF, NGINX_WELCOME_PAGE, nginxErrorPage } from './nginxFiles.ts';
