@@ -6,7 +6,7 @@
  * directory of the node's own filesystem; a PVC is a directory kept per claim on the node.
  * A missing ConfigMap or Secret fails the mount with upstream's FailedMount message.
  */
-import { MemoryFS } from '../../../shell/memoryFS.ts';
+import { imageLayer, OverlayFS } from '../runtime/overlayFS.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
 import { writeFile } from '../images/definition.ts';
 import type { Mount } from '../runtime/mountFS.ts';
@@ -52,11 +52,17 @@ function writeData(fs: VirtualFS, dir: string, data: Record<string, string>, ite
 }
 
 /** setUpVolumes prepares every volume of the pod. */
+/**
+ * EMPTY_LAYER is what a fresh MemoryFS holds (its skeleton directories and /dev/null), shared
+ * by every volume so a pod's volumes carry only their own files.
+ */
+const EMPTY_LAYER = imageLayer(() => {});
+
 export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
   const ns = pod.metadata!.namespace!;
   const volumes = new Map<string, PodVolume>();
   for (const v of pod.spec?.volumes ?? []) {
-    const fresh = (): MemoryFS => new MemoryFS(host.now);
+    const fresh = (): OverlayFS => new OverlayFS(EMPTY_LAYER, host.now);
     if (v.configMap || v.secret) {
       const isCM = !!v.configMap;
       const name = (isCM ? v.configMap!.name : v.secret!.secretName)!;

@@ -33,6 +33,12 @@ export class ContainerLog {
 
   /** write appends raw text; each completed line becomes an entry. */
   write(text: string, stream: LogStream): void {
+    // Fast path for the common write, one whole line (ctx.log): no split, no array.
+    const nl = text.indexOf('\n');
+    if (nl === text.length - 1 && this.pending[stream] === '') {
+      this.push(this.now(), stream, text.slice(0, nl));
+      return;
+    }
     const all = this.pending[stream] + text;
     const parts = all.split('\n');
     this.pending[stream] = parts.pop()!;

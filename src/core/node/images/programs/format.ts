@@ -22,9 +22,18 @@ function parts(ms: number) {
 
 /** errorLogTime is nginx's error log / Go log time: `2024/12/10 10:00:05` (containers run in UTC). */
 export function errorLogTime(ms: number): string {
-  const t = parts(ms);
-  return `${t.y}/${p2(t.mo + 1)}/${p2(t.d)} ${t.h}:${t.mi}:${t.s}`;
+  // The last second's text is reused: nginx writes dozens of lines a start, all in one second.
+  const sec = Math.floor(ms / 1000);
+  if (sec !== lastErrorLogSecond) {
+    const t = parts(ms);
+    lastErrorLogSecond = sec;
+    lastErrorLogTime = `${t.y}/${p2(t.mo + 1)}/${p2(t.d)} ${t.h}:${t.mi}:${t.s}`;
+  }
+  return lastErrorLogTime;
 }
+
+let lastErrorLogSecond = Number.NaN;
+let lastErrorLogTime = '';
 
 /** commonLogTime is the access log `$time_local`: `10/Dec/2024:10:00:05 +0000`. */
 export function commonLogTime(ms: number): string {
