@@ -337,9 +337,10 @@ export class Kubelet {
     const status = generatePodStatus(current, rec, this.identity.internalIP, this.cluster.clock.now());
     if (deepEqual(status, current.status ?? {})) return;
     try {
-      // A shallow copy is enough: the API server decodes the body into its own private copy
-      // (and the status subresource keeps only status), so a deep thaw here was a second copy.
-      client.updateStatus(PODS, { ...(current as unknown as KubeObject), status });
+      // The status subresource keeps only metadata (for the resourceVersion precondition) and
+      // status from the body, so the spec is not sent: upstream's status manager likewise
+      // patches only status (PatchPodStatus). The API server decodes into its own copy.
+      client.updateStatus(PODS, { apiVersion: 'v1', kind: 'Pod', metadata: current.metadata, status } as unknown as KubeObject);
     } catch (err) {
       if (isStatusError(err) && err.code === 409) this.queue.add(rec.key);
       else if (!isStatusError(err)) throw err;
