@@ -3,8 +3,8 @@
  * latency) with their targets. Figures only, never timed assertions (DESIGN §9).
  *
  * Options: `--full` adds the 30,000-pod run (once; heap and latency are then measured on it).
- * NOTE: it is off by default because it does not fit the 3-minute budget yet: at ~87 KB of heap
- * per pod the 30,000-pod cluster needs ~2.7 GB and garbage collection dominates.
+ * NOTE: it is off by default because it does not fit the 3-minute budget yet: at ~50 KB of heap
+ * per pod the 30,000-pod cluster needs ~1.5 GB and garbage collection dominates.
  */
 import { runApiLatency } from './apiLatency.ts';
 import { fmt, heapUsed, printTable, type Figure } from './harness.ts';
