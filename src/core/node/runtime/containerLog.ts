@@ -78,7 +78,7 @@ export class ContainerLog {
   private push(time: number, stream: LogStream, line: string): void {
     this.times.push(time);
     this.streams.push(stream);
-    this.texts.push(line);
+    this.texts.push(shared(line));
     // Drop the oldest lines in batches, so a chatty container does not shift the arrays per line.
     if (this.texts.length > this.maxLines + Math.max(1, this.maxLines >> 4)) this.trim();
     if (this.listeners.size > 0) {
@@ -98,6 +98,22 @@ export class ContainerLog {
     this.streams = this.streams.slice(drop);
     this.texts = this.texts.slice(drop);
   }
+}
+
+/**
+ * recentLines interns log lines: replicas started in the same second write the same lines
+ * (nginx's start-up notices, one per CPU), so they keep one string instead of a copy each.
+ * Bounded: cleared when full, which only costs later duplicates their sharing.
+ */
+const recentLines = new Map<string, string>();
+const RECENT_LINES_MAX = 4096;
+
+function shared(line: string): string {
+  const known = recentLines.get(line);
+  if (known !== undefined) return known;
+  if (recentLines.size >= RECENT_LINES_MAX) recentLines.clear();
+  recentLines.set(line, line);
+  return line;
 }
 
 /**
