@@ -16,39 +16,41 @@ export const ENOTDIR = 'Not a directory';
 export const EEXIST = 'File exists';
 export const ENOTEMPTY = 'Directory not empty';
 
-interface Node {
-  type: 'file' | 'dir';
-  data: string;
-  mtime: number;
-  mode: number;
+/** FsNode is one file or directory. `mtime` may be absent in a shared layer (see TreeFS's fallback). */
+export interface FsNode {
+  readonly type: 'file' | 'dir';
+  readonly data: string;
+  readonly mtime?: number;
+  readonly mode: number;
+}
+
+/** NodeStore is where a TreeFS keeps its nodes, by absolute path (a Map is one). */
+export interface NodeStore {
+  get(path: string): FsNode | undefined;
+  set(path: string, node: FsNode): void;
+  delete(path: string): void;
+  keys(): Iterable<string>;
 }
 
 /**
- * MemoryFS is the default VirtualFS: a flat map from absolute path to node.
- * `/dev/null` is special-cased by the interpreter's redirections, but reading
- * it here also works (empty). The clock is injected so mtimes stay deterministic.
+ * TreeFS is the VirtualFS semantics (errno texts, modes, sorted listings, `/dev/null`) over any
+ * NodeStore. MemoryFS keeps its nodes in a Map; core's OverlayFS keeps them in layers.
  */
-export class MemoryFS implements VirtualFS {
-  private nodes = new Map<string, Node>();
-
-  constructor(private readonly now: () => number = () => 0) {
-    for (const d of ['/', '/root', '/tmp', '/etc', '/dev', '/home', '/var', '/usr', '/bin']) {
-      this.nodes.set(d, { type: 'dir', data: '', mtime: now(), mode: 0o755 });
-    }
-    this.nodes.set('/dev/null', { type: 'file', data: '', mtime: now(), mode: 0o666 });
-  }
+export class TreeFS implements VirtualFS {
+  constructor(
+    protected readonly store: NodeStore,
+    protected readonly now: () => number,
+    /** fallbackMtime stamps nodes stored without an mtime. */
+    private readonly fallbackMtime: number = 0,
+  ) {}
 
   resolve(path: string, cwd = '/'): string {
     return resolvePath(path, cwd);
   }
 
-  private node(path: string): Node | undefined {
-    return this.nodes.get(path);
-  }
-
   /** The parent must exist and be a directory, else ENOENT/ENOTDIR. */
   private checkParent(abs: string): void {
-    const parent = this.node(dirname(abs));
+    const parent = this.store.get(dirname(abs));
     if (!parent) throw new FSError(ENOENT);
     if (parent.type !== 'dir') throw new FSError(ENOTDIR);
   }
@@ -56,7 +58,7 @@ export class MemoryFS implements VirtualFS {
   read(path: string, cwd?: string): string {
     const abs = this.resolve(path, cwd);
     if (abs === '/dev/null') return '';
-    const n = this.node(abs);
+    const n = this.store.get(abs);
     if (!n) throw new FSError(ENOENT);
     if (n.type === 'dir') throw new FSError(EISDIR);
     return n.data;
@@ -65,36 +67,36 @@ export class MemoryFS implements VirtualFS {
   write(path: string, data: string, cwd?: string): void {
     const abs = this.resolve(path, cwd);
     if (abs === '/dev/null') return;
-    const n = this.node(abs);
+    const n = this.store.get(abs);
     if (n?.type === 'dir') throw new FSError(EISDIR);
     this.checkParent(abs);
-    this.nodes.set(abs, { type: 'file', data, mtime: this.now(), mode: n?.mode ?? 0o644 });
+    this.store.set(abs, { type: 'file', data, mtime: this.now(), mode: n?.mode ?? 0o644 });
   }
 
   append(path: string, data: string, cwd?: string): void {
     const abs = this.resolve(path, cwd);
     if (abs === '/dev/null') return;
-    const n = this.node(abs);
+    const n = this.store.get(abs);
     if (!n) return this.write(abs, data);
     if (n.type === 'dir') throw new FSError(EISDIR);
-    n.data += data;
-    n.mtime = this.now();
+    // A new node rather than a change in place: a shared layer's nodes are never mutated.
+    this.store.set(abs, { type: 'file', data: n.data + data, mtime: this.now(), mode: n.mode });
   }
 
   stat(path: string, cwd?: string): FileStat {
-    const n = this.node(this.resolve(path, cwd));
+    const n = this.store.get(this.resolve(path, cwd));
     if (!n) throw new FSError(ENOENT);
-    return { type: n.type, size: n.type === 'dir' ? 4096 : utf8Length(n.data), mtime: n.mtime, mode: n.mode };
+    return { type: n.type, size: n.type === 'dir' ? 4096 : utf8Length(n.data), mtime: n.mtime ?? this.fallbackMtime, mode: n.mode };
   }
 
   list(path: string, cwd?: string): string[] {
     const abs = this.resolve(path, cwd);
-    const n = this.node(abs);
+    const n = this.store.get(abs);
     if (!n) throw new FSError(ENOENT);
     if (n.type !== 'dir') throw new FSError(ENOTDIR);
     const prefix = abs === '/' ? '/' : abs + '/';
     const names: string[] = [];
-    for (const p of this.nodes.keys()) {
+    for (const p of this.store.keys()) {
       if (p !== abs && p.startsWith(prefix) && !p.slice(prefix.length).includes('/')) names.push(basename(p));
     }
     return names.sort();
@@ -102,22 +104,22 @@ export class MemoryFS implements VirtualFS {
 
   mkdir(path: string, opts: { parents?: boolean } = {}, cwd?: string): void {
     const abs = this.resolve(path, cwd);
-    const existing = this.node(abs);
+    const existing = this.store.get(abs);
     if (existing) {
       if (opts.parents && existing.type === 'dir') return;
       throw new FSError(EEXIST);
     }
     if (opts.parents) {
       const parent = dirname(abs);
-      if (parent !== abs && !this.node(parent)) this.mkdir(parent, opts);
+      if (parent !== abs && !this.store.get(parent)) this.mkdir(parent, opts);
     }
     this.checkParent(abs);
-    this.nodes.set(abs, { type: 'dir', data: '', mtime: this.now(), mode: 0o755 });
+    this.store.set(abs, { type: 'dir', data: '', mtime: this.now(), mode: 0o755 });
   }
 
   rm(path: string, opts: { recursive?: boolean; force?: boolean } = {}, cwd?: string): void {
     const abs = this.resolve(path, cwd);
-    const n = this.node(abs);
+    const n = this.store.get(abs);
     if (!n) {
       if (opts.force) return;
       throw new FSError(ENOENT);
@@ -125,13 +127,28 @@ export class MemoryFS implements VirtualFS {
     if (n.type === 'dir') {
       if (!opts.recursive) throw new FSError(EISDIR);
       const prefix = abs === '/' ? '/' : abs + '/';
-      for (const p of [...this.nodes.keys()]) if (p.startsWith(prefix)) this.nodes.delete(p);
+      for (const p of [...this.store.keys()]) if (p.startsWith(prefix)) this.store.delete(p);
     }
-    if (abs !== '/') this.nodes.delete(abs);
+    if (abs !== '/') this.store.delete(abs);
   }
 
   exists(path: string, cwd?: string): boolean {
-    return this.nodes.has(this.resolve(path, cwd));
+    return this.store.get(this.resolve(path, cwd)) !== undefined;
+  }
+}
+
+/**
+ * MemoryFS is the default VirtualFS: a flat map from absolute path to node.
+ * `/dev/null` is special-cased by the interpreter's redirections, but reading
+ * it here also works (empty). The clock is injected so mtimes stay deterministic.
+ */
+export class MemoryFS extends TreeFS {
+  constructor(now: () => number = () => 0) {
+    super(new Map<string, FsNode>(), now);
+    for (const d of ['/', '/root', '/tmp', '/etc', '/dev', '/home', '/var', '/usr', '/bin']) {
+      this.store.set(d, { type: 'dir', data: '', mtime: now(), mode: 0o755 });
+    }
+    this.store.set('/dev/null', { type: 'file', data: '', mtime: now(), mode: 0o666 });
   }
 }
 
