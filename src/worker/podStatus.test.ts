@@ -23,6 +23,14 @@ describe('podStatus', () => {
   it('is Completed for a pod whose containers exited 0', () => {
     expect(podStatus(pod({ phase: 'Succeeded', containerStatuses: [{ name: 'c', ready: false, restartCount: 0, state: { terminated: { exitCode: 0, reason: 'Completed' } } }] }), NOW)).toBe('Completed');
   });
+  it('is Error for a pod whose container exited non-zero, as a failed Job pod shows', () => {
+    expect(podStatus(pod({ phase: 'Failed', containerStatuses: [{ name: 'c', ready: false, restartCount: 0, state: { terminated: { exitCode: 1, reason: 'Error' } } }] }), NOW)).toBe('Error');
+  });
+  it('counts init containers while they run (Init:0/1)', () => {
+    const p = pod({ phase: 'Pending', initContainerStatuses: [{ name: 'init', ready: false, restartCount: 0, state: { running: {} } }], containerStatuses: [{ name: 'c', ready: false, restartCount: 0, state: { waiting: { reason: 'PodInitializing' } } }] });
+    (p as unknown as { spec: Record<string, unknown> }).spec.initContainers = [{ name: 'init', image: 'busybox' }];
+    expect(podStatus(p, NOW)).toBe('Init:0/1');
+  });
   it('is Pending for an unscheduled pod', () => {
     expect(podStatus(pod({ phase: 'Pending' }), NOW)).toBe('Pending');
   });

@@ -5,7 +5,9 @@ import { useShallow } from 'zustand/react/shallow';
 import { WORKLOAD_KINDS, type TopoKind } from './model/types.ts';
 import { useTopologyStore, type TopologyState } from './topologyStore.ts';
 
-const KINDS: readonly TopoKind[] = [...WORKLOAD_KINDS, 'Service', 'Ingress'];
+const KINDS: readonly TopoKind[] = [...WORKLOAD_KINDS, 'Service', 'Ingress', 'PersistentVolumeClaim', 'HorizontalPodAutoscaler'];
+/** SHORT_NAMES are kubectl's short names, for the chips whose kind is too long to fit. */
+const SHORT_NAMES: Partial<Record<TopoKind, string>> = { PersistentVolumeClaim: 'PVC', HorizontalPodAutoscaler: 'HPA' };
 const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKinds: s.hiddenKinds, setNamespace: s.setNamespace, toggleKind: s.toggleKind });
 
 /** TopologyFilters renders the filter bar; `namespaces` are the namespaces that exist. */
@@ -28,7 +30,7 @@ export function TopologyFilters({ namespaces, podCount, aggregated }: { namespac
       <div className="kind-toggles">
         {KINDS.map((k) => (
           <button key={k} type="button" className="chip" aria-pressed={!hiddenKinds.has(k)} onClick={() => toggleKind(k)} title={`${hiddenKinds.has(k) ? 'Show' : 'Hide'} ${k}s`}>
-            {k}
+            {SHORT_NAMES[k] ?? k}
           </button>
         ))}
       </div>

@@ -8,7 +8,7 @@ import { BOX_H, BOX_W, GROUP_W, groupHeight, POD_H, POD_W, slotPosition } from '
 import type { LayoutInput, Point } from './layout/layoutEngine.ts';
 import type { PodSlots } from './layout/podSlots.ts';
 import { podTone, type Tone } from './model/tone.ts';
-import type { TopoKind, TopologyGraph } from './model/types.ts';
+import { flowsRight, type TopoKind, type TopologyGraph } from './model/types.ts';
 
 /** EDGE_PODS_MAX is the number of pods up to which each pod gets its own edges. */
 export const EDGE_PODS_MAX = 80;
@@ -61,6 +61,7 @@ export function layoutInputOf(graph: TopologyGraph, slots: PodSlots): LayoutInpu
     ...graph.groups.map((g) => ({ id: g.id, width: GROUP_W, height: groupHeight(slots.rowsOf(g.id)) })),
     ...graph.services.map((s) => ({ id: s.id, width: BOX_W, height: BOX_H })),
     ...graph.ingresses.map((i) => ({ id: i.id, width: BOX_W, height: BOX_H })),
+    ...graph.related.map((r) => ({ id: r.id, width: BOX_W, height: BOX_H })),
   ];
   const groupOf = new Map(graph.pods.map((p) => [p.id, p.group]));
   const edges = new Set<string>();
@@ -68,7 +69,7 @@ export function layoutInputOf(graph: TopologyGraph, slots: PodSlots): LayoutInpu
     const s = groupOf.get(e.source) ?? e.source;
     const t = groupOf.get(e.target) ?? e.target;
     // Traffic flows Ingress → Service → Pod, but the picture reads workloads → nodes → Services → Ingresses.
-    edges.add(e.relation === 'owns' ? `${s}\u0000${t}` : `${t}\u0000${s}`);
+    edges.add(flowsRight(e.relation) ? `${s}\u0000${t}` : `${t}\u0000${s}`);
   }
   return { boxes, edges: [...edges].sort().map((k) => k.split('\u0000') as [string, string]) };
 }
@@ -138,7 +139,7 @@ export function toFlow(
     add({ id: g.id, type: 'group', position: at, width: GROUP_W, height, selectable: g.kind === 'Node', selected: g.id === selected, data: box });
     for (const n of podNodes) add(n);
   }
-  for (const w of [...graph.workloads, ...graph.services, ...graph.ingresses]) {
+  for (const w of [...graph.workloads, ...graph.services, ...graph.ingresses, ...graph.related]) {
     const at = positions[w.id];
     if (!at) continue;
     const summary = w.kind === 'Service' ? w.type : w.kind === 'Ingress' ? '' : w.summary;
@@ -150,7 +151,7 @@ export function toFlow(
   const toBox = graph.pods.length > EDGE_PODS_MAX ? new Map(graph.pods.map((p) => [p.id, p.group])) : undefined;
   const seen = new Set<string>();
   for (const e of graph.edges) {
-    let [source, target] = e.relation === 'owns' ? [e.source, e.target] : [e.target, e.source];
+    let [source, target] = flowsRight(e.relation) ? [e.source, e.target] : [e.target, e.source];
     let id = e.id;
     let ready = e.ready;
     if (toBox) {

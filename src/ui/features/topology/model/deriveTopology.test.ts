@@ -67,6 +67,19 @@ describe('deriveTopology', () => {
     ]);
   });
 
+  it('links CronJob → Job → Pod and shows a finished Job pod as kubectl does (Completed)', () => {
+    const cron = owned('CronJob', 'backup', undefined, { spec: { schedule: '*/5 * * * *' } });
+    const job = owned('Job', 'backup-29000000', { kind: 'CronJob', name: 'backup' }, { spec: { completions: 1 }, status: { succeeded: 1 } });
+    const done = pod('backup-29000000-x7k2p', 'node01', 'Completed', { kind: 'Job', name: 'backup-29000000' }, { 'job-name': 'backup-29000000' });
+    const g = deriveTopology(cluster([cron, job, done]), defaultFilter());
+    expect(g.workloads.filter((w) => w.kind === 'CronJob' || w.kind === 'Job').map((w) => `${w.kind} ${w.name} ${w.summary}`)).toEqual(['CronJob backup */5 * * * *', 'Job backup-29000000 1/1']);
+    expect(g.edges.filter((e) => e.id.includes('backup')).map((e) => e.id)).toEqual([
+      'owns:batch/cronjobs/default/backup>batch/jobs/default/backup-29000000',
+      'owns:batch/jobs/default/backup-29000000>/pods/default/backup-29000000-x7k2p',
+    ]);
+    expect(g.pods.find((p) => p.name === 'backup-29000000-x7k2p')).toMatchObject({ status: 'Completed', ready: false });
+  });
+
   it('filters by namespace and hides kinds', () => {
     const sys = pod('coredns-1', 'node01', 'Running', undefined, {});
     sys.metadata.namespace = 'kube-system';

@@ -9,6 +9,9 @@
  *   ready endpoint in the Service's EndpointSlices (label kubernetes.io/service-name), the
  *   same data kube-proxy routes by.
  * - An Ingress connects to the Services its rules and default backend name.
+ * - PersistentVolumeClaims connect to the pods mounting them, a HorizontalPodAutoscaler to
+ *   its scale target (related.ts).
+ * - Pods of one StatefulSet are in ordinal order (podOrder.ts).
  *
  * Pure: the same store gives the same graph, ordered by name.
  */
@@ -17,6 +20,8 @@ import type { ObjectKey, WireObject } from '../../../../protocol/objects.ts';
 import { AGGREGATE_ABOVE, aggregatePods } from './aggregate.ts';
 import { keyOfKind } from './kinds.ts';
 import { controllerRef } from './owners.ts';
+import { podOrder } from './podOrder.ts';
+import { RELATED_RESOURCES, relatedBoxes } from './related.ts';
 import { workloadSummary } from './summaries.ts';
 import {
   WORKLOAD_KINDS,
@@ -55,6 +60,7 @@ export const TOPOLOGY_RESOURCES: ReadonlySet<string> = new Set([
   'batch/cronjobs',
   'networking.k8s.io/ingresses',
   'discovery.k8s.io/endpointslices',
+  ...RELATED_RESOURCES,
 ]);
 
 const WORKLOAD_RESOURCES = new Set(['apps/deployments', 'apps/replicasets', 'apps/statefulsets', 'apps/daemonsets', 'batch/jobs', 'batch/cronjobs']);
@@ -111,6 +117,7 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject> | rea
   const services: WireObject[] = [];
   const ingresses: WireObject[] = [];
   const slices: KubeObject[] = [];
+  const related: WireObject[] = [];
   const namespaces: string[] = [];
   for (const w of objects.values()) {
     const gr = `${w.group}/${w.resource}`;
@@ -123,6 +130,7 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject> | rea
     else if (gr === '/services') services.push(w);
     else if (gr === 'networking.k8s.io/ingresses') ingresses.push(w);
     else if (gr === 'discovery.k8s.io/endpointslices') slices.push(w.object);
+    else if (RELATED_RESOURCES.has(gr)) related.push(w);
   }
 
   const edges: TopoEdge[] = [];
@@ -149,7 +157,7 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject> | rea
       ...(ownerId ? { ownerId } : {}),
     });
   }
-  podItems.sort(byName);
+  podItems.sort(podOrder);
 
   const workloadIds = new Set<string>();
   for (const w of workloads) {
@@ -207,6 +215,10 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject> | rea
     ingressItems.sort(byName);
   }
 
+  const podObjects = new Map(pods.map((w) => [w.key, w.object]));
+  const extra = relatedBoxes({ objects: related, pods: aggregated ? [] : podItems, podObjects, targets: workloadIds, shown });
+  edges.push(...extra.edges);
+
   const groups: NodeGroupItem[] = nodes
     .map((n): NodeGroupItem => ({
       id: groupOf.get(n.metadata.name ?? '') ?? '',
@@ -226,5 +238,5 @@ export function deriveTopology(objects: ReadonlyMap<ObjectKey, WireObject> | rea
   }
   if (unscheduled.members.length > 0) groups.push(unscheduled);
 
-  return { groups, pods: shownPods, workloads: workloadItems, services: serviceItems, ingresses: ingressItems, edges, namespaces: namespaces.sort(), podCount: podItems.length, aggregated };
+  return { groups, pods: shownPods, workloads: workloadItems, services: serviceItems, ingresses: ingressItems, related: extra.items, edges, namespaces: namespaces.sort(), podCount: podItems.length, aggregated };
 }

@@ -18,6 +18,8 @@ export const SERVED: Readonly<Record<string, { group: string; resource: string }
   CronJob: { group: 'batch', resource: 'cronjobs' },
   Ingress: { group: 'networking.k8s.io', resource: 'ingresses' },
   EndpointSlice: { group: 'discovery.k8s.io', resource: 'endpointslices' },
+  PersistentVolumeClaim: { group: '', resource: 'persistentvolumeclaims' },
+  HorizontalPodAutoscaler: { group: 'autoscaling', resource: 'horizontalpodautoscalers' },
 };
 
 /** keyOfKind returns the store key of an object named by kind, or undefined for a kind not drawn. */

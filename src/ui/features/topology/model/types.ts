@@ -5,7 +5,10 @@
  */
 
 /** TopoKind is what a box is: a Kubernetes kind, or PodGroup (aggregated pods) / Unscheduled. */
-export type TopoKind = 'Node' | 'Unscheduled' | 'Pod' | 'PodGroup' | WorkloadKind | 'Service' | 'Ingress';
+export type TopoKind = 'Node' | 'Unscheduled' | 'Pod' | 'PodGroup' | WorkloadKind | 'Service' | 'Ingress' | RelatedKind;
+
+/** RelatedKind is a kind drawn beside the workloads it serves: a claim pods mount, an autoscaler. */
+export type RelatedKind = 'PersistentVolumeClaim' | 'HorizontalPodAutoscaler';
 
 /** WorkloadKind is a kind that owns pods (directly or through another workload). */
 export type WorkloadKind = 'Deployment' | 'ReplicaSet' | 'StatefulSet' | 'DaemonSet' | 'Job' | 'CronJob';
@@ -75,8 +78,27 @@ export interface IngressItem extends TopoItem {
   kind: 'Ingress';
 }
 
-/** Relation is what an edge means: ownerReference, Service selector, Ingress backend. */
-export type Relation = 'owns' | 'selects' | 'routes';
+/** RelatedItem is a PersistentVolumeClaim or a HorizontalPodAutoscaler, with its kubectl figure. */
+export interface RelatedItem extends TopoItem {
+  kind: RelatedKind;
+  /** summary is the claim's STATUS (Bound, Pending) or the autoscaler's replicas and bounds. */
+  summary: string;
+}
+
+/**
+ * Relation is what an edge means: ownerReference, Service selector, Ingress backend, a pod
+ * mounting a claim (spec.volumes[].persistentVolumeClaim), an autoscaler's scaleTargetRef.
+ */
+export type Relation = 'owns' | 'selects' | 'routes' | 'mounts' | 'scales';
+
+/**
+ * flowsRight tells whether an edge is drawn from its source on the left to its target on the
+ * right: control flows that way (owner → owned, autoscaler → target), while traffic and
+ * storage edges are drawn from the pods' node boxes out to the Service, Ingress or claim.
+ */
+export function flowsRight(relation: Relation): boolean {
+  return relation === 'owns' || relation === 'scales';
+}
 
 /** TopoEdge connects two boxes; `ready` is an endpoint's readiness for a Service → Pod edge. */
 export interface TopoEdge {
@@ -94,6 +116,8 @@ export interface TopologyGraph {
   workloads: WorkloadItem[];
   services: ServiceItem[];
   ingresses: IngressItem[];
+  /** related are the PersistentVolumeClaims and HorizontalPodAutoscalers in the namespace. */
+  related: RelatedItem[];
   edges: TopoEdge[];
   /** namespaces are every namespace that exists (for the filter). */
   namespaces: string[];
