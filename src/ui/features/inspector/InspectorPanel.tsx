@@ -9,11 +9,13 @@ import { useAppStore, type AppState } from '../../state/appStore.ts';
 import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
 import { keyOfKind } from '../topology/model/kinds.ts';
 import { ownerChain } from '../topology/model/owners.ts';
+import { isPodGroupId } from '../topology/model/podGroups.ts';
 import { ConditionsTable } from './ConditionsTable.tsx';
 import './inspector.css';
 import { conditionsOf, eventsFor } from './model/objectFacts.ts';
 import { ObjectEvents } from './ObjectEvents.tsx';
 import { OwnerChain } from './OwnerChain.tsx';
+import { PodGroupInspector } from './PodGroupInspector.tsx';
 import { SchedulingTable } from './SchedulingTable.tsx';
 import { useInspection } from './useInspection.ts';
 
@@ -32,7 +34,7 @@ export function InspectorPanel() {
   const [tab, setTab] = useState<Tab>('Overview');
   const wire = selected ? objects.get(selected) : undefined;
   const obj = wire?.object;
-  const inspection = useInspection(selected, obj?.metadata.resourceVersion);
+  const inspection = useInspection(selected && !isPodGroupId(selected) ? selected : undefined, obj?.metadata.resourceVersion);
   const isPod = wire?.group === '' && wire.resource === 'pods';
   const tabs: Tab[] = isPod ? ['Overview', 'YAML', 'Describe', 'Scheduling'] : ['Overview', 'YAML', 'Describe'];
   const shown = tabs.includes(tab) ? tab : 'Overview';
@@ -45,6 +47,8 @@ export function InspectorPanel() {
     });
   }, [obj, objects]);
   const events = useMemo(() => (obj ? eventsFor(objects, obj) : []), [obj, objects]);
+  // An aggregated group of pods is not one object: it has its own view (owner, counts, pods).
+  if (selected && isPodGroupId(selected)) return <PodGroupInspector id={selected} onSelect={(key) => set({ selected: key })} />;
 
   return (
     <div className="inspector" data-testid="inspector" role="region" aria-label="Inspector">

@@ -11,6 +11,7 @@ import { GroupBox } from './boxes/GroupBox.tsx';
 import { ObjectBox } from './boxes/ObjectBox.tsx';
 import { PodBox } from './boxes/PodBox.tsx';
 import { PodGroupBox } from './boxes/PodGroupBox.tsx';
+import { isPodGroupId } from './model/podGroups.ts';
 import './topology.css';
 import { TopologyFilters } from './TopologyFilters.tsx';
 import { useTopologyPicture } from './useTopologyPicture.ts';
@@ -20,9 +21,9 @@ const PRO_OPTIONS = { hideAttribution: true };
 const selectTheme = (s: AppState) => s.theme;
 const selectSetter = (s: AppState) => s.set;
 
-/** isObjectId tells a box standing for one object (its id is a store key) from a group of pods or the shelf. */
-function isObjectId(id: string): boolean {
-  return !id.startsWith('podgroup:') && id.split('/').length >= 4;
+/** isInspectable tells a box the inspector can open (an object's store key, or a pod group) from the shelf. */
+function isInspectable(id: string): boolean {
+  return isPodGroupId(id) || id.split('/').length >= 4;
 }
 
 function Flow() {
@@ -42,7 +43,7 @@ function Flow() {
 
   const onNodesChange = useCallback(
     (changes: NodeChange[]) => {
-      for (const c of changes) if (c.type === 'select' && c.selected && isObjectId(c.id)) set({ selected: c.id });
+      for (const c of changes) if (c.type === 'select' && c.selected && isInspectable(c.id)) set({ selected: c.id });
     },
     [set],
   );

@@ -127,7 +127,7 @@ export function toFlow(
       const slotAt = slotPosition(slot);
       const fields = podFields(p);
       if (inline) inline.push({ id, ...fields, ...slotAt });
-      else podNodes.push({ id, type: p.kind === 'Pod' ? 'pod' : 'podgroup', position: slotAt, parentId: g.id, width: POD_W, height: POD_H, selected: id === selected, ...(p.kind === 'Pod' ? {} : { selectable: false }), data: data(fields) });
+      else podNodes.push({ id, type: p.kind === 'Pod' ? 'pod' : 'podgroup', position: slotAt, parentId: g.id, width: POD_W, height: POD_H, selected: id === selected, data: data(fields) });
     }
     const box = data({ kind: g.kind, name: g.name, namespace: '', summary, ready: g.ready });
     if (inline) {

@@ -6,7 +6,8 @@
  * the work over animation frames with a time budget, so no frame holds the thread long.
  *
  * Each pod keeps the topology's test hooks: `data-kind="Pod"`, `data-name`, `data-namespace`
- * and `data-phase` (the kubectl STATUS). One click/keydown listener on the layer selects pods.
+ * and `data-phase` (the kubectl STATUS). One click/keydown listener on the layer selects pods
+ * and pod groups.
  */
 import { POD_H, POD_W } from './geometry.ts';
 import { inlinePodSig, planPodPatches } from './podPatchPlan.ts';
@@ -87,10 +88,9 @@ export class PodLayer {
       const badge = document.createElement('span');
       badge.className = 'badge';
       el.append(name, badge);
-      if (p.kind === 'Pod') {
-        el.setAttribute('role', 'button');
-        el.tabIndex = 0;
-      }
+      // Pods and pod groups both open in the inspector (a group lists its pods there).
+      el.setAttribute('role', 'button');
+      el.tabIndex = 0;
       this.root.append(el);
       this.elements.set(p.id, el);
     }
@@ -100,7 +100,7 @@ export class PodLayer {
     if (el.style.left !== left) el.style.left = left;
     if (el.style.top !== top) el.style.top = top;
     const isPod = p.kind === 'Pod';
-    const className = isPod ? `pod inline-pod tone-${p.tone}${p.ghost ? ' ghost' : ''}${selected ? ' selected' : ''}` : `pod podgroup inline-pod tone-${p.tone}`;
+    const className = isPod ? `pod inline-pod tone-${p.tone}${p.ghost ? ' ghost' : ''}${selected ? ' selected' : ''}` : `pod podgroup inline-pod tone-${p.tone}${selected ? ' selected' : ''}`;
     setIfChanged(el, 'class', className);
     setIfChanged(el, 'data-kind', p.kind);
     setIfChanged(el, 'data-name', p.name);
@@ -109,7 +109,10 @@ export class PodLayer {
       setIfChanged(el, 'data-phase', p.status ?? '');
       setIfChanged(el, 'title', `Pod ${p.namespace}/${p.name}: ${p.status}${p.ready ? ', ready' : ''}`);
       setIfChanged(el, 'aria-label', `Pod ${p.name}: ${p.status}`);
-    } else setIfChanged(el, 'title', `${p.summary}: ${p.status}`);
+    } else {
+      setIfChanged(el, 'title', `${p.summary}: ${p.status}`);
+      setIfChanged(el, 'aria-label', `${p.summary}: ${p.status}`);
+    }
     setText(el.firstChild as HTMLElement, isPod ? p.name : (p.summary ?? ''));
     setText(el.lastChild as HTMLElement, isPod && p.ready && p.status === 'Running' ? `✓ ${p.status}` : (p.status ?? ''));
   }
@@ -117,7 +120,7 @@ export class PodLayer {
   private readonly onEvent = (e: Event): void => {
     if (e instanceof KeyboardEvent && e.key !== 'Enter') return;
     const el = (e.target as Element | null)?.closest<HTMLElement>('[data-pod-id]');
-    if (!el || el.dataset.kind !== 'Pod' || !el.dataset.podId) return;
+    if (!el || (el.dataset.kind !== 'Pod' && el.dataset.kind !== 'PodGroup') || !el.dataset.podId) return;
     // The node box around the pod must not take the click as its own selection.
     e.stopPropagation();
     this.onSelect(el.dataset.podId);

@@ -8,16 +8,25 @@ import type { PodGroupItem, PodItem } from './types.ts';
 /** AGGREGATE_ABOVE is the number of visible pods past which pods are aggregated. */
 export const AGGREGATE_ABOVE = 200;
 
+/**
+ * podGroupId names the group of pods of one owner (or of no owner) in one namespace on one
+ * node box: `podgroup:<node box id>:<namespace>:<owner id>`. None of these contain a colon
+ * (object names cannot), so the inspector can take the id apart again (podGroups.ts).
+ */
+export function podGroupId(group: string, namespace: string, ownerId: string | undefined): string {
+  return `podgroup:${group}:${namespace}:${ownerId ?? ''}`;
+}
+
 /** shortName trims a long generated name so the label stays one line ("web-5d4f…"). */
 export function shortName(name: string, max = 12): string {
   return name.length <= max ? name : `${name.slice(0, max - 3)}…`;
 }
 
-/** aggregatePods replaces pods by one PodGroupItem per (node box, owner). */
+/** aggregatePods replaces pods by one PodGroupItem per (node box, namespace, owner); ids are podGroupId's. */
 export function aggregatePods(pods: readonly PodItem[], ownerOf: (ownerId: string | undefined) => { kind: string; name: string } | undefined): PodGroupItem[] {
   const buckets = new Map<string, PodItem[]>();
   for (const p of pods) {
-    const k = `${p.group}\u0000${p.ownerId ?? ''}`;
+    const k = podGroupId(p.group, p.namespace, p.ownerId);
     const list = buckets.get(k);
     if (list) list.push(p);
     else buckets.set(k, [p]);
@@ -30,7 +39,7 @@ export function aggregatePods(pods: readonly PodItem[], ownerOf: (ownerId: strin
     const statuses = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]));
     const owner = ownerOf(first.ownerId);
     out.push({
-      id: `podgroup:${k.replace('\u0000', ':')}`,
+      id: k,
       kind: 'PodGroup',
       name: owner?.name ?? 'pods',
       namespace: first.namespace,
