@@ -2,7 +2,7 @@
  * EventsPanel (data-testid="events"): a live timeline of the cluster's Events and of the
  * control plane's activity (which controller woke for which watch event and what it wrote).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { WireObject } from '../../../protocol/objects.ts';
 import { useBridge } from '../../bridge/context.ts';
@@ -30,6 +30,7 @@ export function EventsPanel() {
   const bridge = useBridge();
   useEffect(() => connectActivity(bridge), [bridge]);
   const [view, setView] = useState<View>('Events');
+  const scroller = useRef<HTMLDivElement>(null);
   const wires = useThrottled(useClusterStore(useShallow(selectEventWires)), REDRAW_MS);
   const events = useMemo(() => wires.map((w) => eventFacts(w.key, w.object)).sort((a, b) => b.last - a.last || b.key.localeCompare(a.key)), [wires]);
   return (
@@ -41,8 +42,8 @@ export function EventsPanel() {
           </button>
         ))}
       </div>
-      <div className="events-body" id="events-body" role="tabpanel" tabIndex={0} aria-labelledby={`events-tab-${view}`}>
-        {view === 'Events' ? <EventsTable events={events} /> : <ActivityList />}
+      <div className="events-body" id="events-body" ref={scroller} role="tabpanel" tabIndex={0} aria-labelledby={`events-tab-${view}`}>
+        {view === 'Events' ? <EventsTable events={events} scrollRef={scroller} /> : <ActivityList />}
       </div>
     </div>
   );

@@ -1,16 +1,17 @@
 /**
  * EventsTable: the cluster's Events, newest first, in the columns of `kubectl events`
- * (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE). Capped at MAX_ROWS so it stays fast.
+ * (LAST SEEN, TYPE, REASON, OBJECT, MESSAGE). Virtualised: every Event is a row of the
+ * scrollbar, but only the rows in view (and a few either side) are in the DOM, so thousands
+ * of Events scroll smoothly. Rows are one line each (long messages are ellipsised, whole in
+ * their title), which is what lets the rows share one height.
  */
-import { memo } from 'react';
+import { memo, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import type { AppState } from '../../state/appStore.ts';
 import { useAppStore } from '../../state/appStore.ts';
+import { useVirtualRows } from '../../layout/useVirtualRows.ts';
 import type { EventFacts } from '../inspector/model/objectFacts.ts';
 import { useThrottled } from '../topology/useThrottled.ts';
 import { humanAge } from './model/age.ts';
-
-/** MAX_ROWS is how many Events are drawn. */
-export const MAX_ROWS = 200;
 
 const selectNow = (s: AppState) => s.clock.now;
 /**
@@ -19,29 +20,52 @@ const selectNow = (s: AppState) => s.clock.now;
  * every clock message while the cluster churns.
  */
 const AGE_REDRAW_MS = 1000;
+/** ROW_GUESS_PX is the row height until the first row is measured (it follows the text size). */
+const ROW_GUESS_PX = 24;
 
 const EventRow = memo(function EventRow({ e, age }: { e: EventFacts; age: string }) {
+  const object = `${e.object.kind.toLowerCase()}/${e.object.name}`;
   return (
     <tr className={e.type === 'Warning' ? 'warning' : undefined}>
       <td className="num">{age}</td>
       <td>{e.type}</td>
-      <td>{e.reason}</td>
-      <td className="event-object">
-        {e.object.kind.toLowerCase()}/{e.object.name}
+      <td title={e.reason}>{e.reason}</td>
+      <td className="event-object" title={object}>
+        {object}
       </td>
-      <td>{e.message}</td>
+      <td title={e.message}>{e.message}</td>
     </tr>
   );
 });
 
-/** EventsTable renders the newest MAX_ROWS events. */
-export function EventsTable({ events }: { events: readonly EventFacts[] }) {
+/** EventsTable renders the events in view inside `scrollRef` (the panel's scrolling body). */
+export function EventsTable({ events, scrollRef }: { events: readonly EventFacts[]; scrollRef: RefObject<HTMLElement | null> }) {
   const now = useThrottled(useAppStore(selectNow), AGE_REDRAW_MS);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const head = useRef<HTMLTableSectionElement>(null);
+  const [rowHeight, setRowHeight] = useState(ROW_GUESS_PX);
+  const [offset, setOffset] = useState(0);
+  const range = useVirtualRows(scrollRef, events.length, rowHeight, 10, offset);
+  useLayoutEffect(() => {
+    // Measure a drawn row (the text size setting scales it) and where the rows start.
+    const row = body.current?.querySelector<HTMLTableRowElement>('tr:not(.spacer)');
+    const h = row?.getBoundingClientRect().height;
+    if (h && Math.abs(h - rowHeight) > 0.5) setRowHeight(h);
+    const top = head.current?.getBoundingClientRect().height ?? 0;
+    if (Math.abs(top - offset) > 0.5) setOffset(top);
+  });
   if (events.length === 0) return <p className="muted">No events yet.</p>;
   return (
-    <table className="data-table events-table">
+    <table className="data-table events-table" aria-rowcount={events.length + 1}>
       <caption className="sr-only">Events, newest first</caption>
-      <thead>
+      <colgroup>
+        <col className="col-age" />
+        <col className="col-type" />
+        <col className="col-reason" />
+        <col className="col-object" />
+        <col />
+      </colgroup>
+      <thead ref={head}>
         <tr>
           <th scope="col">Last seen</th>
           <th scope="col">Type</th>
@@ -50,10 +74,12 @@ export function EventsTable({ events }: { events: readonly EventFacts[] }) {
           <th scope="col">Message</th>
         </tr>
       </thead>
-      <tbody>
-        {events.slice(0, MAX_ROWS).map((e) => (
+      <tbody ref={body}>
+        {range.padTop > 0 ? <tr className="spacer" aria-hidden="true" style={{ height: range.padTop }} /> : null}
+        {events.slice(range.start, range.end).map((e) => (
           <EventRow key={e.key} e={e} age={e.last ? humanAge(now - e.last) : ''} />
         ))}
+        {range.padBottom > 0 ? <tr className="spacer" aria-hidden="true" style={{ height: range.padBottom }} /> : null}
       </tbody>
     </table>
   );
