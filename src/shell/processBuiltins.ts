@@ -74,7 +74,9 @@ const watch: ShellBuiltin = async (sh, argv, s) => {
     if (title) {
       const left = `Every ${seconds.toFixed(1)}s: ${command}`;
       const right = `${sh.host.hostname}: ${formatDate(sh.host.now(), '%a %b %e %H:%M:%S %Y')}`;
-      screen += `${left}${' '.repeat(Math.max(1, 80 - left.length - right.length))}${right}\n\n`;
+      // procps watch right-aligns the title to the terminal's width (80 without one).
+      const width = Number(sh.state.vars.get('COLUMNS')) || 80;
+      screen += `${left}${' '.repeat(Math.max(1, width - left.length - right.length))}${right}\n\n`;
     }
     s.stdout(screen + out);
     await new Promise<void>((resolve) => {

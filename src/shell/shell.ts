@@ -86,6 +86,17 @@ export class Shell {
     };
   }
 
+  /**
+   * setTerminalSize records the terminal's size as an interactive bash does after each
+   * command with checkwinsize: shell variables COLUMNS and LINES, set but not exported
+   * (`echo $COLUMNS` shows the width; `env` does not list it). `watch` lays out its title by it.
+   */
+  setTerminalSize(columns: number, lines: number): void {
+    if (!Number.isInteger(columns) || !Number.isInteger(lines) || columns < 1 || lines < 1) return;
+    this.state.vars.set('COLUMNS', String(columns));
+    this.state.vars.set('LINES', String(lines));
+  }
+
   /** register adds or replaces a command (e.g. `kubectl`). */
   register(name: string, cmd: Command): void {
     this.commands.set(name, cmd);

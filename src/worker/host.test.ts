@@ -41,6 +41,17 @@ describe('Host', () => {
     host.dispose();
   });
 
+  it('gives the terminal size to the shell of its tab, also after a reset', async () => {
+    const { host, sent } = newHost();
+    await host.boot();
+    host.handle({ type: 'terminal.open', tab: '1' });
+    host.handle({ type: 'terminal.resize', tab: '1', cols: 132, rows: 41 });
+    expect(await runLine(host, sent, 'echo $COLUMNS $LINES')).toBe('132 41\n');
+    host.handle({ type: 'cluster.reset' });
+    expect(await runLine(host, sent, 'echo $COLUMNS')).toBe('132\n');
+    host.dispose();
+  });
+
   it('asks for more input while a quote is open', async () => {
     const { host, sent } = newHost();
     await host.boot();

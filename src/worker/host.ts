@@ -67,6 +67,8 @@ export class Host {
   private readonly tabs = new Map<TabId, TerminalTab>();
   private readonly tabDrivers = new Map<TabId, RecordingDriver>();
   private readonly runningEntries = new Map<TabId, Extract<JournalEntry, { kind: 'run' }>>();
+  /** sizes are the terminals' last sizes, kept across a reset so new sessions start with them. */
+  private readonly sizes = new Map<TabId, { cols: number; rows: number }>();
   private inspector!: TerminalSession;
   private journal: JournalEntry[] = [];
   private baseFiles: Record<string, string> = {};
@@ -166,7 +168,9 @@ export class Host {
         return;
       }
       case 'terminal.resize':
-        // The shell does not reflow output; the size is accepted for future `watch`/`top`.
+        // The shell learns the size as bash does (COLUMNS/LINES); xterm reflows what was printed.
+        this.sizes.set(req.tab, { cols: req.cols, rows: req.rows });
+        this.tab(req.tab).session.shell.setTerminalSize(req.cols, req.rows);
         return;
       case 'workspace.read':
         this.readFile(req.id, req.path);
@@ -378,6 +382,8 @@ export class Host {
         runStarted: (input) => this.runStarted(id, input),
       });
       this.tabs.set(id, tab);
+      const size = this.sizes.get(id);
+      if (size) session.shell.setTerminalSize(size.cols, size.rows);
     }
     return tab;
   }

@@ -2,6 +2,7 @@
  * TerminalPanel is one terminal tab: xterm.js (DOM renderer, so the visible rows are plain
  * text in the page, which tests and screen readers read) driven by a LineEditor, talking to
  * the worker's shell through the bridge. The worker's `\n` become `\r\n` for the terminal.
+ * The fit addon keeps the grid the size of the panel; the worker's shell learns each new size.
  */
 import { FitAddon } from '@xterm/addon-fit';
 import { Terminal } from '@xterm/xterm';
@@ -20,6 +21,7 @@ export function TerminalPanel({ tab, active = true }: { tab: TabId; active?: boo
   const theme = useAppStore((s) => s.theme);
   const fontScale = useAppStore((s) => s.fontScale);
   const term = useRef<Terminal | undefined>(undefined);
+  const refit = useRef<() => void>(() => undefined);
 
   useEffect(() => {
     const el = host.current!;
@@ -58,12 +60,26 @@ export function TerminalPanel({ tab, active = true }: { tab: TabId; active?: boo
       return true;
     });
     t.onData((d) => editor.feed(d));
+    // Fit the grid to the panel (xterm reflows the lines already printed) and tell the
+    // worker's shell the new size once it changed (COLUMNS/LINES, the width `watch` uses).
+    let sent = '';
     const resize = () => {
-      if (el.clientWidth === 0) return;
+      if (el.clientWidth === 0 || t.element === undefined) return;
       fit.fit();
+      const size = `${t.cols}x${t.rows}`;
+      if (size === sent) return;
+      sent = size;
       bridge.send({ type: 'terminal.resize', tab, cols: t.cols, rows: t.rows });
     };
-    const observer = new ResizeObserver(() => requestAnimationFrame(resize));
+    refit.current = resize;
+    // One fit per frame however many resize notifications a drag produces.
+    let frame = 0;
+    const observer = new ResizeObserver(() => {
+      if (!frame) frame = requestAnimationFrame(() => {
+        frame = 0;
+        resize();
+      });
+    });
     observer.observe(el);
     resize();
     bridge.send({ type: 'terminal.open', tab });
@@ -72,6 +88,8 @@ export function TerminalPanel({ tab, active = true }: { tab: TabId; active?: boo
       offs.forEach((off) => off());
       offHistory();
       observer.disconnect();
+      if (frame) cancelAnimationFrame(frame);
+      refit.current = () => undefined;
       t.dispose();
     };
   }, [bridge, tab]);
@@ -85,6 +103,8 @@ export function TerminalPanel({ tab, active = true }: { tab: TabId; active?: boo
     if (!t) return;
     t.options.theme = terminalTheme(theme);
     t.options.fontSize = Math.round(14 * fontScale);
+    // A new text size changes the cell size, so the same panel holds other columns and rows.
+    refit.current();
   }, [theme, fontScale]);
 
   // Only the visible tab carries the test hook, so `getByTestId('terminal')` is always one element.
