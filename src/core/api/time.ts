@@ -2,6 +2,7 @@
  * Time formatting as metav1.Time serialises it: RFC 3339 in UTC with second precision
  * ("2026-11-22T05:30:00Z"). MicroTime (events.k8s.io eventTime, leases) keeps microseconds.
  */
+import { flatString } from './flatString.ts';
 
 /** rfc3339 renders epoch milliseconds as metav1.Time does. */
 export function rfc3339(ms: number): string {
@@ -10,7 +11,8 @@ export function rfc3339(ms: number): string {
   const sec = Math.floor(ms / 1000);
   if (sec !== lastSecond) {
     lastSecond = sec;
-    lastRFC3339 = new Date(sec * 1000).toISOString().replace('.000Z', 'Z');
+    // flat: replace() returns a rope, and this string is kept by every object stamped this second.
+    lastRFC3339 = flatString(new Date(sec * 1000).toISOString().replace('.000Z', 'Z'));
   }
   return lastRFC3339;
 }
@@ -22,7 +24,7 @@ let lastRFC3339 = '';
 export function rfc3339Micro(ms: number): string {
   if (ms !== lastMicroMs) {
     lastMicroMs = ms;
-    lastMicro = new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z');
+    lastMicro = flatString(new Date(ms).toISOString().replace(/\.(\d{3})Z$/, '.$1000Z'));
   }
   return lastMicro;
 }

@@ -2,6 +2,7 @@
  * Server-owned ObjectMeta fields: what rest.BeforeCreate / BeforeUpdate fill or protect
  * (k8s.io/apiserver/pkg/registry/rest/create.go, update.go).
  */
+import { flatString } from '../api/flatString.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Random } from '../sim/random.ts';
 
@@ -17,7 +18,9 @@ export function newUID(random: Random): string {
     digits[i] = hex[d]!;
   }
   const s = digits.join('');
-  return `${s.slice(0, 8)}-${s.slice(8, 12)}-${s.slice(12, 16)}-${s.slice(16, 20)}-${s.slice(20)}`;
+  // Joined, not a template literal: a uid lives as long as its object, and a rope of nine
+  // pieces costs ~300 bytes more than the flat 36 characters.
+  return [s.slice(0, 8), s.slice(8, 12), s.slice(12, 16), s.slice(16, 20), s.slice(20)].join('-');
 }
 
 /**
@@ -32,7 +35,7 @@ export function applyGenerateName(obj: KubeObject, random: Random): void {
   const meta = obj.metadata;
   if (meta.name || !meta.generateName) return;
   const base = meta.generateName.slice(0, maxGeneratedNameLength);
-  meta.name = base + random.string(randomLength);
+  meta.name = flatString(base + random.string(randomLength));
 }
 
 /** fillSystemFields sets uid and creationTimestamp and drops fields clients may not set on create. */

@@ -7,6 +7,7 @@
  * bump `count` and `lastTimestamp` on the existing Event, which is why `kubectl describe`
  * shows `(x4 over 2m)`.
  */
+import { flatString } from '../api/flatString.ts';
 import { rfc3339, rfc3339Micro } from '../api/time.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Clock } from '../sim/clock.ts';
@@ -21,8 +22,16 @@ export interface EventSource {
   host?: string;
 }
 
+/**
+ * MAX_LRU_CACHE_ENTRIES is client-go's maxLruCacheEntries (tools/record/events_cache.go):
+ * the correlator remembers the last 4096 distinct events per recorder; an older repeat
+ * starts a new Event instead of bumping the count of one it has forgotten.
+ */
+export const MAX_LRU_CACHE_ENTRIES = 4096;
+
 /** EventRecorder writes Events for one source. */
 export class EventRecorder {
+  /** recent is the correlator's LRU cache: aggregation key → the Event it was written as, oldest first. */
   private readonly recent = new Map<string, { namespace: string; name: string }>();
   private seq = 0;
 
@@ -41,7 +50,7 @@ export class EventRecorder {
       uid: obj.metadata.uid,
       apiVersion: obj.apiVersion,
       resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath } : {}),
+      ...(fieldPath ? { fieldPath: flatString(fieldPath) } : {}),
     };
     const namespace = obj.metadata.namespace || 'default';
     const now = this.clock.now();
@@ -49,6 +58,9 @@ export class EventRecorder {
     const prior = this.recent.get(aggKey);
     try {
       if (prior) {
+        // A hit is a use: move it to the young end of the LRU order.
+        this.recent.delete(aggKey);
+        this.recent.set(aggKey, prior);
         const existing = this.client.tryGet(EVENTS, prior.namespace, prior.name);
         if (existing) {
           const count = ((existing as { count?: number }).count ?? 1) + 1;
@@ -57,15 +69,18 @@ export class EventRecorder {
         }
       }
       // Upstream names events "<object>.<hex unix nanos>"; the sequence keeps names unique within one instant.
-      const nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-      const name = `${obj.metadata.name}.${nanos.toString(16)}`;
+      // Recorders count separately, so a name another recorder took this instant moves on to the next.
+      let nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+      while (this.client.tryGet(EVENTS, namespace, `${obj.metadata.name}.${nanos.toString(16)}`)) nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+      const name = flatString(`${obj.metadata.name}.${nanos.toString(16)}`);
       const ev = {
         apiVersion: 'v1',
         kind: 'Event',
         metadata: { name, namespace },
         involvedObject: ref,
         reason,
-        message,
+        // Messages are built from pieces by the caller; the Event keeps them for its lifetime.
+        message: flatString(message),
         source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
         firstTimestamp: rfc3339(now),
         lastTimestamp: rfc3339(now),
@@ -77,6 +92,7 @@ export class EventRecorder {
       };
       this.client.create(EVENTS, namespace, ev as unknown as KubeObject);
       this.recent.set(aggKey, { namespace, name });
+      if (this.recent.size > MAX_LRU_CACHE_ENTRIES) this.recent.delete(this.recent.keys().next().value as string);
     } catch {
       // Events are best effort, as upstream: a namespace being deleted refuses them.
     }

@@ -6,6 +6,7 @@
  * difference as add/update/delete notifications. Handlers should only enqueue keys:
  * reconcilers read current state from the cache (level-based), never from the event.
  */
+import { flatString } from '../api/flatString.ts';
 import type { KubeObject } from '../api/types.ts';
 import { isStatusError } from '../api/status.ts';
 import type { ListOptions } from '../apiserver/apiserver.ts';
@@ -141,9 +142,11 @@ export class Informer {
       return;
     }
     if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;
-    this.items.set(key, obj);
-    if (old) this.unindex(key, old);
-    for (const [name, fn] of this.indexers) this.indexAdd(name, fn, key, obj, this.indices.get(name)!);
+    // The key is kept (map and index sets) as long as the object is cached: store it flat.
+    const flatKey = flatString(key);
+    this.items.set(flatKey, obj);
+    if (old) this.unindex(flatKey, old);
+    for (const [name, fn] of this.indexers) this.indexAdd(name, fn, flatKey, obj, this.indices.get(name)!);
     for (const h of this.handlers) {
       if (old) h.update?.(old, obj);
       else h.add?.(obj);

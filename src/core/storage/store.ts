@@ -10,6 +10,7 @@
  * build a new object. That is cheap and makes accidental mutation of a cache throw.
  */
 import type { KubeObject } from '../api/types.ts';
+import { flatString } from '../api/flatString.ts';
 import { deepFreeze } from './freeze.ts';
 
 /** WatchEventType is the `type` of a watch event. */
@@ -112,7 +113,8 @@ export class Store {
     const key = keyOf(namespace, name);
     if (bucket.has(key)) throw new StoreExists(key);
     const stored = this.stamp(obj);
-    bucket.set(key, stored);
+    // Kept as long as the object exists (updates reuse the map's key): store it flat.
+    bucket.set(flatString(key), stored);
     this.record({ type: 'ADDED', revision: this.revision, resource, namespace, name, object: stored });
     return stored;
   }
