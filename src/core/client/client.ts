@@ -17,6 +17,8 @@ import { applyPatch, type PatchType } from '../apiserver/patch.ts';
 import type { ResourceDefinition } from '../apiserver/resource.ts';
 import { bindPod, evictPod, getScale, updateScale } from '../apiserver/subresources.ts';
 import { openWatch, type WatchEvent, type WatchHandle } from '../apiserver/watch.ts';
+import { authorizeRequest, resourceAttributes } from '../apiserver/authorization/authorize.ts';
+import { requestToken } from '../apiserver/authentication/tokenRequest.ts';
 
 export type { ResourceDefinition } from '../apiserver/resource.ts';
 export type { ListOptions, ObjectList, WriteOptions } from '../apiserver/apiserver.ts';
@@ -45,18 +47,42 @@ export const DEPLOYMENTS: ResourceRef = { group: 'apps', resource: 'deployments'
 export const REPLICASETS: ResourceRef = { group: 'apps', resource: 'replicasets' };
 export const ENDPOINTSLICES: ResourceRef = { group: 'discovery.k8s.io', resource: 'endpointslices' };
 export const LEASES: ResourceRef = { group: 'coordination.k8s.io', resource: 'leases' };
+export const JOBS: ResourceRef = { group: 'batch', resource: 'jobs' };
+export const CRONJOBS: ResourceRef = { group: 'batch', resource: 'cronjobs' };
+export const PERSISTENTVOLUMES: ResourceRef = { group: '', resource: 'persistentvolumes' };
+export const PERSISTENTVOLUMECLAIMS: ResourceRef = { group: '', resource: 'persistentvolumeclaims' };
+export const STORAGECLASSES: ResourceRef = { group: 'storage.k8s.io', resource: 'storageclasses' };
 
-/** Client talks to one ApiServer as one user with one default field manager. */
+/**
+ * Client talks to one ApiServer as one user with one default field manager.
+ *
+ * Components (controllers, kubelets, the scheduler) are trusted in-process callers and skip
+ * authorization, as if they were in system:masters. A client made with `asUser` (kubectl's)
+ * is authorized on every request, the way kube-apiserver's WithAuthorization filter does.
+ */
 export class Client {
   constructor(
     readonly server: ApiServer,
     readonly user?: UserInfo,
     readonly fieldManager?: string,
+    /** authorized: every request is checked by the server's authorizer (RBAC). */
+    readonly authorized = false,
   ) {}
 
   /** withManager returns a client that writes under another field manager. */
   withManager(fieldManager: string): Client {
-    return new Client(this.server, this.user, fieldManager);
+    return new Client(this.server, this.user, fieldManager, this.authorized);
+  }
+
+  /** asUser returns a client that acts as `user` and is subject to authorization (kubectl's identity, `--as`). */
+  asUser(user: UserInfo): Client {
+    return new Client(this.server, user, this.fieldManager, true);
+  }
+
+  /** authorize throws 403 Forbidden when this client's user may not make the request. */
+  private authorize(verb: string, def: ResourceDefinition, namespace: string | undefined, name = '', subresource = ''): void {
+    if (!this.authorized || !this.user) return;
+    authorizeRequest(this.server.authorizer, resourceAttributes(this.user, verb, def, namespace, name, subresource));
   }
 
   /** discovery lists every served resource (what /api and /apis advertise). */
@@ -69,12 +95,15 @@ export class Client {
   }
 
   get<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace: string, name: string): T {
-    return this.server.get(this.def(ref), namespace, name) as T;
+    const def = this.def(ref);
+    this.authorize('get', def, namespace, name);
+    return this.server.get(def, namespace, name) as T;
   }
 
   /** tryGet returns undefined instead of throwing NotFound. */
   tryGet<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace: string, name: string): T | undefined {
     const def = this.def(ref);
+    this.authorize('get', def, namespace, name);
     try {
       return this.server.get(def, namespace, name) as T;
     } catch (err) {
@@ -84,12 +113,15 @@ export class Client {
   }
 
   list(ref: ResourceRef, namespace?: string, opts: ListOptions = {}): ObjectList {
-    return this.server.list(this.def(ref), namespace, opts);
+    const def = this.def(ref);
+    this.authorize('list', def, namespace);
+    return this.server.list(def, namespace, opts);
   }
 
   /** listTable is list with `Accept: ...;as=Table`: the server renders kubectl's columns. */
   listTable(ref: ResourceRef, namespace?: string, opts: ListOptions = {}, includeObject: IncludeObject = 'Metadata'): Table {
     const def = this.def(ref);
+    this.authorize('list', def, namespace);
     const list = this.server.list(def, namespace, opts);
     return toTable(tableDefinitionFor(def.group, def.resource), list.items, this.server.clock.now(), {
       includeObject,
@@ -104,17 +136,23 @@ export class Client {
   }
 
   create<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace: string, obj: KubeObject, opts: WriteOptions = {}): T {
-    return this.server.create(this.def(ref), namespace, obj, this.writeOpts(opts)) as T;
+    const def = this.def(ref);
+    this.authorize('create', def, namespace || obj.metadata?.namespace || 'default');
+    return this.server.create(def, namespace, obj, this.writeOpts(opts)) as T;
   }
 
   update<T extends KubeObject = KubeObject>(ref: ResourceRef, obj: KubeObject, opts: WriteOptions = {}): T {
     const m = obj.metadata;
-    return this.server.update(this.def(ref), m.namespace ?? '', m.name ?? '', obj, this.writeOpts(opts)) as T;
+    const def = this.def(ref);
+    this.authorize('update', def, m.namespace, m.name);
+    return this.server.update(def, m.namespace ?? '', m.name ?? '', obj, this.writeOpts(opts)) as T;
   }
 
   updateStatus<T extends KubeObject = KubeObject>(ref: ResourceRef, obj: KubeObject, opts: WriteOptions = {}): T {
     const m = obj.metadata;
-    return this.server.update(this.def(ref), m.namespace ?? '', m.name ?? '', obj, this.writeOpts(opts), 'status') as T;
+    const def = this.def(ref);
+    this.authorize('update', def, m.namespace, m.name, 'status');
+    return this.server.update(def, m.namespace ?? '', m.name ?? '', obj, this.writeOpts(opts), 'status') as T;
   }
 
   patch<T extends KubeObject = KubeObject>(
@@ -126,19 +164,27 @@ export class Client {
     opts: WriteOptions & { force?: boolean } = {},
     subresource = '',
   ): T {
-    return applyPatch(this.server, this.def(ref), namespace, name, type, patch, this.writeOpts(opts), subresource) as T;
+    const def = this.def(ref);
+    this.authorize('patch', def, namespace, name, subresource);
+    return applyPatch(this.server, def, namespace, name, type, patch, this.writeOpts(opts), subresource) as T;
   }
 
   delete(ref: ResourceRef, namespace: string, name: string, opts: DeleteOptions = {}): KubeObject {
-    return deleteObject(this.server, this.def(ref), namespace, name, { user: this.user, ...opts });
+    const def = this.def(ref);
+    this.authorize('delete', def, namespace, name);
+    return deleteObject(this.server, def, namespace, name, { user: this.user, ...opts });
   }
 
   deleteCollection(ref: ResourceRef, namespace: string | undefined, listOpts: ListOptions, opts: DeleteOptions = {}): KubeObject[] {
-    return deleteCollection(this.server, this.def(ref), namespace, listOpts, { user: this.user, ...opts });
+    const def = this.def(ref);
+    this.authorize('deletecollection', def, namespace);
+    return deleteCollection(this.server, def, namespace, listOpts, { user: this.user, ...opts });
   }
 
   watch(ref: ResourceRef, namespace: string | undefined, opts: ListOptions, handler: (ev: WatchEvent) => void): WatchHandle {
-    return openWatch(this.server, this.def(ref), namespace, opts, handler);
+    const def = this.def(ref);
+    this.authorize('watch', def, namespace);
+    return openWatch(this.server, def, namespace, opts, handler);
   }
 
   bind(namespace: string, name: string, nodeName: string, opts: WriteOptions = {}): KubeObject {
@@ -148,38 +194,54 @@ export class Client {
       metadata: { name, namespace },
       target: { apiVersion: 'v1', kind: 'Node', name: nodeName },
     };
+    this.authorize('create', this.def(PODS), namespace, name, 'binding');
     return bindPod(this.server, namespace, name, binding, this.writeOpts(opts));
   }
 
   evict(namespace: string, name: string, deleteOptions: DeleteOptions = {}, dryRun = false): KubeObject {
     const eviction = { apiVersion: 'policy/v1', kind: 'Eviction', metadata: { name, namespace }, deleteOptions };
+    this.authorize('create', this.def(PODS), namespace, name, 'eviction');
     return evictPod(this.server, namespace, name, eviction, dryRun);
   }
 
   getScale(ref: ResourceRef, namespace: string, name: string): KubeObject {
-    return getScale(this.server, this.def(ref), namespace, name);
+    const def = this.def(ref);
+    this.authorize('get', def, namespace, name, 'scale');
+    return getScale(this.server, def, namespace, name);
   }
 
   updateScale(ref: ResourceRef, namespace: string, name: string, scale: KubeObject, opts: WriteOptions = {}): KubeObject {
-    return updateScale(this.server, this.def(ref), namespace, name, scale, this.writeOpts(opts));
+    const def = this.def(ref);
+    this.authorize('update', def, namespace, name, 'scale');
+    return updateScale(this.server, def, namespace, name, scale, this.writeOpts(opts));
   }
 
   /** logs reads a container's log through the node proxy (GET pods/x/log). */
   logs(namespace: string, name: string, opts: PodLogOptions): string {
-    const pod = this.get(PODS, namespace, name);
+    this.authorize('get', this.def(PODS), namespace, name, 'log');
+    const pod = this.server.get(this.def(PODS), namespace, name);
     return this.nodeProxy().logs(pod, opts);
   }
 
   /** followLogs streams a container's log (GET pods/x/log?follow=true). */
   followLogs(namespace: string, name: string, opts: PodLogOptions, onText: (text: string) => void): { stop(): void } {
-    const pod = this.get(PODS, namespace, name);
+    this.authorize('get', this.def(PODS), namespace, name, 'log');
+    const pod = this.server.get(this.def(PODS), namespace, name);
     return this.nodeProxy().followLogs(pod, opts, onText);
   }
 
   /** exec runs a command in a container (POST pods/x/exec). */
   exec(namespace: string, name: string, req: ExecRequest): Promise<number> {
-    const pod = this.get(PODS, namespace, name);
+    // v1.32 authorizes exec as `create pods/exec` whether the stream is SPDY (POST) or WebSocket (GET).
+    this.authorize('create', this.def(PODS), namespace, name, 'exec');
+    const pod = this.server.get(this.def(PODS), namespace, name);
     return this.nodeProxy().exec(pod, req);
+  }
+
+  /** createToken is POST serviceaccounts/NAME/token (a TokenRequest; `kubectl create token`). */
+  createToken(namespace: string, name: string, tokenRequest: KubeObject): KubeObject {
+    this.authorize('create', this.def(SERVICEACCOUNTS), namespace, name, 'token');
+    return requestToken(this.server, namespace, name, tokenRequest);
   }
 
   private nodeProxy(): NodeProxy {

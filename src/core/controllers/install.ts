@@ -5,9 +5,11 @@
 import type { Cluster } from '../sim/cluster.ts';
 import { installDaemonSetController } from './daemonset/daemonSetController.ts';
 import { installDeploymentController } from './deployment/deploymentController.ts';
+import { installDisruptionController } from './disruption/disruptionController.ts';
 import { installEndpointsController } from './endpoints/endpointsController.ts';
 import { installEndpointSliceController } from './endpointslice/endpointSliceController.ts';
 import { installEventTTL } from './eventttl/eventTTL.ts';
+import { installJobController } from './job/jobController.ts';
 import { installGarbageCollector } from './garbagecollector/garbageCollector.ts';
 import { installNamespaceController } from './namespace/namespaceController.ts';
 import { installNodeLifecycleController } from './nodelifecycle/nodeLifecycleController.ts';
@@ -16,11 +18,14 @@ import { installReplicaSetController } from './replicaset/replicaSetController.t
 import { installResourceQuotaController } from './resourcequota/resourceQuotaController.ts';
 import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
 import { installServiceAccountsController } from './serviceaccount/serviceAccountsController.ts';
+import { installVolumeControllers } from './volume/install.ts';
+import { installStatefulSetController } from './statefulset/statefulSetController.ts';
 
 /** installControllers registers every controller. */
 export function installControllers(cluster: Cluster): void {
   installDeploymentController(cluster);
   installReplicaSetController(cluster);
+  installJobController(cluster);
   installServiceAccountsController(cluster);
   installRootCACertPublisher(cluster);
   installGarbageCollector(cluster);
@@ -28,8 +33,11 @@ export function installControllers(cluster: Cluster): void {
   installEndpointsController(cluster);
   installEndpointSliceController(cluster);
   installDaemonSetController(cluster);
+  installStatefulSetController(cluster);
   installNodeLifecycleController(cluster);
   installTaintEvictionController(cluster);
   installEventTTL(cluster);
   installResourceQuotaController(cluster);
+  installVolumeControllers(cluster);
+  installDisruptionController(cluster);
 }

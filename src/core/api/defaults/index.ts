@@ -4,12 +4,15 @@
  * Each defaulter mutates the object it is given; the caller passes a private clone.
  */
 import type { KubeObject, Service } from '../types.ts';
-import { defaultDaemonSet, defaultDeployment, defaultReplicaSet } from './apps.ts';
+import { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.ts';
+import { defaultHorizontalPodAutoscaler } from './autoscaling.ts';
+import { defaultCronJob, defaultJob } from './batch.ts';
 import { defaultPod } from './pod.ts';
 import { defaultService, defaultServiceIPFamilies } from './service.ts';
 import { defaultEndpointSlice, defaultEndpoints, defaultNamespace, defaultNode, defaultSecret } from './simple.ts';
 
-export { defaultDaemonSet, defaultDeployment, defaultReplicaSet } from './apps.ts';
+export { defaultDaemonSet, defaultDeployment, defaultReplicaSet, defaultStatefulSet } from './apps.ts';
+export { defaultCronJob, defaultJob } from './batch.ts';
 export { defaultContainer, defaultImagePullPolicy, defaultProbe } from './container.ts';
 export { defaultPod, defaultPodPriority, defaultTolerationSeconds, preparePodForCreate, DEFAULT_TOLERATION_SECONDS } from './pod.ts';
 export { defaultPodSpec, defaultPodTemplateSpec } from './podSpec.ts';
@@ -46,7 +49,11 @@ export const defaulters: Readonly<Record<string, Defaulter>> = {
   'apps/Deployment': defaultDeployment as unknown as Defaulter,
   'apps/ReplicaSet': defaultReplicaSet as unknown as Defaulter,
   'apps/DaemonSet': defaultDaemonSet as unknown as Defaulter,
+  'apps/StatefulSet': defaultStatefulSet as unknown as Defaulter,
   'coordination.k8s.io/Lease': noDefaults,
+  'autoscaling/HorizontalPodAutoscaler': defaultHorizontalPodAutoscaler as unknown as Defaulter,
+  'batch/Job': defaultJob as unknown as Defaulter,
+  'batch/CronJob': defaultCronJob as unknown as Defaulter,
 };
 
 /** defaulterFor returns the defaulter for a group and kind (a no-op for kinds without defaults). */

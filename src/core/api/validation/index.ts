@@ -7,9 +7,12 @@
 import type { FieldError } from '../status.ts';
 import type { KubeObject } from '../types.ts';
 import { validateDeployment, validateDeploymentUpdate, validateReplicaSet, validateReplicaSetUpdate } from './apps.ts';
+import { validateCronJob, validateCronJobUpdate, validateJob, validateJobStatusUpdate, validateJobUpdate } from './batch.ts';
+import { validateHorizontalPodAutoscaler, validateHorizontalPodAutoscalerStatusUpdate, validateHorizontalPodAutoscalerUpdate } from './autoscaling.ts';
 import { validateConfigMap, validateConfigMapUpdate, validateSecret, validateSecretUpdate } from './configData.ts';
 import { validatePod, validatePodStatusUpdate, validatePodUpdate } from './pod.ts';
 import { validateService, validateServiceUpdate } from './service.ts';
+import { validateControllerRevision, validateControllerRevisionUpdate, validateStatefulSet, validateStatefulSetUpdate } from './statefulSet.ts';
 import {
   validateEndpointSlice,
   validateEndpointSliceUpdate,
@@ -28,6 +31,7 @@ import {
 } from './simple.ts';
 
 export * from './apps.ts';
+export * from './batch.ts';
 export * from './configData.ts';
 export { field, FIELD_IMMUTABLE_ERROR_MSG } from './field.ts';
 export { goLabelSelector, goStringMap } from './goValue.ts';
@@ -36,6 +40,7 @@ export * from './pod.ts';
 export { validateAffinity, validatePodSpec, validatePodTemplateSpec, validateTolerations } from './podSpec.ts';
 export * from './service.ts';
 export * from './simple.ts';
+export * from './statefulSet.ts';
 
 /** Validator is a kind's pair of validation functions. */
 export interface Validator {
@@ -67,7 +72,12 @@ export const validators: Readonly<Record<string, Validator>> = {
   'discovery.k8s.io/EndpointSlice': pair(validateEndpointSlice, validateEndpointSliceUpdate),
   'apps/Deployment': pair(validateDeployment, validateDeploymentUpdate),
   'apps/ReplicaSet': pair(validateReplicaSet, validateReplicaSetUpdate),
+  'apps/StatefulSet': pair(validateStatefulSet, validateStatefulSetUpdate),
+  'apps/ControllerRevision': pair(validateControllerRevision, validateControllerRevisionUpdate),
   'coordination.k8s.io/Lease': pair(validateLease, validateLeaseUpdate),
+  'autoscaling/HorizontalPodAutoscaler': pair(validateHorizontalPodAutoscaler, validateHorizontalPodAutoscalerUpdate, validateHorizontalPodAutoscalerStatusUpdate),
+  'batch/Job': pair(validateJob, validateJobUpdate, validateJobStatusUpdate),
+  'batch/CronJob': pair(validateCronJob, validateCronJobUpdate),
 };
 
 /** validatorFor returns the validators for a group and kind, or undefined for kinds we do not validate. */

@@ -3,16 +3,34 @@
  * order discovery lists them.
  */
 import type { ResourceDefinition } from '../resource.ts';
+import { controllerrevisions } from './controllerrevisions.ts';
+import { cronjobs } from './cronjobs.ts';
 import { daemonsets } from './daemonsets.ts';
 import { deployments } from './deployments.ts';
+import { horizontalpodautoscalers } from './horizontalpodautoscalers.ts';
+import { jobs } from './jobs.ts';
 import { limitranges } from './limitranges.ts';
 import { namespaces } from './namespaces.ts';
 import { nodes } from './nodes.ts';
+import { persistentvolumeclaims } from './persistentvolumeclaims.ts';
+import { persistentvolumes } from './persistentvolumes.ts';
 import { pods } from './pods.ts';
+import { poddisruptionbudgets } from './poddisruptionbudgets.ts';
 import { priorityclasses } from './priorityclasses.ts';
+import { clusterrolebindings, clusterroles, rolebindings, roles } from './rbac.ts';
 import { replicasets } from './replicasets.ts';
 import { resourcequotas } from './resourcequotas.ts';
+import {
+  localsubjectaccessreviews,
+  selfsubjectaccessreviews,
+  selfsubjectreviews,
+  selfsubjectrulesreviews,
+  subjectaccessreviews,
+  tokenreviews,
+} from './reviews.ts';
 import { services } from './services.ts';
+import { storageclasses } from './storageclasses.ts';
+import { statefulsets } from './statefulsets.ts';
 import { configmaps, endpoints, endpointslices, events, eventsV1, leases, secrets, serviceaccounts } from './simple.ts';
 
 /** builtinResources lists every served resource. */
@@ -24,21 +42,47 @@ export const builtinResources: ResourceDefinition[] = [
   limitranges,
   namespaces,
   nodes,
+  persistentvolumeclaims,
+  persistentvolumes,
   pods,
   resourcequotas,
   secrets,
   serviceaccounts,
   services,
   // apps/v1
+  controllerrevisions,
   daemonsets,
   deployments,
   replicasets,
+  statefulsets,
+  // authentication.k8s.io/v1
+  selfsubjectreviews,
+  tokenreviews,
+  // authorization.k8s.io/v1
+  localsubjectaccessreviews,
+  selfsubjectaccessreviews,
+  selfsubjectrulesreviews,
+  subjectaccessreviews,
+  // autoscaling/v2
+  horizontalpodautoscalers,
+  // batch/v1
+  cronjobs,
+  jobs,
   // coordination.k8s.io/v1
   leases,
   // discovery.k8s.io/v1
   endpointslices,
   // events.k8s.io/v1
   eventsV1,
+  // policy/v1
+  poddisruptionbudgets,
+  // rbac.authorization.k8s.io/v1
+  clusterrolebindings,
+  clusterroles,
+  rolebindings,
+  roles,
   // scheduling.k8s.io/v1
   priorityclasses,
+  // storage.k8s.io/v1
+  storageclasses,
 ];
