@@ -4,7 +4,7 @@
  *
  * binding follows pkg/registry/core/pod/storage (BindingREST.setPodHostAndAnnotations);
  * scale follows the apps registry's ScaleREST (autoscaling/v1 Scale in and out);
- * eviction follows pkg/registry/core/pod/storage/eviction.go (PDB checks arrive with PDBs).
+ * eviction (./eviction.ts) follows pkg/registry/core/pod/storage/eviction.go.
  */
 import { badRequest, conflict, notFound } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
@@ -32,21 +32,8 @@ export function bindPod(server: ApiServer, namespace: string, name: string, bind
   return server.store.update(resourceKey(pods), updated, pod.metadata.resourceVersion);
 }
 
-/** evictPod deletes a pod through the eviction subresource. */
-export function evictPod(server: ApiServer, namespace: string, name: string, eviction: KubeObject, dryRun = false): KubeObject {
-  const pods = server.resource('', 'pods');
-  const pod = server.get(pods, namespace, name);
-  for (const guard of server.evictionGuards) guard(pod, dryRun);
-  const deleteOptions = ((eviction as { deleteOptions?: DeleteOptions }).deleteOptions ?? {}) as DeleteOptions;
-  deleteObject(server, pods, namespace, name, { ...deleteOptions, dryRun });
-  return {
-    apiVersion: 'v1',
-    kind: 'Status',
-    metadata: {},
-    status: 'Success',
-    code: 201,
-  } as unknown as KubeObject;
-}
+/** evictPod is pods/eviction, honouring PodDisruptionBudgets (see ./eviction.ts). */
+export { evictPod } from './eviction.ts';
 
 /** getScale renders the autoscaling/v1 Scale of a scalable object. */
 export function getScale(server: ApiServer, def: ResourceDefinition, namespace: string, name: string): KubeObject {

@@ -53,16 +53,18 @@ function validatePodTemplateSpecForReplicaSet(template: PodTemplateSpec | undefi
   return errs;
 }
 
-/** intOrStringValue renders an IntOrString as its String() does (unquoted). */
-function intOrString(v: IntOrString): { goString(): string } {
+/** intOrString renders an IntOrString bad value as its String() does (unquoted). */
+export function intOrString(v: IntOrString): { goString(): string } {
   return { goString: () => String(v ?? 0) };
 }
 
-function percentValue(v: IntOrString): number | undefined {
+/** percentValue is getPercentValue: the number of an "NN%" string, else undefined. */
+export function percentValue(v: IntOrString): number | undefined {
   return typeof v === 'string' && /^[0-9]+%$/.test(v) ? Number(v.slice(0, -1)) : undefined;
 }
 
-function validatePositiveIntOrPercent(v: IntOrString, path: string): FieldError[] {
+/** validatePositiveIntOrPercent is appsvalidation.ValidatePositiveIntOrPercent: "NN%" or a non-negative integer. */
+export function validatePositiveIntOrPercent(v: IntOrString, path: string): FieldError[] {
   if (typeof v === 'string') return isValidPercent(v).map((msg) => field.invalid(path, intOrString(v), msg));
   return validateNonnegativeField(v ?? 0, path);
 }

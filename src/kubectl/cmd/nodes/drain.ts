@@ -120,42 +120,49 @@ function deleteOptions(inv: Invocation): { gracePeriodSeconds?: number } {
   return grace >= 0 ? { gracePeriodSeconds: grace } : {};
 }
 
-/** evictPods posts an Eviction per pod, retrying 429s every 5 s, then waits for each pod to go. */
+/**
+ * evictPods is pkg/drain's evictPods: every pod gets its own task (a goroutine upstream)
+ * that posts an Eviction, retries 429s (a PodDisruptionBudget said no) every 5 s until the
+ * global timeout, then waits for its pod to go. Errors are collected in the order the
+ * tasks finish and aggregated.
+ */
 async function evictPods(inv: Invocation, pods: KubeObject[], dryRun: DryRun): Promise<string | undefined> {
-  const { ctx } = inv;
   const limit = timeoutMs(inv);
-  const deadline = ctx.now() + limit;
+  const deadline = inv.ctx.now() + limit;
   const errors: string[] = [];
-  const waiting: KubeObject[] = [];
-  for (const pod of pods) {
-    const ns = pod.metadata.namespace ?? '';
-    const name = pod.metadata.name ?? '';
-    for (;;) {
-      ctx.stdout(`evicting pod ${ns}/${name}${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
-      if (ctx.now() >= deadline) {
-        errors.push(`error when evicting pods/"${name}" -n "${ns}": global timeout reached: ${goDuration(limit)}`);
-        break;
+  await Promise.all(
+    pods.map(async (pod) => {
+      const err = await evictOne(inv, pod, dryRun, deadline, limit);
+      if (err !== undefined) errors.push(err);
+    }),
+  );
+  return errors.length > 0 ? aggregate(errors) : undefined;
+}
+
+/** evictOne is one evictPods goroutine: the error it reports, or undefined once the pod is gone. */
+async function evictOne(inv: Invocation, pod: KubeObject, dryRun: DryRun, deadline: number, limit: number): Promise<string | undefined> {
+  const { ctx } = inv;
+  const ns = pod.metadata.namespace ?? '';
+  const name = pod.metadata.name ?? '';
+  for (;;) {
+    ctx.stdout(`evicting pod ${ns}/${name}${dryRun === 'server' ? ' (server dry run)' : ''}\n`);
+    if (ctx.now() >= deadline) return `error when evicting pods/"${name}" -n "${ns}": global timeout reached: ${goDuration(limit)}`;
+    try {
+      ctx.client.evict(ns, name, deleteOptions(inv), dryRun === 'server');
+      break;
+    } catch (err) {
+      if (isStatusError(err) && err.code === 404) return undefined;
+      if (!(isStatusError(err) && err.code === 429)) {
+        return `error when evicting pods/"${name}" -n "${ns}": ${isStatusError(err) ? err.status.message : String(err)}`;
       }
-      try {
-        ctx.client.evict(ns, name, deleteOptions(inv), dryRun === 'server');
-        if (dryRun !== 'server') waiting.push(pod);
-        break;
-      } catch (err) {
-        if (isStatusError(err) && err.code === 404) break;
-        if (isStatusError(err) && err.code === 429) {
-          ctx.stderr(`error when evicting pods/"${name}" -n "${ns}" (will retry after 5s): ${err.status.message}\n`);
-          await ctx.sleep(5000, ctx.signal);
-          if (ctx.signal.aborted) return 'interrupted';
-          continue;
-        }
-        errors.push(`error when evicting pods/"${name}" -n "${ns}": ${isStatusError(err) ? err.status.message : String(err)}`);
-        break;
-      }
+      ctx.stderr(`error when evicting pods/"${name}" -n "${ns}" (will retry after 5s): ${err.status.message}\n`);
+      await ctx.sleep(5000, ctx.signal);
+      if (ctx.signal.aborted) return 'interrupted';
     }
   }
-  const waitErr = await waitForDelete(inv, waiting, 'evicted', deadline, limit);
-  if (waitErr) for (const pod of waitErr) errors.push(`error when waiting for pod "${pod.metadata.name}" in namespace "${pod.metadata.namespace}" to terminate: global timeout reached: ${goDuration(limit)}`);
-  return errors.length > 0 ? aggregate(errors) : undefined;
+  if (dryRun === 'server') return undefined;
+  const left = await waitForDelete(inv, [pod], 'evicted', deadline, limit);
+  return left ? `error when waiting for pod "${name}" in namespace "${ns}" to terminate: global timeout reached: ${goDuration(limit)}` : undefined;
 }
 
 /** deletePods is drain's --disable-eviction path: DELETE each pod, then wait for all. */
