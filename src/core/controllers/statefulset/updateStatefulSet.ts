@@ -1,0 +1,167 @@
+/**
+ * One pass of the StatefulSet control loop: updateStatefulSet in
+ * pkg/controller/statefulset/stateful_set_control.go (v1.32, without the alpha
+ * MaxUnavailableStatefulSet feature, so a rolling update replaces one pod at a time).
+ *
+ * Pods are sorted into `replicas` (ordinals start..start+replicas-1) and `condemned` (the
+ * rest). Then, in order:
+ * 1. failed or succeeded replicas are deleted (recreated on a later pass);
+ * 2. missing replicas are created, at the current revision below the partition and the
+ *    update revision above it; with OrderedReady ("monotonic") one at a time, each waiting
+ *    for its predecessors to be Running, Ready (and available for minReadySeconds);
+ * 3. condemned pods are deleted from the highest ordinal down, one at a time when
+ *    monotonic and only once every replica is healthy;
+ * 4. with RollingUpdate, the highest-ordinal pod (down to the partition) not at the update
+ *    revision is deleted, and the walk stops at the first unhealthy pod: one at a time.
+ * Status counts are computed from the pods seen, adjusted by what this pass did.
+ */
+import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
+import type { KubeObject } from '../../api/types.ts';
+import type { ControllerRevision } from '../history/controllerHistory.ts';
+import {
+  isCreated,
+  isFailedOrSucceeded,
+  isHealthy,
+  isRunningAndAvailable,
+  isRunningAndReady,
+  isTerminating,
+  newStatefulSetPod,
+  parentAndOrdinal,
+  podRevision,
+  startOrdinal,
+  type STS,
+} from './statefulSetPod.ts';
+
+/** StatefulPodControl is what a pass may do to pods (StatefulPodControl upstream); errors propagate. */
+export interface StatefulPodControl {
+  /** createPod creates the pod's missing claims, then the pod, and records the events. */
+  createPod(set: STS, pod: KubeObject): void;
+  /** deletePod deletes the pod and records the event. */
+  deletePod(set: STS, pod: KubeObject): void;
+}
+
+/** StatefulSetStatusCounts is the part of apps/v1 StatefulSetStatus a pass computes. */
+export interface StatefulSetStatusCounts {
+  replicas: number;
+  readyReplicas: number;
+  currentReplicas: number;
+  updatedReplicas: number;
+  availableReplicas: number;
+}
+
+/** SyncInput is everything a pass reads. */
+export interface SyncInput {
+  set: STS;
+  pods: readonly KubeObject[];
+  currentRevision: ControllerRevision;
+  updateRevision: ControllerRevision;
+  now: number;
+}
+
+/** revisionTemplate reads the pod template a revision's patch replaces the parent's with. */
+export function revisionTemplate(rev: ControllerRevision): PodTemplateSpec {
+  const template = { ...((rev.data as { spec?: { template?: Record<string, unknown> } } | undefined)?.spec?.template ?? {}) };
+  delete template.$patch;
+  return template as PodTemplateSpec;
+}
+
+/** countStatus is updateStatus: counts over every created pod. */
+export function countStatus(pods: readonly KubeObject[], minReadySeconds: number, now: number, current: string, update: string): StatefulSetStatusCounts {
+  const s: StatefulSetStatusCounts = { replicas: 0, readyReplicas: 0, currentReplicas: 0, updatedReplicas: 0, availableReplicas: 0 };
+  for (const pod of pods) {
+    if (!isCreated(pod)) continue;
+    s.replicas++;
+    if (isRunningAndReady(pod)) {
+      s.readyReplicas++;
+      if (isRunningAndAvailable(pod, minReadySeconds, now)) s.availableReplicas++;
+    }
+    if (isTerminating(pod)) continue;
+    if (podRevision(pod) === current) s.currentReplicas++;
+    if (podRevision(pod) === update) s.updatedReplicas++;
+  }
+  return s;
+}
+
+/** updateStatefulSet runs one pass and returns the status counts it leaves behind. */
+export function updateStatefulSet(input: SyncInput, control: StatefulPodControl): StatefulSetStatusCounts {
+  const { set, currentRevision, updateRevision, now } = input;
+  const currentName = currentRevision.metadata.name ?? '';
+  const updateName = updateRevision.metadata.name ?? '';
+  const start = startOrdinal(set);
+  const count = set.spec?.replicas ?? 1;
+  const minReady = set.spec?.minReadySeconds ?? 0;
+  const monotonic = (set.spec?.podManagementPolicy ?? 'OrderedReady') !== 'Parallel';
+  const replicas: (KubeObject | undefined)[] = new Array<KubeObject | undefined>(count).fill(undefined);
+  const condemned: KubeObject[] = [];
+  for (const pod of input.pods) {
+    const [parent, ord] = parentAndOrdinal(pod);
+    if (parent !== set.metadata.name || ord < 0) continue;
+    if (ord >= start && ord < start + count) replicas[ord - start] = pod;
+    else condemned.push(pod);
+  }
+  condemned.sort((a, b) => parentAndOrdinal(a)[1] - parentAndOrdinal(b)[1]);
+  const status = countStatus([...replicas.filter((p): p is KubeObject => !!p), ...condemned], minReady, now, currentName, updateName);
+  const track = (pod: KubeObject, delta: number) => {
+    if (podRevision(pod) === currentName) status.currentReplicas += delta;
+    if (podRevision(pod) === updateName) status.updatedReplicas += delta;
+  };
+
+  // 1. Replace pods that will never run again; the replacement comes on a later pass.
+  for (const pod of replicas) {
+    if (pod && isFailedOrSucceeded(pod) && !isTerminating(pod)) {
+      control.deletePod(set, pod);
+      track(pod, -1);
+      if (monotonic) return status;
+    }
+  }
+
+  // 2. Create missing replicas; OrderedReady waits for each predecessor.
+  const partition = set.spec?.updateStrategy?.rollingUpdate ? (set.spec.updateStrategy.rollingUpdate.partition ?? 0) : undefined;
+  const rolling = (set.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
+  for (let i = 0; i < count; i++) {
+    const ordinal = start + i;
+    const pod = replicas[i];
+    if (!pod) {
+      // newVersionedStatefulSetPod: below the partition (or the current count) stays on the current revision.
+      const useCurrent = (rolling && partition === undefined && ordinal < start + (set.status?.currentReplicas ?? 0)) || (partition !== undefined && ordinal < start + partition);
+      const rev = useCurrent ? currentRevision : updateRevision;
+      const created = newStatefulSetPod(set, revisionTemplate(rev), ordinal, rev.metadata.name ?? '');
+      control.createPod(set, created);
+      status.replicas++;
+      track(created, +1);
+      if (monotonic) return status;
+      continue;
+    }
+    if (!monotonic) continue;
+    if (isTerminating(pod) || !isRunningAndReady(pod) || !isRunningAndAvailable(pod, minReady, now)) return status;
+  }
+
+  // 3. Scale down from the highest ordinal; when monotonic, an unhealthy condemned pod
+  // waits unless it is the first unhealthy one (it would never become healthy otherwise).
+  const firstUnhealthy = condemned.find((p) => !isHealthy(p));
+  for (let t = condemned.length - 1; t >= 0; t--) {
+    const pod = condemned[t];
+    if (isTerminating(pod)) {
+      if (monotonic) return status;
+      continue;
+    }
+    if (monotonic && pod !== firstUnhealthy && !isRunningAndAvailable(pod, minReady, now)) return status;
+    control.deletePod(set, pod);
+    track(pod, -1);
+    if (monotonic) return status;
+  }
+
+  // 4. Rolling update: highest ordinal first, down to the partition, one unhealthy pod at a time.
+  if (!rolling) return status;
+  for (let t = count - 1; t >= (partition ?? 0); t--) {
+    const pod = replicas[t];
+    if (!pod) return status;
+    if (podRevision(pod) !== updateName && !isTerminating(pod)) {
+      control.deletePod(set, pod);
+      track(pod, -1);
+      return status;
+    }
+    if (!isHealthy(pod)) return status;
+  }
+  return status;
+}
