@@ -8,8 +8,12 @@ import { COMMANDS } from './cmd/index.ts';
 import { CommandError, UsageFailure, formatError } from './errors.ts';
 import { FlagError, Flags, goDurationError, parseFlags, type FlagDef } from './flags.ts';
 import { GLOBAL_FLAGS, flagsFor, helpText } from './help/index.ts';
+import { clientFor } from './identity.ts';
 import { currentContext } from './kubeconfig.ts';
 import { Mapper } from './mapper.ts';
+
+/** OFFLINE_COMMANDS never send a request, so they need no credentials (`config` only edits the file). */
+const OFFLINE_COMMANDS = new Set(['config', 'completion', 'options', 'plugin', 'kustomize']);
 
 const HELP_FLAG: FlagDef = { name: 'help', shorthand: 'h', type: 'bool', default: false };
 
@@ -41,14 +45,23 @@ export async function runKubectl(argv: string[], ctx: KubectlContext): Promise<n
     ctx.stderr(configProblem);
     return 1;
   }
+  let invCtx = ctx;
+  if (!OFFLINE_COMMANDS.has(path[0])) {
+    try {
+      invCtx = { ...ctx, client: clientFor(ctx.client, ctx.kubeconfig, flags, new Set(local.map((l) => l.name))) };
+    } catch (err) {
+      ctx.stderr(formatError(err));
+      return err instanceof CommandError ? err.exitCode : 1;
+    }
+  }
   const inv: Invocation = {
-    ctx,
+    ctx: invCtx,
     flags,
     args: parsed.args,
     dashIndex: parsed.dashIndex,
     namespace: flags.string('namespace') || kubeContext?.namespace || 'default',
     explicitNamespace: flags.changed('namespace'),
-    mapper: new Mapper(ctx.client),
+    mapper: new Mapper(invCtx.client),
     path: fullPath,
   };
   try {

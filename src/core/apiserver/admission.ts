@@ -15,6 +15,9 @@ export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
 export interface UserInfo {
   username: string;
   groups: string[];
+  /** uid and extra come with service account tokens and `--as-uid` (user.Info GetUID/GetExtra). */
+  uid?: string;
+  extra?: Record<string, string[]>;
 }
 
 /** AdmissionAttributes describe one write. */

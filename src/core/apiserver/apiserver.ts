@@ -30,6 +30,8 @@ import { compileListFilter, type ListFilter } from './selectors.ts';
 import { recordManager } from './managedFields.ts';
 import { checkDecoding } from './strictFields.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
+import type { Authorizer } from './authorization/attributes.ts';
+import type { TokenAuthenticator } from './authentication/tokens.ts';
 
 /** WriteOptions are the query parameters of create/update/patch. */
 export interface WriteOptions {
@@ -83,6 +85,10 @@ export class ApiServer {
   nodeProxy?: NodeProxy;
   /** evictionGuards run before each eviction (pods/eviction). */
   readonly evictionGuards: EvictionGuard[] = [];
+  /** authorizer decides requests of clients that enforce authorization (RBAC, installed by authorization/install.ts). */
+  authorizer?: Authorizer;
+  /** tokenAuthenticator issues and checks service account tokens (TokenRequest, TokenReview, `kubectl --token`). */
+  tokenAuthenticator?: TokenAuthenticator;
 
   constructor(opts: ApiServerOptions) {
     this.store = opts.store;
@@ -156,6 +162,8 @@ export class ApiServer {
   // ---- create ---------------------------------------------------------------------------
 
   create(def: ResourceDefinition, namespace: string, body: KubeObject, opts: WriteOptions = {}): KubeObject {
+    // Review kinds (SelfSubjectAccessReview, TokenReview...) answer a POST without storing anything.
+    if (def.createHandler) return def.createHandler(this, namespace, body, opts);
     const obj = this.decode(def, body, opts);
     if (def.namespaced) {
       if (obj.metadata.namespace && namespace && obj.metadata.namespace !== namespace) {

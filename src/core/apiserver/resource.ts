@@ -8,6 +8,7 @@
  */
 import type { FieldError } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
+import type { ApiServer, WriteOptions } from './apiserver.ts';
 
 /** Verb is a Kubernetes API verb as discovery lists it. */
 export type Verb = 'create' | 'delete' | 'deletecollection' | 'get' | 'list' | 'patch' | 'update' | 'watch';
@@ -72,8 +73,26 @@ export interface ResourceDefinition {
    */
   holdsDeletion?: (obj: KubeObject) => boolean;
   onDeleting?: (obj: KubeObject) => void;
+  /**
+   * createHandler serves POST for kinds that are computed, not stored (upstream's rest.Creater
+   * without a store: SelfSubjectAccessReview, TokenReview, ...). It returns the answered object.
+   */
+  createHandler?: (server: ApiServer, namespace: string, body: KubeObject, opts: WriteOptions) => KubeObject;
   /** defaultPropagation when DeleteOptions say nothing (Background for most kinds). */
   defaultPropagation?: 'Background' | 'Orphan' | 'Foreground';
+  /**
+   * reader serves get/list from memory instead of the store, as an aggregated API server does
+   * (metrics.k8s.io is metrics-server's, not etcd's). Such resources serve only their `verbs`.
+   */
+  reader?: ResourceReader;
+}
+
+/** ResourceReader answers get and list of a resource that is not stored (an aggregated API). */
+export interface ResourceReader {
+  /** get returns the object or undefined (⇒ 404 NotFound). */
+  get(namespace: string, name: string): KubeObject | undefined;
+  /** list returns the objects of a namespace (all namespaces when undefined), before selectors. */
+  list(namespace: string | undefined): KubeObject[];
 }
 
 /** resourceKey is the store bucket name of a resource: "pods", "deployments.apps". */

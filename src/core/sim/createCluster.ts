@@ -3,9 +3,11 @@
  */
 import type { ApiSchema } from '../api/schema/index.ts';
 import { installAdmission } from '../apiserver/admission/install.ts';
+import { installAuthorization } from '../apiserver/authorization/install.ts';
 import { installControllers } from '../controllers/install.ts';
 import { installNetwork } from '../network/install.ts';
 import { installNodes } from '../node/install.ts';
+import { installMetricsServer } from '../node/metrics/install.ts';
 import { installScheduler } from '../scheduler/install.ts';
 import { bootstrapCluster } from './bootstrap.ts';
 import { Cluster, DEFAULT_OPTIONS, type ClusterOptions, type ClusterSnapshot } from './cluster.ts';
@@ -53,8 +55,10 @@ export function restoreCluster(snapshot: ClusterSnapshot, deps: ClusterDeps = {}
 /** installLayers installs every layer in dependency order (network before kubelets, ...). */
 function installLayers(cluster: Cluster): void {
   installAdmission(cluster);
+  installAuthorization(cluster);
   installNetwork(cluster);
   installControllers(cluster);
   installScheduler(cluster);
   installNodes(cluster);
+  installMetricsServer(cluster);
 }

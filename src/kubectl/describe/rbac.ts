@@ -68,12 +68,15 @@ export function combineResourceGroup(resources: string[] | undefined, groups: st
   return combined;
 }
 
+/** accessRules is breakdown, compact and sort: the rule list `describe role` and `auth can-i --list` print. */
+export function accessRules(rules: PolicyRule[]): PolicyRule[] {
+  return compactRules(rules.flatMap(breakdownRule)).sort((a, b) => (ruleString(a) < ruleString(b) ? -1 : ruleString(a) > ruleString(b) ? 1 : 0));
+}
+
 /** describeRole renders `kubectl describe role` and `kubectl describe clusterrole`. */
 export function describeRole(obj: KubeObject, _ctx: DescribeContext): string {
   const role = obj as unknown as Role;
-  const rules = compactRules((role.rules ?? []).flatMap(breakdownRule)).sort((a, b) =>
-    ruleString(a) < ruleString(b) ? -1 : ruleString(a) > ruleString(b) ? 1 : 0,
-  );
+  const rules = accessRules(role.rules ?? []);
   const list = (l: string[] | undefined): string => `[${(l ?? []).join(' ')}]`;
   return tabbedString((w) => {
     w.write(LEVEL_0, `Name:\t${role.metadata?.name ?? ''}\n`);

@@ -136,7 +136,7 @@ async function runGenerator(inv: Invocation, path: string): Promise<number> {
     ctx.stderr(g.renderUsageError(err, path, klogPrefix(ctx.now())));
     return 1;
   }
-  if (path === 'create token') return createToken(inv);
+  if (path === 'create token') return createToken(inv, obj);
   const dryRun = dryRunOf(inv);
   if (flags.bool('save-config')) obj = withLastApplied(obj, true);
   const def = inv.mapper.forKind(obj.apiVersion ?? '', obj.kind ?? '');
@@ -169,11 +169,17 @@ function pseudoDef(obj: KubeObject): Parameters<typeof printWritten>[1] {
 }
 
 /**
- * createToken: the real command POSTs a TokenRequest to serviceaccounts/NAME/token and
- * prints status.token. This API server does not serve the token subresource yet, so it
- * fails the way a server without it answers.
+ * createToken: POST the TokenRequest to serviceaccounts/NAME/token and print status.token
+ * (create_token.go). Server errors read `error: failed to create token: <message>`.
  */
-function createToken(inv: Invocation): number {
-  void inv;
-  throw new CommandError('error: failed to create token: the server could not find the requested resource');
+function createToken(inv: Invocation, request: KubeObject): number {
+  let answered: KubeObject;
+  try {
+    answered = inv.ctx.client.createToken(inv.namespace, positionalArgs(inv)[0] ?? '', request);
+  } catch (err) {
+    if (!isStatusError(err)) throw err;
+    throw new CommandError(`error: ${FAILURE_PREFIX['create token']}${err.status.message}`);
+  }
+  inv.ctx.stdout(`${((answered.status ?? {}) as { token?: string }).token ?? ''}\n`);
+  return 0;
 }
