@@ -96,7 +96,10 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
   const pre = runPreFilters(profile, ctx, pod);
   if (pre) {
     decision.preFilter = { plugin: pre.plugin ?? '', code: pre.code, reasons: pre.reasons };
-    decision.message = fitErrorMessage({ numAllNodes: snapshot.length, nodeStatuses: [], preFilterMsg: statusMessage(pre) });
+    // Upstream still runs PostFilter: every node carries the PreFilter status, so preemption
+    // finds an UnschedulableAndUnresolvable rejection "not helpful" on each of them.
+    const post = pre.code === 'UnschedulableAndUnresolvable' ? postFilterPreemption(profile, pod, snapshot, new Map(), input.defaultSpreadSelector) : undefined;
+    decision.message = fitErrorMessage({ numAllNodes: snapshot.length, nodeStatuses: [], preFilterMsg: statusMessage(pre), postFilterMsg: post?.message });
     return { rejectors: [pre.plugin ?? ''], decision, nextStartIndex: start };
   }
   // findNodesThatPassFilters: start where the last cycle stopped, stop after enough feasible nodes.

@@ -8,6 +8,7 @@
 import type { ResourceRef } from '../client/client.ts';
 import type { Cluster } from '../sim/cluster.ts';
 import { Scheduler } from './scheduler.ts';
+import { VolumeBinder } from './volumeBinder.ts';
 
 function served(cluster: Cluster, ref: ResourceRef): ResourceRef | undefined {
   try {
@@ -19,7 +20,13 @@ function served(cluster: Cluster, ref: ResourceRef): ResourceRef | undefined {
 }
 
 export function installScheduler(cluster: Cluster): void {
+  // Claim, volume and class changes may help pods VolumeBinding rejected.
+  let onVolumeChange = () => {};
+  const volumeBinder = served(cluster, { group: '', resource: 'persistentvolumeclaims' })
+    ? new VolumeBinder(cluster.client('default-scheduler'), cluster.informers, () => onVolumeChange())
+    : undefined;
   const scheduler = new Scheduler({
+    volumeBinder,
     client: cluster.client('default-scheduler'),
     informers: cluster.informers,
     recorder: cluster.recorder('default-scheduler'),
@@ -30,6 +37,7 @@ export function installScheduler(cluster: Cluster): void {
       ReplicationController: served(cluster, { group: '', resource: 'replicationcontrollers' }),
     },
   });
+  onVolumeChange = () => scheduler.queue.moveOnEvent((plugin) => plugin === 'VolumeBinding');
   cluster.addReconciler(scheduler);
   cluster.services.set('scheduler', scheduler);
   cluster.registerState('scheduler', scheduler);

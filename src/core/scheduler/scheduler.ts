@@ -30,6 +30,7 @@ import { DEFAULT_PROFILE, scheduleOne, type Profile } from './framework.ts';
 import type { PreemptionCandidate } from './preemption.ts';
 import { SchedulingQueue } from './schedulingQueue.ts';
 import { SnapshotCache } from './snapshotCache.ts';
+import { BIND_TIMEOUT_MS, withVolumeBinding, type VolumeBinder } from './volumeBinder.ts';
 import { deepEqual } from '../api/equality.ts';
 
 /** SCHEDULER_NAME is the default profile's name, matched against spec.schedulerName. */
@@ -49,7 +50,12 @@ export interface SchedulerDeps {
   /** optionalResources are controller kinds used for default spreading when the API serves them. */
   optionalResources?: Partial<Record<'StatefulSet' | 'ReplicationController', ResourceRef>>;
   profile?: Profile;
+  /** volumeBinder adds VolumeBinding (Filter and PreBind) when the cluster serves storage. */
+  volumeBinder?: VolumeBinder;
 }
+
+/** VOLUME_BINDING_POLL_MS: how often a pod waiting in PreBind checks its claims again. */
+const VOLUME_BINDING_POLL_MS = 1000;
 
 const assigned = (pod: Pod) => !!pod.spec?.nodeName;
 const responsible = (pod: Pod) => (pod.spec?.schedulerName ?? SCHEDULER_NAME) === SCHEDULER_NAME;
@@ -75,9 +81,12 @@ export class Scheduler {
   private nextStartNodeIndex = 0;
   /** memo carries plugin sums from one cycle to the next (see SchedulingContext.memo). */
   private readonly memo = new Map<string, unknown>();
+  /** waitingForVolumes: pods placed on a node whose claims are still being bound (PreBind). */
+  private readonly waitingForVolumes = new Map<string, { nodeName: string; since: number }>();
 
   constructor(private readonly deps: SchedulerDeps) {
-    this.profile = deps.profile ?? DEFAULT_PROFILE;
+    const base = deps.profile ?? DEFAULT_PROFILE;
+    this.profile = deps.volumeBinder ? withVolumeBinding(base, deps.volumeBinder.plugin) : base;
     this.queue = new SchedulingQueue(deps.clock);
     this.pods = deps.informers.forResource(PODS);
     this.nodes = deps.informers.forResource(NODES);
@@ -183,7 +192,12 @@ export class Scheduler {
   reconcile(key: string): void {
     const pod = this.pods.getByKey(key) as Pod | undefined;
     if (!pod || assigned(pod) || !responsible(pod) || pod.metadata?.deletionTimestamp) {
+      this.waitingForVolumes.delete(key);
       this.queue.done(key);
+      return;
+    }
+    if (this.waitingForVolumes.has(key)) {
+      this.waitForVolumes(key, pod);
       return;
     }
     const snapshot = this.cache.snapshot();
@@ -200,25 +214,57 @@ export class Scheduler {
     this.nextStartNodeIndex = result.nextStartIndex;
     const decision = result.decision;
     this.keepDecision(key, decision);
-    const { namespace, name } = splitKey(key);
     if (result.nodeName) {
-      try {
-        this.deps.client.bind(namespace, name, result.nodeName);
-      } catch (err) {
-        decision.result = 'Error';
-        decision.message = `binding rejected: ${(err as Error).message}`;
-        this.deps.recorder.warning(asObject(pod), 'FailedScheduling', decision.message);
-        this.queue.addRateLimited(key);
+      const binder = this.deps.volumeBinder;
+      if (binder?.hasClaims(pod) && !binder.preBind(pod, result.nodeName)) {
+        // PreBind: the claims are being bound or provisioned for this node; bind the pod after.
+        this.waitingForVolumes.set(key, { nodeName: result.nodeName, since: this.deps.clock.now() });
+        this.queue.addAfter(key, VOLUME_BINDING_POLL_MS);
         return;
       }
-      decision.message = `Successfully assigned ${namespace}/${name} to ${result.nodeName}`;
-      this.deps.recorder.normal(asObject(pod), 'Scheduled', decision.message);
-      this.queue.done(key);
+      this.bindPod(key, pod, result.nodeName, decision);
       return;
     }
     if (result.preemption) this.preempt(pod, result.preemption);
     this.recordFailure(pod, decision.message, result.preemption?.nodeName);
     this.queue.markUnschedulable(key, result.rejectors);
+  }
+
+  /** bindPod is the Bind extension point: POST pods/binding, then the Scheduled event. */
+  private bindPod(key: string, pod: Pod, nodeName: string, decision: SchedulingDecision): void {
+    const { namespace, name } = splitKey(key);
+    try {
+      this.deps.client.bind(namespace, name, nodeName);
+    } catch (err) {
+      decision.result = 'Error';
+      decision.message = `binding rejected: ${(err as Error).message}`;
+      this.deps.recorder.warning(asObject(pod), 'FailedScheduling', decision.message);
+      this.queue.addRateLimited(key);
+      return;
+    }
+    decision.message = `Successfully assigned ${namespace}/${name} to ${nodeName}`;
+    this.deps.recorder.normal(asObject(pod), 'Scheduled', decision.message);
+    this.queue.done(key);
+  }
+
+  /** waitForVolumes polls a pod's claims after PreBind; the pod is bound once they are. */
+  private waitForVolumes(key: string, pod: Pod): void {
+    const waiting = this.waitingForVolumes.get(key)!;
+    const binder = this.deps.volumeBinder;
+    if (!binder || binder.allBound(pod)) {
+      this.waitingForVolumes.delete(key);
+      const decision = this.decisions.get(key);
+      if (decision) this.bindPod(key, pod, waiting.nodeName, decision);
+      else this.queue.addRateLimited(key);
+      return;
+    }
+    if (this.deps.clock.now() - waiting.since < BIND_TIMEOUT_MS) {
+      this.queue.addAfter(key, VOLUME_BINDING_POLL_MS);
+      return;
+    }
+    this.waitingForVolumes.delete(key);
+    this.deps.recorder.warning(asObject(pod), 'FailedScheduling', 'running PreBind plugin "VolumeBinding": binding volumes: context deadline exceeded');
+    this.queue.addRateLimited(key);
   }
 
   /**

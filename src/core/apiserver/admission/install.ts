@@ -4,19 +4,25 @@
  * LimitRanger, ServiceAccount, ..., Priority, DefaultTolerationSeconds, ...).
  */
 import type { Cluster } from '../../sim/cluster.ts';
+import { defaultIngressClassAdmission } from './defaultIngressClass.ts';
+import { defaultStorageClassAdmission } from './defaultStorageClass.ts';
 import { defaultTolerationSecondsAdmission } from './defaultTolerationSeconds.ts';
 import { limitRangerAdmission } from './limitRanger.ts';
 import { namespaceLifecycle } from './namespaceLifecycle.ts';
 import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './priority.ts';
 import { resourceQuotaAdmission } from './resourceQuota.ts';
 import { serviceAccountAdmission } from './serviceAccount.ts';
+import { storageObjectInUseProtection } from './storageObjectInUseProtection.ts';
 
 export function installAdmission(cluster: Cluster): void {
   cluster.server.addAdmission(namespaceLifecycle(cluster.server));
   cluster.server.addAdmission(limitRangerAdmission(cluster.server));
   cluster.server.addAdmission(serviceAccountAdmission(cluster.server));
+  cluster.server.addAdmission(defaultStorageClassAdmission(cluster.server));
+  cluster.server.addAdmission(storageObjectInUseProtection());
   cluster.server.addAdmission(priorityAdmission(cluster.server));
   cluster.server.addAdmission(defaultTolerationSecondsAdmission());
+  cluster.server.addAdmission(defaultIngressClassAdmission(cluster.server));
   // ResourceQuota comes last upstream: it must see the object every other plugin produced.
   cluster.server.addAdmission(resourceQuotaAdmission(cluster.server));
   cluster.onBootstrap(bootstrapSystemPriorityClasses);

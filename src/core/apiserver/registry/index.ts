@@ -9,8 +9,11 @@ import { daemonsets } from './daemonsets.ts';
 import { deployments } from './deployments.ts';
 import { horizontalpodautoscalers } from './horizontalpodautoscalers.ts';
 import { jobs } from './jobs.ts';
+import { ingressclasses } from './ingressclasses.ts';
+import { ingresses } from './ingresses.ts';
 import { limitranges } from './limitranges.ts';
 import { namespaces } from './namespaces.ts';
+import { networkpolicies } from './networkpolicies.ts';
 import { nodes } from './nodes.ts';
 import { persistentvolumeclaims } from './persistentvolumeclaims.ts';
 import { persistentvolumes } from './persistentvolumes.ts';
@@ -74,6 +77,10 @@ export const builtinResources: ResourceDefinition[] = [
   endpointslices,
   // events.k8s.io/v1
   eventsV1,
+  // networking.k8s.io/v1
+  ingressclasses,
+  ingresses,
+  networkpolicies,
   // policy/v1
   poddisruptionbudgets,
   // rbac.authorization.k8s.io/v1

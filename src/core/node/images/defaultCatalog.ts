@@ -6,10 +6,12 @@ import { demoImage } from './programs/demo.ts';
 import { hpaExampleImage } from './programs/hpaExample.ts';
 import { httpdImage } from './programs/httpd.ts';
 import { httpEchoImage } from './programs/httpEcho.ts';
+import { localPathProvisionerImage } from './programs/localPathProvisioner.ts';
 import { mysqlImage } from './programs/mysql.ts';
 import { nginxImage } from './programs/nginx.ts';
 import { nodeImage } from './programs/node.ts';
 import { pauseImage } from './programs/pause.ts';
+import { perlImage } from './programs/perl.ts';
 import { postgresImage } from './programs/postgres.ts';
 import { pythonImage } from './programs/python.ts';
 import { redisImage } from './programs/redis.ts';
@@ -20,7 +22,7 @@ import { polinuxStressImage, vishStressImage } from './programs/stress.ts';
 export const DEFAULT_IMAGES: readonly ImageDefinition[] = [
   nginxImage, httpdImage, busyboxImage, alpineImage, redisImage, mysqlImage, postgresImage, pythonImage,
   nodeImage, httpEchoImage, hpaExampleImage, demoImage, polinuxStressImage, vishStressImage, pauseImage,
-  corednsImage,
+  corednsImage, localPathProvisionerImage, perlImage,
 ];
 
 /** defaultCatalog returns a catalog of DEFAULT_IMAGES. */

@@ -11,7 +11,7 @@ import { isStatusError } from '../../api/status.ts';
 import { rfc3339Micro } from '../../api/time.ts';
 import type { ExecCommand } from '../runtime/types.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
-import { CONFIGMAPS, LEASES, NODES, PODS, SECRETS, SERVICES } from '../../client/client.ts';
+import { CONFIGMAPS, LEASES, NODES, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, PODS, SECRETS, SERVICES } from '../../client/client.ts';
 import type { Informer } from '../../client/informer.ts';
 import { keyOf } from '../../client/informer.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
@@ -48,6 +48,17 @@ export interface KubeletOptions {
   shell: ShellRunner;
   /** preloadImages are on the node before anything is pulled (the machine image). */
   preloadImages?: string[];
+}
+
+/** ContainerUsage is one running container's resource use as the kubelet's resource metrics endpoint reports it. */
+export interface ContainerUsage {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** startedAt is the virtual time this run of the container started. */
+  startedAt: number;
+  cpuMilli: number;
+  memoryBytes: number;
 }
 
 /** Kubelet runs one node. */
@@ -125,6 +136,10 @@ export class Kubelet {
           const k = `${ns}/${claim}`;
           if (!this.claims.has(k)) this.claims.set(k, new MemoryFS(() => clock.now()));
           return this.claims.get(k)!;
+        },
+        boundVolume: (ns, claim) => {
+          const name = (client.tryGet(PERSISTENTVOLUMECLAIMS, ns, claim)?.spec as { volumeName?: string } | undefined)?.volumeName;
+          return name ? client.tryGet(PERSISTENTVOLUMES, '', name) : undefined;
         },
         serviceAccountToken: (pod) => fakeToken(pod, random),
         caCert: FAKE_CA,
@@ -209,13 +224,14 @@ export class Kubelet {
 
   /**
    * usage reports per-container CPU and memory of running containers (what cAdvisor gives the
-   * resource metrics endpoint; kept for a future metrics API).
+   * resource metrics endpoint `/metrics/resource` that metrics-server scrapes). `startedAt`
+   * identifies one run of a container: a restart starts a new series.
    */
-  usage(): { namespace: string; pod: string; container: string; cpuMilli: number; memoryBytes: number }[] {
-    const out: { namespace: string; pod: string; container: string; cpuMilli: number; memoryBytes: number }[] = [];
+  usage(): ContainerUsage[] {
+    const out: ContainerUsage[] = [];
     for (const rec of this.records.values()) {
       for (const c of rec.containers.values()) {
-        if (c.process?.running) out.push({ namespace: rec.namespace, pod: rec.name, container: c.name, ...c.process.usage() });
+        if (c.process?.running) out.push({ namespace: rec.namespace, pod: rec.name, container: c.name, startedAt: c.process.startedAt, ...c.process.usage() });
       }
     }
     return out;

@@ -29,6 +29,8 @@ export interface VolumeHost {
   nodeFS: VirtualFS;
   /** claimFS returns the node-local storage of a PersistentVolumeClaim. */
   claimFS(namespace: string, claim: string): VirtualFS;
+  /** boundVolume returns the PersistentVolume a claim is bound to, if any. */
+  boundVolume?(namespace: string, claim: string): KubeObject | undefined;
   serviceAccountToken(pod: Pod): string;
   caCert: string;
   nodeAllocatable: { cpu: string; memory: string };
@@ -90,7 +92,17 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
       }
       volumes.set(v.name, { fs: host.nodeFS, base: path });
     } else if (v.persistentVolumeClaim) {
-      volumes.set(v.name, { fs: host.claimFS(ns, v.persistentVolumeClaim.claimName), readOnly: v.persistentVolumeClaim.readOnly });
+      // A hostPath or local volume is a directory of this node (local-path volumes are): its files
+      // outlive the pod and the next pod on the node sees them. Other volume types keep the claim's
+      // files in a per-claim store on the node.
+      const source = host.boundVolume?.(ns, v.persistentVolumeClaim.claimName)?.spec as { hostPath?: { path: string }; local?: { path: string } } | undefined;
+      const path = source?.hostPath?.path ?? source?.local?.path;
+      if (path) {
+        if (!host.nodeFS.exists(path)) host.nodeFS.mkdir(path, { parents: true });
+        volumes.set(v.name, { fs: host.nodeFS, base: path, readOnly: v.persistentVolumeClaim.readOnly });
+      } else {
+        volumes.set(v.name, { fs: host.claimFS(ns, v.persistentVolumeClaim.claimName), readOnly: v.persistentVolumeClaim.readOnly });
+      }
     } else if (v.projected || v.downwardAPI) {
       const fs = fresh();
       const sources = v.projected ? v.projected.sources ?? [] : [{ downwardAPI: v.downwardAPI }];
