@@ -9,9 +9,10 @@ import type { PodSpec, PodTemplateSpec, Toleration } from 'kubernetes-types/core
 import type { KubeObject } from '../../api/types.ts';
 import { TEMPLATE_GENERATION_ANNOTATION } from '../../apiserver/registry/daemonsets.ts';
 import { thaw } from '../../storage/freeze.ts';
+import { CONTROLLER_REVISION_HASH_LABEL } from '../history/controllerHistory.ts';
 
 /** REVISION_HASH_LABEL is apps.ControllerRevisionHashLabelKey; TEMPLATE_GENERATION_LABEL is extensions.DaemonSetTemplateGenerationKey. */
-export const REVISION_HASH_LABEL = 'controller-revision-hash';
+export const REVISION_HASH_LABEL = CONTROLLER_REVISION_HASH_LABEL;
 export const TEMPLATE_GENERATION_LABEL = 'pod-template-generation';
 
 /** DAEMON_TOLERATIONS are what AddOrUpdateDaemonPodTolerations adds, in its order. */
@@ -36,21 +37,6 @@ export function withDaemonTolerations(spec: PodSpec | undefined): Toleration[] {
     else out.push({ ...t });
   }
   return out;
-}
-
-/** templateHash is a stable 32-bit FNV-1a hash of the template, spelled like upstream's hashes (rand.SafeEncodeString). */
-export function templateHash(template: PodTemplateSpec | undefined, collisionCount = 0): string {
-  const text = JSON.stringify(template ?? {}) + (collisionCount ? String(collisionCount) : '');
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193) >>> 0;
-  }
-  const alphabet = 'bcdfghjklmnpqrstvwxz2456789';
-  return String(h)
-    .split('')
-    .map((d) => alphabet[d.charCodeAt(0) % alphabet.length])
-    .join('');
 }
 
 /** newDaemonPod builds the pod the controller creates for `nodeName`. */

@@ -6,8 +6,10 @@
  * reconcile reads the DaemonSet, the nodes and its pods from the informer caches, creates
  * the missing pods (pinned to their node with node affinity; the scheduler binds them),
  * deletes extra, failed and misplaced ones, replaces pods of an old template at most
- * maxUnavailable at a time, and writes status. ControllerRevisions are not kept: the
- * template hash is computed directly.
+ * maxUnavailable at a time, and writes status. As upstream's constructHistory and
+ * cleanupHistory (update.go), every template gets a ControllerRevision `<ds>-<hash>`
+ * whose hash labels the pods, and old revisions no pod uses are pruned beyond
+ * revisionHistoryLimit: that is what `kubectl rollout history/undo daemonset` read.
  */
 import type { DaemonSet } from 'kubernetes-types/apps/v1';
 import type { Node, Pod } from 'kubernetes-types/core/v1';
@@ -21,7 +23,9 @@ import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
-import { newDaemonPod, REVISION_HASH_LABEL, targetNodeName, templateHash, withDaemonTolerations } from './daemonPod.ts';
+import { newDaemonPod, REVISION_HASH_LABEL, targetNodeName, withDaemonTolerations } from './daemonPod.ts';
+import { CONTROLLER_REVISIONS, type ControllerRevision } from '../history/controllerHistory.ts';
+import { pruneRevisions, syncUpdateRevision } from '../history/revisionSync.ts';
 import { asPod, isPodAvailable } from '../../api/podUtil.ts';
 import { calculateStatus, type NodeState } from './daemonSetStatus.ts';
 import { nodeShouldRunDaemonPod } from './nodeEligibility.ts';
@@ -55,6 +59,7 @@ export class DaemonSetController {
   private readonly dsInformer: Informer;
   private readonly podInformer: Informer;
   private readonly nodeInformer: Informer;
+  private readonly revisionInformer: Informer;
   /** failures backs off DaemonSets whose pod creation failed (upstream requeues them rate-limited). */
   private readonly failures = new Map<string, number>();
   private createFailed = false;
@@ -66,6 +71,7 @@ export class DaemonSetController {
     this.dsInformer = cluster.informers.forResource(DAEMONSETS);
     this.podInformer = cluster.informers.forResource(PODS);
     this.nodeInformer = cluster.informers.forResource(NODES);
+    this.revisionInformer = cluster.informers.forResource(CONTROLLER_REVISIONS);
     this.dsInformer.addHandler({
       add: (ds) => this.queue.add(keyOf(ds)),
       update: (_o, ds) => this.queue.add(keyOf(ds)),
@@ -97,15 +103,17 @@ export class DaemonSetController {
       return;
     }
     const { namespace } = splitKey(key);
-    const hash = templateHash(ds.spec?.template);
     const minReady = ds.spec?.minReadySeconds ?? 0;
     const now = this.cluster.clock.now();
     const nodes = this.nodeStates(ds, namespace);
     this.createFailed = false;
     try {
+      const revs = syncUpdateRevision(this.client, this.revisionInformer.list(namespace), ds, 'DaemonSet', ds.status?.collisionCount ?? 0);
+      const hash = revs.updateRevision.metadata.labels?.[REVISION_HASH_LABEL] ?? '';
       const changed = this.manage(ds, nodes, hash);
       if (!changed && (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') this.rollingUpdate(ds, nodes, hash, now);
       this.updateStatus(ds, calculateStatus([...nodes.values()], hash, ds.metadata.generation, minReady, now));
+      this.cleanupHistory(ds, revs.revisions, nodes, hash);
     } catch (err) {
       if (isStatusError(err) && (err.code === 409 || err.code === 404)) return { requeueAfter: 100 };
       throw err;
@@ -183,6 +191,14 @@ export class DaemonSetController {
       this.deletePod(ds, pod);
       unavailable++;
     }
+  }
+
+  /** cleanupHistory: revisions whose hash no live pod carries go, oldest first, beyond revisionHistoryLimit. */
+  private cleanupHistory(ds: DS, revisions: ControllerRevision[], nodes: Map<string, NodeState>, hash: string): void {
+    const liveHashes = new Set([hash]);
+    for (const state of nodes.values()) for (const p of state.pods) liveHashes.add(p.metadata.labels?.[REVISION_HASH_LABEL] ?? '');
+    const live = new Set(revisions.filter((r) => liveHashes.has(r.metadata.labels?.[REVISION_HASH_LABEL] ?? '')).map((r) => r.metadata.name ?? ''));
+    pruneRevisions(this.client, revisions, live, ds.spec?.revisionHistoryLimit ?? 10);
   }
 
   private createPod(ds: DS, nodeName: string, hash: string): void {
