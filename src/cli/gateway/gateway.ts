@@ -46,7 +46,11 @@ export function versionInfo(gitVersion: string): object {
 /** createGateway builds the server; call `listen(port, '127.0.0.1')` on it. */
 export function createGateway(g: GatewayContext): Server {
   const openapiCache = new Map<string, { doc: object; hash: string }>();
-  const discovery = (): ResourceDefinition[] => [...g.client.discovery(), ...REVIEW_RESOURCES];
+  // The review kinds are served by the API server's registry now; keep the gateway's stand-ins only for those it lacks.
+  const discovery = (): ResourceDefinition[] => {
+    const served = g.client.discovery();
+    return [...served, ...REVIEW_RESOURCES.filter((r) => !served.some((d) => d.group === r.group && d.resource === r.resource))];
+  };
   const openapi = (group: string, version: string) => {
     const key = `${group}/${version}`;
     let hit = openapiCache.get(key);

@@ -1,0 +1,185 @@
+/**
+ * Workflow: RBAC, the classic lesson. A Role and RoleBinding let user jane read pods in one
+ * namespace; `auth can-i` answers yes/no through SelfSubjectAccessReviews; requests made
+ * `--as jane` succeed there and are Forbidden elsewhere in kube-apiserver's words; a
+ * ClusterRole labeled `aggregate-to-view` is folded into `view` by the aggregation controller.
+ * Then a ServiceAccount bound to `edit` and used through a token, and bad input: Invalid
+ * roles and bindings leave the cluster unchanged, a binding to a missing role explains itself.
+ */
+import { describe, expect, it } from 'vitest';
+import { scenario } from '../harness.ts';
+import { transcript } from './transcript.ts';
+
+describe('workflow: RBAC', () => {
+  it('grants jane pod reading in one namespace, and view aggregates new rules', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `kubectl create namespace dev
+kubectl create role pod-reader --verb=get,list,watch --resource=pods -n dev
+kubectl create rolebinding jane-pod-reader --role=pod-reader --user=jane -n dev
+kubectl get roles,rolebindings -n dev -o wide
+kubectl describe role pod-reader -n dev
+kubectl auth can-i list pods -n dev --as jane
+kubectl auth can-i list pods --as jane
+kubectl auth can-i delete pods -n dev --as jane
+kubectl run web --image=nginx -n dev
+kubectl get pods -n dev --as jane -o name
+kubectl get pods --as jane
+kubectl get pods -A --as jane
+kubectl delete pod web -n dev --as jane
+kubectl logs web -n dev --as jane
+kubectl auth whoami --as jane
+kubectl auth can-i create cronjobs -n dev --as jane
+kubectl create clusterrole cronjob-maker --verb=create --resource=cronjobs
+kubectl label clusterrole cronjob-maker rbac.authorization.k8s.io/aggregate-to-view=true
+kubectl create rolebinding jane-view --clusterrole=view --user=jane -n dev
+kubectl auth can-i create cronjobs -n dev --as jane
+kubectl describe clusterrole view | grep cronjobs`,
+      ),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl create namespace dev
+      namespace/dev created
+      $ kubectl create role pod-reader --verb=get,list,watch --resource=pods -n dev
+      role.rbac.authorization.k8s.io/pod-reader created
+      $ kubectl create rolebinding jane-pod-reader --role=pod-reader --user=jane -n dev
+      rolebinding.rbac.authorization.k8s.io/jane-pod-reader created
+      $ kubectl get roles,rolebindings -n dev -o wide
+      NAME                                        CREATED AT
+      role.rbac.authorization.k8s.io/pod-reader   2026-01-15T09:10:00Z
+
+      NAME                                                    ROLE              AGE   USERS   GROUPS   SERVICEACCOUNTS
+      rolebinding.rbac.authorization.k8s.io/jane-pod-reader   Role/pod-reader   0s    jane             
+      $ kubectl describe role pod-reader -n dev
+      Name:         pod-reader
+      Labels:       <none>
+      Annotations:  <none>
+      PolicyRule:
+        Resources  Non-Resource URLs  Resource Names  Verbs
+        ---------  -----------------  --------------  -----
+        pods       []                 []              [get list watch]
+      $ kubectl auth can-i list pods -n dev --as jane
+      yes
+      $ kubectl auth can-i list pods --as jane
+      no
+      $ kubectl auth can-i delete pods -n dev --as jane
+      no
+      $ kubectl run web --image=nginx -n dev
+      pod/web created
+      $ kubectl get pods -n dev --as jane -o name
+      pod/web
+      $ kubectl get pods --as jane
+      Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default"
+      $ kubectl get pods -A --as jane
+      Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" at the cluster scope
+      $ kubectl delete pod web -n dev --as jane
+      Error from server (Forbidden): pods "web" is forbidden: User "jane" cannot delete resource "pods" in API group "" in the namespace "dev"
+      $ kubectl logs web -n dev --as jane
+      Error from server (Forbidden): pods "web" is forbidden: User "jane" cannot get resource "pods/log" in API group "" in the namespace "dev"
+      $ kubectl auth whoami --as jane
+      ATTRIBUTE   VALUE
+      Username    jane
+      Groups      [system:authenticated]
+      $ kubectl auth can-i create cronjobs -n dev --as jane
+      no
+      $ kubectl create clusterrole cronjob-maker --verb=create --resource=cronjobs
+      clusterrole.rbac.authorization.k8s.io/cronjob-maker created
+      $ kubectl label clusterrole cronjob-maker rbac.authorization.k8s.io/aggregate-to-view=true
+      clusterrole.rbac.authorization.k8s.io/cronjob-maker labeled
+      $ kubectl create rolebinding jane-view --clusterrole=view --user=jane -n dev
+      rolebinding.rbac.authorization.k8s.io/jane-view created
+      $ kubectl auth can-i create cronjobs -n dev --as jane
+      yes
+      $ kubectl describe clusterrole view | grep cronjobs
+        cronjobs.batch                               []                 []              [create get list watch]
+        cronjobs.batch/status                        []                 []              [get list watch]
+      "
+    `);
+    expect((await s.run('kubectl auth can-i list pods --as jane')).status).toBe(1);
+  });
+
+  it('runs a ServiceAccount bound to edit, as itself and through a token', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `kubectl create serviceaccount builder
+kubectl get pods --as system:serviceaccount:default:builder
+kubectl create rolebinding builder-edit --clusterrole=edit --serviceaccount=default:builder
+kubectl auth can-i create deployments --as system:serviceaccount:default:builder
+kubectl auth can-i create roles --as system:serviceaccount:default:builder
+kubectl create token builder --duration=5m
+TOKEN=$(kubectl create token builder)
+echo $TOKEN | cut -d. -f2 | base64 -d 2>/dev/null | grep -o '"sub":"[^"]*"'
+kubectl --token=$TOKEN auth whoami | head -3
+kubectl --token=$TOKEN get pods
+kubectl --token=$TOKEN get nodes
+kubectl --token=not.a.token get pods`,
+      ),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl create serviceaccount builder
+      serviceaccount/builder created
+      $ kubectl get pods --as system:serviceaccount:default:builder
+      Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:builder" cannot list resource "pods" in API group "" in the namespace "default"
+      $ kubectl create rolebinding builder-edit --clusterrole=edit --serviceaccount=default:builder
+      rolebinding.rbac.authorization.k8s.io/builder-edit created
+      $ kubectl auth can-i create deployments --as system:serviceaccount:default:builder
+      yes
+      $ kubectl auth can-i create roles --as system:serviceaccount:default:builder
+      no
+      $ kubectl create token builder --duration=5m
+      error: failed to create token: TokenRequest.authentication.k8s.io "builder" is invalid: spec.expirationSeconds: Invalid value: 300: may not specify a duration less than 10 minutes
+      $ TOKEN=$(kubectl create token builder)
+      $ echo $TOKEN | cut -d. -f2 | base64 -d 2>/dev/null | grep -o '"sub":"[^"]*"'
+      "sub":"system:serviceaccount:default:builder"
+      $ kubectl --token=$TOKEN auth whoami | head -3
+      ATTRIBUTE                                           VALUE
+      Username                                            system:serviceaccount:default:builder
+      UID                                                 55f3f99c-d02a-49f0-a001-1b115927db8e
+      $ kubectl --token=$TOKEN get pods
+      No resources found in default namespace.
+      $ kubectl --token=$TOKEN get nodes
+      Error from server (Forbidden): nodes is forbidden: User "system:serviceaccount:default:builder" cannot list resource "nodes" in API group "" at the cluster scope
+      $ kubectl --token=not.a.token get pods
+      error: You must be logged in to the server (Unauthorized)
+      "
+    `);
+  });
+
+  it('refuses bad roles and bindings and explains a binding to a missing role', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `kubectl create role empty --verb=get --resource=pods --dry-run=client -o yaml | sed 's/- get//' > r.yaml
+kubectl create -f r.yaml
+kubectl create rolebinding rb --role=pod-reader --user=jane
+kubectl patch rolebinding rb --type=merge -p '{"roleRef":{"name":"other"}}'
+kubectl get rolebinding rb -o jsonpath='{.roleRef.name}'
+kubectl auth can-i list pods --as jane
+kubectl get pods --as jane
+kubectl auth can-i get pods --as jane --as-group=system:masters
+kubectl get roles`,
+      ),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl create role empty --verb=get --resource=pods --dry-run=client -o yaml | sed 's/- get//' > r.yaml
+      $ kubectl create -f r.yaml
+      The Role "empty" is invalid: rules[0].verbs: Required value: verbs must contain at least one value
+      $ kubectl create rolebinding rb --role=pod-reader --user=jane
+      rolebinding.rbac.authorization.k8s.io/rb created
+      $ kubectl patch rolebinding rb --type=merge -p '{"roleRef":{"name":"other"}}'
+      The RoleBinding "rb" is invalid: roleRef: Invalid value: rbac.RoleRef{APIGroup:"rbac.authorization.k8s.io", Kind:"Role", Name:"other"}: cannot change roleRef
+      $ kubectl get rolebinding rb -o jsonpath='{.roleRef.name}'
+      pod-reader$ kubectl auth can-i list pods --as jane
+      no - RBAC: role.rbac.authorization.k8s.io "pod-reader" not found
+      $ kubectl get pods --as jane
+      Error from server (Forbidden): pods is forbidden: User "jane" cannot list resource "pods" in API group "" in the namespace "default": RBAC: role.rbac.authorization.k8s.io "pod-reader" not found
+      $ kubectl auth can-i get pods --as jane --as-group=system:masters
+      yes
+      $ kubectl get roles
+      No resources found in default namespace.
+      "
+    `);
+  });
+});
