@@ -48,7 +48,10 @@ export function stripForOutput(obj: KubeObject, showManagedFields = false): Kube
 export function printObjects(output: string, objects: KubeObject[], asList: boolean, showManagedFields = false, opts: OutputOptions = {}): string {
   const format = checkOutputFormat(output, opts);
   if (format.kind === 'table') throw new CommandError(`error: output format "${output}" prints a table here`);
-  const shown = objects.map((o) => stripForOutput(o, showManagedFields || opts.showManagedFields));
+  // Only the JSON and YAML printers omit managedFields (OmitManagedFieldsPrinter wraps just
+  // those); jsonpath, templates and custom columns see the whole object.
+  const keep = showManagedFields || opts.showManagedFields || (format.kind !== 'json' && format.kind !== 'yaml');
+  const shown = objects.map((o) => stripForOutput(o, keep));
   const result = render(format, shown, { asList, sortKeys: opts.sortKeys, noHeaders: opts.noHeaders, allowMissingKeys: opts.allowMissingKeys ?? true });
   if (result.error) throw new CommandError(`${result.stdout}error: ${result.error}`);
   return result.stdout;

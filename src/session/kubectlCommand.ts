@@ -20,7 +20,9 @@ export interface KubectlBinding {
 }
 
 export function kubectlCommand(binding: KubectlBinding): Command {
-  const client = binding.cluster.client();
+  // Requests without --field-manager are owned by "kubectl": the API server names the
+  // manager after the user agent (kubectl/v1.32.2 ...) when a request names none.
+  const client = binding.cluster.client('kubectl');
   return async (io) => {
     binding.cluster.settle();
     try {

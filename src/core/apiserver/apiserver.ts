@@ -27,7 +27,7 @@ import type { AdmissionAttributes, AdmissionPlugin, StorageHook, UserInfo } from
 import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from './objectMeta.ts';
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
 import { compileListFilter, type ListFilter } from './selectors.ts';
-import { recordManager } from './managedFields.ts';
+import { ownershipChanged, recordCreateByApply, recordUpdate } from './fieldmanager/fieldManager.ts';
 import { checkDecoding } from './strictFields.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
 import type { Authorizer } from './authorization/attributes.ts';
@@ -39,6 +39,8 @@ export interface WriteOptions {
   fieldManager?: string;
   fieldValidation?: 'Strict' | 'Warn' | 'Ignore';
   user?: UserInfo;
+  /** appliedConfig is set by a server-side apply that creates the object: its Apply manager owns exactly these fields. */
+  appliedConfig?: KubeObject;
 }
 
 /** ListOptions are the query parameters of list and watch. */
@@ -188,7 +190,11 @@ export class ApiServer {
     const ns = obj.metadata.namespace ?? '';
     if (this.store.get(key, ns, obj.metadata.name ?? '')) throw alreadyExists(def.group, def.resource, obj.metadata.name ?? '');
     for (const hook of this.hooks.get(`${def.group}/${def.resource}`) ?? []) hook.beforeStore?.('CREATE', obj, undefined, !!opts.dryRun);
-    recordManager(obj, undefined, opts.fieldManager, 'Update', apiVersionOf(def), rfc3339(this.clock.now()));
+    if (opts.fieldManager) {
+      const write = { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time: rfc3339(this.clock.now()), subresource: '' };
+      if (opts.appliedConfig) recordCreateByApply(obj, opts.appliedConfig, write);
+      else recordUpdate(obj, undefined, write);
+    }
     if (opts.dryRun) return obj;
     try {
       return this.store.create(key, obj);
@@ -271,8 +277,12 @@ export class ApiServer {
     this.validateAdmission(attrs);
 
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    recordManager(obj, old, opts.fieldManager, operation, apiVersionOf(def), rfc3339(this.clock.now()), subresource);
-    if (sameContent(obj, old)) return old;
+    // An Apply arrives with its managedFields computed (fieldmanager.applyConfig).
+    if (operation === 'Update') {
+      if (opts.fieldManager) recordUpdate(obj, old, { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time: rfc3339(this.clock.now()), subresource });
+      else obj.metadata.managedFields = old.metadata.managedFields;
+    }
+    if (sameContent(obj, old) && (obj.metadata.managedFields === old.metadata.managedFields || !ownershipChanged(obj, old))) return old;
     for (const hook of this.hooks.get(`${def.group}/${def.resource}`) ?? []) hook.beforeStore?.('UPDATE', obj, old, !!opts.dryRun);
     if (opts.dryRun) return obj;
     let stored: KubeObject;

@@ -32,6 +32,7 @@ import {
   type DryRun,
   type Target,
 } from '../objectWrites.ts';
+import { applyServerSide } from './serverSide.ts';
 
 /** apply is `kubectl apply`. */
 export const apply: KubectlCommand = {
@@ -90,7 +91,7 @@ async function runApply(inv: Invocation): Promise<number> {
   const errors: unknown[] = [...mappingErrors];
   for (const target of targets) {
     try {
-      if (serverSide) applyServerSide(inv, target, settings);
+      if (serverSide) applyServerSideTarget(inv, target, settings);
       else applyClientSide(inv, target, settings);
     } catch (err) {
       errors.push(err);
@@ -158,18 +159,8 @@ function parseLastApplied(text: string | undefined): JSONObject | undefined {
   }
 }
 
-/** applyServerSide sends the manifest as an apply patch (application/apply-patch+yaml). */
-function applyServerSide(inv: Invocation, t: Target, s: ApplySettings): void {
-  let applied: KubeObject;
-  try {
-    applied = inv.ctx.client.patch(t.def, t.namespace, t.name, 'apply', t.object, {
-      fieldManager: s.fieldManager,
-      fieldValidation: s.fieldValidation,
-      force: s.force,
-      dryRun: s.dryRun === 'server',
-    });
-  } catch (err) {
-    throw withSource(err, 'patching', t.source);
-  }
+/** applyServerSideTarget applies one object server-side and reports it. */
+function applyServerSideTarget(inv: Invocation, t: Target, s: ApplySettings): void {
+  const applied = applyServerSide(inv, t, { fieldManager: s.fieldManager, fieldValidation: s.fieldValidation, force: s.force, dryRun: s.dryRun === 'server' });
   s.emit(t.def, applied, 'serverside-applied');
 }

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { isStatusError } from '../../api/status.ts';
+import type { KubeObject } from '../../api/types.ts';
+import { applyConfig, recordCreateByApply, recordUpdate, type Write } from './fieldManager.ts';
+
+const at = (manager: string, extra: Partial<Write> = {}): Write => ({ kind: 'ConfigMap', manager, apiVersion: 'v1', time: '2026-01-15T09:10:00Z', subresource: '', ...extra });
+const cm = (data: Record<string, string>, labels?: Record<string, string>): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'cfg', namespace: 'default', ...(labels ? { labels } : {}) }, data }) as unknown as KubeObject;
+const managers = (o: KubeObject) => (o.metadata.managedFields ?? []).map((e) => `${e.manager}/${e.operation}`);
+
+function created(obj: KubeObject, w: Write): KubeObject {
+  recordUpdate(obj, undefined, w);
+  return obj;
+}
+
+describe('field manager: updates', () => {
+  it('gives a creating Update every field it set, maps added whole marked with "."', () => {
+    const obj = created(cm({ a: '1' }, { app: 'web' }), at('kubectl-create'));
+    expect(obj.metadata.managedFields?.[0]?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
+  });
+
+  it('moves a changed field to the updating manager and drops managers left with nothing', () => {
+    const v1 = created(cm({ a: '1' }), at('kubectl-create'));
+    const v2 = cm({ a: '2' });
+    recordUpdate(v2, v1, at('kubectl-edit', { time: '2026-01-15T09:11:00Z' }));
+    expect(managers(v2)).toEqual(['kubectl-create/Update', 'kubectl-edit/Update']);
+    expect(v2.metadata.managedFields?.[1]?.fieldsV1).toEqual({ 'f:data': { 'f:a': {} } });
+  });
+});
+
+describe('field manager: apply', () => {
+  it('creates with exactly the applied fields and no "." for maps', () => {
+    const obj = cm({ a: '1' });
+    recordCreateByApply(obj, cm({ a: '1' }), at('kubectl'));
+    expect(obj.metadata.managedFields?.[0]).toMatchObject({ manager: 'kubectl', operation: 'Apply', fieldsV1: { 'f:data': { 'f:a': {} } } });
+  });
+
+  it('refuses to change a field another manager owns, in upstream words', () => {
+    const live = created(cm({ a: '1' }), at('kubectl-create'));
+    try {
+      applyConfig(live, cm({ a: '2' }), at('kubectl'), false);
+      expect.unreachable();
+    } catch (err) {
+      expect(isStatusError(err) && err.status).toMatchObject({
+        code: 409,
+        reason: 'Conflict',
+        message: 'Apply failed with 1 conflict: conflict with "kubectl-create" using v1: .data.a',
+        details: { causes: [{ type: 'FieldManagerConflict', message: 'conflict with "kubectl-create" using v1', field: '.data.a' }] },
+      });
+    }
+  });
+
+  it('co-owns a field applied with the value it already has, and forces ownership when asked', () => {
+    const live = created(cm({ a: '1', b: '1' }), at('kubectl-create'));
+    const same = applyConfig(live, cm({ a: '1' }), at('kubectl'), false);
+    expect(managers(same)).toEqual(['kubectl/Apply', 'kubectl-create/Update']);
+    const forced = applyConfig(live, cm({ a: '2' }), at('kubectl'), true);
+    expect((forced as unknown as { data: Record<string, string> }).data).toEqual({ a: '2', b: '1' });
+    expect(forced.metadata.managedFields?.find((e) => e.manager === 'kubectl-create')?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:b': {} } });
+  });
+
+  it('removes fields the applier stopped applying unless someone else owns them', () => {
+    const v1 = cm({ a: '1', b: '2' }, { team: 'x' });
+    recordCreateByApply(v1, cm({ a: '1', b: '2' }, { team: 'x' }), at('kubectl'));
+    const v2 = applyConfig(v1, cm({ a: '1' }), at('kubectl'), false) as unknown as { data: object; metadata: { labels?: object } };
+    expect(v2.data).toEqual({ a: '1' });
+    expect(v2.metadata.labels).toBeUndefined();
+
+    const other = applyConfig(v1, cm({ b: '2' }), at('other'), false);
+    const v3 = applyConfig(other, cm({ a: '1' }), at('kubectl'), false) as unknown as { data: object };
+    expect(v3.data).toEqual({ a: '1', b: '2' });
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { FieldSet } from './fieldSet.ts';
+import { printPath } from './pathElement.ts';
+
+describe('FieldSet', () => {
+  it('round-trips fieldsV1 with "." where a member has children', () => {
+    const wire = { 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } }, 'f:spec': { 'f:replicas': {} } };
+    const set = FieldSet.fromFieldsV1(wire);
+    expect(set.has(['f:metadata', 'f:labels'])).toBe(true);
+    expect(set.has(['f:metadata'])).toBe(false);
+    expect(set.toFieldsV1()).toEqual(wire);
+  });
+
+  it('difference keeps children of a removed member; recursiveDifference drops them', () => {
+    const a = FieldSet.fromFieldsV1({ 'f:data': { '.': {}, 'f:a': {}, 'f:b': {} } });
+    const b = FieldSet.fromFieldsV1({ 'f:data': {} });
+    expect(a.difference(b).toFieldsV1()).toEqual({ 'f:data': { 'f:a': {}, 'f:b': {} } });
+    expect(a.recursiveDifference(b).empty()).toBe(true);
+  });
+
+  it('prints paths the way conflict messages show them', () => {
+    expect(printPath(['f:spec', 'f:template', 'f:spec', 'f:containers', 'k:{"name":"nginx"}', 'f:image'])).toBe(
+      '.spec.template.spec.containers[name="nginx"].image',
+    );
+    expect(printPath(['f:metadata', 'f:finalizers', 'v:"x"'])).toBe('.metadata.finalizers[="x"]');
+  });
+});

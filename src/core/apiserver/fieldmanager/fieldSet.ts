@@ -1,0 +1,157 @@
+/**
+ * FieldSet is a set of field paths stored as a trie, as fieldpath.Set is. A node is a
+ * *member* when its own path is in the set (a leaf value, a list item, or a map that a
+ * manager added whole); its children hold longer paths.
+ *
+ * The wire form is `fieldsV1`: every child under its element name, and `".": {}` where a
+ * member node also has children (fieldpath.SetToFields).
+ */
+import { printPath } from './pathElement.ts';
+
+/** FieldsV1 is the JSON trie of metadata.managedFields[].fieldsV1. */
+export type FieldsV1 = { [element: string]: FieldsV1 };
+
+/** FieldSet is a mutable trie of field paths. */
+export class FieldSet {
+  member = false;
+  readonly children = new Map<string, FieldSet>();
+
+  /** child returns the sub-trie under one element, creating it. */
+  child(element: string): FieldSet {
+    let c = this.children.get(element);
+    if (!c) {
+      c = new FieldSet();
+      this.children.set(element, c);
+    }
+    return c;
+  }
+
+  /** insert adds one path. */
+  insert(path: readonly string[]): void {
+    let node: FieldSet = this;
+    for (const e of path) node = node.child(e);
+    node.member = true;
+  }
+
+  /** has reports whether a path is a member. */
+  has(path: readonly string[]): boolean {
+    let node: FieldSet | undefined = this;
+    for (const e of path) {
+      node = node.children.get(e);
+      if (!node) return false;
+    }
+    return node.member;
+  }
+
+  /** empty reports whether the set has no members. */
+  empty(): boolean {
+    if (this.member) return false;
+    for (const c of this.children.values()) if (!c.empty()) return false;
+    return true;
+  }
+
+  /** union returns a new set with the members of both. */
+  union(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    out.member = this.member || other.member;
+    for (const [e, c] of this.children) out.children.set(e, other.children.has(e) ? c.union(other.children.get(e)!) : c.clone());
+    for (const [e, c] of other.children) if (!this.children.has(e)) out.children.set(e, c.clone());
+    return out;
+  }
+
+  /** intersection returns the members in both sets. */
+  intersection(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    out.member = this.member && other.member;
+    for (const [e, c] of this.children) {
+      const o = other.children.get(e);
+      if (!o) continue;
+      const i = c.intersection(o);
+      if (!i.empty()) out.children.set(e, i);
+    }
+    return out;
+  }
+
+  /** difference returns the members of this set that are not in other (fieldpath.Set.Difference). */
+  difference(other: FieldSet): FieldSet {
+    const out = new FieldSet();
+    out.member = this.member && !other.member;
+    for (const [e, c] of this.children) {
+      const o = other.children.get(e);
+      const d = o ? c.difference(o) : c.clone();
+      if (!d.empty()) out.children.set(e, d);
+    }
+    return out;
+  }
+
+  /**
+   * recursiveDifference also drops everything below a member of other
+   * (fieldpath.Set.RecursiveDifference): removing a map removes its keys.
+   */
+  recursiveDifference(other: FieldSet): FieldSet {
+    if (other.member) return new FieldSet();
+    const out = new FieldSet();
+    out.member = this.member;
+    for (const [e, c] of this.children) {
+      const o = other.children.get(e);
+      const d = o ? c.recursiveDifference(o) : c.clone();
+      if (!d.empty()) out.children.set(e, d);
+    }
+    return out;
+  }
+
+  /** clone returns a deep copy. */
+  clone(): FieldSet {
+    const out = new FieldSet();
+    out.member = this.member;
+    for (const [e, c] of this.children) out.children.set(e, c.clone());
+    return out;
+  }
+
+  /** equals compares members. */
+  equals(other: FieldSet): boolean {
+    return this.difference(other).empty() && other.difference(this).empty();
+  }
+
+  /** paths lists the member paths in sorted element order. */
+  paths(prefix: string[] = []): string[][] {
+    const out: string[][] = [];
+    if (this.member) out.push(prefix);
+    for (const e of [...this.children.keys()].sort()) out.push(...this.children.get(e)!.paths([...prefix, e]));
+    return out;
+  }
+
+  /** printedPaths renders paths as conflict messages show them. */
+  printedPaths(): string[] {
+    return this.paths().map(printPath);
+  }
+
+  /** toFieldsV1 encodes the set in the wire format, children sorted by element. */
+  toFieldsV1(): FieldsV1 {
+    const out: FieldsV1 = {};
+    if (this.member && this.children.size > 0) out['.'] = {};
+    for (const e of [...this.children.keys()].sort()) {
+      const c = this.children.get(e)!;
+      if (!c.empty()) out[e] = c.toFieldsV1();
+    }
+    return out;
+  }
+
+  /** fromFieldsV1 decodes the wire format; a node without children is a member. */
+  static fromFieldsV1(fields: unknown): FieldSet {
+    const out = new FieldSet();
+    if (!fields || typeof fields !== 'object') return out;
+    const entries = Object.entries(fields as Record<string, unknown>);
+    for (const [e, v] of entries) {
+      if (e === '.') {
+        out.member = true;
+        continue;
+      }
+      const isLeaf = !v || typeof v !== 'object' || Object.keys(v).length === 0;
+      const c = isLeaf ? new FieldSet() : FieldSet.fromFieldsV1(v);
+      if (isLeaf) c.member = true;
+      out.children.set(e, c);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,124 @@
+/**
+ * metadata.managedFields encoded and decoded (k8s.io/apiserver/.../fieldmanager/internal/
+ * managedfields.go): entries with their field sets, sorted as the API server sorts them
+ * (Apply before Update, then oldest first, then by manager name, version, subresource).
+ */
+import type { KubeObject } from '../../api/types.ts';
+import { FieldSet, type FieldsV1 } from './fieldSet.ts';
+
+/** ManagedFieldsEntry is one entry of metadata.managedFields. */
+export interface ManagedFieldsEntry {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  time?: string;
+  fieldsType: 'FieldsV1';
+  fieldsV1: FieldsV1;
+  subresource?: string;
+}
+
+/** Manager is a decoded entry: its identity and its field set. */
+export interface Manager {
+  manager: string;
+  operation: 'Apply' | 'Update';
+  apiVersion: string;
+  subresource: string;
+  time?: string;
+  set: FieldSet;
+}
+
+// Stored objects are immutable and share their fieldsV1 tries between versions, so a
+// decoded set can be cached by the trie's identity.
+const decoded = new WeakMap<object, FieldSet>();
+
+/** decodeManagers reads an object's managedFields; entries that do not parse count as empty. */
+export function decodeManagers(entries: readonly unknown[] | undefined): Manager[] {
+  const out: Manager[] = [];
+  for (const raw of entries ?? []) {
+    const e = raw as Partial<ManagedFieldsEntry>;
+    if (!e || typeof e.manager !== 'string') continue;
+    const fields = e.fieldsV1 && typeof e.fieldsV1 === 'object' ? e.fieldsV1 : {};
+    let set = decoded.get(fields);
+    if (!set) {
+      set = FieldSet.fromFieldsV1(fields);
+      decoded.set(fields, set);
+    }
+    out.push({
+      manager: e.manager,
+      operation: e.operation === 'Apply' ? 'Apply' : 'Update',
+      apiVersion: e.apiVersion ?? '',
+      subresource: e.subresource ?? '',
+      time: e.time,
+      set,
+    });
+  }
+  return out;
+}
+
+// Identical tries (pods of one ReplicaSet written by the same managers) are shared, so a
+// thousand replicas do not hold a thousand copies of the same fieldsV1.
+const interned = new Map<string, FieldsV1>();
+const INTERN_LIMIT = 4096;
+
+function intern(fields: FieldsV1, set: FieldSet): FieldsV1 {
+  const key = JSON.stringify(fields);
+  const hit = interned.get(key);
+  if (hit) return hit;
+  if (interned.size >= INTERN_LIMIT) interned.clear();
+  deepFreeze(fields);
+  interned.set(key, fields);
+  decoded.set(fields, set);
+  return fields;
+}
+
+function deepFreeze(fields: FieldsV1): void {
+  for (const v of Object.values(fields)) deepFreeze(v);
+  Object.freeze(fields);
+}
+
+/** encodeManagers writes entries back in the API server's order, dropping empty sets. */
+export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry[] {
+  const kept = managers.filter((m) => !m.set.empty());
+  kept.sort(compareManagers);
+  return kept.map((m) => {
+    const entry: ManagedFieldsEntry = {
+      manager: m.manager,
+      operation: m.operation,
+      apiVersion: m.apiVersion,
+      time: m.time,
+      fieldsType: 'FieldsV1',
+      fieldsV1: intern(m.set.toFieldsV1(), m.set),
+    };
+    if (m.time === undefined) delete entry.time;
+    if (m.subresource) entry.subresource = m.subresource;
+    return entry;
+  });
+}
+
+/** compareManagers is sortEncodedManagedFields' order. */
+function compareManagers(p: Manager, q: Manager): number {
+  if (p.operation !== q.operation) return p.operation < q.operation ? -1 : 1;
+  const pt = p.time ?? '';
+  const qt = q.time ?? '';
+  if (pt !== qt) return pt < qt ? -1 : 1;
+  if (p.manager !== q.manager) return p.manager < q.manager ? -1 : 1;
+  if (p.apiVersion !== q.apiVersion) return p.apiVersion < q.apiVersion ? -1 : 1;
+  return p.subresource < q.subresource ? -1 : p.subresource > q.subresource ? 1 : 0;
+}
+
+/** sameManager tells whether two entries are the same field manager identity. */
+export function sameManager(m: Manager, manager: string, operation: 'Apply' | 'Update', subresource: string, apiVersion: string): boolean {
+  return m.manager === manager && m.operation === operation && m.subresource === subresource && m.apiVersion === apiVersion;
+}
+
+/** printManager names a manager in conflict messages (internal/conflict.go printManager). */
+export function printManager(m: Manager): string {
+  if (m.operation === 'Apply') return JSON.stringify(m.manager);
+  const sub = m.subresource ? ` with subresource ${JSON.stringify(m.subresource)}` : '';
+  return `${JSON.stringify(m.manager)}${sub} using ${m.apiVersion}`;
+}
+
+/** managersOf reads the managers of an object. */
+export function managersOf(obj: KubeObject | undefined): Manager[] {
+  return decodeManagers(obj?.metadata.managedFields as unknown[] | undefined);
+}

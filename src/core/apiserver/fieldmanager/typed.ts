@@ -1,0 +1,198 @@
+/**
+ * Operations on objects guided by their SSA structure, after structured-merge-diff's
+ * typed package: the field set of a value (ToFieldSet), the comparison of two versions
+ * (Compare: added, modified, removed), the apply merge, and removing paths.
+ */
+import { deepEqual } from '../../api/equality.ts';
+import { FieldSet } from './fieldSet.ts';
+import { fieldElement, keyElement, valueElement } from './pathElement.ts';
+import { fieldType, type SsaType } from './structure.ts';
+
+type Obj = Record<string, unknown>;
+
+const isObj = (v: unknown): v is Obj => v !== null && typeof v === 'object' && !Array.isArray(v);
+
+/** isGranularMap reports whether a value is walked key by key. */
+function isGranularMap(v: unknown, t: SsaType | undefined): v is Obj {
+  return isObj(v) && !t?.atomic;
+}
+
+/** isGranularList reports whether a list's items have their own paths. */
+function isGranularList(v: unknown, t: SsaType | undefined): v is unknown[] {
+  return Array.isArray(v) && t?.list !== undefined;
+}
+
+/** itemElement names one item of a granular list. */
+function itemElement(item: unknown, t: SsaType): string {
+  if (t.list === 'set') return valueElement(item);
+  const keys = (t.list as { keys: readonly string[] }).keys;
+  return keyElement(isObj(item) ? item : {}, keys);
+}
+
+/** itemsByElement indexes a granular list's items by their path element. */
+function itemsByElement(list: readonly unknown[], t: SsaType): Map<string, unknown> {
+  const out = new Map<string, unknown>();
+  for (const item of list) out.set(itemElement(item, t), item);
+  return out;
+}
+
+/**
+ * toFieldSet is the set of fields a value sets (typed.TypedValue.ToFieldSet): every leaf,
+ * every atomic value, and every item of a granular list.
+ */
+export function toFieldSet(value: unknown, t: SsaType | undefined, set = new FieldSet()): FieldSet {
+  if (isGranularMap(value, t)) {
+    for (const [k, v] of Object.entries(value)) {
+      if (absent(v)) continue;
+      toFieldSetAt(set.child(fieldElement(k)), v, fieldType(t, k));
+    }
+  }
+  return set;
+}
+
+// An empty granular map or list sets nothing (the walker visits no items), so it owns nothing.
+function toFieldSetAt(node: FieldSet, value: unknown, t: SsaType | undefined): void {
+  if (isGranularMap(value, t)) {
+    toFieldSet(value, t, node);
+    return;
+  }
+  if (isGranularList(value, t)) {
+    for (const item of value) {
+      const itemNode = node.child(itemElement(item, t!));
+      itemNode.member = true;
+      if (t!.list !== 'set' && isGranularMap(item, t!.items)) toFieldSet(item, t!.items, itemNode);
+    }
+    return;
+  }
+  node.member = true;
+}
+
+/** Comparison is typed.Comparison: paths added, modified and removed between two versions. */
+export interface Comparison {
+  added: FieldSet;
+  modified: FieldSet;
+  removed: FieldSet;
+}
+
+/** compare walks two versions of an object (old may be the kind's zero value). */
+export function compare(oldValue: unknown, newValue: unknown, t: SsaType | undefined): Comparison {
+  const c: Comparison = { added: new FieldSet(), modified: new FieldSet(), removed: new FieldSet() };
+  compareMaps(c, [], oldValue as Obj, newValue as Obj, t);
+  return c;
+}
+
+// A null field is an unset field, as in Go's typed objects (`creationTimestamp: null`).
+const absent = (v: unknown): boolean => v === undefined || v === null;
+
+function compareMaps(c: Comparison, path: string[], a: Obj, b: Obj, t: SsaType | undefined): void {
+  for (const k of Object.keys(b)) {
+    if (absent(b[k])) continue;
+    compareAt(c, [...path, fieldElement(k)], absent(a[k]) ? undefined : a[k], b[k], fieldType(t, k));
+  }
+  for (const k of Object.keys(a)) {
+    if (absent(a[k]) || !absent(b[k])) continue;
+    markAll(c.removed, [...path, fieldElement(k)], a[k], fieldType(t, k));
+  }
+}
+
+function compareAt(c: Comparison, path: string[], a: unknown, b: unknown, t: SsaType | undefined): void {
+  if (a === b) return; // shared immutable sub-objects are common: versions share what did not change
+  if (a === undefined) {
+    markAll(c.added, path, b, t);
+    return;
+  }
+  if (isGranularMap(a, t) && isGranularMap(b, t)) {
+    compareMaps(c, path, a, b, t);
+    return;
+  }
+  if (isGranularList(a, t) && isGranularList(b, t)) {
+    const before = itemsByElement(a, t!);
+    const after = itemsByElement(b, t!);
+    for (const [e, item] of after) {
+      const p = [...path, e];
+      if (!before.has(e)) markAll(c.added, p, item, t!.items);
+      else if (t!.list !== 'set' && isGranularMap(item, t!.items)) compareMaps(c, p, before.get(e) as Obj, item as Obj, t!.items);
+      else if (!deepEqual(before.get(e), item)) c.modified.insert(p);
+    }
+    for (const [e, item] of before) if (!after.has(e)) markAll(c.removed, [...path, e], item, t!.items);
+    return;
+  }
+  if (!deepEqual(a, b)) c.modified.insert(path);
+}
+
+/** markAll inserts a path and everything below it (an added or removed subtree). */
+function markAll(set: FieldSet, path: string[], value: unknown, t: SsaType | undefined): void {
+  set.insert(path);
+  if (isGranularMap(value, t)) {
+    for (const [k, v] of Object.entries(value)) if (!absent(v)) markAll(set, [...path, fieldElement(k)], v, fieldType(t, k));
+  } else if (isGranularList(value, t)) {
+    for (const it of value) markAll(set, [...path, itemElement(it, t!)], it, t!.items);
+  }
+}
+
+/**
+ * zeroValue is the kind's Go zero value as the field manager sees it on create: the
+ * non-pointer structs exist, empty.
+ */
+export function zeroValue(t: SsaType | undefined): Obj {
+  const out: Obj = {};
+  for (const [k, ft] of Object.entries(t?.fields ?? {})) if (ft.zero) out[k] = ft.list ? [] : zeroValue(ft);
+  return out;
+}
+
+/**
+ * merge is the apply merge (merge.Updater's merge of live and config): maps merge key by
+ * key, granular lists merge item by item (live order first, new items after), and
+ * everything else takes the config's value.
+ */
+export function merge(live: unknown, config: unknown, t: SsaType | undefined): unknown {
+  if (config === undefined) return live;
+  if (isGranularMap(live, t) && isGranularMap(config, t)) {
+    const out: Obj = { ...live };
+    for (const [k, v] of Object.entries(config)) if (v !== undefined) out[k] = merge(live[k], v, fieldType(t, k));
+    return out;
+  }
+  if (isGranularList(live, t) && isGranularList(config, t)) {
+    const incoming = itemsByElement(config, t!);
+    const out: unknown[] = [];
+    const seen = new Set<string>();
+    for (const item of live) {
+      const e = itemElement(item, t!);
+      seen.add(e);
+      out.push(incoming.has(e) ? merge(item, incoming.get(e), t!.items) : item);
+    }
+    for (const [e, item] of incoming) if (!seen.has(e)) out.push(item);
+    return out;
+  }
+  return config;
+}
+
+/**
+ * prune removes what an applier stopped applying (merge.Updater.prune): everything in its
+ * previous set is removed, then whatever some manager still owns, and whatever the
+ * previous set never covered, comes back. A map or list emptied by pruning goes too, as
+ * Go's omitempty would drop it. Returns undefined when nothing of the value remains.
+ */
+export function prune(value: unknown, previous: FieldSet | undefined, owned: FieldSet | undefined, t: SsaType | undefined): unknown {
+  if (owned?.member || !previous) return value;
+  if (isGranularMap(value, t)) {
+    const out: Obj = {};
+    for (const [k, v] of Object.entries(value)) {
+      const e = fieldElement(k);
+      const kept = prune(v, previous.children.get(e), owned?.children.get(e), fieldType(t, k));
+      if (kept !== undefined) out[k] = kept;
+    }
+    const emptied = Object.keys(out).length === 0 && (previous.member || Object.keys(value).length > 0);
+    return emptied ? undefined : out;
+  }
+  if (isGranularList(value, t)) {
+    const out: unknown[] = [];
+    for (const item of value) {
+      const e = itemElement(item, t!);
+      const kept = prune(item, previous.children.get(e), owned?.children.get(e), t!.items);
+      if (kept !== undefined) out.push(kept);
+    }
+    return out.length === 0 && (previous.member || value.length > 0) ? undefined : out;
+  }
+  return previous.member ? undefined : value;
+}
