@@ -9,6 +9,7 @@ import { httpEchoImage } from './programs/httpEcho.ts';
 import { localPathProvisionerImage } from './programs/localPathProvisioner.ts';
 import { mysqlImage } from './programs/mysql.ts';
 import { nginxImage } from './programs/nginx.ts';
+import { nginxSlimImage } from './programs/nginxSlim.ts';
 import { nodeImage } from './programs/node.ts';
 import { pauseImage } from './programs/pause.ts';
 import { perlImage } from './programs/perl.ts';
@@ -22,7 +23,7 @@ import { polinuxStressImage, vishStressImage } from './programs/stress.ts';
 export const DEFAULT_IMAGES: readonly ImageDefinition[] = [
   nginxImage, httpdImage, busyboxImage, alpineImage, redisImage, mysqlImage, postgresImage, pythonImage,
   nodeImage, httpEchoImage, hpaExampleImage, demoImage, polinuxStressImage, vishStressImage, pauseImage,
-  corednsImage, localPathProvisionerImage, perlImage,
+  corednsImage, localPathProvisionerImage, perlImage, nginxSlimImage,
 ];
 
 /** defaultCatalog returns a catalog of DEFAULT_IMAGES. */
