@@ -4,12 +4,14 @@
  * kubelet registers its Node; a removed one is shut down and its Node deleted), a stopped
  * node's kubelet goes silent so the node lifecycle controller marks it NotReady and evicts
  * later, and "delete a random pod" deletes through the API with the default grace period.
+ * The time controls (applyClockRequest) set the realtime driver.
  */
 import type { KubeObject } from '../core/api/types.ts';
 import { PODS } from '../core/client/client.ts';
 import type { NodeManager } from '../core/node/install.ts';
 import type { Cluster, NodeOptions } from '../core/sim/cluster.ts';
-import type { ClusterRequest } from '../protocol/requests.ts';
+import type { ClusterRequest, UiRequest } from '../protocol/requests.ts';
+import type { RealtimeDriver } from '../session/realtimeDriver.ts';
 
 /** KubeletControl is the part of a kubelet the controls use. */
 interface KubeletControl {
@@ -68,4 +70,23 @@ export function nextWorkerName(existing: string[]): string {
 /** Mirror pods of static pods cannot be deleted for good (the kubelet recreates them): skip them. */
 function isMirrorPod(pod: KubeObject): boolean {
   return pod.metadata.annotations?.['kubernetes.io/config.mirror'] !== undefined;
+}
+
+/** ClockRequest is one of the time controls (play, pause, speed, step). */
+export type ClockRequest = Extract<UiRequest, { type: `clock.${string}` }>;
+
+/** applyClockRequest sets the realtime driver as the time controls ask: speed is clamped to 0.25×–20×. */
+export function applyClockRequest(realtime: RealtimeDriver, req: ClockRequest): void {
+  switch (req.type) {
+    case 'clock.play':
+    case 'clock.pause':
+      realtime.paused = req.type === 'clock.pause';
+      return;
+    case 'clock.speed':
+      realtime.speed = Math.min(20, Math.max(0.25, req.speed));
+      return;
+    case 'clock.step':
+      realtime.step();
+      return;
+  }
 }
