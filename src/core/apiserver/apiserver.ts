@@ -139,6 +139,11 @@ export class ApiServer {
   // ---- reads ----------------------------------------------------------------------------
 
   get(def: ResourceDefinition, namespace: string, name: string): KubeObject {
+    if (def.reader) {
+      const found = def.reader.get(def.namespaced ? namespace : '', name);
+      if (!found) throw notFound(def.group, def.resource, name);
+      return found;
+    }
     const obj = this.store.get(resourceKey(def), def.namespaced ? namespace : '', name);
     if (!obj) throw notFound(def.group, def.resource, name);
     return obj;
@@ -146,7 +151,9 @@ export class ApiServer {
 
   list(def: ResourceDefinition, namespace: string | undefined, opts: ListOptions = {}): ObjectList {
     const filter = this.filterFor(def, opts);
-    const { items, revision } = this.store.list(resourceKey(def), def.namespaced ? namespace : undefined);
+    const { items, revision } = def.reader
+      ? { items: def.reader.list(def.namespaced ? namespace || undefined : undefined), revision: this.store.currentRevision() }
+      : this.store.list(resourceKey(def), def.namespaced ? namespace : undefined);
     const matching = items.filter((o) => filter.matches(o));
     return {
       apiVersion: apiVersionOf(def),
@@ -164,6 +171,7 @@ export class ApiServer {
   // ---- create ---------------------------------------------------------------------------
 
   create(def: ResourceDefinition, namespace: string, body: KubeObject, opts: WriteOptions = {}): KubeObject {
+    if (def.reader) throw methodNotAllowed();
     // Review kinds (SelfSubjectAccessReview, TokenReview...) answer a POST without storing anything.
     if (def.createHandler) return def.createHandler(this, namespace, body, opts);
     const obj = this.decode(def, body, opts);
@@ -379,4 +387,13 @@ export class ApiServer {
 function sameContent(a: KubeObject, b: KubeObject): boolean {
   const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
   return deepEqual(strip(a), strip(b));
+}
+
+/** methodNotAllowed is the 405 of a verb an (aggregated) API does not route, as the generic apiserver answers it. */
+function methodNotAllowed(): StatusError {
+  return new StatusError({
+    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
+    message: 'the server does not allow this method on the requested resource', reason: 'MethodNotAllowed', code: 405,
+    details: {},
+  });
 }

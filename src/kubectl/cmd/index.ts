@@ -4,6 +4,7 @@
  */
 import type { KubectlCommand } from '../command.ts';
 import { apply } from './apply/apply.ts';
+import { autoscale } from './autoscale.ts';
 import { create } from './create/create.ts';
 import { del } from './delete/delete.ts';
 import { expose } from './expose.ts';
@@ -56,7 +57,7 @@ export const COMMANDS: KubectlCommand[] = [
   // Deploy Commands
   rollout,
   scale,
-  notInPlayground('autoscale', 'Auto-scale a deployment, replica set, stateful set, or replication controller'),
+  autoscale,
   // Cluster Management Commands
   certificate,
   clusterInfo,

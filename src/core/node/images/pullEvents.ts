@@ -4,6 +4,9 @@
  * truncated to milliseconds, as the kubelet does.
  */
 import type { Random } from '../../sim/random.ts';
+import { formatGoDuration } from '../../api/goDuration.ts';
+
+export { formatGoDuration };
 
 /** PULL_BANDWIDTH_BYTES_PER_SEC is the simulated registry download speed (about 40 MB/s). */
 export const PULL_BANDWIDTH_BYTES_PER_SEC = 40_000_000;
@@ -20,22 +23,6 @@ export function pullDurationMs(sizeBytes: number, opts: { cached?: boolean; rand
   const base = PULL_LATENCY_MS + (sizeBytes / PULL_BANDWIDTH_BYTES_PER_SEC) * 1000;
   const jitter = opts.random ? opts.random.next() * 0.1 * base : 0;
   return Math.round(base + jitter);
-}
-
-/** formatGoDuration renders milliseconds as Go's Duration.String does (`850ms`, `2.316s`, `1m5.2s`). */
-export function formatGoDuration(ms: number): string {
-  ms = Math.trunc(ms);
-  if (ms === 0) return '0s';
-  const sign = ms < 0 ? '-' : '';
-  ms = Math.abs(ms);
-  if (ms < 1000) return `${sign}${ms}ms`;
-  const h = Math.floor(ms / 3_600_000);
-  const m = Math.floor((ms % 3_600_000) / 60_000);
-  const rest = ms % 60_000;
-  const secs = `${Math.floor(rest / 1000)}${rest % 1000 ? '.' + String(rest % 1000).padStart(3, '0').replace(/0+$/, '') : ''}s`;
-  if (h > 0) return `${sign}${h}h${m}m${secs}`;
-  if (m > 0) return `${sign}${m}m${secs}`;
-  return `${sign}${secs}`;
 }
 
 /** pullingMessage is the `Pulling` event: `Pulling image "nginx"`. */

@@ -1,0 +1,48 @@
+/**
+ * The metrics.k8s.io/v1beta1 resources (k8s.io/metrics pkg/apis/metrics/v1beta1): NodeMetrics
+ * `nodes` and PodMetrics `pods`, get and list only. They are registered by the metrics-server
+ * installer, as an aggregated API appears in discovery once its APIService is registered, and
+ * are read from the MetricsServer's memory, never from the store.
+ */
+import { notFound } from '../../api/status.ts';
+import type { ResourceDefinition } from '../../apiserver/resource.ts';
+import { define } from '../../apiserver/registry/define.ts';
+import type { MetricsServer } from './metricsServer.ts';
+
+/** METRICS_GROUP is the Metrics API group. */
+export const METRICS_GROUP = 'metrics.k8s.io';
+
+/** metricsResources returns the NodeMetrics and PodMetrics definitions served from `server`. */
+export function metricsResources(server: MetricsServer): ResourceDefinition[] {
+  const nodes = define({
+    group: METRICS_GROUP,
+    version: 'v1beta1',
+    resource: 'nodes',
+    kind: 'NodeMetrics',
+    namespaced: false,
+    verbs: ['get', 'list'],
+    reader: {
+      // metrics-server names the resource "nodemetrics" in its NotFound errors.
+      get: (_ns, name) => server.nodeMetric(name) ?? throwNotFound('nodemetrics', name),
+      list: () => server.nodeMetrics(),
+    },
+  });
+  const pods = define({
+    group: METRICS_GROUP,
+    version: 'v1beta1',
+    resource: 'pods',
+    kind: 'PodMetrics',
+    namespaced: true,
+    verbs: ['get', 'list'],
+    reader: {
+      // ...and "podmetrics" with namespace/name, whether the pod is missing or only its metrics.
+      get: (ns, name) => server.podMetric(ns, name) ?? throwNotFound('podmetrics', `${ns}/${name}`),
+      list: (ns) => server.podMetrics(ns),
+    },
+  });
+  return [nodes, pods];
+}
+
+function throwNotFound(resource: string, name: string): never {
+  throw notFound(METRICS_GROUP, resource, name);
+}
