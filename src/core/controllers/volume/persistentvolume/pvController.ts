@@ -106,8 +106,15 @@ export class PersistentVolumeController {
 
   private enqueueClaimOf(pv: KubeObject): void {
     const ref = (pv.spec as Dict | undefined)?.claimRef;
-    if (ref?.name) this.queue.add(`claim/${ref.namespace ?? ''}/${ref.name}`);
-    else for (const c of this.claims.list()) if (!(c.spec as Dict | undefined)?.volumeName) this.queue.add(`claim/${keyOf(c)}`);
+    if (ref?.name) {
+      this.queue.add(`claim/${ref.namespace ?? ''}/${ref.name}`);
+      return;
+    }
+    // A free volume may suit any unbound claim, or be the one a claim names.
+    for (const c of this.claims.list()) {
+      const volumeName = (c.spec as Dict | undefined)?.volumeName;
+      if (!volumeName || volumeName === pv.metadata.name) this.queue.add(`claim/${keyOf(c)}`);
+    }
   }
 
   /** reconcile dispatches on the key's kind. */
