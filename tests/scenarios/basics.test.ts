@@ -2,16 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { scenario } from './harness.ts';
 
 describe('a fresh default cluster', () => {
-  it('has the kubeadm namespaces, minutes old', async () => {
+  it('has the kubeadm namespaces and local-path-storage, minutes old', async () => {
     const s = await scenario();
     expect(await s.out('kubectl get ns')).toBe(
       [
-        'NAME              STATUS   AGE',
-        'default           Active   10m',
-        'kube-flannel      Active   10m',
-        'kube-node-lease   Active   10m',
-        'kube-public       Active   10m',
-        'kube-system       Active   10m',
+        'NAME                 STATUS   AGE',
+        'default              Active   10m',
+        'kube-flannel         Active   10m',
+        'kube-node-lease      Active   10m',
+        'kube-public          Active   10m',
+        'kube-system          Active   10m',
+        'local-path-storage   Active   10m',
         '',
       ].join('\n'),
     );

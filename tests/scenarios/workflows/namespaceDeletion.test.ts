@@ -80,12 +80,13 @@ No resources found in team namespace.
 $ kubectl run late --image=nginx -n team
 Error from server (NotFound): namespaces "team" not found
 $ kubectl get ns
-NAME              STATUS   AGE
-default           Active   10m
-kube-flannel      Active   10m
-kube-node-lease   Active   10m
-kube-public       Active   10m
-kube-system       Active   10m
+NAME                 STATUS   AGE
+default              Active   10m
+kube-flannel         Active   10m
+kube-node-lease      Active   10m
+kube-public          Active   10m
+kube-system          Active   10m
+local-path-storage   Active   10m
 `);
   });
 });
