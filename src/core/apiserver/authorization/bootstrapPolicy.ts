@@ -12,6 +12,7 @@ import type { Client } from '../../client/client.ts';
 import { CLUSTER_ROLE_BINDINGS } from './clusterRoleBindings.ts';
 import { CLUSTER_ROLES, type BootstrapClusterRole } from './clusterRoles.ts';
 import { CONTROLLER_ROLES } from './controllerRoles.ts';
+import { NAMESPACE_ROLES } from './namespaceRoles.ts';
 import { rule } from './policyData.ts';
 
 /** CLUSTERROLES and friends name the RBAC resources for the client. */
@@ -71,6 +72,21 @@ export function bootstrapClusterRoleBindings(): KubeObject[] {
   });
 }
 
+/** bootstrapNamespacePolicy lists the Roles and RoleBindings of kube-system and kube-public. */
+export function bootstrapNamespacePolicy(): { roles: KubeObject[]; bindings: KubeObject[] } {
+  const meta = (r: (typeof NAMESPACE_ROLES)[number], name: string) => ({ ...(r.kubeadm ? { name } : defaultsMeta(name)), namespace: r.namespace });
+  return {
+    roles: NAMESPACE_ROLES.map((r) => ({ apiVersion: API_VERSION, kind: 'Role', metadata: meta(r, r.name), rules: r.rules })),
+    bindings: NAMESPACE_ROLES.map((r) => ({
+      apiVersion: API_VERSION,
+      kind: 'RoleBinding',
+      metadata: meta(r, r.bindingName ?? r.name),
+      roleRef: { apiGroup: RBAC_GROUP, kind: 'Role', name: r.name },
+      subjects: r.subjects,
+    })),
+  };
+}
+
 /** createBootstrapPolicy writes the policy through a component client, skipping what exists. */
 export function createBootstrapPolicy(client: Client): void {
   for (const obj of bootstrapClusterRoles()) {
@@ -78,5 +94,13 @@ export function createBootstrapPolicy(client: Client): void {
   }
   for (const obj of bootstrapClusterRoleBindings()) {
     if (!client.tryGet(CLUSTERROLEBINDINGS, '', obj.metadata.name ?? '')) client.create(CLUSTERROLEBINDINGS, '', obj);
+  }
+  const { roles, bindings } = bootstrapNamespacePolicy();
+  for (const [ref, objs] of [[ROLES, roles], [ROLEBINDINGS, bindings]] as const) {
+    for (const obj of objs) {
+      const ns = obj.metadata.namespace ?? '';
+      // kube-public exists by the time the policy is written (the namespace bootstrap runs first).
+      if (!client.tryGet(ref, ns, obj.metadata.name ?? '')) client.create(ref, ns, obj);
+    }
   }
 }
