@@ -5,7 +5,8 @@
  */
 import type { Selector } from '../api/labels.ts';
 import type { Pod } from '../api/types.ts';
-import type { FilterVerdict, NodeDecision } from './decision.ts';
+import type { NodeDecision } from './decision.ts';
+import { nodeDecision, type Rejection } from './decisionDetail.ts';
 import type { FilterPlugin, NodeInfo, ScorePlugin, SchedulingContext, Status } from './types.ts';
 
 /** Profile is a scheduler profile: its filter and score plugins, in order. */
@@ -28,28 +29,30 @@ export function runPreFilters(profile: Profile, ctx: SchedulingContext, pod: Pod
   return undefined;
 }
 
-const passedVerdicts = new Map<string, FilterVerdict>();
-
-/** passed is the shared, frozen 'Success' verdict of a plugin (one per node per cycle adds up). */
-function passed(plugin: string): FilterVerdict {
-  let v = passedVerdicts.get(plugin);
-  if (!v) passedVerdicts.set(plugin, (v = Object.freeze({ plugin, code: 'Success', reasons: Object.freeze([]) as unknown as string[] }) as FilterVerdict));
-  return v;
-}
-
-/** runFilters is RunFilterPlugins: plugins in order, stopping at the first that rejects. */
-export function runFilters(profile: Profile, ctx: SchedulingContext, pod: Pod, info: NodeInfo): { status?: Status; decision: NodeDecision } {
-  const decision: NodeDecision = { node: info.name, filters: [], feasible: true, scores: [] };
-  for (const p of profile.filters) {
-    const st = p.filter(ctx, pod, info);
-    if (!st || st.code === 'Success') {
-      decision.filters.push(passed(p.name));
-      continue;
-    }
-    decision.filters.push({ plugin: p.name, code: st.code, reasons: st.reasons });
-    decision.feasible = false;
-    return { status: { ...st, plugin: p.name }, decision };
+/**
+ * firstRejection is RunFilterPlugins: plugins in order, stopping at the first that rejects;
+ * undefined when the node passes them all. Allocates nothing for a passing node.
+ */
+export function firstRejection(profile: Profile, ctx: SchedulingContext, pod: Pod, info: NodeInfo): Rejection | undefined {
+  const filters = profile.filters;
+  for (let i = 0; i < filters.length; i++) {
+    const st = filters[i].filter(ctx, pod, info);
+    if (st && st.code !== 'Success') return { index: i, status: { ...st, plugin: filters[i].name } };
   }
-  return { decision };
+  return undefined;
 }
 
+/** filterNames lists a profile's filter plugin names, in order (memoised per filter list). */
+export function filterNames(profile: Profile): readonly string[] {
+  let names = filterNamesMemo.get(profile.filters);
+  if (!names) filterNamesMemo.set(profile.filters, (names = profile.filters.map((p) => p.name)));
+  return names;
+}
+
+const filterNamesMemo = new WeakMap<readonly FilterPlugin[], readonly string[]>();
+
+/** runFilters is firstRejection with the node's decision record (used by preemption's dry runs). */
+export function runFilters(profile: Profile, ctx: SchedulingContext, pod: Pod, info: NodeInfo): { status?: Status; decision: NodeDecision } {
+  const rejection = firstRejection(profile, ctx, pod, info);
+  return { status: rejection?.status, decision: nodeDecision(filterNames(profile), info.name, rejection) };
+}

@@ -18,7 +18,8 @@ import { nodeUnschedulable } from './plugins/nodeUnschedulable.ts';
 import { podTopologySpreadFilter, podTopologySpreadScore } from './plugins/podTopologySpread.ts';
 import { taintTolerationFilter, taintTolerationScore } from './plugins/taintToleration.ts';
 import { postFilterPreemption, type PreemptionCandidate } from './preemption.ts';
-import { newContext, runFilters, runPreFilters, type Profile } from './filters.ts';
+import { filterNames, firstRejection, newContext, runPreFilters, type Profile } from './filters.ts';
+import { attachDetail, DecisionDetail } from './decisionDetail.ts';
 import type { NodeInfo, NodeScore, SchedulingContext, Status } from './types.ts';
 
 export type { Profile };
@@ -85,8 +86,9 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
     result: 'Unschedulable',
     message: '',
     skippedScorePlugins: [],
-    nodes: [],
-  };
+  } as Omit<SchedulingDecision, 'nodes'> as SchedulingDecision;
+  const detail = new DecisionDetail(filterNames(profile));
+  attachDetail(decision, detail);
   const start = input.startIndex ?? 0;
   if (snapshot.length === 0) {
     decision.message = ERR_NO_NODES_AVAILABLE;
@@ -110,9 +112,9 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
   let processed = 0;
   for (; processed < numAllNodes && feasible.length < numNodesToFind; processed++) {
     const info = snapshot[(start + processed) % numAllNodes];
-    const r = runFilters(profile, ctx, pod, info);
-    decision.nodes.push(r.decision);
-    if (r.status) statuses.set(info.name, r.status);
+    const rejection = firstRejection(profile, ctx, pod, info);
+    detail.filtered(info.name, rejection);
+    if (rejection) statuses.set(info.name, rejection.status);
     else feasible.push(info);
   }
   const nextStartIndex = (start + processed) % numAllNodes;
@@ -127,14 +129,13 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
     decision.nodeName = feasible[0].name;
     return { nodeName: feasible[0].name, rejectors: [], decision, nextStartIndex };
   }
-  const totals = prioritizeNodes(profile, ctx, pod, feasible, decision);
+  const totals = prioritizeNodes(profile, ctx, pod, feasible, decision, detail);
   decision.nodeName = selectHost(totals, input.pick);
   return { nodeName: decision.nodeName, rejectors: [], decision, nextStartIndex };
 }
 
 /** prioritizeNodes runs PreScore, Score, NormalizeScore and weights; returns totals in node order. */
-export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: Pod, feasible: NodeInfo[], decision: SchedulingDecision): NodeScore[] {
-  const byNode = new Map(decision.nodes.map((n) => [n.node, n]));
+export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: Pod, feasible: NodeInfo[], decision: SchedulingDecision, detail: DecisionDetail): NodeScore[] {
   const totals = feasible.map((n) => ({ name: n.name, score: 0 }));
   for (const p of profile.scores) {
     if (p.preScore?.(ctx, pod, feasible) === 'skip') {
@@ -144,16 +145,14 @@ export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: P
     const scores = feasible.map((n) => ({ name: n.name, score: p.score(ctx, pod, n) }));
     const raw = scores.map((s) => s.score);
     p.normalizeScore?.(ctx, pod, scores);
-    scores.forEach((s, i) => {
-      const weighted = s.score * p.weight;
-      totals[i].score += weighted;
-      byNode.get(s.name)?.scores.push({ plugin: p.name, raw: raw[i], normalized: s.score, weight: p.weight, weighted });
-    });
+    const normalized = new Array<number>(scores.length);
+    for (let i = 0; i < scores.length; i++) {
+      normalized[i] = scores[i].score;
+      totals[i].score += scores[i].score * p.weight;
+    }
+    detail.scored(p.name, p.weight, raw, normalized);
   }
-  for (const t of totals) {
-    const d = byNode.get(t.name);
-    if (d) d.total = t.score;
-  }
+  detail.totaled(totals.map((t) => t.score));
   return totals;
 }
 
