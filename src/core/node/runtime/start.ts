@@ -44,7 +44,8 @@ export interface ContainerSpec {
 export function imageNetworkTools(repository: string): string[] {
   const name = repository.replace(/^docker\.io\/library\//, '');
   if (name === 'busybox' || name === 'alpine') return ['wget', 'nslookup'];
-  if (name === 'nginx') return ['curl'];
+  // registry.k8s.io/nginx-slim ships curl too: the StatefulSet tutorial curls localhost in it.
+  if (name === 'nginx' || name === 'registry.k8s.io/nginx-slim') return ['curl'];
   if (name === 'python' || name === 'node') return ['curl', 'wget'];
   return [];
 }

@@ -1,0 +1,472 @@
+/**
+ * Workflow: the Kubernetes docs' StatefulSet Basics tutorial (tutorials/stateful-application/
+ * basic-stateful-set) on the nginx `web` StatefulSet behind the headless Service `nginx`.
+ * OrderedReady creates web-0, then web-1 once web-0 is Running and Ready; each pod keeps its
+ * name, hostname and claim `www-web-N` across deletion; scaling down removes the highest
+ * ordinal first and leaves the claims; a rolling update replaces pods from the highest ordinal
+ * down, a partition stages it (a deleted pod below the partition comes back at the current
+ * revision); ControllerRevisions number the templates, and a rollback re-uses (and renumbers)
+ * the old revision. Bad input is refused in the API server's v1.32 words and changes nothing.
+ */
+import { describe, expect, it } from 'vitest';
+import { writeFile } from '../files.ts';
+import { scenario, type Scenario } from '../harness.ts';
+import { transcript } from './transcript.ts';
+
+/** WEB_YAML is the tutorial's web.yaml, as published. */
+const WEB_YAML = `apiVersion: v1
+kind: Service
+metadata:
+  name: nginx
+  labels:
+    app: nginx
+spec:
+  ports:
+  - port: 80
+    name: web
+  clusterIP: None
+  selector:
+    app: nginx
+---
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: "nginx"
+  replicas: 2
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+        ports:
+        - containerPort: 80
+          name: web
+        volumeMounts:
+        - name: www
+          mountPath: /usr/share/nginx/html
+  volumeClaimTemplates:
+  - metadata:
+      name: www
+    spec:
+      accessModes: [ "ReadWriteOnce" ]
+      resources:
+        requests:
+          storage: 1Gi
+`;
+
+async function withWeb(): Promise<Scenario> {
+  const s = await scenario();
+  writeFile(s, 'web.yaml', WEB_YAML);
+  return s;
+}
+
+describe('workflow: StatefulSet basics', () => {
+  it('creates web-0 then web-1, with stable names, hostnames and identity labels', async () => {
+    const s = await withWeb();
+    expect(
+      await transcript(
+        s,
+        `kubectl apply -f web.yaml
+kubectl get pods -w -l app=nginx --request-timeout=10s
+kubectl get service nginx
+kubectl get statefulset web
+kubectl get pods -l app=nginx -o wide
+for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
+kubectl get pods web-0 -o jsonpath='{.spec.hostname}.{.spec.subdomain} {.metadata.labels}{"\\n"}'
+kubectl get controllerrevisions
+kubectl delete pod -l app=nginx
+kubectl get pods -w -l app=nginx --request-timeout=10s
+for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done`,
+      ),
+    ).toBe(`$ kubectl apply -f web.yaml
+service/nginx created
+statefulset.apps/web created
+$ kubectl get pods -w -l app=nginx --request-timeout=10s
+NAME    READY   STATUS    RESTARTS   AGE
+web-0   0/1     Pending   0          0s
+web-0   0/1     Pending   0          1s
+web-0   0/1     ContainerCreating   0          1s
+web-0   0/1     ContainerCreating   0          2s
+web-0   1/1     Running             0          3s
+web-1   0/1     Pending             0          0s
+web-1   0/1     Pending             0          1s
+web-1   0/1     ContainerCreating   0          1s
+web-1   0/1     ContainerCreating   0          2s
+web-1   1/1     Running             0          3s
+$ kubectl get service nginx
+NAME    TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+nginx   ClusterIP   None         <none>        80/TCP    10s
+$ kubectl get statefulset web
+NAME   READY   AGE
+web    2/2     10s
+$ kubectl get pods -l app=nginx -o wide
+NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+web-0   1/1     Running   0          10s   10.244.1.4   node01   <none>           <none>
+web-1   1/1     Running   0          7s    10.244.2.4   node02   <none>           <none>
+$ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
+web-0
+web-1
+$ kubectl get pods web-0 -o jsonpath='{.spec.hostname}.{.spec.subdomain} {.metadata.labels}{"\\n"}'
+web-0.nginx {"app":"nginx","apps.kubernetes.io/pod-index":"0","controller-revision-hash":"web-5467f4c7cf","statefulset.kubernetes.io/pod-name":"web-0"}
+$ kubectl get controllerrevisions
+NAME             CONTROLLER             REVISION   AGE
+web-5467f4c7cf   statefulset.apps/web   1          10s
+$ kubectl delete pod -l app=nginx
+pod "web-0" deleted
+pod "web-1" deleted
+$ kubectl get pods -w -l app=nginx --request-timeout=10s
+NAME    READY   STATUS              RESTARTS   AGE
+web-0   1/1     Running             0          1s
+web-1   0/1     ContainerCreating   0          0s
+web-1   1/1     Running             0          1s
+$ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
+web-0
+web-1
+`);
+  });
+
+  it('resolves web-0.nginx from another pod and gives every ordinal its own bound claim', async () => {
+    const s = await withWeb();
+    await s.run('kubectl apply -f web.yaml');
+    await s.run('kubectl rollout status sts/web');
+    const dns = await s.out('kubectl run -i --rm --restart=Never dns-test --image=busybox:1.28 -- nslookup web-0.nginx');
+    const ip = (await s.out("kubectl get pod web-0 -o jsonpath='{.status.podIP}'")).trim();
+    expect(ip).toMatch(/^10\.244\.\d+\.\d+$/);
+    expect(dns).toContain('web-0.nginx.default.svc.cluster.local');
+    expect(dns).toContain(ip);
+    expect(await s.out('kubectl get pvc -l app=nginx')).toMatch(/^NAME +STATUS.*\nwww-web-0 +Bound +pvc-\S+ +1Gi +RWO +local-path .*\nwww-web-1 +Bound +pvc-\S+ +1Gi +RWO +local-path /);
+  });
+
+  it('scales up in ordinal order and down from the highest ordinal, keeping the claims', async () => {
+    const s = await withWeb();
+    await s.run('kubectl apply -f web.yaml');
+    await s.run('kubectl rollout status sts/web');
+    expect(
+      await transcript(
+        s,
+        `kubectl scale sts web --replicas=5
+kubectl get pods -w -l app=nginx --request-timeout=15s
+kubectl get pvc -l app=nginx -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,LABELS:.metadata.labels
+kubectl patch sts web -p '{"spec":{"replicas":3}}'
+kubectl get pods -l app=nginx
+kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
+kubectl get pvc -l app=nginx -o name`,
+      ),
+    ).toBe(`$ kubectl scale sts web --replicas=5
+statefulset.apps/web scaled
+$ kubectl get pods -w -l app=nginx --request-timeout=15s
+NAME    READY   STATUS    RESTARTS   AGE
+web-0   1/1     Running   0          6s
+web-1   1/1     Running   0          3s
+web-2   0/1     Pending   0          0s
+web-2   0/1     Pending   0          1s
+web-2   0/1     ContainerCreating   0          1s
+web-2   1/1     Running             0          2s
+web-3   0/1     Pending             0          0s
+web-3   0/1     Pending             0          1s
+web-3   0/1     ContainerCreating   0          1s
+web-3   1/1     Running             0          2s
+web-4   0/1     Pending             0          0s
+web-4   0/1     Pending             0          1s
+web-4   0/1     ContainerCreating   0          1s
+web-4   1/1     Running             0          2s
+$ kubectl get pvc -l app=nginx -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,LABELS:.metadata.labels
+NAME        STATUS   LABELS
+www-web-0   Bound    map[app:nginx]
+www-web-1   Bound    map[app:nginx]
+www-web-2   Bound    map[app:nginx]
+www-web-3   Bound    map[app:nginx]
+www-web-4   Bound    map[app:nginx]
+$ kubectl patch sts web -p '{"spec":{"replicas":3}}'
+statefulset.apps/web patched
+$ kubectl get pods -l app=nginx
+NAME    READY   STATUS    RESTARTS   AGE
+web-0   1/1     Running   0          21s
+web-1   1/1     Running   0          18s
+web-2   1/1     Running   0          15s
+$ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
+MESSAGE
+delete Pod web-4 in StatefulSet web successful
+delete Pod web-3 in StatefulSet web successful
+$ kubectl get pvc -l app=nginx -o name
+persistentvolumeclaim/www-web-0
+persistentvolumeclaim/www-web-1
+persistentvolumeclaim/www-web-2
+persistentvolumeclaim/www-web-3
+persistentvolumeclaim/www-web-4
+`);
+  });
+
+  it('rolls from the highest ordinal down, stages with a partition, and rolls back to a renumbered revision', async () => {
+    const s = await withWeb();
+    await s.run('kubectl apply -f web.yaml');
+    await s.run(`kubectl patch sts web -p '{"spec":{"replicas":3}}'`);
+    await s.run('kubectl rollout status sts/web');
+    expect(
+      await transcript(
+        s,
+        `kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
+kubectl get pods -w -l app=nginx --request-timeout=12s
+kubectl rollout status sts/web
+kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}}'
+kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.21"}]'
+kubectl delete pod web-2
+kubectl rollout status sts/web
+kubectl get pod web-2 -o jsonpath='{.spec.containers[0].image}{"\\n"}'
+kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}}}'
+kubectl rollout status sts/web
+kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":0}}}}'
+kubectl rollout status sts/web
+kubectl get sts web -o jsonpath='{.status.currentRevision} {.status.updateRevision} {.status.updatedReplicas}{"\\n"}'
+kubectl rollout history sts/web
+kubectl rollout history sts/web --revision=2
+kubectl rollout undo sts/web --to-revision=2
+kubectl rollout status sts/web
+kubectl rollout history sts/web
+kubectl get controllerrevisions
+kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message`,
+      ),
+    ).toBe(`$ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
+statefulset.apps/web patched
+$ kubectl get pods -w -l app=nginx --request-timeout=12s
+NAME    READY   STATUS              RESTARTS   AGE
+web-0   1/1     Running             0          8s
+web-1   1/1     Running             0          5s
+web-2   0/1     ContainerCreating   0          0s
+web-2   0/1     ContainerCreating   0          1s
+web-2   1/1     Running             0          3s
+web-1   1/1     Terminating         0          8s
+web-1   0/1     Completed           0          8s
+web-1   0/1     Completed           0          8s
+web-1   0/1     Pending             0          0s
+web-1   0/1     Pending             0          0s
+web-1   0/1     ContainerCreating   0          0s
+web-1   0/1     ContainerCreating   0          1s
+web-1   1/1     Running             0          2s
+web-0   1/1     Terminating         0          13s
+web-0   0/1     Completed           0          13s
+web-0   0/1     Completed           0          13s
+web-0   0/1     Pending             0          0s
+web-0   0/1     Pending             0          0s
+web-0   0/1     ContainerCreating   0          0s
+web-0   1/1     Running             0          1s
+$ kubectl rollout status sts/web
+partitioned roll out complete: 3 new pods have been updated...
+$ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+web-0	registry.k8s.io/nginx-slim:0.24
+web-1	registry.k8s.io/nginx-slim:0.24
+web-2	registry.k8s.io/nginx-slim:0.24
+$ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}}'
+statefulset.apps/web patched
+$ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.21"}]'
+statefulset.apps/web patched
+$ kubectl delete pod web-2
+pod "web-2" deleted
+$ kubectl rollout status sts/web
+Waiting for 1 pods to be ready...
+partitioned roll out complete: 0 new pods have been updated...
+$ kubectl get pod web-2 -o jsonpath='{.spec.containers[0].image}{"\\n"}'
+registry.k8s.io/nginx-slim:0.24
+$ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}}}'
+statefulset.apps/web patched
+$ kubectl rollout status sts/web
+Waiting for 1 pods to be ready...
+partitioned roll out complete: 1 new pods have been updated...
+$ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+web-0	registry.k8s.io/nginx-slim:0.24
+web-1	registry.k8s.io/nginx-slim:0.24
+web-2	registry.k8s.io/nginx-slim:0.21
+$ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":0}}}}'
+statefulset.apps/web patched
+$ kubectl rollout status sts/web
+Waiting for 1 pods to be ready...
+Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
+Waiting for 1 pods to be ready...
+partitioned roll out complete: 3 new pods have been updated...
+$ kubectl get sts web -o jsonpath='{.status.currentRevision} {.status.updateRevision} {.status.updatedReplicas}{"\\n"}'
+web-5467f4c7cf web-5467f4c7cf 3
+$ kubectl rollout history sts/web
+statefulset.apps/web 
+REVISION  CHANGE-CAUSE
+2         <none>
+3         <none>
+
+$ kubectl rollout history sts/web --revision=2
+statefulset.apps/web with revision #2
+Pod Template:
+  Labels:	app=nginx
+  Containers:
+   nginx:
+    Image:	registry.k8s.io/nginx-slim:0.24
+    Port:	80/TCP (web)
+    Host Port:	0/TCP (web)
+    Environment:	<none>
+    Mounts:
+      /usr/share/nginx/html from www (rw)
+  Volumes:	<none>
+  Node-Selectors:	<none>
+  Tolerations:	<none>
+
+$ kubectl rollout undo sts/web --to-revision=2
+statefulset.apps/web rolled back
+$ kubectl rollout status sts/web
+Waiting for 1 pods to be ready...
+Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...
+Waiting for 1 pods to be ready...
+Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
+Waiting for 1 pods to be ready...
+partitioned roll out complete: 3 new pods have been updated...
+$ kubectl rollout history sts/web
+statefulset.apps/web 
+REVISION  CHANGE-CAUSE
+3         <none>
+4         <none>
+
+$ kubectl get controllerrevisions
+NAME             CONTROLLER             REVISION   AGE
+web-5467f4c7cf   statefulset.apps/web   3          27s
+web-69bf6b6988   statefulset.apps/web   4          19s
+$ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
+MESSAGE
+delete Pod web-2 in StatefulSet web successful
+delete Pod web-1 in StatefulSet web successful
+delete Pod web-0 in StatefulSet web successful
+`);
+  });
+
+  it('refuses bad StatefulSets and forbidden updates in v1.32 words, and changes nothing', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `kubectl create -f - <<'X'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+X
+kubectl create -f - <<'X'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  podManagementPolicy: Sequential
+  selector: {}
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      restartPolicy: Never
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+X
+kubectl get sts
+kubectl create -f - <<'X'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: web
+spec:
+  serviceName: nginx
+  selector:
+    matchLabels:
+      app: nginx
+  template:
+    metadata:
+      labels:
+        app: nginx
+    spec:
+      containers:
+      - name: nginx
+        image: registry.k8s.io/nginx-slim:0.21
+X
+kubectl patch sts web -p '{"spec":{"serviceName":"other"}}'
+kubectl patch sts web --type=merge -p '{"spec":{"volumeClaimTemplates":[{"metadata":{"name":"www"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}]}}'
+kubectl scale sts web --replicas=-1
+kubectl patch sts web -p '{"spec":{"updateStrategy":{"type":"Sometimes"}}}'
+kubectl patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":-1}}}}'
+kubectl get sts web -o jsonpath='{.spec.serviceName} {.metadata.generation}{"\\n"}'
+kubectl rollout undo sts/web
+kubectl rollout history sts/web --revision=5
+kubectl create -f - <<'X'
+apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: broken
+spec:
+  selector:
+    matchLabels:
+      app: broken
+  template:
+    metadata:
+      labels:
+        app: broken
+    spec:
+      containers:
+      - name: c
+X
+kubectl describe sts broken | tail -3`,
+      ),
+    ).toBe(`$ kubectl create -f - <<'X'
+The StatefulSet "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: \`selector\` does not match template \`labels\`
+$ kubectl create -f - <<'X'
+The StatefulSet "web" is invalid: 
+* spec.podManagementPolicy: Invalid value: "Sequential": must be 'OrderedReady' or 'Parallel'
+* spec.selector: Invalid value: v1.LabelSelector{MatchLabels:map[string]string(nil), MatchExpressions:[]v1.LabelSelectorRequirement(nil)}: empty selector is invalid for statefulset
+* spec.template.spec.restartPolicy: Unsupported value: "Never": supported values: "Always"
+$ kubectl get sts
+No resources found in default namespace.
+$ kubectl create -f - <<'X'
+statefulset.apps/web created
+$ kubectl patch sts web -p '{"spec":{"serviceName":"other"}}'
+The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden
+$ kubectl patch sts web --type=merge -p '{"spec":{"volumeClaimTemplates":[{"metadata":{"name":"www"},"spec":{"accessModes":["ReadWriteOnce"],"resources":{"requests":{"storage":"1Gi"}}}}]}}'
+The StatefulSet "web" is invalid: spec: Forbidden: updates to statefulset spec for fields other than 'replicas', 'ordinals', 'template', 'updateStrategy', 'persistentVolumeClaimRetentionPolicy' and 'minReadySeconds' are forbidden
+$ kubectl scale sts web --replicas=-1
+error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0
+$ kubectl patch sts web -p '{"spec":{"updateStrategy":{"type":"Sometimes"}}}'
+The StatefulSet "web" is invalid: spec.updateStrategy: Invalid value: apps.StatefulSetUpdateStrategy{Type:"Sometimes", RollingUpdate:(*apps.RollingUpdateStatefulSetStrategy)(0xc000a3e1c8)}: must be 'RollingUpdate' or 'OnDelete'
+$ kubectl patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"partition":-1}}}}'
+The StatefulSet "web" is invalid: spec.updateStrategy.rollingUpdate.partition: Invalid value: -1: must be greater than or equal to 0
+$ kubectl get sts web -o jsonpath='{.spec.serviceName} {.metadata.generation}{"\\n"}'
+nginx 1
+$ kubectl rollout undo sts/web
+error: no last revision to roll back to
+$ kubectl rollout history sts/web --revision=5
+error: unable to find the specified revision
+$ kubectl create -f - <<'X'
+statefulset.apps/broken created
+$ kubectl describe sts broken | tail -3
+  Type     Reason        Age   From                    Message
+  ----     ------        ----  ----                    -------
+  Warning  FailedCreate  0s    statefulset-controller  create Pod broken-0 in StatefulSet broken failed error: Pod "broken-0" is invalid: spec.containers[0].image: Required value
+`);
+  });
+});
