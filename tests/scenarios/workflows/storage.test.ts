@@ -123,6 +123,12 @@ ProvisioningSucceeded   rancher.io/local-path_local-path-provisioner-<pod>_<uuid
     const s = await scenario();
     await s.run(CLAIM);
     await s.run(pod('app', 'sleep 3600'));
+    // The provisioner's helper pod takes a moment: the watch sees the volume name first, then Bound.
+    expect(stable(await s.out('kubectl get pvc -w --request-timeout=5s')).replace(/ +/g, ' ')).toBe(`NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE
+data Pending local-path <unset> 0s
+data Pending pvc-<uid> 0 local-path <unset> 2s
+data Bound pvc-<uid> 1Gi RWO local-path <unset> 2s
+`);
     await s.run('kubectl wait --for=condition=Ready pod/app --timeout=60s');
     expect(await s.out('kubectl delete pvc data --wait=false')).toBe('persistentvolumeclaim "data" deleted\n');
     expect(stable(await s.out('kubectl get pvc')).replace(/ +/g, ' ')).toMatch(/^NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE\ndata Terminating pvc-<uid> 1Gi RWO local-path <unset> \d+s\n$/);

@@ -38,6 +38,11 @@ export const LOCAL_PATH_ROOT = '/opt/local-path-provisioner';
 const ANN_LOCAL_PATH_SELECTED_NODE = 'local.path.provisioner/selected-node';
 /** RETRY_MS: how soon a claim is looked at again while the provisioner pod is not running. */
 const RETRY_MS = 5_000;
+/**
+ * PROVISION_MS is how long creating the directory takes: upstream runs a helper pod
+ * (busybox `mkdir -m 0777 -p`) on the node and waits for it to succeed, a couple of seconds.
+ */
+export const PROVISION_MS = 2_000;
 
 /** localPathFor is the directory of a claim's volume on its node. */
 export function localPathFor(claim: KubeObject): string {
@@ -54,6 +59,11 @@ export class LocalPathProvisioner {
   private readonly classes: Informer;
   private readonly pods: Informer;
   private recorder?: { pod: string; recorder: EventRecorder };
+  /**
+   * started remembers when provisioning of a claim began (its helper pod runs meanwhile).
+   * NOTE: not saved with snapshots; after a restore provisioning simply starts again.
+   */
+  private readonly started = new Map<string, number>();
 
   constructor(private readonly cluster: Cluster) {
     this.queue = new WorkQueue('local-path-provisioner', cluster.clock);
@@ -116,11 +126,19 @@ export class LocalPathProvisioner {
     if (!pod) return { requeueAfter: RETRY_MS };
     const events = this.eventsFor(pod);
     const node = claim.metadata.annotations?.[ANN_SELECTED_NODE];
-    events.normal(claim, 'Provisioning', `External provisioner is provisioning volume for claim "${key}"`);
-    if (!node) {
-      events.warning(claim, 'ProvisioningFailed', `failed to provision volume with StorageClass "${className}": configuration error, no node was specified`);
-      return { requeueAfter: RETRY_MS };
+    const now = this.cluster.clock.now();
+    const since = this.started.get(key);
+    if (since === undefined || !node) {
+      events.normal(claim, 'Provisioning', `External provisioner is provisioning volume for claim "${key}"`);
+      if (!node) {
+        events.warning(claim, 'ProvisioningFailed', `failed to provision volume with StorageClass "${className}": configuration error, no node was specified`);
+        return { requeueAfter: RETRY_MS };
+      }
+      this.started.set(key, now);
+      return { requeueAfter: PROVISION_MS };
     }
+    if (now < since + PROVISION_MS) return { requeueAfter: since + PROVISION_MS - now };
+    this.started.delete(key);
     const spec = (claim.spec ?? {}) as Dict;
     this.client.create(PERSISTENTVOLUMES, '', {
       apiVersion: 'v1',
