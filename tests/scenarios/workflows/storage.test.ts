@@ -130,6 +130,13 @@ data Pending pvc-<uid> 0 local-path <unset> 2s
 data Bound pvc-<uid> 1Gi RWO local-path <unset> 2s
 `);
     await s.run('kubectl wait --for=condition=Ready pod/app --timeout=60s');
+    // local-path does not allow volume expansion; shrinking below the volume's size is never allowed.
+    expect(await s.out(`kubectl patch pvc data -p '{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}'`)).toBe(
+      'Error from server (Forbidden): persistentvolumeclaims "data" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize\n',
+    );
+    expect(await s.out(`kubectl patch pvc data -p '{"spec":{"resources":{"requests":{"storage":"500Mi"}}}}'`)).toBe(
+      'The PersistentVolumeClaim "data" is invalid: spec.resources.requests.storage: Forbidden: field can not be less than status.capacity\n',
+    );
     expect(await s.out('kubectl delete pvc data --wait=false')).toBe('persistentvolumeclaim "data" deleted\n');
     expect(stable(await s.out('kubectl get pvc')).replace(/ +/g, ' ')).toMatch(/^NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE\ndata Terminating pvc-<uid> 1Gi RWO local-path <unset> \d+s\n$/);
     expect(await s.out("kubectl get pvc data -o jsonpath='{.metadata.finalizers}'")).toBe('["kubernetes.io/pvc-protection"]');

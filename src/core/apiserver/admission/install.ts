@@ -9,6 +9,7 @@ import { defaultStorageClassAdmission } from './defaultStorageClass.ts';
 import { defaultTolerationSecondsAdmission } from './defaultTolerationSeconds.ts';
 import { limitRangerAdmission } from './limitRanger.ts';
 import { namespaceLifecycle } from './namespaceLifecycle.ts';
+import { persistentVolumeClaimResize } from './persistentVolumeClaimResize.ts';
 import { priorityAdmission, SYSTEM_PRIORITY_CLASSES } from './priority.ts';
 import { resourceQuotaAdmission } from './resourceQuota.ts';
 import { serviceAccountAdmission } from './serviceAccount.ts';
@@ -22,6 +23,7 @@ export function installAdmission(cluster: Cluster): void {
   cluster.server.addAdmission(storageObjectInUseProtection());
   cluster.server.addAdmission(priorityAdmission(cluster.server));
   cluster.server.addAdmission(defaultTolerationSecondsAdmission());
+  cluster.server.addAdmission(persistentVolumeClaimResize(cluster.server));
   cluster.server.addAdmission(defaultIngressClassAdmission(cluster.server));
   // ResourceQuota comes last upstream: it must see the object every other plugin produced.
   cluster.server.addAdmission(resourceQuotaAdmission(cluster.server));
