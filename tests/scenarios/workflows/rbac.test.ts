@@ -112,7 +112,7 @@ kubectl auth can-i create roles --as system:serviceaccount:default:builder
 kubectl create token builder --duration=5m
 TOKEN=$(kubectl create token builder)
 echo $TOKEN | cut -d. -f2 | base64 -d 2>/dev/null | grep -o '"sub":"[^"]*"'
-kubectl --token=$TOKEN auth whoami | head -3
+kubectl --token=$TOKEN auth whoami | head -2
 kubectl --token=$TOKEN get pods
 kubectl --token=$TOKEN get nodes
 kubectl --token=not.a.token get pods`,
@@ -133,10 +133,9 @@ kubectl --token=not.a.token get pods`,
       $ TOKEN=$(kubectl create token builder)
       $ echo $TOKEN | cut -d. -f2 | base64 -d 2>/dev/null | grep -o '"sub":"[^"]*"'
       "sub":"system:serviceaccount:default:builder"
-      $ kubectl --token=$TOKEN auth whoami | head -3
+      $ kubectl --token=$TOKEN auth whoami | head -2
       ATTRIBUTE                                           VALUE
       Username                                            system:serviceaccount:default:builder
-      UID                                                 55f3f99c-d02a-49f0-a001-1b115927db8e
       $ kubectl --token=$TOKEN get pods
       No resources found in default namespace.
       $ kubectl --token=$TOKEN get nodes
