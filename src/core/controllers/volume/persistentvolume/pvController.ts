@@ -32,7 +32,8 @@ import {
 import { isStatusError } from '../../../api/status.ts';
 import { rfc3339 } from '../../../api/time.ts';
 import type { KubeObject } from '../../../api/types.ts';
-import { PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, STORAGECLASSES, type Client } from '../../../client/client.ts';
+import type { Pod } from '../../../api/types.ts';
+import { PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, PODS, STORAGECLASSES, type Client } from '../../../client/client.ts';
 import type { EventRecorder } from '../../../client/events.ts';
 import { keyOf, type Informer } from '../../../client/informer.ts';
 import { WorkQueue } from '../../../client/workqueue.ts';
@@ -68,6 +69,7 @@ export class PersistentVolumeController {
   private readonly claims: Informer;
   private readonly volumes: Informer;
   private readonly classes: Informer;
+  private readonly pods: Informer;
 
   constructor(cluster: Cluster) {
     this.queue = new WorkQueue('persistentvolume', cluster.clock);
@@ -77,6 +79,7 @@ export class PersistentVolumeController {
     this.claims = cluster.informers.forResource(PERSISTENTVOLUMECLAIMS);
     this.volumes = cluster.informers.forResource(PERSISTENTVOLUMES);
     this.classes = cluster.informers.forResource(STORAGECLASSES);
+    this.pods = cluster.informers.forResource(PODS);
     const claimKey = (o: KubeObject) => this.queue.add(`claim/${keyOf(o)}`);
     const volumeKey = (o: KubeObject) => this.queue.add(`volume/${o.metadata.name}`);
     this.claims.addHandler({
@@ -163,7 +166,7 @@ export class PersistentVolumeController {
     }
     const className = claimClass(claim);
     if (delay && !claim.metadata.annotations?.[ANN_SELECTED_NODE]) {
-      this.recorder.normal(claim, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+      this.emitEventForUnboundDelayBindingClaim(claim);
     } else if (className === '') {
       this.recorder.normal(claim, 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
     } else {
@@ -171,6 +174,24 @@ export class PersistentVolumeController {
     }
     this.setClaimPhase(claim, 'Pending');
     return { requeueAfter: RESYNC_MS };
+  }
+
+  /**
+   * emitEventForUnboundDelayBindingClaim: WaitForFirstConsumer while no pod uses the claim,
+   * WaitForPodScheduled naming the pods that use it but are not scheduled yet.
+   */
+  private emitEventForUnboundDelayBindingClaim(claim: KubeObject): void {
+    const name = claim.metadata.name;
+    const waiting = this.pods
+      .list(claim.metadata.namespace ?? '')
+      .filter((p) => !(p as Pod).spec?.nodeName && ((p as Pod).spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === name))
+      .map((p) => p.metadata.name ?? '');
+    if (waiting.length === 0) {
+      this.recorder.normal(claim, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');
+      return;
+    }
+    const message = waiting.length > 1 ? `waiting for pods ${waiting.join(',')} to be scheduled` : `waiting for pod ${waiting[0]} to be scheduled`;
+    this.recorder.normal(claim, 'WaitForPodScheduled', message);
   }
 
   /** provisionClaim is provisionClaimOperationExternal: hand the claim to the class's provisioner. */
