@@ -7,6 +7,10 @@
  * down, a partition stages it (a deleted pod below the partition comes back at the current
  * revision); ControllerRevisions number the templates, and a rollback re-uses (and renumbers)
  * the old revision. Bad input is refused in the API server's v1.32 words and changes nothing.
+ *
+ * NOTE: pull, provisioning and start-up delays belong to other layers, so transcripts here
+ * mask ages and fold repeated lines (`stable`), and the pod watch is compared as the order of
+ * its status transitions.
  */
 import { describe, expect, it } from 'vitest';
 import { writeFile } from '../files.ts';
@@ -68,49 +72,64 @@ async function withWeb(): Promise<Scenario> {
   return s;
 }
 
+/** stable masks ages (`5s`, `3m1s`) and folds consecutive repeated lines. */
+function stable(text: string): string {
+  return text
+    .replace(/\b\d+[smhd](?:\d+[smh])?\b/g, '<age>')
+    .split('\n')
+    .filter((line, i, lines) => i === 0 || line !== lines[i - 1])
+    .join('\n');
+}
+
+/** transitions reads a `get pods -w` table as the order in which each pod reached each status. */
+function transitions(watch: string): string[] {
+  const out: string[] = [];
+  for (const line of watch.trim().split('\n').slice(1)) {
+    const [name, , status] = line.split(/\s+/);
+    const step = `${name} ${status}`;
+    if (out[out.length - 1] !== step) out.push(step);
+  }
+  return out;
+}
+
 describe('workflow: StatefulSet basics', () => {
   it('creates web-0 then web-1, with stable names, hostnames and identity labels', async () => {
     const s = await withWeb();
+    expect(await s.out('kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
+    expect(transitions(await s.out('kubectl get pods -w -l app=nginx --request-timeout=30s'))).toEqual([
+      'web-0 Pending',
+      'web-0 ContainerCreating',
+      'web-0 Running',
+      'web-1 Pending',
+      'web-1 ContainerCreating',
+      'web-1 Running',
+    ]);
     expect(
-      await transcript(
-        s,
-        `kubectl apply -f web.yaml
-kubectl get pods -w -l app=nginx --request-timeout=10s
-kubectl get service nginx
+      stable(
+        await transcript(
+          s,
+          `kubectl get service nginx
 kubectl get statefulset web
-kubectl get pods -l app=nginx -o wide
+kubectl get pods -l app=nginx
 for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
 kubectl get pods web-0 -o jsonpath='{.spec.hostname}.{.spec.subdomain} {.metadata.labels}{"\\n"}'
 kubectl get controllerrevisions
 kubectl delete pod -l app=nginx
-kubectl get pods -w -l app=nginx --request-timeout=10s
+kubectl rollout status sts/web
+kubectl get pods -l app=nginx
 for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done`,
+        ),
       ),
-    ).toBe(`$ kubectl apply -f web.yaml
-service/nginx created
-statefulset.apps/web created
-$ kubectl get pods -w -l app=nginx --request-timeout=10s
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   0/1     Pending   0          0s
-web-0   0/1     Pending   0          1s
-web-0   0/1     ContainerCreating   0          1s
-web-0   0/1     ContainerCreating   0          2s
-web-0   1/1     Running             0          3s
-web-1   0/1     Pending             0          0s
-web-1   0/1     Pending             0          1s
-web-1   0/1     ContainerCreating   0          1s
-web-1   0/1     ContainerCreating   0          2s
-web-1   1/1     Running             0          3s
-$ kubectl get service nginx
+    ).toBe(`$ kubectl get service nginx
 NAME    TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
-nginx   ClusterIP   None         <none>        80/TCP    10s
+nginx   ClusterIP   None         <none>        80/TCP    <age>
 $ kubectl get statefulset web
 NAME   READY   AGE
-web    2/2     10s
-$ kubectl get pods -l app=nginx -o wide
-NAME    READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-0   1/1     Running   0          10s   10.244.1.4   node01   <none>           <none>
-web-1   1/1     Running   0          7s    10.244.2.4   node02   <none>           <none>
+web    2/2     <age>
+$ kubectl get pods -l app=nginx
+NAME    READY   STATUS    RESTARTS   AGE
+web-0   1/1     Running   0          <age>
+web-1   1/1     Running   0          <age>
 $ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
 web-0
 web-1
@@ -118,15 +137,17 @@ $ kubectl get pods web-0 -o jsonpath='{.spec.hostname}.{.spec.subdomain} {.metad
 web-0.nginx {"app":"nginx","apps.kubernetes.io/pod-index":"0","controller-revision-hash":"web-5467f4c7cf","statefulset.kubernetes.io/pod-name":"web-0"}
 $ kubectl get controllerrevisions
 NAME             CONTROLLER             REVISION   AGE
-web-5467f4c7cf   statefulset.apps/web   1          10s
+web-5467f4c7cf   statefulset.apps/web   1          <age>
 $ kubectl delete pod -l app=nginx
 pod "web-0" deleted
 pod "web-1" deleted
-$ kubectl get pods -w -l app=nginx --request-timeout=10s
-NAME    READY   STATUS              RESTARTS   AGE
-web-0   1/1     Running             0          1s
-web-1   0/1     ContainerCreating   0          0s
-web-1   1/1     Running             0          1s
+$ kubectl rollout status sts/web
+Waiting for 1 pods to be ready...
+partitioned roll out complete: 2 new pods have been updated...
+$ kubectl get pods -l app=nginx
+NAME    READY   STATUS    RESTARTS   AGE
+web-0   1/1     Running   0          <age>
+web-1   1/1     Running   0          <age>
 $ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
 web-0
 web-1
@@ -150,34 +171,34 @@ web-1
     await s.run('kubectl apply -f web.yaml');
     await s.run('kubectl rollout status sts/web');
     expect(
-      await transcript(
-        s,
-        `kubectl scale sts web --replicas=5
-kubectl get pods -w -l app=nginx --request-timeout=15s
+      stable(
+        await transcript(
+          s,
+          `kubectl scale sts web --replicas=5
+kubectl rollout status sts/web
+kubectl get pods -l app=nginx
 kubectl get pvc -l app=nginx -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,LABELS:.metadata.labels
 kubectl patch sts web -p '{"spec":{"replicas":3}}'
+kubectl rollout status sts/web
 kubectl get pods -l app=nginx
 kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
 kubectl get pvc -l app=nginx -o name`,
+        ),
       ),
     ).toBe(`$ kubectl scale sts web --replicas=5
 statefulset.apps/web scaled
-$ kubectl get pods -w -l app=nginx --request-timeout=15s
+$ kubectl rollout status sts/web
+Waiting for 3 pods to be ready...
+Waiting for 2 pods to be ready...
+Waiting for 1 pods to be ready...
+partitioned roll out complete: 5 new pods have been updated...
+$ kubectl get pods -l app=nginx
 NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          6s
-web-1   1/1     Running   0          3s
-web-2   0/1     Pending   0          0s
-web-2   0/1     Pending   0          1s
-web-2   0/1     ContainerCreating   0          1s
-web-2   1/1     Running             0          2s
-web-3   0/1     Pending             0          0s
-web-3   0/1     Pending             0          1s
-web-3   0/1     ContainerCreating   0          1s
-web-3   1/1     Running             0          2s
-web-4   0/1     Pending             0          0s
-web-4   0/1     Pending             0          1s
-web-4   0/1     ContainerCreating   0          1s
-web-4   1/1     Running             0          2s
+web-0   1/1     Running   0          <age>
+web-1   1/1     Running   0          <age>
+web-2   1/1     Running   0          <age>
+web-3   1/1     Running   0          <age>
+web-4   1/1     Running   0          <age>
 $ kubectl get pvc -l app=nginx -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,LABELS:.metadata.labels
 NAME        STATUS   LABELS
 www-web-0   Bound    map[app:nginx]
@@ -187,11 +208,13 @@ www-web-3   Bound    map[app:nginx]
 www-web-4   Bound    map[app:nginx]
 $ kubectl patch sts web -p '{"spec":{"replicas":3}}'
 statefulset.apps/web patched
+$ kubectl rollout status sts/web
+partitioned roll out complete: 3 new pods have been updated...
 $ kubectl get pods -l app=nginx
 NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          21s
-web-1   1/1     Running   0          18s
-web-2   1/1     Running   0          15s
+web-0   1/1     Running   0          <age>
+web-1   1/1     Running   0          <age>
+web-2   1/1     Running   0          <age>
 $ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
 MESSAGE
 delete Pod web-4 in StatefulSet web successful
@@ -211,12 +234,13 @@ persistentvolumeclaim/www-web-4
     await s.run(`kubectl patch sts web -p '{"spec":{"replicas":3}}'`);
     await s.run('kubectl rollout status sts/web');
     expect(
-      await transcript(
-        s,
-        `kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
-kubectl get pods -w -l app=nginx --request-timeout=12s
+      stable(
+        await transcript(
+          s,
+          `kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
 kubectl rollout status sts/web
 kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
 kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}}'
 kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.21"}]'
 kubectl delete pod web-2
@@ -234,38 +258,27 @@ kubectl rollout undo sts/web --to-revision=2
 kubectl rollout status sts/web
 kubectl rollout history sts/web
 kubectl get controllerrevisions
-kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message`,
+kubectl describe sts web`,
+        ),
       ),
     ).toBe(`$ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
 statefulset.apps/web patched
-$ kubectl get pods -w -l app=nginx --request-timeout=12s
-NAME    READY   STATUS              RESTARTS   AGE
-web-0   1/1     Running             0          8s
-web-1   1/1     Running             0          5s
-web-2   0/1     ContainerCreating   0          0s
-web-2   0/1     ContainerCreating   0          1s
-web-2   1/1     Running             0          3s
-web-1   1/1     Terminating         0          8s
-web-1   0/1     Completed           0          8s
-web-1   0/1     Completed           0          8s
-web-1   0/1     Pending             0          0s
-web-1   0/1     Pending             0          0s
-web-1   0/1     ContainerCreating   0          0s
-web-1   0/1     ContainerCreating   0          1s
-web-1   1/1     Running             0          2s
-web-0   1/1     Terminating         0          13s
-web-0   0/1     Completed           0          13s
-web-0   0/1     Completed           0          13s
-web-0   0/1     Pending             0          0s
-web-0   0/1     Pending             0          0s
-web-0   0/1     ContainerCreating   0          0s
-web-0   1/1     Running             0          1s
 $ kubectl rollout status sts/web
+Waiting for 1 pods to be ready...
+Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...
+Waiting for 1 pods to be ready...
+Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
+Waiting for 1 pods to be ready...
 partitioned roll out complete: 3 new pods have been updated...
 $ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
 web-0	registry.k8s.io/nginx-slim:0.24
 web-1	registry.k8s.io/nginx-slim:0.24
 web-2	registry.k8s.io/nginx-slim:0.24
+$ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
+MESSAGE
+delete Pod web-2 in StatefulSet web successful
+delete Pod web-1 in StatefulSet web successful
+delete Pod web-0 in StatefulSet web successful
 $ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}}'
 statefulset.apps/web patched
 $ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.21"}]'
@@ -334,22 +347,61 @@ REVISION  CHANGE-CAUSE
 
 $ kubectl get controllerrevisions
 NAME             CONTROLLER             REVISION   AGE
-web-5467f4c7cf   statefulset.apps/web   3          27s
-web-69bf6b6988   statefulset.apps/web   4          19s
-$ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
-MESSAGE
-delete Pod web-2 in StatefulSet web successful
-delete Pod web-1 in StatefulSet web successful
-delete Pod web-0 in StatefulSet web successful
+web-5467f4c7cf   statefulset.apps/web   3          <age>
+web-69bf6b6988   statefulset.apps/web   4          <age>
+$ kubectl describe sts web
+Name:               web
+Namespace:          default
+CreationTimestamp:  Thu, 15 Jan 2026 09:10:00 +0000
+Selector:           app=nginx
+Labels:             <none>
+Annotations:        <none>
+Replicas:           3 desired | 3 total
+Update Strategy:    RollingUpdate
+  Partition:        0
+Pods Status:        3 Running / 0 Waiting / 0 Succeeded / 0 Failed
+Pod Template:
+  Labels:  app=nginx
+  Containers:
+   nginx:
+    Image:        registry.k8s.io/nginx-slim:0.24
+    Port:         80/TCP (web)
+    Host Port:    0/TCP (web)
+    Environment:  <none>
+    Mounts:
+      /usr/share/nginx/html from www (rw)
+  Volumes:         <none>
+  Node-Selectors:  <none>
+  Tolerations:     <none>
+Volume Claims:
+  Name:          www
+  StorageClass:  
+  Labels:        <none>
+  Annotations:   <none>
+  Capacity:      1Gi
+  Access Modes:  [ReadWriteOnce]
+Events:
+  Type    Reason            Age               From                    Message
+  ----    ------            ----              ----                    -------
+  Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-0 Pod web-0 in StatefulSet web success
+  Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-1 Pod web-1 in StatefulSet web success
+  Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-2 Pod web-2 in StatefulSet web success
+  Normal  SuccessfulCreate  <age> (x5 over <age>)  statefulset-controller  create Pod web-2 in StatefulSet web successful
+  Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-2 in StatefulSet web successful
+  Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-1 in StatefulSet web successful
+  Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-1 in StatefulSet web successful
+  Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-0 in StatefulSet web successful
+  Normal  SuccessfulDelete  <age> (x3 over <age>)   statefulset-controller  delete Pod web-0 in StatefulSet web successful
 `);
   });
 
   it('refuses bad StatefulSets and forbidden updates in v1.32 words, and changes nothing', async () => {
     const s = await scenario();
     expect(
-      await transcript(
-        s,
-        `kubectl create -f - <<'X'
+      stable(
+        await transcript(
+          s,
+          `kubectl create -f - <<'X'
 apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -433,6 +485,7 @@ spec:
       - name: c
 X
 kubectl describe sts broken | tail -3`,
+        ),
       ),
     ).toBe(`$ kubectl create -f - <<'X'
 The StatefulSet "web" is invalid: spec.template.metadata.labels: Invalid value: map[string]string{"app":"web"}: \`selector\` does not match template \`labels\`
@@ -466,7 +519,7 @@ statefulset.apps/broken created
 $ kubectl describe sts broken | tail -3
   Type     Reason        Age   From                    Message
   ----     ------        ----  ----                    -------
-  Warning  FailedCreate  0s    statefulset-controller  create Pod broken-0 in StatefulSet broken failed error: Pod "broken-0" is invalid: spec.containers[0].image: Required value
+  Warning  FailedCreate  <age>    statefulset-controller  create Pod broken-0 in StatefulSet broken failed error: Pod "broken-0" is invalid: spec.containers[0].image: Required value
 `);
   });
 });

@@ -5,8 +5,9 @@
  * `create Pod web-0 in StatefulSet web successful`,
  * `delete Pod web-2 in StatefulSet web successful`, or `... failed error: <reason>`.
  */
+import { deepEqual } from '../../api/equality.ts';
 import { isStatusError } from '../../api/status.ts';
-import type { KubeObject } from '../../api/types.ts';
+import type { KubeObject, OwnerReference } from '../../api/types.ts';
 import { PODS, type Client, type ResourceRef } from '../../client/client.ts';
 import type { EventRecorder } from '../../client/events.ts';
 import { parentAndOrdinal, persistentVolumeClaims, type STS } from './statefulSetPod.ts';
@@ -47,6 +48,26 @@ export class StatefulPodControlImpl implements StatefulPodControl {
     this.recorder.normal(set, 'SuccessfulDelete', `delete Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`);
   }
 
+  /**
+   * syncClaimRetention is UpdatePodClaimForRetentionPolicy: give the pod's existing claims
+   * the owners persistentVolumeClaimRetentionPolicy asks for, so the garbage collector
+   * deletes them with the StatefulSet (whenDeleted: Delete) or with their scaled-down pod
+   * (whenScaled: Delete).
+   */
+  syncClaimRetention(set: STS, pod: KubeObject, inRange: boolean): void {
+    if ((set.spec?.volumeClaimTemplates ?? []).length === 0 || !this.claimsServed()) return;
+    const [, ordinal] = parentAndOrdinal(pod);
+    for (const want of persistentVolumeClaims(set, ordinal)) {
+      const claim = this.client.tryGet(PERSISTENT_VOLUME_CLAIMS, set.metadata.namespace ?? '', want.metadata.name ?? '');
+      if (!claim) continue;
+      const refs = retentionOwnerRefs(set, pod, inRange, claim.metadata.ownerReferences ?? []);
+      if (deepEqual(refs, claim.metadata.ownerReferences ?? [])) continue;
+      this.client.patch(PERSISTENT_VOLUME_CLAIMS, claim.metadata.namespace ?? '', claim.metadata.name ?? '', 'merge', {
+        metadata: { ownerReferences: refs.length > 0 ? refs : null, resourceVersion: claim.metadata.resourceVersion },
+      });
+    }
+  }
+
   /** claimsServed: PersistentVolumeClaims are optional in the playground; without them pods still run (their volumes are node-local). */
   private claimsServed(): boolean {
     return this.client.discovery().some((d) => d.group === '' && d.resource === 'persistentvolumeclaims');
@@ -60,6 +81,9 @@ export class StatefulPodControlImpl implements StatefulPodControl {
     for (const claim of persistentVolumeClaims(set, ordinal)) {
       const ns = set.metadata.namespace ?? '';
       if (this.client.tryGet(PERSISTENT_VOLUME_CLAIMS, ns, claim.metadata.name ?? '')) continue;
+      // A new claim's pod does not exist yet, so only the StatefulSet can own it here.
+      const refs = retentionOwnerRefs(set, undefined, true, []);
+      if (refs.length > 0) claim.metadata.ownerReferences = refs;
       try {
         this.client.create(PERSISTENT_VOLUME_CLAIMS, ns, claim);
       } catch (err) {
@@ -74,4 +98,29 @@ export class StatefulPodControlImpl implements StatefulPodControl {
       this.recorder.normal(set, 'SuccessfulCreate', `create Claim ${claim.metadata.name} Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} success`);
     }
   }
+}
+
+/** ownerRef is setOwnerRef's reference: a plain (non-controller) owner. */
+function ownerRef(owner: KubeObject, apiVersion: string, kind: string): OwnerReference {
+  return { apiVersion, kind, name: owner.metadata.name ?? '', uid: owner.metadata.uid ?? '' };
+}
+
+/**
+ * retentionOwnerRefs is updateClaimOwnerRefForSetAndPod: the claim's owner references with
+ * the set's and the pod's set or removed as the retention policy says (Retain/Retain: neither;
+ * whenDeleted Delete: the set while the pod is in range; whenScaled Delete: the pod once it is
+ * scaled down). Other owners are kept.
+ */
+export function retentionOwnerRefs(set: STS, pod: KubeObject | undefined, inRange: boolean, current: readonly OwnerReference[]): OwnerReference[] {
+  const policy = set.spec?.persistentVolumeClaimRetentionPolicy;
+  const deleteWithSet = policy?.whenDeleted === 'Delete';
+  const deleteWhenScaled = policy?.whenScaled === 'Delete';
+  const wantSet = deleteWithSet && (inRange || !deleteWhenScaled);
+  const wantPod = !!pod && deleteWhenScaled && !inRange;
+  const others = current.filter((r) => r.uid !== set.metadata.uid && r.uid !== pod?.metadata.uid);
+  const refs = [...others];
+  const had = (uid: string | undefined) => current.find((r) => r.uid === uid);
+  if (wantSet) refs.push(had(set.metadata.uid) ?? ownerRef(set, 'apps/v1', 'StatefulSet'));
+  if (wantPod && pod) refs.push(had(pod.metadata.uid) ?? ownerRef(pod, 'v1', 'Pod'));
+  return refs;
 }

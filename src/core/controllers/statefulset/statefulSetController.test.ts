@@ -215,6 +215,30 @@ describe('statefulset controller', () => {
     expect(client.tryGet(PERSISTENT_VOLUME_CLAIMS, 'default', 'www-web-0')).toBeDefined();
   });
 
+  it('gives claims the owners persistentVolumeClaimRetentionPolicy asks for', () => {
+    const claimTemplate = [{ metadata: { name: 'www' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } } }];
+    const { c, client } = setup({ replicas: 2, volumeClaimTemplates: claimTemplate, persistentVolumeClaimRetentionPolicy: { whenDeleted: 'Delete', whenScaled: 'Delete' } });
+    readyOneByOne(c);
+    const set = sts(c);
+    const owners = (name: string) => client.get(PERSISTENT_VOLUME_CLAIMS, 'default', name).metadata.ownerReferences;
+    expect(owners('www-web-1')).toEqual([{ apiVersion: 'apps/v1', kind: 'StatefulSet', name: 'web', uid: set.metadata.uid }]);
+    // Scaling down hands web-1's claim to the pod, so it goes when the pod goes.
+    client.patch(STATEFULSETS, 'default', 'web', 'merge', { spec: { replicas: 1 } });
+    c.settle();
+    const pod1 = client.get(PODS, 'default', 'web-1');
+    expect(owners('www-web-1')).toEqual([{ apiVersion: 'v1', kind: 'Pod', name: 'web-1', uid: pod1.metadata.uid }]);
+    finishTerminatingPods(c);
+    const gone = (name: string) => {
+      const claim = client.tryGet(PERSISTENT_VOLUME_CLAIMS, 'default', name);
+      return !claim || !!claim.metadata.deletionTimestamp;
+    };
+    expect(gone('www-web-1')).toBe(true);
+    expect(gone('www-web-0')).toBe(false);
+    client.delete(STATEFULSETS, 'default', 'web');
+    c.settle();
+    expect(gone('www-web-0')).toBe(true);
+  });
+
   it('the garbage collector removes pods and revisions with the StatefulSet', () => {
     const { c, client } = setup({ replicas: 1 });
     client.delete(STATEFULSETS, 'default', 'web');

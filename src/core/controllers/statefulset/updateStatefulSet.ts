@@ -38,6 +38,8 @@ export interface StatefulPodControl {
   createPod(set: STS, pod: KubeObject): void;
   /** deletePod deletes the pod and records the event. */
   deletePod(set: STS, pod: KubeObject): void;
+  /** syncClaimRetention points the pod's claims' ownerReferences where the retention policy says. */
+  syncClaimRetention(set: STS, pod: KubeObject, inRange: boolean): void;
 }
 
 /** StatefulSetStatusCounts is the part of apps/v1 StatefulSetStatus a pass computes. */
@@ -105,6 +107,10 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
     if (podRevision(pod) === currentName) status.currentReplicas += delta;
     if (podRevision(pod) === updateName) status.updatedReplicas += delta;
   };
+
+  // Claims follow persistentVolumeClaimRetentionPolicy (condemned pods' claims before they go).
+  for (const pod of replicas) if (pod && !isTerminating(pod)) control.syncClaimRetention(set, pod, true);
+  for (const pod of condemned) if (!isTerminating(pod)) control.syncClaimRetention(set, pod, false);
 
   // 1. Replace pods that will never run again; the replacement comes on a later pass.
   for (const pod of replicas) {
