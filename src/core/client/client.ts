@@ -18,6 +18,7 @@ import type { ResourceDefinition } from '../apiserver/resource.ts';
 import { bindPod, evictPod, getScale, updateScale } from '../apiserver/subresources.ts';
 import { openWatch, type WatchEvent, type WatchHandle } from '../apiserver/watch.ts';
 import { authorizeRequest, resourceAttributes } from '../apiserver/authorization/authorize.ts';
+import { checkEscalation } from '../apiserver/authorization/escalation.ts';
 import { requestToken } from '../apiserver/authentication/tokenRequest.ts';
 
 export type { ResourceDefinition } from '../apiserver/resource.ts';
@@ -79,6 +80,25 @@ export class Client {
     return new Client(this.server, user, this.fieldManager, true);
   }
 
+  /**
+   * guardEscalation is the RBAC registry's escalation check for user clients: writing a role or
+   * binding must not grant what the user does not hold (see authorization/escalation.ts).
+   */
+  private guardEscalation(def: ResourceDefinition, obj: KubeObject): void {
+    if (!this.authorized || !this.user || !this.server.authorizer || def.group !== 'rbac.authorization.k8s.io') return;
+    checkEscalation(this.server.authorizer, this.server.store, this.user, def.resource, obj);
+  }
+
+  /** dryRun computes what a write would store without consuming the seeded random sequence (UIDs, generated names). */
+  private dryRun(write: () => KubeObject): KubeObject {
+    const state = this.server.random.getState();
+    try {
+      return write();
+    } finally {
+      this.server.random.setState(state);
+    }
+  }
+
   /** authorize throws 403 Forbidden when this client's user may not make the request. */
   private authorize(verb: string, def: ResourceDefinition, namespace: string | undefined, name = '', subresource = ''): void {
     if (!this.authorized || !this.user) return;
@@ -104,12 +124,7 @@ export class Client {
   tryGet<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace: string, name: string): T | undefined {
     const def = this.def(ref);
     this.authorize('get', def, namespace, name);
-    try {
-      return this.server.get(def, namespace, name) as T;
-    } catch (err) {
-      if ((err as { code?: number }).code === 404) return undefined;
-      throw err;
-    }
+    return this.server.find(def, namespace, name) as T | undefined;
   }
 
   list(ref: ResourceRef, namespace?: string, opts: ListOptions = {}): ObjectList {
@@ -138,6 +153,10 @@ export class Client {
   create<T extends KubeObject = KubeObject>(ref: ResourceRef, namespace: string, obj: KubeObject, opts: WriteOptions = {}): T {
     const def = this.def(ref);
     this.authorize('create', def, namespace || obj.metadata?.namespace || 'default');
+    if (this.authorized && def.group === 'rbac.authorization.k8s.io') {
+      // The check needs the object as it would be stored (defaulted, namespaced): a dry run first.
+      this.guardEscalation(def, this.dryRun(() => this.server.create(def, namespace, obj, { ...this.writeOpts(opts), dryRun: true })));
+    }
     return this.server.create(def, namespace, obj, this.writeOpts(opts)) as T;
   }
 
@@ -145,6 +164,9 @@ export class Client {
     const m = obj.metadata;
     const def = this.def(ref);
     this.authorize('update', def, m.namespace, m.name);
+    if (this.authorized && def.group === 'rbac.authorization.k8s.io') {
+      this.guardEscalation(def, this.dryRun(() => this.server.update(def, m.namespace ?? '', m.name ?? '', obj, { ...this.writeOpts(opts), dryRun: true })));
+    }
     return this.server.update(def, m.namespace ?? '', m.name ?? '', obj, this.writeOpts(opts)) as T;
   }
 
@@ -166,6 +188,9 @@ export class Client {
   ): T {
     const def = this.def(ref);
     this.authorize('patch', def, namespace, name, subresource);
+    if (this.authorized && def.group === 'rbac.authorization.k8s.io') {
+      this.guardEscalation(def, this.dryRun(() => applyPatch(this.server, def, namespace, name, type, patch, { ...this.writeOpts(opts), dryRun: true }, subresource)));
+    }
     return applyPatch(this.server, def, namespace, name, type, patch, this.writeOpts(opts), subresource) as T;
   }
 

@@ -181,4 +181,40 @@ kubectl get roles`,
       "
     `);
   });
+  it('stops a namespace admin from granting what they do not hold (escalation prevention)', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `kubectl create namespace dev
+kubectl create rolebinding ann-admin --clusterrole=admin --user=ann -n dev
+kubectl create role pod-killer --verb=delete --resource=pods -n dev --as ann
+kubectl create role node-reader --verb=get --resource=nodes,pods/log -n dev --as ann
+kubectl create rolebinding bob-view --clusterrole=view --user=bob -n dev --as ann
+kubectl create rolebinding bob-ca --clusterrole=cluster-admin --user=bob -n dev --as ann
+kubectl get roles,rolebindings -n dev -o name`,
+      ),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl create namespace dev
+      namespace/dev created
+      $ kubectl create rolebinding ann-admin --clusterrole=admin --user=ann -n dev
+      rolebinding.rbac.authorization.k8s.io/ann-admin created
+      $ kubectl create role pod-killer --verb=delete --resource=pods -n dev --as ann
+      role.rbac.authorization.k8s.io/pod-killer created
+      $ kubectl create role node-reader --verb=get --resource=nodes,pods/log -n dev --as ann
+      Error from server (Forbidden): roles.rbac.authorization.k8s.io "node-reader" is forbidden: user "ann" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:
+      {APIGroups:[""], Resources:["nodes"], Verbs:["get"]}
+      $ kubectl create rolebinding bob-view --clusterrole=view --user=bob -n dev --as ann
+      rolebinding.rbac.authorization.k8s.io/bob-view created
+      $ kubectl create rolebinding bob-ca --clusterrole=cluster-admin --user=bob -n dev --as ann
+      error: failed to create rolebinding: rolebindings.rbac.authorization.k8s.io "bob-ca" is forbidden: user "ann" (groups=["system:authenticated"]) is attempting to grant RBAC permissions not currently held:
+      {APIGroups:["*"], Resources:["*"], Verbs:["*"]}
+      {NonResourceURLs:["*"], Verbs:["*"]}
+      $ kubectl get roles,rolebindings -n dev -o name
+      role.rbac.authorization.k8s.io/pod-killer
+      rolebinding.rbac.authorization.k8s.io/ann-admin
+      rolebinding.rbac.authorization.k8s.io/bob-view
+      "
+    `);
+  });
 });
