@@ -139,14 +139,19 @@ export class ApiServer {
   // ---- reads ----------------------------------------------------------------------------
 
   get(def: ResourceDefinition, namespace: string, name: string): KubeObject {
-    if (def.reader) {
-      const found = def.reader.get(def.namespaced ? namespace : '', name);
-      if (!found) throw notFound(def.group, def.resource, name);
-      return found;
-    }
-    const obj = this.store.get(resourceKey(def), def.namespaced ? namespace : '', name);
+    const obj = this.find(def, namespace, name);
     if (!obj) throw notFound(def.group, def.resource, name);
     return obj;
+  }
+
+  /**
+   * find is get without the NotFound error: undefined when the object does not exist. It is
+   * the client's tryGet path: "is it there?" is asked on hot paths (event names, leases), and
+   * building a StatusError (an Error with its stack trace) only to catch it cost more than the lookup.
+   */
+  find(def: ResourceDefinition, namespace: string, name: string): KubeObject | undefined {
+    if (def.reader) return def.reader.get(def.namespaced ? namespace : '', name);
+    return this.store.get(resourceKey(def), def.namespaced ? namespace : '', name);
   }
 
   list(def: ResourceDefinition, namespace: string | undefined, opts: ListOptions = {}): ObjectList {
