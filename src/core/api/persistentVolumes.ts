@@ -53,6 +53,18 @@ export function isVolumeBoundToClaim(pv: KubeObject, claim: KubeObject): boolean
   return !ref.uid || ref.uid === claim.metadata.uid;
 }
 
+/** claimRefFor is the ObjectReference a PV's spec.claimRef holds for a claim (GetBindVolumeToClaim). */
+export function claimRefFor(claim: KubeObject): Record<string, unknown> {
+  return {
+    kind: 'PersistentVolumeClaim',
+    namespace: claim.metadata.namespace,
+    name: claim.metadata.name,
+    uid: claim.metadata.uid,
+    apiVersion: 'v1',
+    resourceVersion: claim.metadata.resourceVersion,
+  };
+}
+
 /** checkVolumeNodeAffinity is CheckNodeAffinity: a volume without required terms fits every node. */
 export function checkVolumeNodeAffinity(pv: KubeObject, node: Node): boolean {
   const terms = (pv.spec as Dict | undefined)?.nodeAffinity?.required?.nodeSelectorTerms;

@@ -9,7 +9,7 @@
  * scheduler polls `allBound` meanwhile, giving up after BIND_TIMEOUT_MS as upstream's
  * bindTimeout does. Claim, volume and class changes wake pods VolumeBinding rejected.
  */
-import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE } from '../api/persistentVolumes.ts';
+import { ANN_BIND_COMPLETED, ANN_BOUND_BY_CONTROLLER, ANN_SELECTED_NODE, claimRefFor } from '../api/persistentVolumes.ts';
 import type { KubeObject, Node, Pod } from '../api/types.ts';
 import { NODES, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, STORAGECLASSES, type Client } from '../client/client.ts';
 import type { InformerFactory } from '../client/informer.ts';
@@ -74,14 +74,7 @@ export class VolumeBinder {
     const { choice } = findPodVolumes(claims, node, this.listers);
     for (const { pv, claim } of choice.bindings) {
       const updated = thaw(pv);
-      (updated.spec as Dict).claimRef = {
-        kind: 'PersistentVolumeClaim',
-        namespace: claim.metadata.namespace,
-        name: claim.metadata.name,
-        uid: claim.metadata.uid,
-        apiVersion: 'v1',
-        resourceVersion: claim.metadata.resourceVersion,
-      };
+      (updated.spec as Dict).claimRef = claimRefFor(claim);
       updated.metadata.annotations = { ...(updated.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
       this.client.update(PERSISTENTVOLUMES, updated);
     }

@@ -5,6 +5,7 @@
  * `ingressclass.kubernetes.io/is-default-class: "true"` (the newest if several are).
  * A fresh kubeadm cluster has no IngressClass, so `kubectl get ing` shows CLASS <none>.
  */
+import { newestDefaultClass } from '../../api/defaultClass.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { AdmissionPlugin } from '../admission.ts';
 import type { ApiServer } from '../apiserver.ts';
@@ -15,14 +16,7 @@ const INGRESS_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 
 /** defaultIngressClass is getDefaultClass: the newest class marked default, then the lowest name. */
 export function defaultIngressClass(classes: readonly KubeObject[]): KubeObject | undefined {
-  const defaults = classes.filter((c) => c.metadata.annotations?.[IS_DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true');
-  defaults.sort((a, b) => {
-    const ta = a.metadata.creationTimestamp ?? '';
-    const tb = b.metadata.creationTimestamp ?? '';
-    if (ta !== tb) return ta < tb ? 1 : -1;
-    return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-  });
-  return defaults[0];
+  return newestDefaultClass(classes, (c) => c.metadata.annotations?.[IS_DEFAULT_INGRESS_CLASS_ANNOTATION] === 'true');
 }
 
 /** defaultIngressClassAdmission returns the plugin. */

@@ -5,6 +5,7 @@
  * `storageclass.kubernetes.io/is-default-class: "true"`, the newest if several are.
  * A claim with `storageClassName: ""` explicitly asks for no class and is left alone.
  */
+import { newestDefaultClass } from '../../api/defaultClass.ts';
 import type { KubeObject } from '../../api/types.ts';
 import type { AdmissionPlugin } from '../admission.ts';
 import type { ApiServer } from '../apiserver.ts';
@@ -23,14 +24,7 @@ export function isDefaultStorageClass(sc: KubeObject): boolean {
 
 /** defaultStorageClass is storageutil.GetDefaultClass: newest default class, then the lowest name. */
 export function defaultStorageClass(classes: readonly KubeObject[]): KubeObject | undefined {
-  const defaults = classes.filter(isDefaultStorageClass);
-  defaults.sort((a, b) => {
-    const ta = a.metadata.creationTimestamp ?? '';
-    const tb = b.metadata.creationTimestamp ?? '';
-    if (ta !== tb) return ta < tb ? 1 : -1;
-    return (a.metadata.name ?? '') < (b.metadata.name ?? '') ? -1 : 1;
-  });
-  return defaults[0];
+  return newestDefaultClass(classes, isDefaultStorageClass);
 }
 
 /** defaultStorageClassAdmission returns the plugin. */

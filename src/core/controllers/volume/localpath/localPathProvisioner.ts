@@ -16,6 +16,7 @@ import {
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
   claimClass,
+  claimRefFor,
   storageRequest,
 } from '../../../api/persistentVolumes.ts';
 import { isStatusError } from '../../../api/status.ts';
@@ -147,14 +148,7 @@ export class LocalPathProvisioner {
       spec: {
         accessModes: spec.accessModes,
         capacity: { storage: storageRequest(claim).toString() },
-        claimRef: {
-          apiVersion: 'v1',
-          kind: 'PersistentVolumeClaim',
-          name: claim.metadata.name,
-          namespace: claim.metadata.namespace,
-          resourceVersion: claim.metadata.resourceVersion,
-          uid: claim.metadata.uid,
-        },
+        claimRef: claimRefFor(claim),
         hostPath: { path: localPathFor(claim), type: 'DirectoryOrCreate' },
         nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } },
         persistentVolumeReclaimPolicy: sc.reclaimPolicy ?? 'Delete',

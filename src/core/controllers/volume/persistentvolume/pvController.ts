@@ -25,6 +25,7 @@ import {
   ANN_SELECTED_NODE,
   ANN_STORAGE_PROVISIONER,
   claimClass,
+  claimRefFor,
   findMatchingVolume,
   isVolumeBoundToClaim,
   NOT_SUPPORTED_PROVISIONER,
@@ -245,14 +246,7 @@ export class PersistentVolumeController {
     const ref = pvSpec.claimRef as Dict | undefined;
     if (!ref || ref.uid !== claim.metadata.uid) {
       const updated = thaw(pv);
-      (updated.spec as Dict).claimRef = {
-        kind: 'PersistentVolumeClaim',
-        namespace: claim.metadata.namespace,
-        name: claim.metadata.name,
-        uid: claim.metadata.uid,
-        apiVersion: 'v1',
-        resourceVersion: claim.metadata.resourceVersion,
-      };
+      (updated.spec as Dict).claimRef = claimRefFor(claim);
       // A claimRef the controller chose (not one the user pre-set) is marked as such.
       if (!ref) updated.metadata.annotations = { ...(updated.metadata.annotations ?? {}), [ANN_BOUND_BY_CONTROLLER]: 'yes' };
       volume = this.client.update(PERSISTENTVOLUMES, updated);
