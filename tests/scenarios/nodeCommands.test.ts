@@ -44,7 +44,7 @@ describe('kubectl drain', () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe('node/node01 cordoned\n');
     const lines = r.stderr.split('\n');
-    expect(lines[0]).toMatch(/^error: unable to drain node "node01" due to error: \[cannot delete Pods that declare no controller \(use --force to override\): default\/bare, cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): .*kube-system\/kube-proxy-\w{5}\], continuing command\.\.\.$/);
+    expect(lines[0]).toMatch(/^error: unable to drain node "node01" due to error: \[cannot delete Pods that declare no controller \(use --force to override\): default\/bare, cannot delete DaemonSet-managed Pods \(use --ignore-daemonsets to ignore\): .*kube-system\/kube-proxy-\w{5}(, cannot delete Pods with local storage \(use --delete-emptydir-data to override\): kube-system\/metrics-server-\w+-\w{5})?\], continuing command\.\.\.$/);
     expect(lines.slice(1, 3)).toEqual(['There are pending nodes to be drained:', ' node01']);
     expect(lines[3]).toMatch(/^error: \[cannot delete Pods that declare no controller/);
   });
@@ -53,7 +53,8 @@ describe('kubectl drain', () => {
     const s = await scenario();
     await s.run('kubectl create deployment web --image=nginx --replicas=2');
     await s.run(BARE_POD);
-    const r = await s.run('kubectl drain node01 --force --ignore-daemonsets');
+    // metrics-server (on node01 or node02) mounts an emptyDir, so a full drain also needs --delete-emptydir-data.
+    const r = await s.run('kubectl drain node01 --force --ignore-daemonsets --delete-emptydir-data');
     expect(r.status).toBe(0);
     // The terminal is a TTY, so the WarningPrinter colours "Warning:" (cli-runtime warningprinter.go).
     // eslint-disable-next-line no-control-regex -- kubectl colours the Warning prefix on a terminal
@@ -72,7 +73,7 @@ describe('kubectl drain', () => {
   it('prints what it would evict with --dry-run=client and changes nothing', async () => {
     const s = await scenario();
     await s.run(BARE_POD);
-    expect(await s.run('kubectl drain node01 --force --ignore-daemonsets --dry-run=client --pod-selector=run!=x')).toMatchObject({
+    expect(await s.run('kubectl drain node01 --force --ignore-daemonsets --delete-emptydir-data --dry-run=client --pod-selector=run!=x')).toMatchObject({
       stdout: expect.stringMatching(/^node\/node01 cordoned \(dry run\)\n(evicting pod [\w-]+\/[\w-]+ \(dry run\)\n)*node\/node01 drained \(dry run\)\n$/),
       status: 0,
     });

@@ -1,6 +1,7 @@
 /**
  * Workflow 8: node maintenance and placement. cordon marks the node unschedulable; drain refuses
- * DaemonSet pods until --ignore-daemonsets, then evicts the rest (the ReplicaSet recreates them on
+ * DaemonSet pods until --ignore-daemonsets (and metrics-server, whose emptyDir needs
+ * --delete-emptydir-data, as on a cluster that runs it), then evicts the rest (the ReplicaSet recreates them on
  * node02); uncordon reopens the node. A NoSchedule taint keeps pods off node02 unless they tolerate
  * it; a nodeSelector pod without the toleration stays Pending with the scheduler's FitError text,
  * and is scheduled once the taint is removed; a pod asking for 64 CPUs stays Pending with
@@ -22,7 +23,7 @@ kubectl get pods -o wide
 kubectl cordon node01
 kubectl get nodes
 kubectl drain node01
-kubectl drain node01 --ignore-daemonsets
+kubectl drain node01 --ignore-daemonsets --delete-emptydir-data
 kubectl get pods -o wide
 kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=node01
 kubectl uncordon node01
@@ -88,10 +89,10 @@ Waiting for deployment "web" rollout to finish: 3 of 4 updated replicas are avai
 deployment "web" successfully rolled out
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-bblj4   1/1     Running   0          5s    10.244.2.3   node02   <none>           <none>
-web-7d4bcbbf5b-rrhgs   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-tmbgt   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
-web-7d4bcbbf5b-zg8dd   1/1     Running   0          5s    10.244.1.3   node01   <none>           <none>
+web-7d4bcbbf5b-22rs8   1/1     Running   0          5s    10.244.1.5   node01   <none>           <none>
+web-7d4bcbbf5b-2c6h5   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-8tjlc   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
+web-7d4bcbbf5b-bj4dq   1/1     Running   0          5s    10.244.2.5   node02   <none>           <none>
 $ kubectl cordon node01
 node/node01 cordoned
 $ kubectl get nodes
@@ -101,29 +102,31 @@ node01         Ready,SchedulingDisabled   <none>          10m   v1.32.2
 node02         Ready                      <none>          10m   v1.32.2
 $ kubectl drain node01
 node/node01 already cordoned
-error: unable to drain node "node01" due to error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-5hsr8, kube-system/kube-proxy-66kxn, continuing command...
+error: unable to drain node "node01" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb], continuing command...
 There are pending nodes to be drained:
  node01
-error: cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-5hsr8, kube-system/kube-proxy-66kxn
-$ kubectl drain node01 --ignore-daemonsets
+error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb]
+$ kubectl drain node01 --ignore-daemonsets --delete-emptydir-data
 node/node01 already cordoned
-[33;1mWarning:[0m ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-5hsr8, kube-system/kube-proxy-66kxn
-evicting pod default/web-7d4bcbbf5b-tmbgt
-evicting pod default/web-7d4bcbbf5b-zg8dd
-evicting pod kube-system/coredns-7499bf7c45-5k48n
-pod/web-7d4bcbbf5b-tmbgt evicted
-pod/web-7d4bcbbf5b-zg8dd evicted
-pod/coredns-7499bf7c45-5k48n evicted
+[33;1mWarning:[0m ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx
+evicting pod default/web-7d4bcbbf5b-22rs8
+evicting pod default/web-7d4bcbbf5b-8tjlc
+evicting pod kube-system/coredns-7499bf7c45-7swgj
+evicting pod kube-system/metrics-server-b4d8664fc-7vcbb
+pod/web-7d4bcbbf5b-22rs8 evicted
+pod/web-7d4bcbbf5b-8tjlc evicted
+pod/coredns-7499bf7c45-7swgj evicted
+pod/metrics-server-b4d8664fc-7vcbb evicted
 node/node01 drained
 $ kubectl get pods -o wide
 NAME                   READY   STATUS              RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-bblj4   1/1     Running             0          6s    10.244.2.3   node02   <none>           <none>
-web-7d4bcbbf5b-fjnld   0/1     ContainerCreating   0          1s    <none>       node02   <none>           <none>
-web-7d4bcbbf5b-rrhgs   1/1     Running             0          6s    10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-txb5s   0/1     ContainerCreating   0          1s    <none>       node02   <none>           <none>
+web-7d4bcbbf5b-2c6h5   1/1     Running             0          6s    10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-bj4dq   1/1     Running             0          6s    10.244.2.5   node02   <none>           <none>
+web-7d4bcbbf5b-c22nz   0/1     ContainerCreating   0          1s    <none>       node02   <none>           <none>
+web-7d4bcbbf5b-p4hjc   0/1     ContainerCreating   0          1s    <none>       node02   <none>           <none>
 $ kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=node01
 NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-kube-proxy-66kxn   1/1     Running   0          10m   172.30.2.2   node01   <none>           <none>
+kube-proxy-hntlx   1/1     Running   0          10m   172.30.2.2   node01   <none>           <none>
 $ kubectl uncordon node01
 node/node01 uncordoned
 $ kubectl get nodes
@@ -142,7 +145,7 @@ pod/big created
 $ sleep 5
 $ kubectl get pods gpu-job pinned big -o wide
 NAME      READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-gpu-job   1/1     Running   0          5s    10.244.2.7   node02   <none>           <none>
+gpu-job   1/1     Running   0          5s    10.244.2.9   node02   <none>           <none>
 pinned    0/1     Pending   0          5s    <none>       <none>   <none>           <none>
 big       0/1     Pending   0          5s    <none>       <none>   <none>           <none>
 $ kubectl describe pod big | sed -n '/^Events/,$p'
@@ -159,10 +162,10 @@ $ kubectl taint nodes node02 dedicated=gpu:NoSchedule-
 node/node02 untainted
 $ sleep 5
 $ kubectl get pods gpu-job pinned big -o wide
-NAME      READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-gpu-job   1/1     Running   0          10s   10.244.2.7   node02   <none>           <none>
-pinned    1/1     Running   0          10s   10.244.2.8   node02   <none>           <none>
-big       0/1     Pending   0          10s   <none>       <none>   <none>           <none>
+NAME      READY   STATUS    RESTARTS   AGE   IP            NODE     NOMINATED NODE   READINESS GATES
+gpu-job   1/1     Running   0          10s   10.244.2.9    node02   <none>           <none>
+pinned    1/1     Running   0          10s   10.244.2.10   node02   <none>           <none>
+big       0/1     Pending   0          10s   <none>        <none>   <none>           <none>
 $ kubectl get events --field-selector involvedObject.name=pinned
 LAST SEEN   TYPE      REASON             OBJECT       MESSAGE
 10s         Warning   FailedScheduling   pod/pinned   0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 1 node(s) had untolerated taint {dedicated: gpu}, 1 node(s) had untolerated taint {node-role.kubernetes.io/control-plane: }. preemption: 0/3 nodes are available: 3 Preemption is not helpful for scheduling..

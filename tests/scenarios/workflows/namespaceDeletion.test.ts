@@ -46,7 +46,7 @@ deployment "web" successfully rolled out
 $ kubectl get all -n team
 NAME                       READY   STATUS    RESTARTS   AGE
 pod/sleeper                1/1     Running   0          3s
-pod/web-7d4bcbbf5b-mfc4g   1/1     Running   0          3s
+pod/web-7d4bcbbf5b-dzd4f   1/1     Running   0          3s
 
 NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
 deployment.apps/web   1/1     1            1           3s
