@@ -219,6 +219,6 @@ EOF`);
     );
     expect(await s.out("kubectl get pvc data -o jsonpath='{.spec.accessModes}'")).toBe('["ReadWriteOnce"]');
     expect(await s.out('kubectl get pv')).toBe('No resources found\n');
-    expect(await s.out('kubectl get pvc')).toMatch(/^NAME   STATUS    VOLUME   CAPACITY   ACCESS MODES   STORAGECLASS   VOLUMEATTRIBUTESCLASS   AGE\ndata   Pending/);
+    expect((await s.out('kubectl get pvc')).replace(/ +/g, ' ')).toBe('NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE\ndata Pending local-path <unset> 0s\n');
   });
 });
