@@ -6,6 +6,7 @@ import type { Cluster } from '../../sim/cluster.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { newControllerTestCluster } from '../testCluster.ts';
 import { DAEMONSETS, installDaemonSetController } from './daemonSetController.ts';
+import { CONTROLLER_REVISIONS, type ControllerRevision } from '../history/controllerHistory.ts';
 
 function setup(template: Record<string, unknown> = {}) {
   const c = newControllerTestCluster([installDaemonSetController]);
@@ -124,5 +125,32 @@ describe('daemonset controller', () => {
     client.update(NODES, again);
     c.settle();
     expect(pods(c).map(nodeOf)).toEqual(['node01']);
+  });
+
+  it('keeps a ControllerRevision per template, labels pods with its hash and renumbers it on rollback', () => {
+    const { c, client } = setup();
+    readyAll(c);
+    const revisions = () =>
+      client
+        .list(CONTROLLER_REVISIONS, 'kube-system')
+        .items.map((r) => r as ControllerRevision)
+        .sort((a, b) => a.revision - b.revision);
+    const [first] = revisions();
+    const hash = first.metadata.labels?.['controller-revision-hash'];
+    expect(first.metadata.name).toBe(`agent-${hash}`);
+    expect(first.metadata.ownerReferences?.[0]).toMatchObject({ kind: 'DaemonSet', name: 'agent', controller: true });
+    expect(pods(c).every((p) => p.metadata.labels?.['controller-revision-hash'] === hash)).toBe(true);
+    const setImage = (image: string) => {
+      client.patch(DAEMONSETS, 'kube-system', 'agent', 'strategic', { spec: { template: { spec: { containers: [{ name: 'a', image }] } } } });
+      for (let i = 0; i < 3; i++) readyAll(c);
+    };
+    setImage('busybox:1.37');
+    expect(revisions().map((r) => r.revision)).toEqual([1, 2]);
+    setImage('busybox:1.36');
+    expect(revisions().map((r) => [r.metadata.name, r.revision])).toEqual([
+      [revisions()[0].metadata.name, 2],
+      [first.metadata.name, 3],
+    ]);
+    expect(pods(c).every((p) => p.metadata.labels?.['controller-revision-hash'] === hash)).toBe(true);
   });
 });

@@ -26,6 +26,8 @@ import { thaw } from '../../storage/freeze.ts';
 import { newDaemonPod, REVISION_HASH_LABEL, targetNodeName, withDaemonTolerations } from './daemonPod.ts';
 import { CONTROLLER_REVISIONS, type ControllerRevision } from '../history/controllerHistory.ts';
 import { pruneRevisions, syncUpdateRevision } from '../history/revisionSync.ts';
+import { claimObjects } from '../replicaset/controllerRef.ts';
+import { selectorFromLabelSelector } from '../../api/labels.ts';
 import { asPod, isPodAvailable } from '../../api/podUtil.ts';
 import { calculateStatus, type NodeState } from './daemonSetStatus.ts';
 import { nodeShouldRunDaemonPod } from './nodeEligibility.ts';
@@ -108,7 +110,12 @@ export class DaemonSetController {
     const nodes = this.nodeStates(ds, namespace);
     this.createFailed = false;
     try {
-      const revs = syncUpdateRevision(this.client, this.revisionInformer.list(namespace), ds, 'DaemonSet', ds.status?.collisionCount ?? 0);
+      // ClaimControllerRevisions: a DaemonSet recreated after `delete --cascade=orphan` takes its history back.
+      const history = claimObjects(
+        { client: this.client, dependents: CONTROLLER_REVISIONS, ownerResource: DAEMONSETS, owner: ds, ownerApiVersion: 'apps/v1', ownerKind: 'DaemonSet', selector: selectorFromLabelSelector(ds.spec?.selector ?? null) },
+        this.revisionInformer.list(namespace),
+      );
+      const revs = syncUpdateRevision(this.client, history, ds, 'DaemonSet', ds.status?.collisionCount ?? 0);
       const hash = revs.updateRevision.metadata.labels?.[REVISION_HASH_LABEL] ?? '';
       const changed = this.manage(ds, nodes, hash);
       if (!changed && (ds.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate') this.rollingUpdate(ds, nodes, hash, now);

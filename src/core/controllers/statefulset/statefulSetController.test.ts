@@ -239,6 +239,32 @@ describe('statefulset controller', () => {
     expect(gone('www-web-0')).toBe(true);
   });
 
+  it('adopts the pods and revisions a StatefulSet deleted with --cascade=orphan left behind', () => {
+    const { c, client } = setup({ replicas: 2 });
+    readyOneByOne(c);
+    const oldRevision = sts(c).status.currentRevision;
+    client.delete(STATEFULSETS, 'default', 'web', { propagationPolicy: 'Orphan' });
+    c.settle();
+    expect(client.get(PODS, 'default', 'web-0').metadata.ownerReferences).toBeUndefined();
+    client.create(STATEFULSETS, 'default', {
+      apiVersion: 'apps/v1',
+      kind: 'StatefulSet',
+      metadata: { name: 'web' },
+      spec: {
+        serviceName: 'nginx',
+        replicas: 2,
+        selector: { matchLabels: { app: 'nginx' } },
+        template: { metadata: { labels: { app: 'nginx' } }, spec: { containers: [{ name: 'nginx', image: 'nginx:1.27' }] } },
+      },
+    });
+    c.settle();
+    const uid = sts(c).metadata.uid;
+    expect(client.get(PODS, 'default', 'web-0').metadata.ownerReferences?.[0]).toMatchObject({ kind: 'StatefulSet', uid, controller: true });
+    const revs = list<ControllerRevision>(c, CONTROLLER_REVISIONS);
+    expect(revs.map((r) => [r.metadata.name, r.revision, r.metadata.ownerReferences?.[0]?.uid])).toEqual([[oldRevision, 1, uid]]);
+    expect(livePods(c)).toEqual(['web-0', 'web-1']);
+  });
+
   it('the garbage collector removes pods and revisions with the StatefulSet', () => {
     const { c, client } = setup({ replicas: 1 });
     client.delete(STATEFULSETS, 'default', 'web');

@@ -102,19 +102,12 @@ export class StatefulSetController {
     const { namespace } = splitKey(key);
     const now = this.cluster.clock.now();
     try {
-      const pods = claimObjects(
-        {
-          client: this.client,
-          dependents: PODS,
-          ownerResource: STATEFULSETS,
-          owner: set,
-          ownerApiVersion: 'apps/v1',
-          ownerKind: 'StatefulSet',
-          selector: selectorFromLabelSelector(set.spec?.selector ?? null),
-        },
-        this.podInformer.list(namespace),
-      );
-      const revs = syncUpdateRevision(this.client, this.revisionInformer.list(namespace), set, 'StatefulSet', set.status?.collisionCount ?? 0);
+      // ClaimPods and ClaimControllerRevisions: orphans matching the selector are adopted
+      // (after `delete --cascade=orphan`, a new set takes over the old pods and history).
+      const claim = { client: this.client, ownerResource: STATEFULSETS, owner: set, ownerApiVersion: 'apps/v1', ownerKind: 'StatefulSet', selector: selectorFromLabelSelector(set.spec?.selector ?? null) };
+      const pods = claimObjects({ ...claim, dependents: PODS }, this.podInformer.list(namespace));
+      const history = claimObjects({ ...claim, dependents: CONTROLLER_REVISIONS }, this.revisionInformer.list(namespace));
+      const revs = syncUpdateRevision(this.client, history, set, 'StatefulSet', set.status?.collisionCount ?? 0);
       const current = revs.revisions.find((r) => r.metadata.name === set.status?.currentRevision) ?? revs.updateRevision;
       const counts = updateStatefulSet({ set, pods, currentRevision: current, updateRevision: revs.updateRevision, now }, this.podControl);
       const status = statefulSetStatus(set, counts, current.metadata.name ?? '', revs.updateRevision.metadata.name ?? '', revs.collisionCount);
