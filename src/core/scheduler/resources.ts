@@ -31,18 +31,40 @@ export function resourcesFromList(list: Readonly<Record<string, unknown>> | unde
   const r = emptyResources();
   for (const [name, q] of Object.entries(list ?? {})) {
     if (q === undefined || q === null) continue;
-    let quantity: Quantity;
-    try {
-      quantity = Quantity.parse(q as string | number);
-    } catch {
-      continue;
-    }
-    if (name === 'cpu') r.milliCPU = quantity.milliValue();
-    else if (name === 'memory') r.memory = quantity.value();
-    else if (name === 'ephemeral-storage') r.ephemeralStorage = quantity.value();
-    else if (name !== 'pods') r.scalar[name] = quantity.value();
+    const quantity = parsedQuantity(q as string | number);
+    if (!quantity) continue;
+    if (name === 'cpu') r.milliCPU = quantity.milli;
+    else if (name === 'memory') r.memory = quantity.value;
+    else if (name === 'ephemeral-storage') r.ephemeralStorage = quantity.value;
+    else if (name !== 'pods') r.scalar[name] = quantity.value;
   }
   return r;
+}
+
+/** ParsedQuantity is a quantity's milli-value and value, or null when it does not parse. */
+type ParsedQuantity = { milli: number; value: number } | null;
+
+/**
+ * parsedQuantities memoises the numbers by the quantity's text: every Node of a big cluster
+ * and every replica of a workload repeat the same few strings ("32", "128Gi", "10m"), and
+ * milliValue()/value() are bigint arithmetic. A scheduler cold start reads thousands of
+ * allocatable lists. Cleared past MAX_PARSED_QUANTITIES so odd values cannot grow it forever.
+ */
+const parsedQuantities = new Map<string | number, ParsedQuantity>();
+const MAX_PARSED_QUANTITIES = 1024;
+
+function parsedQuantity(q: string | number): ParsedQuantity {
+  let p = parsedQuantities.get(q);
+  if (p !== undefined) return p;
+  try {
+    const quantity = Quantity.parse(q);
+    p = { milli: quantity.milliValue(), value: quantity.value() };
+  } catch {
+    p = null;
+  }
+  if (parsedQuantities.size >= MAX_PARSED_QUANTITIES) parsedQuantities.clear();
+  parsedQuantities.set(q, p);
+  return p;
 }
 
 /** addResources returns a + b. */
