@@ -26,7 +26,8 @@ export function setPaused(inv: Invocation, paused: boolean): number {
     const name = object.metadata.name ?? '';
     try {
       if (def.kind !== 'Deployment') {
-        throw new CommandError(`error: ${paused ? 'pausing' : 'resuming'} is not supported`);
+        // rollout_pause.go: `error: <resource.group> "<name>" <pauser error>`.
+        throw new CommandError(`error: ${groupResource(def)} "${name}" ${paused ? 'pausing' : 'resuming'} is not supported`);
       }
       const current = !!(object as { spec?: { paused?: boolean } }).spec?.paused;
       if (current === paused) {
