@@ -2,8 +2,8 @@
  * ControllerRevision bookkeeping shared by the StatefulSet and DaemonSet controllers
  * (pkg/controller/history/controller_history.go): a revision snapshots the parent's pod
  * template as a strategic merge patch (`data`), is named `<parent>-<hash of data>`, is
- * numbered by `revision`, carries the template's labels plus `controller-revision-hash`,
- * and is controlled by its parent. Rolling back to an old template re-uses that
+ * numbered by `revision`, carries the template's labels plus `controller-revision-hash`
+ * and the parent's annotations as they were when it was made, and is controlled by its parent. Rolling back to an old template re-uses that
  * template's revision and gives it the next number, as upstream does.
  */
 import { deepEqual } from '../../api/equality.ts';
@@ -53,6 +53,8 @@ export function newControllerRevision(parent: KubeObject, apiVersion: string, ki
       name: controllerRevisionName(parent.metadata.name ?? '', hash),
       namespace: parent.metadata.namespace,
       labels: { ...templateLabels, [CONTROLLER_REVISION_HASH_LABEL]: hash },
+      // Both controllers copy the parent's annotations (so a change-cause shows in history).
+      ...(parent.metadata.annotations ? { annotations: { ...parent.metadata.annotations } } : {}),
       ownerReferences: [{ apiVersion, kind, name: parent.metadata.name ?? '', uid: parent.metadata.uid ?? '', controller: true, blockOwnerDeletion: true }],
     },
     data,
