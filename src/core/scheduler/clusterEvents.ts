@@ -36,7 +36,7 @@ export const nodeDeletedInterest: PluginInterest = only('PodTopologySpread');
 export const assignedPodAddedInterest: PluginInterest = only('PodTopologySpread', 'InterPodAffinity');
 
 /** assignedPodDeletedInterest: a pod gone frees resources and ports. */
-export const assignedPodDeletedInterest: PluginInterest = only('NodeResourcesFit', 'NodePorts', 'PodTopologySpread', 'InterPodAffinity');
+export const assignedPodDeletedInterest: PluginInterest = only('NodeResourcesFit', 'NodePorts', 'PodTopologySpread', 'InterPodAffinity', 'VolumeRestrictions');
 
 /** assignedPodUpdatedInterest returns the plugins an update of a bound pod may help, or undefined. */
 export function assignedPodUpdatedInterest(oldPod: Pod, newPod: Pod): PluginInterest | undefined {

@@ -37,7 +37,7 @@ export function installScheduler(cluster: Cluster): void {
       ReplicationController: served(cluster, { group: '', resource: 'replicationcontrollers' }),
     },
   });
-  onVolumeChange = () => scheduler.queue.moveOnEvent((plugin) => plugin === 'VolumeBinding');
+  onVolumeChange = () => scheduler.queue.moveOnEvent((plugin) => plugin === 'VolumeBinding' || plugin === 'VolumeRestrictions');
   cluster.addReconciler(scheduler);
   cluster.services.set('scheduler', scheduler);
   cluster.registerState('scheduler', scheduler);

@@ -30,7 +30,7 @@ import { DEFAULT_PROFILE, scheduleOne, type Profile } from './framework.ts';
 import type { PreemptionCandidate } from './preemption.ts';
 import { SchedulingQueue } from './schedulingQueue.ts';
 import { SnapshotCache } from './snapshotCache.ts';
-import { BIND_TIMEOUT_MS, withVolumeBinding, type VolumeBinder } from './volumeBinder.ts';
+import { BIND_TIMEOUT_MS, withVolumePlugins, type VolumeBinder } from './volumeBinder.ts';
 import { deepEqual } from '../api/equality.ts';
 
 /** SCHEDULER_NAME is the default profile's name, matched against spec.schedulerName. */
@@ -86,7 +86,7 @@ export class Scheduler {
 
   constructor(private readonly deps: SchedulerDeps) {
     const base = deps.profile ?? DEFAULT_PROFILE;
-    this.profile = deps.volumeBinder ? withVolumeBinding(base, deps.volumeBinder.plugin) : base;
+    this.profile = deps.volumeBinder ? withVolumePlugins(base, deps.volumeBinder.plugins) : base;
     this.queue = new SchedulingQueue(deps.clock);
     this.pods = deps.informers.forResource(PODS);
     this.nodes = deps.informers.forResource(NODES);

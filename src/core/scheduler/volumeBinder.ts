@@ -17,6 +17,7 @@ import { thaw } from '../storage/freeze.ts';
 import type { Profile } from './filters.ts';
 import { nodeResourcesFitFilter } from './plugins/nodeResourcesFit.ts';
 import { findPodVolumes, podClaimNames, podVolumeClaims, volumeBinding, type VolumeListers } from './plugins/volumeBinding.ts';
+import { volumeRestrictions } from './plugins/volumeRestrictions.ts';
 import type { FilterPlugin } from './types.ts';
 
 type Dict = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -24,18 +25,22 @@ type Dict = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 /** BIND_TIMEOUT_MS is the default bindTimeoutSeconds (600). */
 export const BIND_TIMEOUT_MS = 600_000;
 
-/** withVolumeBinding inserts the plugin where the default profile has it: right after NodeResourcesFit. */
-export function withVolumeBinding(profile: Profile, plugin: FilterPlugin): Profile {
+/**
+ * withVolumePlugins inserts VolumeRestrictions and VolumeBinding where the default profile has
+ * them: right after NodeResourcesFit.
+ */
+export function withVolumePlugins(profile: Profile, plugins: FilterPlugin[]): Profile {
   const filters = [...profile.filters];
   const at = filters.indexOf(nodeResourcesFitFilter);
-  filters.splice(at < 0 ? filters.length : at + 1, 0, plugin);
+  filters.splice(at < 0 ? filters.length : at + 1, 0, ...plugins);
   return { ...profile, filters };
 }
 
 /** VolumeBinder writes the volume decisions of a scheduled pod. */
 export class VolumeBinder {
   readonly listers: VolumeListers;
-  readonly plugin: FilterPlugin;
+  /** plugins are VolumeRestrictions and VolumeBinding, in profile order. */
+  readonly plugins: FilterPlugin[];
 
   constructor(
     private readonly client: Client,
@@ -51,7 +56,7 @@ export class VolumeBinder {
       volumes: () => volumes.list(),
       storageClass: (name) => classes.get('', name),
     };
-    this.plugin = volumeBinding(this.listers);
+    this.plugins = [volumeRestrictions(this.listers), volumeBinding(this.listers)];
     const handler = { add: onChange, update: onChange };
     claims.addHandler(handler);
     volumes.addHandler(handler);

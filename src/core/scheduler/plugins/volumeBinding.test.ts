@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../api/types.ts';
 import { ctx, nodeInfo, pod } from './testNodes.ts';
 import { volumeBinding, volumeChoiceFor, type VolumeListers } from './volumeBinding.ts';
+import { volumeRestrictions } from './volumeRestrictions.ts';
 
 type Dict = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -84,5 +85,22 @@ describe('VolumeBinding', () => {
     selected.preFilter!(c2, usingClaim('data'));
     expect(selected.filter(c2, usingClaim('data'), nodes[0])?.reasons).toEqual(["node(s) didn't find available persistent volumes to bind"]);
     expect(selected.filter(c2, usingClaim('data'), nodes[1])).toBeUndefined();
+  });
+});
+
+describe('VolumeRestrictions (ReadWriteOncePod)', () => {
+  it('rejects a second user of a ReadWriteOncePod claim on every node', () => {
+    const solo = claim('solo', { accessModes: ['ReadWriteOncePod'], volumeName: 'pv1' });
+    const plugin = volumeRestrictions(listers([solo, claim('shared', { volumeName: 'pv2' })], []));
+    const holder = { ...usingClaim('solo'), metadata: { name: 'holder', namespace: 'default', uid: 'h' } } as typeof nodes[0]['pods'][0];
+    const busy = [nodeInfo('node01', { podsOn: [holder] }), nodeInfo('node02')];
+    const c = ctx(busy);
+    expect(plugin.preFilter!(c, usingClaim('solo'))).toBeUndefined();
+    expect(busy.map((n) => plugin.filter(c, usingClaim('solo'), n))).toEqual([
+      { code: 'Unschedulable', reasons: ['node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode'] },
+      { code: 'Unschedulable', reasons: ['node has pod using PersistentVolumeClaim with the same name and ReadWriteOncePod access mode'] },
+    ]);
+    expect(plugin.preFilter!(ctx(busy), usingClaim('shared'))?.code).toBe('Skip');
+    expect(plugin.preFilter!(ctx(nodes), usingClaim('solo'))).toBeUndefined();
   });
 });
