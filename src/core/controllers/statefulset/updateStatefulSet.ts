@@ -109,8 +109,14 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
   };
 
   // Claims follow persistentVolumeClaimRetentionPolicy (condemned pods' claims before they go).
-  for (const pod of replicas) if (pod && !isTerminating(pod)) control.syncClaimRetention(set, pod, true);
-  for (const pod of condemned) if (!isTerminating(pod)) control.syncClaimRetention(set, pod, false);
+  // NOTE: with Retain/Retain there is nothing to point unless the policy just changed, so the
+  // per-claim reads are skipped once the spec has been observed (keeps big sets cheap).
+  const policy = set.spec?.persistentVolumeClaimRetentionPolicy;
+  const retainAll = (policy?.whenDeleted ?? 'Retain') === 'Retain' && (policy?.whenScaled ?? 'Retain') === 'Retain';
+  if (!retainAll || set.status?.observedGeneration !== set.metadata.generation) {
+    for (const pod of replicas) if (pod && !isTerminating(pod)) control.syncClaimRetention(set, pod, true);
+    for (const pod of condemned) if (!isTerminating(pod)) control.syncClaimRetention(set, pod, false);
+  }
 
   // 1. Replace pods that will never run again; the replacement comes on a later pass.
   for (const pod of replicas) {
