@@ -217,4 +217,63 @@ kubectl get roles,rolebindings -n dev -o name`,
       "
     `);
   });
+  it('reconciles roles and bindings from a file (auth reconcile)', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `cat > rbac.yaml <<EOT
+apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata:
+  name: pod-reader
+rules:
+- apiGroups: [""]
+  resources: ["pods"]
+  verbs: ["get", "list"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: read-pods
+subjects:
+- kind: User
+  name: jane
+  apiGroup: rbac.authorization.k8s.io
+roleRef:
+  kind: Role
+  name: pod-reader
+  apiGroup: rbac.authorization.k8s.io
+EOT
+kubectl auth reconcile -f rbac.yaml
+kubectl auth reconcile -f rbac.yaml
+sed -i 's/"get", "list"/"get", "list", "watch"/' rbac.yaml
+kubectl auth reconcile -f rbac.yaml
+kubectl auth can-i watch pods --as jane
+kubectl auth reconcile`,
+      ),
+    ).toMatchInlineSnapshot(`
+      "$ cat > rbac.yaml <<EOT
+      $ kubectl auth reconcile -f rbac.yaml
+      role.rbac.authorization.k8s.io/pod-reader reconciled
+      	reconciliation required create
+      rolebinding.rbac.authorization.k8s.io/read-pods reconciled
+      	reconciliation required create
+      $ kubectl auth reconcile -f rbac.yaml
+      role.rbac.authorization.k8s.io/pod-reader reconciled
+      rolebinding.rbac.authorization.k8s.io/read-pods reconciled
+      $ sed -i 's/"get", "list"/"get", "list", "watch"/' rbac.yaml
+      $ kubectl auth reconcile -f rbac.yaml
+      role.rbac.authorization.k8s.io/pod-reader reconciled
+      	reconciliation required update
+      	missing rules added:
+      		{Verbs:[watch] APIGroups:[] Resources:[pods] ResourceNames:[] NonResourceURLs:[]}
+      rolebinding.rbac.authorization.k8s.io/read-pods reconciled
+      $ kubectl auth can-i watch pods --as jane
+      yes
+      $ kubectl auth reconcile
+      error: must specify one of -f and -k
+      "
+    `);
+  });
 });

@@ -53,6 +53,11 @@ function ruleCovers(owner: PolicyRule, sub: PolicyRule): boolean {
   return verbs && groups && resourceCoversAll(owner.resources, sub.resources) && urlsCoverAll(owner.nonResourceURLs, sub.nonResourceURLs) && names;
 }
 
+/** uncovered is validation.Covers: the broken-down servant rules no owner rule covers. */
+export function uncovered(owner: readonly PolicyRule[], servant: readonly PolicyRule[]): PolicyRule[] {
+  return servant.flatMap(breakdown).filter((sub) => !owner.some((o) => ruleCovers(o, sub)));
+}
+
 /** compactString is rbacv1helpers.CompactString: `{APIGroups:[""], Resources:["pods"], Verbs:["delete"]}`. */
 function compactString(r: PolicyRule): string {
   const q = (l: string[]) => `[${l.map((s) => JSON.stringify(s)).join(' ')}]`;
@@ -85,7 +90,7 @@ function compactMissing(rules: PolicyRule[]): PolicyRule[] {
 /** noEscalationProblem is ConfirmNoEscalation's message, or undefined when the user holds every rule. */
 export function noEscalationProblem(authz: Authorizer, user: UserInfo, namespace: string, rules: PolicyRule[]): string | undefined {
   const owned = authz.rulesFor(user, namespace);
-  const missing = rules.flatMap(breakdown).filter((sub) => !owned.rules.some((o) => ruleCovers(o, sub)));
+  const missing = uncovered(owned.rules, rules);
   if (missing.length === 0) return undefined;
   const lines = [...new Set(compactMissing(missing).map(compactString))].sort();
   let msg = `user ${JSON.stringify(user.username)} (groups=[${user.groups.map((g) => JSON.stringify(g)).join(' ')}]) is attempting to grant RBAC permissions not currently held:\n${lines.join('\n')}`;
