@@ -60,7 +60,8 @@ export class Mapper {
     const slash = apiVersion.indexOf('/');
     const group = slash < 0 ? '' : apiVersion.slice(0, slash);
     const version = slash < 0 ? apiVersion : apiVersion.slice(slash + 1);
-    return this.all().find((d) => d.group === group && d.version === version && d.kind === kind);
+    // A kind served in several versions is stored in one; the others convert (autoscaling/v1 HPAs).
+    return this.all().find((d) => d.group === group && d.kind === kind && (d.version === version || d.convertFrom?.[apiVersion] !== undefined));
   }
 
   /** category expands `all` (and other categories) into resources, in discovery order. */

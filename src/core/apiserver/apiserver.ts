@@ -292,7 +292,10 @@ export class ApiServer {
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
     // An Apply arrives with its managedFields computed (fieldmanager.applyConfig).
     if (operation === 'Update') {
-      if (opts.fieldManager) recordUpdate(obj, old, { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time: rfc3339(this.clock.now()), subresource });
+      if (opts.fieldManager) {
+        const scope = subresource === 'status' ? 'status' : !subresource && def.hasStatus ? 'spec' : 'all';
+        recordUpdate(obj, old, { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time: rfc3339(this.clock.now()), subresource, scope });
+      }
       else obj.metadata.managedFields = old.metadata.managedFields;
     }
     if (sameContent(obj, old) && (obj.metadata.managedFields === old.metadata.managedFields || !ownershipChanged(obj, old))) return old;
@@ -336,6 +339,8 @@ export class ApiServer {
       throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
     }
     const expected = apiVersionOf(def);
+    const convert = body.apiVersion !== undefined && body.apiVersion !== expected ? def.convertFrom?.[body.apiVersion] : undefined;
+    if (convert && body.kind === def.kind) body = convert(body);
     if (body.kind !== undefined && body.kind !== def.kind && !(def.scale && body.kind === 'Scale')) {
       throw badRequest(`${body.kind} in version "${def.version}" cannot be handled as a ${def.kind}: no kind "${body.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
     }

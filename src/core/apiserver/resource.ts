@@ -85,6 +85,16 @@ export interface ResourceDefinition {
    * (metrics.k8s.io is metrics-server's, not etcd's). Such resources serve only their `verbs`.
    */
   reader?: ResourceReader;
+  /**
+   * convertFrom maps other served versions ("autoscaling/v1") to this, the stored one, as the
+   * scheme's conversion functions do on decode. Reads always answer in `version`.
+   */
+  convertFrom?: Readonly<Record<string, (obj: KubeObject) => KubeObject>>;
+  /**
+   * deprecated is the warning the API server adds to every response for a deprecated
+   * resource (`v1 ComponentStatus is deprecated in v1.19+`); kubectl prints it as `Warning: ...`.
+   */
+  deprecated?: string;
 }
 
 /** ResourceReader answers get and list of a resource that is not stored (an aggregated API). */

@@ -98,7 +98,9 @@ export function resolveManifest(inv: Invocation, m: Manifest): Target {
   const own = m.object.metadata?.namespace ?? '';
   const def = inv.mapper.forKind(m.object.apiVersion ?? '', m.object.kind ?? '');
   if (!def) throw noKindMatch(m, own);
-  const object = thaw(m.object);
+  // Another served version of the kind: work on the stored version, so apply's diffs compare like with like.
+  const convert = def.convertFrom?.[m.object.apiVersion ?? ''];
+  const object = thaw(convert ? convert(m.object) : m.object);
   let namespace = '';
   if (def.namespaced) {
     if (inv.explicitNamespace && own !== '' && own !== inv.namespace) {
@@ -200,7 +202,9 @@ export function printWritten(
     inv.ctx.stdout(printObjects(output, [unstructured ? unstructuredOrder(shown) : shown], false, inv.flags.bool('show-managed-fields'), { objectFormats: true }));
     return;
   }
-  inv.ctx.stdout(`${qualifiedName(def, obj.metadata?.name ?? '')} ${operation}${dryRunSuffix(dryRun)}\n`);
+  // A create answered with a bare Status (POST bindings) names no object: NamePrinter's `status/<unknown>`.
+  const name = obj.kind === 'Status' ? 'status/<unknown>' : qualifiedName(def, obj.metadata?.name ?? '');
+  inv.ctx.stdout(`${name} ${operation}${dryRunSuffix(dryRun)}\n`);
 }
 
 /**

@@ -220,4 +220,30 @@ status:
     expect(await s.out('kubectl autoscale deployment web --max=10')).toBe('horizontalpodautoscaler.autoscaling/web autoscaled\n');
     expect(await s.out('kubectl autoscale deployment web --max=10')).toBe('Error from server (AlreadyExists): horizontalpodautoscalers.autoscaling "web" already exists\n');
   });
+  it('accepts autoscaling/v1 manifests, stored and shown as v2', async () => {
+    const s = await scenario();
+    await s.run('kubectl create deployment web --image=nginx');
+    const manifest = `cat > hpa.yaml <<EOF
+apiVersion: autoscaling/v1
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef:
+    apiVersion: apps/v1
+    kind: Deployment
+    name: web
+  minReplicas: 2
+  maxReplicas: 5
+  targetCPUUtilizationPercentage: 60
+EOF`;
+    await s.run(manifest);
+    expect(await s.out('kubectl apply -f hpa.yaml')).toBe('horizontalpodautoscaler.autoscaling/web created\n');
+    expect(await s.out('kubectl apply -f hpa.yaml')).toBe('horizontalpodautoscaler.autoscaling/web unchanged\n');
+    expect(await s.out("kubectl get hpa web -o jsonpath='{.apiVersion} {.spec.metrics[0].resource.target}'")).toBe(
+      'autoscaling/v2 {"averageUtilization":60,"type":"Utilization"}',
+    );
+    // Below minReplicas: the controller scales up without asking for metrics.
+    expect(await s.out('kubectl describe hpa web | grep SuccessfulRescale')).toMatch(/New size: 2; reason: Current number of replicas below Spec.MinReplicas\n$/);
+  });
 });

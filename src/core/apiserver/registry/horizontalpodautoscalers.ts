@@ -4,9 +4,13 @@
  * controller's, written through `status`; users cannot set it on create or update. v1.32 has
  * no HPAGeneration gate, so there is no metadata.generation.
  *
- * NOTE: upstream also serves autoscaling/v1 (targetCPUUtilizationPercentage) by conversion;
- * this API server keeps one version per resource, so only v2 is served.
+ * NOTE: upstream serves autoscaling/v1 (targetCPUUtilizationPercentage) too, by conversion.
+ * This API server keeps one version per resource: v1 objects are accepted (converted to v2 on
+ * decode, `convertFrom`) but reads answer in v2.
  */
+import type { HorizontalPodAutoscaler as HPAv1 } from 'kubernetes-types/autoscaling/v1';
+import { hpaV1ToV2 } from '../../api/hpaConversion.ts';
+import type { KubeObject } from '../../api/types.ts';
 import { clearStatus, define } from './define.ts';
 
 export const horizontalpodautoscalers = define({
@@ -21,4 +25,5 @@ export const horizontalpodautoscalers = define({
   hasStatus: true,
   // desiredReplicas has no omitempty upstream, so a new HPA shows `status: {desiredReplicas: 0}`.
   prepareForCreate: clearStatus({ desiredReplicas: 0 }),
+  convertFrom: { 'autoscaling/v1': (obj) => hpaV1ToV2(obj as unknown as HPAv1) as unknown as KubeObject },
 });

@@ -12,6 +12,8 @@ export const apiVersions: KubectlCommand = {
   run(inv) {
     if (inv.args.length > 0) throw new UsageFailure(`unexpected arguments: [${inv.args.join(' ')}]`);
     const gvs = new Set(inv.ctx.client.discovery().map((d) => (d.group ? `${d.group}/${d.version}` : d.version)));
+    // Versions a kind is also served in (converted to its stored version): autoscaling/v1.
+    for (const d of inv.ctx.client.discovery()) for (const gv of Object.keys(d.convertFrom ?? {})) gvs.add(gv);
     inv.ctx.stdout([...gvs].sort().map((gv) => `${gv}\n`).join(''));
     return 0;
   },
