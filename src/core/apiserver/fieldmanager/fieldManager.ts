@@ -14,9 +14,9 @@
 import { StatusError } from '../../api/status.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { FieldSet } from './fieldSet.ts';
-import { encodeManagers, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
+import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
 import { ssaTypeOf } from './structure.ts';
-import { compare, merge, prune, toFieldSet, zeroValue } from './typed.ts';
+import { compare, merge, prune, shapeOf, toFieldSet, zeroValue } from './typed.ts';
 
 /** Write identifies the manager making a write. */
 export interface Write {
@@ -25,14 +25,22 @@ export interface Write {
   apiVersion: string;
   time: string;
   subresource: string;
+  /** scope: what the write can change (see comparable). */
+  scope?: 'all' | 'status' | 'spec';
 }
 
 // Fields no manager owns (fieldmanager's stripMeta): identity and server bookkeeping.
 const IGNORED_META = ['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'generation', 'managedFields', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
 
-/** comparable drops what field ownership ignores. */
-function comparable(obj: KubeObject | Record<string, unknown>): Record<string, unknown> {
-  const { apiVersion: _v, kind: _k, metadata, ...rest } = obj as Record<string, unknown>;
+/**
+ * comparable drops what field ownership ignores, and what the write cannot have changed:
+ * a status write changes only status, and a main-resource write of a kind with a status
+ * subresource keeps the stored status (the registry strategies reset the rest).
+ */
+function comparable(obj: KubeObject | Record<string, unknown>, scope: Write['scope'] = 'all'): Record<string, unknown> {
+  if (scope === 'status') return { status: (obj as Record<string, unknown>).status };
+  const { apiVersion: _v, kind: _k, metadata, ...all } = obj as Record<string, unknown>;
+  const rest = scope === 'spec' ? { ...all, status: undefined } : all;
   if (!metadata || typeof metadata !== 'object') return rest;
   const meta: Record<string, unknown> = { ...(metadata as Record<string, unknown>) };
   for (const f of IGNORED_META) delete meta[f];
@@ -68,17 +76,52 @@ function managersOfStored(old: KubeObject | undefined, obj: KubeObject): Manager
   return m;
 }
 
+/**
+ * sameEntries compares entries by identity (manager, operation, version, subresource, time):
+ * clients send back the managedFields they read, as copies, and comparing whole tries on
+ * every write would cost more than the write.
+ */
 function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): boolean {
   if (!b || a.length !== b.length) return false;
-  return JSON.stringify(a) === JSON.stringify(b);
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i] as Record<string, unknown>;
+    const y = b[i] as Record<string, unknown>;
+    if (x.manager !== y.manager || x.operation !== y.operation || x.apiVersion !== y.apiVersion || x.subresource !== y.subresource || x.time !== y.time) return false;
+  }
+  return true;
+}
+
+// Field sets of created objects by kind and shape (see shapeOf), bounded.
+const createdSets = new Map<string, Manager['set']>();
+const CREATED_LIMIT = 2000;
+
+/** recordCreate is recordUpdate for a new object: the creator owns every field it set. */
+function recordCreate(obj: KubeObject, w: Write): void {
+  const type = ssaTypeOf(w.kind);
+  const fields = comparable(obj);
+  const key = `${w.kind}|${shapeOf(fields, type)}`;
+  let set = createdSets.get(key);
+  if (!set) {
+    const cmp = compare(zeroValue(type), fields, type);
+    set = cmp.added.union(cmp.modified);
+    if (createdSets.size >= CREATED_LIMIT) createdSets.clear();
+    createdSets.set(key, set);
+  }
+  obj.metadata.managedFields = encodeManagers([
+    { manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time: w.time, set, fields: encodedOf(set) },
+  ]) as KubeObject['metadata']['managedFields'];
 }
 
 /** recordUpdate sets obj.metadata.managedFields after an Update by w.manager. */
 export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Write): void {
+  if (!old && !obj.metadata.managedFields?.length) {
+    recordCreate(obj, w);
+    return;
+  }
   const type = ssaTypeOf(w.kind);
   const managers = baseManagers(obj, old);
-  const before = old ? comparable(old) : zeroValue(type);
-  const cmp = compare(before, comparable(obj), type);
+  const before = old ? comparable(old, w.scope) : zeroValue(type);
+  const cmp = compare(before, comparable(obj, w.scope), type);
   const changed = cmp.added.union(cmp.modified);
   const next: Manager[] = [];
   let mine: Manager | undefined;
@@ -88,21 +131,24 @@ export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Wr
       mine = m;
       continue;
     }
-    const set = m.set.difference(changed).recursiveDifference(cmp.removed);
-    if (set.equals(m.set)) next.push(m);
-    else {
-      next.push({ ...m, set });
-      dirty = true;
+    if (!m.set.intersects(changed) && !m.set.touchedBy(cmp.removed)) {
+      next.push(m);
+      continue;
     }
+    next.push({ manager: m.manager, operation: m.operation, apiVersion: m.apiVersion, subresource: m.subresource, time: m.time, set: m.set.difference(changed).recursiveDifference(cmp.removed) });
+    dirty = true;
   }
-  const set = (mine?.set ?? new FieldSet()).union(changed).recursiveDifference(cmp.removed);
-  const unchanged = mine ? set.equals(mine.set) : set.empty();
-  if (unchanged && !dirty && old && managers === managersOfStored(old, obj)) {
+  // Most writes change fields their manager already owns (a kubelet's status heartbeat).
+  const unchanged = mine ? mine.set.containsAll(changed) && !mine.set.touchedBy(cmp.removed) : changed.empty();
+  const set = unchanged ? (mine?.set ?? new FieldSet()) : (mine?.set ?? new FieldSet()).union(changed).recursiveDifference(cmp.removed);
+  // Upstream stamps the time whenever the write changed any field (managedFieldsUpdater).
+  const time = changed.empty() ? mine?.time : w.time;
+  if (unchanged && !dirty && time === mine?.time && old && managers === managersOfStored(old, obj)) {
     // Nothing about ownership changed: keep the stored entries (and their identity).
     obj.metadata.managedFields = old.metadata.managedFields;
     return;
   }
-  next.push({ manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time: unchanged ? mine?.time : w.time, set });
+  next.push({ manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time, set, fields: unchanged ? mine?.fields : undefined });
   obj.metadata.managedFields = encodeManagers(next) as KubeObject['metadata']['managedFields'];
 }
 
@@ -139,7 +185,7 @@ export function applyConfig(live: KubeObject, config: KubeObject, w: Write, forc
       continue;
     }
     if (!force) for (const path of owned.printedPaths()) conflicts.push({ manager: m, path });
-    next.push({ ...m, set: m.set.difference(owned) });
+    next.push({ ...m, set: m.set.difference(owned), fields: undefined });
   }
   if (conflicts.length > 0) throw applyConflict(conflicts);
 

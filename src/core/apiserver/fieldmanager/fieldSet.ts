@@ -100,6 +100,37 @@ export class FieldSet {
     return out;
   }
 
+  /** intersects tells whether some member of this set is a member of other (no allocation). */
+  intersects(other: FieldSet): boolean {
+    if (this.member && other.member) return true;
+    const [small, large] = this.children.size <= other.children.size ? [this, other] : [other, this];
+    for (const [e, c] of small.children) {
+      const o = large.children.get(e);
+      if (o && (small === this ? c.intersects(o) : o.intersects(c))) return true;
+    }
+    return false;
+  }
+
+  /** touchedBy tells whether a member of this set is a member of other or lies below one (what recursiveDifference would remove). */
+  touchedBy(other: FieldSet): boolean {
+    if (other.member && !this.empty()) return true;
+    for (const [e, o] of other.children) {
+      const c = this.children.get(e);
+      if (c && c.touchedBy(o)) return true;
+    }
+    return false;
+  }
+
+  /** containsAll tells whether every member of other is a member of this set. */
+  containsAll(other: FieldSet): boolean {
+    if (other.member && !this.member) return false;
+    for (const [e, o] of other.children) {
+      const c = this.children.get(e);
+      if (c ? !c.containsAll(o) : !o.empty()) return false;
+    }
+    return true;
+  }
+
   /** clone returns a deep copy. */
   clone(): FieldSet {
     const out = new FieldSet();

@@ -25,6 +25,8 @@ export interface Manager {
   subresource: string;
   time?: string;
   set: FieldSet;
+  /** fields is the encoded trie the set was read from, reused while the set is unchanged. */
+  fields?: FieldsV1;
 }
 
 // Stored objects are immutable and share their fieldsV1 tries between versions, so a
@@ -50,30 +52,57 @@ export function decodeManagers(entries: readonly unknown[] | undefined): Manager
       subresource: e.subresource ?? '',
       time: e.time,
       set,
+      fields: fields as FieldsV1,
     });
   }
   return out;
 }
 
-// Identical tries (pods of one ReplicaSet written by the same managers) are shared, so a
-// thousand replicas do not hold a thousand copies of the same fieldsV1.
+// Identical tries (pods of one ReplicaSet written by the same managers, the conditions of
+// every pod) are shared, subtree by subtree, so a thousand replicas do not hold a thousand
+// copies of the same fieldsV1. Keys keep insertion order: printers sort keys anyway.
 const interned = new Map<string, FieldsV1>();
-const INTERN_LIMIT = 4096;
+const INTERN_LIMIT = 20_000;
+const EMPTY: FieldsV1 = Object.freeze({}) as FieldsV1;
 
-function intern(fields: FieldsV1, set: FieldSet): FieldsV1 {
-  const key = JSON.stringify(fields);
+/** encodeSet is FieldSet.toFieldsV1 with interning; returns the trie and its key, or undefined for an empty set. */
+function encodeSet(set: FieldSet): [FieldsV1, string] | undefined {
+  let key = '';
+  let parts: [string, FieldsV1][] | undefined;
+  for (const [e, c] of set.children) {
+    const child = encodeSet(c);
+    if (!child) continue;
+    (parts ??= []).push([e, child[0]]);
+    key += `${e.length}:${e}{${child[1]}}`;
+  }
+  if (!parts) return set.member ? [EMPTY, ''] : undefined;
+  if (set.member) key = `.${key}`;
   const hit = interned.get(key);
-  if (hit) return hit;
+  if (hit) return [hit, key];
+  const out: FieldsV1 = {};
+  if (set.member) out['.'] = EMPTY;
+  for (const [e, f] of parts) out[e] = f;
+  Object.freeze(out);
   if (interned.size >= INTERN_LIMIT) interned.clear();
-  deepFreeze(fields);
-  interned.set(key, fields);
-  decoded.set(fields, set);
+  interned.set(key, out);
+  return [out, key];
+}
+
+/** encodedOf returns the interned fieldsV1 of a set (encoding it once). */
+const encodedSets = new WeakMap<FieldSet, FieldsV1>();
+export function encodedOf(set: FieldSet): FieldsV1 {
+  let fields = encodedSets.get(set);
+  if (!fields) {
+    fields = intern(set);
+    encodedSets.set(set, fields);
+  }
   return fields;
 }
 
-function deepFreeze(fields: FieldsV1): void {
-  for (const v of Object.values(fields)) deepFreeze(v);
-  Object.freeze(fields);
+function intern(set: FieldSet): FieldsV1 {
+  const fields = encodeSet(set)?.[0] ?? EMPTY;
+  if (fields !== EMPTY) decoded.set(fields, set);
+  return fields;
 }
 
 /** encodeManagers writes entries back in the API server's order, dropping empty sets. */
@@ -87,7 +116,7 @@ export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry
       apiVersion: m.apiVersion,
       time: m.time,
       fieldsType: 'FieldsV1',
-      fieldsV1: intern(m.set.toFieldsV1(), m.set),
+      fieldsV1: m.fields ?? intern(m.set),
     };
     if (m.time === undefined) delete entry.time;
     if (m.subresource) entry.subresource = m.subresource;

@@ -131,6 +131,22 @@ function markAll(set: FieldSet, path: string[], value: unknown, t: SsaType | und
 }
 
 /**
+ * shapeOf is a string that determines the field set of a value: its present paths, list
+ * items by their path elements. Creating objects of one shape (every Event a kubelet
+ * records) then costs one walk, not a comparison and an encoding each.
+ */
+export function shapeOf(value: unknown, t: SsaType | undefined): string {
+  let out = '';
+  if (isGranularMap(value, t)) {
+    for (const [k, v] of Object.entries(value)) if (!absent(v)) out += `${k}{${shapeOf(v, fieldType(t, k))}}`;
+  } else if (isGranularList(value, t)) {
+    out += '[';
+    for (const it of value) out += `${itemElement(it, t!)}{${shapeOf(it, t!.items)}}`;
+  }
+  return out;
+}
+
+/**
  * zeroValue is the kind's Go zero value as the field manager sees it on create: the
  * non-pointer structs exist, empty.
  */
