@@ -5,12 +5,12 @@
  */
 import { useState } from 'react';
 import { useBridge } from '../../bridge/context.ts';
-import { useClusterStore, objectsOf } from '../../state/clusterStore.ts';
+import { objectsOf, selectResource, useClusterStore } from '../../state/clusterStore.ts';
 import { useShallow } from 'zustand/react/shallow';
 
 export function ClusterControls() {
   const bridge = useBridge();
-  const nodes = useClusterStore(useShallow((s) => objectsOf(s.objects, '', 'nodes').map((n) => n.metadata.name ?? '')));
+  const nodes = useClusterStore(useShallow((s) => objectsOf(selectResource(s, '/nodes'), '', 'nodes').map((n) => n.metadata.name ?? '')));
   const [node, setNode] = useState('');
   const target = nodes.includes(node) ? node : (nodes.find((n) => n !== 'controlplane') ?? nodes[0] ?? '');
   return (

@@ -3,10 +3,8 @@
  * control plane's activity (which controller woke for which watch event and what it wrote).
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { useShallow } from 'zustand/react/shallow';
-import type { WireObject } from '../../../protocol/objects.ts';
 import { useBridge } from '../../bridge/context.ts';
-import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { selectResource, useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
 import { eventFacts } from '../inspector/model/objectFacts.ts';
 import { useThrottled } from '../topology/useThrottled.ts';
 import { ActivityList } from './ActivityList.tsx';
@@ -19,20 +17,16 @@ type View = 'Events' | 'Activity';
 /** REDRAW_MS is the shortest interval between two redraws of the timeline. */
 const REDRAW_MS = 250;
 
-/** selectEventWires returns the Event objects; with useShallow the panel re-renders only when one changed. */
-const selectEventWires = (s: ClusterState): WireObject[] => {
-  const out: WireObject[] = [];
-  for (const w of s.objects.values()) if (w.group === '' && w.resource === 'events') out.push(w);
-  return out;
-};
+/** selectEvents returns the Events' map: the same reference until an Event changes. */
+const selectEvents = (s: ClusterState) => selectResource(s, '/events');
 
 export function EventsPanel() {
   const bridge = useBridge();
   useEffect(() => connectActivity(bridge), [bridge]);
   const [view, setView] = useState<View>('Events');
   const scroller = useRef<HTMLDivElement>(null);
-  const wires = useThrottled(useClusterStore(useShallow(selectEventWires)), REDRAW_MS);
-  const events = useMemo(() => wires.map((w) => eventFacts(w.key, w.object)).sort((a, b) => b.last - a.last || b.key.localeCompare(a.key)), [wires]);
+  const wires = useThrottled(useClusterStore(selectEvents), REDRAW_MS);
+  const events = useMemo(() => [...wires.values()].map((w) => eventFacts(w.key, w.object)).sort((a, b) => b.last - a.last || b.key.localeCompare(a.key)), [wires]);
   return (
     <div className="events-panel" data-testid="events" role="region" aria-label="Events and activity">
       <div role="tablist" aria-label="Timeline" className="tabs">

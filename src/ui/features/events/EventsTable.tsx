@@ -14,6 +14,7 @@ import { useThrottled } from '../topology/useThrottled.ts';
 import { humanAge } from './model/age.ts';
 
 const selectNow = (s: AppState) => s.clock.now;
+const selectFontScale = (s: AppState) => s.fontScale;
 /**
  * AGE_REDRAW_MS is how often the LAST SEEN ages move on. At 20× speed the virtual clock
  * passes a second every 50 ms of wall time, and following it would redraw every row on
@@ -46,14 +47,17 @@ export function EventsTable({ events, scrollRef }: { events: readonly EventFacts
   const [rowHeight, setRowHeight] = useState(ROW_GUESS_PX);
   const [offset, setOffset] = useState(0);
   const range = useVirtualRows(scrollRef, events.length, rowHeight, 10, offset);
+  const fontScale = useAppStore(selectFontScale);
+  const hasRows = events.length > 0;
   useLayoutEffect(() => {
-    // Measure a drawn row (the text size setting scales it) and where the rows start.
+    // Measure a drawn row and where the rows start, once per text size: measuring forces a
+    // layout, and on every redraw while the topology churns that was the longest task.
+    if (!hasRows) return;
     const row = body.current?.querySelector<HTMLTableRowElement>('tr:not(.spacer)');
     const h = row?.getBoundingClientRect().height;
-    if (h && Math.abs(h - rowHeight) > 0.5) setRowHeight(h);
-    const top = head.current?.getBoundingClientRect().height ?? 0;
-    if (Math.abs(top - offset) > 0.5) setOffset(top);
-  });
+    if (h) setRowHeight(h);
+    setOffset(head.current?.getBoundingClientRect().height ?? 0);
+  }, [fontScale, hasRows]);
   if (events.length === 0) return <p className="muted">No events yet.</p>;
   return (
     <table className="data-table events-table" aria-rowcount={events.length + 1}>

@@ -6,7 +6,7 @@
  */
 import { useMemo, useState } from 'react';
 import { useAppStore, type AppState } from '../../state/appStore.ts';
-import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { getObject, selectResource, useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
 import { keyOfKind } from '../topology/model/kinds.ts';
 import { ownerChain } from '../topology/model/owners.ts';
 import { isPodGroupId } from '../topology/model/podGroups.ts';
@@ -24,15 +24,16 @@ type Tab = 'Overview' | 'YAML' | 'Describe' | 'Scheduling';
 const selectSelected = (s: AppState) => s.selected;
 const selectSet = (s: AppState) => s.set;
 const selectNow = (s: AppState) => s.clock.now;
-const selectObjects = (s: ClusterState) => s.objects;
+const selectEvents = (s: ClusterState) => selectResource(s, '/events');
 
 export function InspectorPanel() {
   const selected = useAppStore(selectSelected);
   const set = useAppStore(selectSet);
   const now = useAppStore(selectNow);
-  const objects = useClusterStore(selectObjects);
+  // Only the selected object and the Events: a delta about anything else does not re-render.
+  const wire = useClusterStore((s) => (selected ? getObject(s, selected) : undefined));
+  const eventObjects = useClusterStore(selectEvents);
   const [tab, setTab] = useState<Tab>('Overview');
-  const wire = selected ? objects.get(selected) : undefined;
   const obj = wire?.object;
   const inspection = useInspection(selected && !isPodGroupId(selected) ? selected : undefined, obj?.metadata.resourceVersion);
   const isPod = wire?.group === '' && wire.resource === 'pods';
@@ -41,12 +42,13 @@ export function InspectorPanel() {
 
   const chain = useMemo(() => {
     if (!obj) return [];
+    const store = useClusterStore.getState();
     return ownerChain(obj, (ns, kind, name) => {
       const key = keyOfKind(kind, ns, name);
-      return key ? objects.get(key)?.object : undefined;
+      return key ? getObject(store, key)?.object : undefined;
     });
-  }, [obj, objects]);
-  const events = useMemo(() => (obj ? eventsFor(objects, obj) : []), [obj, objects]);
+  }, [obj]);
+  const events = useMemo(() => (obj ? eventsFor(eventObjects, obj) : []), [obj, eventObjects]);
   // An aggregated group of pods is not one object: it has its own view (owner, counts, pods).
   if (selected && isPodGroupId(selected)) return <PodGroupInspector id={selected} onSelect={(key) => set({ selected: key })} />;
 

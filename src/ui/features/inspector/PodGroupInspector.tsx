@@ -5,12 +5,13 @@
  */
 import { useMemo, useRef } from 'react';
 import { useVirtualRows } from '../../layout/useVirtualRows.ts';
-import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { getObject, selectResource, useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
 import { podGroupView } from '../topology/model/podGroups.ts';
 import { podTone } from '../topology/model/tone.ts';
 import { useThrottled } from '../topology/useThrottled.ts';
 
-const selectObjects = (s: ClusterState) => s.objects;
+const selectPods = (s: ClusterState) => selectResource(s, '/pods');
+const lookup = (key: string) => getObject(useClusterStore.getState(), key);
 /** REDRAW_MS: the group is re-listed at most this often while its pods churn. */
 const REDRAW_MS = 300;
 /** ROW_PX is one pod row's height (CSS `.podgroup-row` sets the same). */
@@ -18,18 +19,18 @@ export const ROW_PX = 26;
 
 /** PodGroupInspector renders the group `id`; `onSelect` opens an object by store key. */
 export function PodGroupInspector({ id, onSelect }: { id: string; onSelect(key: string): void }) {
-  const objects = useThrottled(useClusterStore(selectObjects), REDRAW_MS);
-  const view = useMemo(() => podGroupView(objects, id), [objects, id]);
+  const pods = useThrottled(useClusterStore(selectPods), REDRAW_MS);
+  const view = useMemo(() => podGroupView(pods.values(), lookup, id), [pods, id]);
   const list = useRef<HTMLDivElement>(null);
-  const pods = view?.pods ?? [];
-  const range = useVirtualRows(list, pods.length, ROW_PX, 6);
+  const members = view?.pods ?? [];
+  const range = useVirtualRows(list, members.length, ROW_PX, 6);
   const where = view?.nodeName ? `on ${view.nodeName}` : 'not yet scheduled';
   const title = view?.owner ? `${view.owner.kind} ${view.owner.name}` : `Pods without a controller in ${view?.namespace ?? ''}`;
   return (
     <div className="inspector" data-testid="inspector" role="region" aria-label="Inspector">
       <div className="panel-toolbar inspector-head">
         <h2 className="inspector-title" data-kind="PodGroup">
-          {title} ×{pods.length} <span className="muted">{where}</span>
+          {title} ×{members.length} <span className="muted">{where}</span>
         </h2>
       </div>
       <div className="inspector-body podgroup-body">
@@ -52,10 +53,10 @@ export function PodGroupInspector({ id, onSelect }: { id: string; onSelect(key: 
             ))}
           </tbody>
         </table>
-        {pods.length === 0 ? <p className="muted">No pods are left in this group.</p> : null}
-        <div className="podgroup-list" ref={list} data-testid="podgroup-pods" role="list" aria-label="Pods" aria-rowcount={pods.length}>
+        {members.length === 0 ? <p className="muted">No pods are left in this group.</p> : null}
+        <div className="podgroup-list" ref={list} data-testid="podgroup-pods" role="list" aria-label="Pods" aria-rowcount={members.length}>
           <div style={{ height: range.padTop }} aria-hidden="true" />
-          {pods.slice(range.start, range.end).map((p) => (
+          {members.slice(range.start, range.end).map((p) => (
             <div key={p.key} role="listitem" className="podgroup-row">
               <button type="button" className={`link-row tone-${podTone(p.status, p.status === 'Running')}`} data-name={p.name} data-phase={p.status} onClick={() => onSelect(p.key)}>
                 <span className="pod-name">{p.name}</span>

@@ -9,7 +9,7 @@ import { useShallow } from 'zustand/react/shallow';
 import type { WireObject } from '../../../protocol/objects.ts';
 import { createLayoutWorker } from '../../bridge/layoutWorker.ts';
 import { useAppStore, type AppState } from '../../state/appStore.ts';
-import { useClusterStore, type ClusterState } from '../../state/clusterStore.ts';
+import { getObject, selectResource, useClusterStore, type ClusterState, type ResourceObjects } from '../../state/clusterStore.ts';
 import { LayoutClient } from './layout/layoutClient.ts';
 import type { Point } from './layout/layoutEngine.ts';
 import { PodSlots } from './layout/podSlots.ts';
@@ -20,12 +20,13 @@ import { EDGE_PODS_MAX, layoutInputOf, toFlow, type FlowPicture } from './toFlow
 import { useTopologyStore, type TopologyState } from './topologyStore.ts';
 import { useThrottled } from './useThrottled.ts';
 
-/** selectTopologyWires picks the objects the picture is made of; with useShallow, Events and the like cause no redraw. */
-const selectTopologyWires = (s: ClusterState): WireObject[] => {
-  const out: WireObject[] = [];
-  for (const w of s.objects.values()) if (TOPOLOGY_RESOURCES.has(`${w.group}/${w.resource}`)) out.push(w);
-  return out;
-};
+const TOPOLOGY_RESOURCE_LIST = [...TOPOLOGY_RESOURCES];
+/**
+ * selectTopologyMaps picks the maps of the resources the picture is made of: with useShallow,
+ * a delta of Events (or anything else not drawn) causes no redraw, and the selector costs a
+ * dozen lookups instead of a walk over every object.
+ */
+const selectTopologyMaps = (s: ClusterState): ResourceObjects[] => TOPOLOGY_RESOURCE_LIST.map((gr) => selectResource(s, gr));
 /** REDRAW_MS is the shortest interval between two redraws of the picture. */
 const REDRAW_MS = 150;
 /**
@@ -34,14 +35,15 @@ const REDRAW_MS = 150;
  * so fewer, still frequent, redraws keep the main thread free without looking any less live.
  */
 const BUSY_REDRAW_MS = 300;
-const exists = (id: string) => useClusterStore.getState().objects.has(id);
+const exists = (id: string) => getObject(useClusterStore.getState(), id) !== undefined;
 const selectSelected = (s: AppState) => s.selected;
 const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKinds: s.hiddenKinds });
 
 /** useTopologyPicture returns the graph (for counts and filters) and what ReactFlow draws. */
 export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPicture; laidOut: boolean } {
   const busy = useRef(false);
-  const objects = useThrottled(useClusterStore(useShallow(selectTopologyWires)), busy.current ? BUSY_REDRAW_MS : REDRAW_MS);
+  const maps = useThrottled(useClusterStore(useShallow(selectTopologyMaps)), busy.current ? BUSY_REDRAW_MS : REDRAW_MS);
+  const objects = useMemo(() => maps.flatMap((m): WireObject[] => [...m.values()]), [maps]);
   const selected = useAppStore(selectSelected);
   const filter = useTopologyStore(useShallow(selectFilter));
   const slots = useRef(new PodSlots()).current;

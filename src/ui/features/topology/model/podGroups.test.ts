@@ -17,7 +17,7 @@ describe('podGroupView', () => {
     const g = deriveTopology(objects, defaultFilter(), 5);
     const group = g.pods.find((p) => p.kind === 'PodGroup' && p.group === '/nodes//node01' && p.ownerId);
     expect(group?.id).toBe('podgroup:/nodes//node01:default:apps/replicasets/default/web-5d4f8b7c9');
-    const view = podGroupView(objects, group?.id ?? '');
+    const view = podGroupView(objects.values(), (k) => objects.get(k), group?.id ?? '');
     expect(view?.owner).toEqual({ key: 'apps/replicasets/default/web-5d4f8b7c9', kind: 'ReplicaSet', name: 'web-5d4f8b7c9' });
     expect(view?.nodeName).toBe('node01');
     expect(view?.counts).toEqual([['Running', 6], ['ContainerCreating', 2]]);
@@ -27,14 +27,14 @@ describe('podGroupView', () => {
 
   it('opens groups without an owner and on the Unscheduled shelf', () => {
     const objects = cluster();
-    expect(podGroupView(objects, 'podgroup:/nodes//node01:default:')?.pods.map((p) => `${p.name} ${p.status}`)).toEqual(['loose Completed']);
-    const shelf = podGroupView(objects, 'podgroup:unscheduled:default:apps/replicasets/default/web-5d4f8b7c9');
+    expect(podGroupView(objects.values(), (k) => objects.get(k), 'podgroup:/nodes//node01:default:')?.pods.map((p) => `${p.name} ${p.status}`)).toEqual(['loose Completed']);
+    const shelf = podGroupView(objects.values(), (k) => objects.get(k), 'podgroup:unscheduled:default:apps/replicasets/default/web-5d4f8b7c9');
     expect(shelf?.nodeName).toBeUndefined();
     expect(shelf?.pods.map((p) => p.name)).toEqual(['web-5d4f8b7c9-p11']);
   });
 
   it('rejects ids that are not pod groups', () => {
     expect(parsePodGroupId('/pods/default/web')).toBeUndefined();
-    expect(podGroupView(cluster(), 'podgroup:bad')).toBeUndefined();
+    expect(podGroupView([], () => undefined, 'podgroup:bad')).toBeUndefined();
   });
 });

@@ -52,12 +52,15 @@ export function parsePodGroupId(id: string): PodGroupRef | undefined {
   return { nodeName: box === UNSCHEDULED_ID ? undefined : parseObjectKey(box).name, namespace, ownerId };
 }
 
-/** podGroupView lists a group's pods from the store (an empty list once they are all gone). */
-export function podGroupView(objects: ReadonlyMap<ObjectKey, WireObject>, id: string): PodGroupView | undefined {
+/**
+ * podGroupView lists a group's pods (an empty list once they are all gone): `pods` are the
+ * store's pods (other objects in it are skipped), `lookup` finds the nodes and the owner.
+ */
+export function podGroupView(pods: Iterable<WireObject>, lookup: (key: ObjectKey) => WireObject | undefined, id: string): PodGroupView | undefined {
   const ref = parsePodGroupId(id);
   if (!ref) return undefined;
-  const pods: PodGroupMember[] = [];
-  for (const w of objects.values()) {
+  const members: PodGroupMember[] = [];
+  for (const w of pods) {
     if (w.group !== '' || w.resource !== 'pods') continue;
     const p = w.object;
     const ns = p.metadata.namespace ?? '';
@@ -67,20 +70,20 @@ export function podGroupView(objects: ReadonlyMap<ObjectKey, WireObject>, id: st
     if (ownerId !== ref.ownerId) continue;
     // As deriveTopology: a pod bound to a node the store does not hold sits on the shelf.
     const nodeName = (((p as Dict).spec as Dict | undefined)?.nodeName as string | undefined) ?? '';
-    const onKnownNode = nodeName !== '' && objects.has(keyOfKind('Node', '', nodeName) ?? '');
+    const onKnownNode = nodeName !== '' && lookup(keyOfKind('Node', '', nodeName) ?? '') !== undefined;
     if (ref.nodeName === undefined ? onKnownNode : nodeName !== ref.nodeName) continue;
     const status = w.podStatus ?? ((((p as Dict).status as Dict | undefined)?.phase as string | undefined) ?? 'Unknown');
-    pods.push({ key: w.key, name: p.metadata.name ?? '', namespace: ns, status, ...(ownerId ? { ownerId } : {}) });
+    members.push({ key: w.key, name: p.metadata.name ?? '', namespace: ns, status, ...(ownerId ? { ownerId } : {}) });
   }
-  pods.sort(podOrder);
+  members.sort(podOrder);
   const counts = new Map<string, number>();
-  for (const p of pods) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
-  const ownerObj = ref.ownerId ? objects.get(ref.ownerId)?.object : undefined;
+  for (const p of members) counts.set(p.status, (counts.get(p.status) ?? 0) + 1);
+  const ownerObj = ref.ownerId ? lookup(ref.ownerId)?.object : undefined;
   const ownerRef = ref.ownerId ? parseObjectKey(ref.ownerId) : undefined;
   return {
     ...ref,
     ...(ownerRef ? { owner: { key: ref.ownerId, kind: ownerObj?.kind ?? ownerRef.resource, name: ownerRef.name } } : {}),
     counts: [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])),
-    pods,
+    pods: members,
   };
 }
