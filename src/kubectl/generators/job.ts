@@ -48,7 +48,8 @@ function jobFromCronJob(name: string, from: string, ctx: GeneratorContext | unde
     throw new UsageError(`from must be an existing cronjob: ${kind === '' ? from : kind}`);
   }
   const cronJob = ctx?.getObject?.('cronjobs', cronName);
-  if (!cronJob) throw new UsageError(`cronjobs.batch "${cronName}" not found`, 'raw');
+  // The builder's Get fails with the server's NotFound, which CheckErr prints as such.
+  if (!cronJob) throw new UsageError(`Error from server (NotFound): cronjobs.batch "${cronName}" not found`, 'raw');
   const spec = (cronJob.spec ?? {}) as { jobTemplate?: { metadata?: KubeObject['metadata']; spec?: unknown } };
   const template = spec.jobTemplate ?? {};
   const annotations = { 'cronjob.kubernetes.io/instantiate': 'manual', ...(template.metadata?.annotations ?? {}) };

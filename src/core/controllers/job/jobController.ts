@@ -134,7 +134,7 @@ export class JobController {
     let createdNow = 0;
 
     if (!suspended && !status.startTime) status.startTime = nowText;
-    let finishing: 'Failed' | 'Complete' | '' = hasTrueCondition(status as never, 'FailureTarget') ? 'Failed' : hasTrueCondition(status as never, 'SuccessCriteriaMet') ? 'Complete' : '';
+    let finishing: 'Failed' | 'Complete' | '' = hasTrueCondition({ status }, 'FailureTarget') ? 'Failed' : hasTrueCondition({ status }, 'SuccessCriteriaMet') ? 'Complete' : '';
     if (!finishing) {
       const onFailure = job.spec?.template?.spec?.restartPolicy === 'OnFailure';
       const backoffLimit = job.spec?.backoffLimit ?? 6;
@@ -164,7 +164,7 @@ export class JobController {
       const r = JOB_REASONS.suspended;
       if (setCondition(status, 'Suspended', 'True', r.reason, r.message, nowText)) this.recorder.normal(job, 'Suspended', r.message);
     } else {
-      if (hasTrueCondition(status as never, 'Suspended')) {
+      if (hasTrueCondition({ status }, 'Suspended')) {
         const r = JOB_REASONS.resumed;
         setCondition(status, 'Suspended', 'False', r.reason, r.message, nowText);
         status.startTime = nowText;
