@@ -67,6 +67,27 @@ export function missingComputeResources(pod: Pod, hard: ResourceList): Map<strin
   return missing;
 }
 
+/** STORAGE_CLASS_QUOTA_INFIX joins a class name and a resource: `gold.storageclass.storage.k8s.io/requests.storage`. */
+const STORAGE_CLASS_QUOTA_INFIX = '.storageclass.storage.k8s.io/';
+
+/**
+ * claimStorageUsage is the PersistentVolumeClaim evaluator (evaluator/core/persistent_volume_claims.go):
+ * requests.storage, and per class `<class>.storageclass.storage.k8s.io/requests.storage` and
+ * `.../persistentvolumeclaims`.
+ */
+export function claimStorageUsage(claim: KubeObject): Record<string, Quantity> {
+  const spec = (claim.spec ?? {}) as { storageClassName?: string; resources?: { requests?: Record<string, string> } };
+  const out: Record<string, Quantity> = {};
+  const request = spec.resources?.requests?.storage;
+  if (request !== undefined) out['requests.storage'] = Quantity.parse(request);
+  const cls = claim.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? spec.storageClassName;
+  if (cls) {
+    out[`${cls}${STORAGE_CLASS_QUOTA_INFIX}persistentvolumeclaims`] = Quantity.fromValue(1);
+    if (request !== undefined) out[`${cls}${STORAGE_CLASS_QUOTA_INFIX}requests.storage`] = Quantity.parse(request);
+  }
+  return out;
+}
+
 /** objectUsage is what one object adds to each tracked resource of `hard`. */
 export function objectUsage(resource: string, group: string, obj: KubeObject, hard: ResourceList): Record<string, Quantity> {
   const out: Record<string, Quantity> = {};
@@ -76,6 +97,9 @@ export function objectUsage(resource: string, group: string, obj: KubeObject, ha
   if (!group && OBJECT_COUNT_NAMES[resource] && resource in hard) out[resource] = one;
   if (!group && resource === 'pods') {
     for (const [k, v] of Object.entries(podComputeUsage(obj as unknown as Pod))) if (k in hard) out[k] = v;
+  }
+  if (!group && resource === 'persistentvolumeclaims') {
+    for (const [k, v] of Object.entries(claimStorageUsage(obj))) if (k in hard) out[k] = v;
   }
   if (!group && resource === 'services') {
     const type = (obj.spec as { type?: string } | undefined)?.type;
@@ -106,6 +130,7 @@ export function trackedResources(hard: ResourceList): Array<{ resource: string; 
       add(dot < 0 ? name : name.slice(0, dot), dot < 0 ? '' : name.slice(dot + 1));
     } else if (OBJECT_COUNT_NAMES[key]) add(key, '');
     else if (key.startsWith('services.')) add('services', '');
+    else if (key === 'requests.storage' || key.includes(STORAGE_CLASS_QUOTA_INFIX)) add('persistentvolumeclaims', '');
     else add('pods', '');
   }
   return [...seen.values()];

@@ -222,3 +222,21 @@ EOF`);
     expect((await s.out('kubectl get pvc')).replace(/ +/g, ' ')).toBe('NAME STATUS VOLUME CAPACITY ACCESS MODES STORAGECLASS VOLUMEATTRIBUTESCLASS AGE\ndata Pending local-path <unset> 0s\n');
   });
 });
+
+describe('workflow: storage quota', () => {
+  it('counts claims and their storage, per class too', async () => {
+    const s = await scenario();
+    await s.run('kubectl create quota storage --hard=requests.storage=2Gi,persistentvolumeclaims=2,local-path.storageclass.storage.k8s.io/requests.storage=1Gi');
+    const big = await s.run(CLAIM.replace('storage: 1Gi', 'storage: 5Gi'));
+    expect(big.stderr).toBe(
+      'Error from server (Forbidden): error when creating "STDIN": persistentvolumeclaims "data" is forbidden: exceeded quota: storage, requested: local-path.storageclass.storage.k8s.io/requests.storage=5Gi,requests.storage=5Gi, used: local-path.storageclass.storage.k8s.io/requests.storage=0,requests.storage=0, limited: local-path.storageclass.storage.k8s.io/requests.storage=1Gi,requests.storage=2Gi\n',
+    );
+    await s.run(CLAIM.replace('storage: 1Gi', 'storage: 500Mi'));
+    expect(await s.out("kubectl describe quota storage | sed -n '/^Resource/,$p'")).toBe(`Resource                                                 Used   Hard
+--------                                                 ----   ----
+local-path.storageclass.storage.k8s.io/requests.storage  500Mi  1Gi
+persistentvolumeclaims                                   1      2
+requests.storage                                         500Mi  2Gi
+`);
+  });
+});

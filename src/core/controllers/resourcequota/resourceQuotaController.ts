@@ -11,7 +11,7 @@ import { deepEqual } from '../../api/equality.ts';
 import { formatUsage, namespaceUsage, type ResourceList } from '../../api/quotaUsage.ts';
 import { isStatusError } from '../../api/status.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { CONFIGMAPS, PODS, SECRETS, SERVICES, type Client, type ResourceRef } from '../../client/client.ts';
+import { CONFIGMAPS, PERSISTENTVOLUMECLAIMS, PODS, SECRETS, SERVICES, type Client, type ResourceRef } from '../../client/client.ts';
 import { keyOf, splitKey, type Informer } from '../../client/informer.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
@@ -44,7 +44,7 @@ export class ResourceQuotaController {
     const touched = (obj: KubeObject) => {
       for (const q of this.quotas.list(obj.metadata.namespace ?? '')) this.queue.add(keyOf(q));
     };
-    for (const ref of [PODS, SERVICES, CONFIGMAPS, SECRETS]) {
+    for (const ref of [PODS, SERVICES, CONFIGMAPS, SECRETS, PERSISTENTVOLUMECLAIMS]) {
       cluster.informers.forResource(ref).addHandler({ add: touched, update: (_o, o) => touched(o), delete: touched });
     }
   }
