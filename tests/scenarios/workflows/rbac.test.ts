@@ -276,4 +276,43 @@ kubectl auth reconcile`,
       "
     `);
   });
+  it('uses a service account token from the kubeconfig until it expires', async () => {
+    const s = await scenario();
+    expect(
+      await transcript(
+        s,
+        `kubectl create sa bot
+kubectl config set-credentials bot --token=$(kubectl create token bot --duration=10m)
+kubectl config set-context bot --cluster=kubernetes --user=bot
+kubectl config view -o jsonpath='{.users[?(@.name=="bot")].user.token}'
+kubectl --context=bot auth whoami | head -2
+kubectl --context=bot get pods
+sleep 601
+kubectl --context=bot get pods
+kubectl config delete-user bot
+kubectl config delete-user bot`,
+      ),
+    ).toMatchInlineSnapshot(`
+      "$ kubectl create sa bot
+      serviceaccount/bot created
+      $ kubectl config set-credentials bot --token=$(kubectl create token bot --duration=10m)
+      User "bot" set.
+      $ kubectl config set-context bot --cluster=kubernetes --user=bot
+      Context "bot" created.
+      $ kubectl config view -o jsonpath='{.users[?(@.name=="bot")].user.token}'
+      REDACTED$ kubectl --context=bot auth whoami | head -2
+      ATTRIBUTE                                           VALUE
+      Username                                            system:serviceaccount:default:bot
+      $ kubectl --context=bot get pods
+      Error from server (Forbidden): pods is forbidden: User "system:serviceaccount:default:bot" cannot list resource "pods" in API group "" in the namespace "default"
+      $ sleep 601
+      $ kubectl --context=bot get pods
+      error: You must be logged in to the server (Unauthorized)
+      $ kubectl config delete-user bot
+      deleted user bot from /root/.kube/config
+      $ kubectl config delete-user bot
+      error: cannot delete user bot, not in /root/.kube/config
+      "
+    `);
+  });
 });

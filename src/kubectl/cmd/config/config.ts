@@ -6,12 +6,14 @@ import type { KubectlCommand } from '../../command.ts';
 import { notInPlayground } from '../notInPlayground.ts';
 import { currentContextCmd } from './currentContext.ts';
 import { deleteContext } from './deleteContext.ts';
+import { deleteUser } from './deleteUser.ts';
 import { getClusters } from './getClusters.ts';
 import { getContexts } from './getContexts.ts';
 import { getUsers } from './getUsers.ts';
 import { renameContext } from './renameContext.ts';
 import { set } from './set.ts';
 import { setContext } from './setContext.ts';
+import { setCredentials } from './setCredentials.ts';
 import { unset } from './unset.ts';
 import { useContext } from './useContext.ts';
 import { view } from './view.ts';
@@ -24,7 +26,7 @@ export const config: KubectlCommand = {
     currentContextCmd,
     notInPlayground('delete-cluster', 'Delete the specified cluster from the kubeconfig'),
     deleteContext,
-    notInPlayground('delete-user', 'Delete the specified user from the kubeconfig'),
+    deleteUser,
     getClusters,
     getContexts,
     getUsers,
@@ -32,7 +34,7 @@ export const config: KubectlCommand = {
     set,
     notInPlayground('set-cluster', 'Set a cluster entry in kubeconfig'),
     setContext,
-    notInPlayground('set-credentials', 'Set a user entry in kubeconfig'),
+    setCredentials,
     unset,
     useContext,
     view,
