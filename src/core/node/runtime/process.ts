@@ -30,6 +30,15 @@ export interface ExitStatus {
   finishedAt: number;
 }
 
+/**
+ * DEFAULT_REQUEST_CPU_MS is the CPU a network request costs a server that does not say
+ * otherwise (a static nginx answer: ~0.2 ms), so a `wget` loop shows in `kubectl top`.
+ */
+export const DEFAULT_REQUEST_CPU_MS = 0.2;
+/** REQUEST_WINDOW_MS is how long a request counts towards CPU usage (the rate is averaged over it). */
+export const REQUEST_WINDOW_MS = 10_000;
+const MAX_SERVED = 100_000;
+
 /** ProcessOptions is everything a process is built from (see startProcess for the checks before it). */
 export interface ProcessOptions {
   program: Program;
@@ -70,6 +79,9 @@ export class ContainerProcess {
   private readonly exitWatchers: ((s: ExitStatus) => void)[] = [];
   private readonly abort = new ProcessAbort();
   private current: Usage = { cpuMilli: 0, memoryBytes: 0 };
+  /** served holds the arrival times of recent network requests (within REQUEST_WINDOW_MS). */
+  private served: number[] = [];
+  private requestCostMs = DEFAULT_REQUEST_CPU_MS;
   private readonly ctx: ProcessContext;
 
   constructor(private readonly opts: ProcessOptions) {
@@ -126,9 +138,24 @@ export class ContainerProcess {
     return this.opts.fs;
   }
 
-  /** usage is the current resource usage (CPU clamped to the limit, as CFS throttling does). */
+  /**
+   * usage is the current resource usage: what the program reports plus the CPU its recent
+   * requests cost (averaged over the last 10 s), clamped to the limit as CFS throttling does.
+   */
   usage(): Usage {
-    return { ...this.current };
+    this.pruneServed();
+    if (this.served.length === 0 || this.requestCostMs === 0) return { ...this.current };
+    const serving = (this.served.length * this.requestCostMs * 1000) / REQUEST_WINDOW_MS;
+    const cpu = this.current.cpuMilli + serving;
+    const limit = this.opts.limits.cpuMilli;
+    return { cpuMilli: limit !== undefined ? Math.min(cpu, limit) : cpu, memoryBytes: this.current.memoryBytes };
+  }
+
+  private pruneServed(): void {
+    const since = this.opts.clock.now() - REQUEST_WINDOW_MS;
+    let i = 0;
+    while (i < this.served.length && this.served[i] <= since) i++;
+    if (i > 0) this.served.splice(0, i);
   }
 
   /** onExit calls fn when the process exits (immediately if it already has). */
@@ -159,10 +186,15 @@ export class ContainerProcess {
     return l.handler(req);
   }
 
-  /** request delivers a request to a port; undefined means connection refused. */
+  /** request delivers a request to a port; undefined means connection refused. Each one costs CPU (see usage). */
   async request(port: number, req: Request): Promise<Response | undefined> {
     const l = this.listeners.get(port);
     if (!this.running || !l) return undefined;
+    if (this.requestCostMs > 0) {
+      this.served.push(this.opts.clock.now());
+      // Bound the memory of a hot loop: older entries fall out of the window anyway.
+      if (this.served.length > MAX_SERVED) this.pruneServed();
+    }
     return l.handler(req);
   }
 
@@ -298,6 +330,9 @@ export class ContainerProcess {
           self.timer(ms, tick);
         };
         self.timer(ms, tick);
+      },
+      setRequestCost(cpuMs: number) {
+        self.requestCostMs = Math.max(0, cpuMs);
       },
       setUsage(u: Partial<Usage>) {
         if (!alive()) return;

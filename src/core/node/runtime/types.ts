@@ -123,6 +123,11 @@ export interface ProcessContext {
   after(ms: number, fn: () => void): void;
   /** every runs fn every `ms` until the process dies. */
   every(ms: number, fn: () => void): void;
+  /**
+   * setRequestCost sets the CPU milliseconds each network request costs (default 0.2 ms); the
+   * runtime adds the recent requests' cost to the reported CPU. 0 turns it off.
+   */
+  setRequestCost(cpuMs: number): void;
   /** setUsage reports resource use; memory above the limit gets the process OOM-killed (exit 137). */
   setUsage(usage: Partial<Usage>): void;
   /** sh runs a script with the image's shell (args[0] is $0), output going to the container log; resolves to its status. */

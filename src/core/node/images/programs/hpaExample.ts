@@ -1,7 +1,7 @@
 /**
  * registry.k8s.io/hpa-example: the php-apache server of the HorizontalPodAutoscaler walkthrough.
- * Every request runs a CPU-heavy loop and answers `OK!`; the reported CPU is the work of the last
- * 10 s (5 ms of CPU per request), so a `wget` loop drives it past its request and the HPA scales.
+ * Every request runs a CPU-heavy loop and answers `OK!`; each costs 5 ms of CPU, averaged by the
+ * runtime over the last 10 s, so a `wget` loop drives it past its request and the HPA scales.
  */
 import type { Program } from '../../runtime/types.ts';
 import type { ImageDefinition } from '../definition.ts';
@@ -10,7 +10,6 @@ import { apacheErrorTime, commonLogTime, requestLine, textResponse } from './for
 
 /** CPU_MS_PER_REQUEST is the CPU time one request burns (index.php's sqrt loop). */
 export const CPU_MS_PER_REQUEST = 5;
-const WINDOW_MS = 10_000;
 const IDLE_MILLI = 1;
 
 const apacheForeground: Program = async (ctx) => {
@@ -20,19 +19,10 @@ const apacheForeground: Program = async (ctx) => {
   }
   ctx.log(`[${apacheErrorTime(ctx.now())}] [mpm_prefork:notice] [pid 1] AH00163: Apache/2.4.10 (Debian) PHP/5.6.14 configured -- resuming normal operations`, 'stderr');
   ctx.log(`[${apacheErrorTime(ctx.now())}] [core:notice] [pid 1] AH00094: Command line: 'apache2 -D FOREGROUND'`, 'stderr');
-  const memory = 10 * 1024 * 1024;
-  ctx.setUsage({ cpuMilli: IDLE_MILLI, memoryBytes: memory });
-  const recent: number[] = [];
-  const recompute = (): void => {
-    const now = ctx.now();
-    while (recent.length > 0 && recent[0] <= now - WINDOW_MS) recent.shift();
-    // CPU-ms per second of wall time is millicores.
-    ctx.setUsage({ cpuMilli: IDLE_MILLI + Math.round((recent.length * CPU_MS_PER_REQUEST * 1000) / WINDOW_MS), memoryBytes: memory });
-  };
-  ctx.every(1000, recompute);
+  // Each request runs index.php's sqrt loop; the runtime averages that cost over 10 s.
+  ctx.setUsage({ cpuMilli: IDLE_MILLI, memoryBytes: 10 * 1024 * 1024 });
+  ctx.setRequestCost(CPU_MS_PER_REQUEST);
   ctx.listen(80, 'HTTP', (req) => {
-    recent.push(ctx.now());
-    recompute();
     const res = textResponse(200, 'OK!', 'text/html', { server: 'Apache/2.4.10 (Debian)', 'x-powered-by': 'PHP/5.6.14' });
     ctx.log(`${req.fromIP} - - [${commonLogTime(ctx.now())}] "${requestLine(req)}" 200 203 "-" "${req.headers['user-agent'] ?? '-'}"`);
     return res;
