@@ -240,3 +240,26 @@ requests.storage                                         500Mi  2Gi
 `);
   });
 });
+
+describe('workflow: storage expansion', () => {
+  it('accepts a bigger request when the class allows expansion, and waits for an external resizer', async () => {
+    const s = await scenario();
+    await s.run(`kubectl apply -f - <<EOF
+apiVersion: storage.k8s.io/v1
+kind: StorageClass
+metadata:
+  name: expandable
+provisioner: rancher.io/local-path
+volumeBindingMode: WaitForFirstConsumer
+allowVolumeExpansion: true
+EOF`);
+    await s.run(CLAIM.replace('spec:\n', 'spec:\n  storageClassName: expandable\n'));
+    await s.run(pod('app', 'sleep 3600'));
+    await s.run('kubectl wait --for=condition=Ready pod/app --timeout=60s');
+    expect(await s.out(`kubectl patch pvc data -p '{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}'`)).toBe('persistentvolumeclaim/data patched\n');
+    expect(await s.out("kubectl get pvc data -o jsonpath='{.spec.resources.requests.storage} {.status.capacity.storage}'")).toBe('2Gi 1Gi');
+    expect(await s.out("kubectl get events --field-selector reason=ExternalExpanding -o custom-columns=FROM:.source.component,MESSAGE:.message")).toBe(`FROM            MESSAGE
+volume_expand   waiting for an external controller to expand this PVC
+`);
+  });
+});

@@ -1,10 +1,11 @@
 /**
  * installVolumeControllers adds the storage controllers: kube-controller-manager's
- * persistentvolume-binder, pvc-protection and pv-protection, plus the local-path
+ * persistentvolume-binder, pvc-protection, pv-protection and persistentvolume-expander, plus the local-path
  * provisioner add-on (its Deployment and the default StorageClass are bootstrapped).
  */
 import type { Cluster } from '../../sim/cluster.ts';
 import { bootstrapLocalPathStorage } from './localpath/bootstrap.ts';
+import { installExpandController } from './expand/expandController.ts';
 import { installLocalPathProvisioner } from './localpath/localPathProvisioner.ts';
 import { installPersistentVolumeController } from './persistentvolume/pvController.ts';
 import { installPVCProtectionController } from './pvcprotection/pvcProtectionController.ts';
@@ -15,6 +16,7 @@ export function installVolumeControllers(cluster: Cluster): void {
   installPersistentVolumeController(cluster);
   installPVCProtectionController(cluster);
   installPVProtectionController(cluster);
+  installExpandController(cluster);
   installLocalPathProvisioner(cluster);
   cluster.onBootstrap(bootstrapLocalPathStorage);
 }
