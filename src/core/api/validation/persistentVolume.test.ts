@@ -88,3 +88,14 @@ describe('StorageClass validation', () => {
     );
   });
 });
+
+describe('storage sizes', () => {
+  it('must be greater than zero', () => {
+    expect(message('PersistentVolumeClaim', 'data', validatePersistentVolumeClaim(claim({ accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '0' } } })))).toBe(
+      'PersistentVolumeClaim "data" is invalid: spec.resources[storage]: Invalid value: "0": must be greater than zero',
+    );
+    expect(message('PersistentVolume', 'pv1', validatePersistentVolume(volume({ capacity: { storage: '0' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/a' } })))).toBe(
+      'PersistentVolume "pv1" is invalid: spec.capacity[storage]: Invalid value: "0": must be greater than zero',
+    );
+  });
+});

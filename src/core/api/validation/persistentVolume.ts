@@ -57,10 +57,10 @@ function validateAccessModes(modes: string[] | undefined, path: string, required
   return errs;
 }
 
-/** validatePositiveStorage is ValidatePositiveQuantityValue for a storage size. */
+/** validatePositiveStorage is ValidatePositiveQuantityValue for a storage size: zero is refused too. */
 function validatePositiveStorage(q: unknown, path: string): FieldError[] {
   const v = quantityOf(q);
-  if (v && v.sign() < 0) return [field.invalid(path, v.toString(), 'must be greater than or equal to 0')];
+  if (v && v.sign() <= 0) return [field.invalid(path, v.toString(), 'must be greater than zero')];
   return [];
 }
 
