@@ -67,9 +67,6 @@ export interface ApiServerOptions {
   resources: ResourceDefinition[];
 }
 
-/** EvictionGuard lets PodDisruptionBudget logic veto an eviction (by throwing 429). */
-export type EvictionGuard = (pod: KubeObject, dryRun: boolean) => void;
-
 export const ADMIN: UserInfo = { username: 'kubernetes-admin', groups: ['kubeadm:cluster-admins', 'system:authenticated'] };
 
 /** ApiServer serves every registered resource. */
@@ -85,8 +82,6 @@ export class ApiServer {
   schema?: ApiSchema;
   /** nodeProxy reaches kubelets for pods/log and pods/exec (installed by the node layer). */
   nodeProxy?: NodeProxy;
-  /** evictionGuards run before each eviction (pods/eviction). */
-  readonly evictionGuards: EvictionGuard[] = [];
   /** authorizer decides requests of clients that enforce authorization (RBAC, installed by authorization/install.ts). */
   authorizer?: Authorizer;
   /** tokenAuthenticator issues and checks service account tokens (TokenRequest, TokenReview, `kubectl --token`). */
@@ -139,6 +134,8 @@ export class ApiServer {
   // ---- reads ----------------------------------------------------------------------------
 
   get(def: ResourceDefinition, namespace: string, name: string): KubeObject {
+    // A resource without the verb (bindings are create only) has no such route: 405.
+    if (!def.verbs.includes('get')) throw methodNotAllowed();
     const obj = this.find(def, namespace, name);
     if (!obj) throw notFound(def.group, def.resource, name);
     return obj;
@@ -155,6 +152,7 @@ export class ApiServer {
   }
 
   list(def: ResourceDefinition, namespace: string | undefined, opts: ListOptions = {}): ObjectList {
+    if (!def.verbs.includes('list')) throw methodNotAllowed();
     const filter = this.filterFor(def, opts);
     const { items, revision } = def.reader
       ? { items: def.reader.list(def.namespaced ? namespace || undefined : undefined), revision: this.store.currentRevision() }
@@ -400,7 +398,7 @@ function sameContent(a: KubeObject, b: KubeObject): boolean {
 }
 
 /** methodNotAllowed is the 405 of a verb an (aggregated) API does not route, as the generic apiserver answers it. */
-function methodNotAllowed(): StatusError {
+export function methodNotAllowed(): StatusError {
   return new StatusError({
     kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
     message: 'the server does not allow this method on the requested resource', reason: 'MethodNotAllowed', code: 405,

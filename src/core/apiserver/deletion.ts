@@ -12,7 +12,7 @@ import { rfc3339 } from '../api/time.ts';
 import type { KubeObject } from '../api/types.ts';
 import { thaw } from '../storage/freeze.ts';
 import type { UserInfo } from './admission.ts';
-import type { ApiServer, ListOptions } from './apiserver.ts';
+import { methodNotAllowed, type ApiServer, type ListOptions } from './apiserver.ts';
 import { resourceKey, type ResourceDefinition } from './resource.ts';
 
 /** DeleteOptions is metav1.DeleteOptions. */
@@ -35,6 +35,7 @@ export function deleteObject(
   name: string,
   opts: DeleteOptions = {},
 ): KubeObject {
+  if (!def.verbs.includes('delete')) throw methodNotAllowed();
   const current = server.get(def, namespace, name);
   const pre = opts.preconditions;
   if (pre?.uid && pre.uid !== current.metadata.uid) {

@@ -3,6 +3,7 @@
  */
 import type { ApiSchema } from '../api/schema/index.ts';
 import { installAdmission } from '../apiserver/admission/install.ts';
+import { installAPIServiceRegistration } from '../apiserver/apiServiceRegistration.ts';
 import { installAuthorization } from '../apiserver/authorization/install.ts';
 import { installControllers } from '../controllers/install.ts';
 import { installNetwork } from '../network/install.ts';
@@ -61,4 +62,5 @@ function installLayers(cluster: Cluster): void {
   installScheduler(cluster);
   installNodes(cluster);
   installMetricsServer(cluster);
+  installAPIServiceRegistration(cluster);
 }

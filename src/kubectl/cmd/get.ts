@@ -16,6 +16,7 @@ import { parseGoDuration } from '../flags.ts';
 import { listObjects } from '../listing.ts';
 import { readManifests } from '../manifests.ts';
 import { qualifiedKind } from '../mapper.ts';
+import { printWarning } from '../warnings.ts';
 import { checkOutputFormat, isTableFormat, printObjects } from '../output.ts';
 import { printTableGroups, tableText, type TableGroup, type TablePrintOptions } from '../printers/table.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
@@ -63,8 +64,14 @@ async function runGet(inv: Invocation): Promise<number> {
   } else {
     requests = parseResourceArgs(inv.args, inv.mapper);
   }
+  const warned = new Set<string>();
   for (const req of requests) {
     const ns = req.def.namespaced ? namespace : undefined;
+    // The API server's deprecation warning arrives with the response, before anything is printed.
+    if (req.def.deprecated && !warned.has(req.def.deprecated)) {
+      warned.add(req.def.deprecated);
+      printWarning(inv, req.def.deprecated);
+    }
     if (req.names.length === 0) {
       try {
         const list = listObjects(ctx.client, req.def, ns, listOpts);

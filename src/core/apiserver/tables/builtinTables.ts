@@ -2,10 +2,23 @@
 import { hpaTable } from './autoscaling.ts';
 import { controllerRevisionTable } from './controllerrevisions.ts';
 import { cronJobTable } from './cronjobs.ts';
+import { csiDriverTable, csiNodeTable, csiStorageCapacityTable, volumeAttachmentTable } from './csi.ts';
 import { daemonSetTable } from './daemonsets.ts';
 import { deploymentTable } from './deployments.ts';
 import { endpointSliceTable, endpointsTable } from './endpoints.ts';
 import { eventTable } from './events.ts';
+import {
+  apiServiceTable,
+  csrTable,
+  flowSchemaTable,
+  priorityLevelTable,
+  runtimeClassTable,
+  validatingAdmissionPolicyBindingTable,
+  validatingAdmissionPolicyTable,
+  webhookConfigurationTable,
+} from './extensionApis.ts';
+import { defaultTable } from './fallback.ts';
+import { componentStatusTable, podTemplateTable, replicationControllerTable } from './legacyCore.ts';
 import { jobTable } from './jobs.ts';
 import { ingressClassTable, ingressTable, networkPolicyTable } from './networking.ts';
 import { nodeTable } from './nodes.ts';
@@ -34,6 +47,23 @@ export const builtinTables: ReadonlyMap<string, TableDefinition> = new Map<strin
   ['/persistentvolumes', pvTable],
   ['/resourcequotas', resourceQuotaTable],
   ['/limitranges', limitRangeTable],
+  ['/replicationcontrollers', replicationControllerTable],
+  ['/podtemplates', podTemplateTable],
+  ['/componentstatuses', componentStatusTable],
+  ['apiregistration.k8s.io/apiservices', apiServiceTable],
+  ['apiextensions.k8s.io/customresourcedefinitions', defaultTable],
+  ['admissionregistration.k8s.io/mutatingwebhookconfigurations', webhookConfigurationTable],
+  ['admissionregistration.k8s.io/validatingwebhookconfigurations', webhookConfigurationTable],
+  ['admissionregistration.k8s.io/validatingadmissionpolicies', validatingAdmissionPolicyTable],
+  ['admissionregistration.k8s.io/validatingadmissionpolicybindings', validatingAdmissionPolicyBindingTable],
+  ['certificates.k8s.io/certificatesigningrequests', csrTable],
+  ['node.k8s.io/runtimeclasses', runtimeClassTable],
+  ['storage.k8s.io/csidrivers', csiDriverTable],
+  ['storage.k8s.io/csinodes', csiNodeTable],
+  ['storage.k8s.io/volumeattachments', volumeAttachmentTable],
+  ['storage.k8s.io/csistoragecapacities', csiStorageCapacityTable],
+  ['flowcontrol.apiserver.k8s.io/flowschemas', flowSchemaTable],
+  ['flowcontrol.apiserver.k8s.io/prioritylevelconfigurations', priorityLevelTable],
   ['apps/deployments', deploymentTable],
   ['apps/replicasets', replicaSetTable],
   ['apps/statefulsets', statefulSetTable],

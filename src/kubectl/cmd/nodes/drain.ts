@@ -13,6 +13,7 @@ import type { KubeObject } from '../../../core/api/types.ts';
 import { PODS } from '../../../core/client/client.ts';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
+import { printWarning } from '../../warnings.ts';
 import { parseGoDuration } from '../../flags.ts';
 import { parseSelector } from '../../../core/api/labelSelectorParser.ts';
 import { dryRunStrategy, dryRunSuffix, type DryRun } from '../objectWrites.ts';
@@ -67,7 +68,7 @@ async function drainOne(inv: Invocation, nodeName: string, podSelector: string, 
   const listed = ctx.client.list(PODS, undefined, { fieldSelector: `spec.nodeName=${nodeName}`, labelSelector: podSelector }).items;
   const list = podsForDeletion(listed, filterOptions(inv));
   if (list.errors.length > 0) return aggregate(list.errors);
-  if (list.warnings !== '') ctx.stderr(`${warningPrefix(inv)} ${list.warnings}\n`);
+  if (list.warnings !== '') printWarning(inv, list.warnings);
   if (dryRun === 'client') {
     for (const pod of list.pods) ctx.stdout(`evicting pod ${pod.metadata.namespace}/${pod.metadata.name} (dry run)\n`);
     return undefined;
@@ -79,12 +80,6 @@ async function drainOne(inv: Invocation, nodeName: string, podSelector: string, 
     ctx.stderr(`There are pending pods in node "${nodeName}" when an error occurred: ${err}\n${pending.map((p) => `pod/${p.metadata.name}\n`).join('')}`);
   }
   return err;
-}
-
-/** warningPrefix is the WarningPrinter's "Warning:", yellow on a colour terminal. */
-function warningPrefix(inv: Invocation): string {
-  const color = inv.ctx.isTTY && inv.ctx.env.get('TERM') !== 'dumb';
-  return color ? '\x1b[33;1mWarning:\x1b[0m' : 'Warning:';
 }
 
 function filterOptions(inv: Invocation): DrainFilterOptions {
