@@ -24,7 +24,7 @@ const pods = (cluster: Cluster) => list<Pod & KubeObject>(cluster, PODS);
 /** finish plays the kubelet: the pod's container exits with a code, the pod goes Succeeded or Failed. */
 function finish(cluster: Cluster, pod: Pod, exitCode: number): void {
   const client = cluster.client('kubelet');
-  const fresh = thaw(client.get(PODS, 'default', pod.metadata?.name ?? '')) as KubeObject & Pod;
+  const fresh = thaw(client.get(PODS, 'default', pod.metadata?.name ?? ''));
   const now = rfc3339(cluster.now());
   fresh.status = {
     phase: exitCode === 0 ? 'Succeeded' : 'Failed',
