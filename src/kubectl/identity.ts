@@ -51,7 +51,7 @@ function authenticate(client: Client, cfg: KubeConfig, flags: Flags, ownFlags: R
   const token = global('token') || authInfo?.token || '';
   if (token) {
     const server = client.server;
-    const user = server.tokenAuthenticator?.authenticate(token, Math.floor(server.clock.now() / 1000), (ns, name) => server.store.get('serviceaccounts', ns, name));
+    const user = server.tokenAuthenticator?.authenticate(token, Math.floor(server.clock.now() / 1000), (resource, ns, name) => server.store.get(resource, ns, name));
     if (!user) throw unauthorized();
     return user;
   }

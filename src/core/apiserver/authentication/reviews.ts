@@ -33,8 +33,8 @@ export function selfSubjectReview(_server: ApiServer, _ns: string, _body: KubeOb
 /** tokenReview authenticates spec.token with the service account authenticator. */
 export function tokenReview(server: ApiServer, _ns: string, body: KubeObject): KubeObject {
   const spec = (body.spec ?? {}) as { token?: string; audiences?: string[] };
-  const user = server.tokenAuthenticator?.authenticate(spec.token ?? '', Math.floor(server.clock.now() / 1000), (ns, name) =>
-    server.store.get('serviceaccounts', ns, name),
+  const user = server.tokenAuthenticator?.authenticate(spec.token ?? '', Math.floor(server.clock.now() / 1000), (resource, ns, name) =>
+    server.store.get(resource, ns, name),
   );
   const status: Record<string, unknown> = user
     ? { authenticated: true, user: userInfoJSON(user), audiences: spec.audiences?.length ? spec.audiences : [ISSUER] }

@@ -59,7 +59,14 @@ export function requestToken(server: ApiServer, namespace: string, name: string,
     if (!obj || (ref.uid && ref.uid !== obj.metadata.uid)) throw notFound(b.group, b.resource, ref.name ?? '');
     // Keys stay in go-jose's sorted order: namespace, node, pod, secret, serviceaccount.
     const k = claims['kubernetes.io'];
-    claims['kubernetes.io'] = { namespace: k.namespace, [b.claim]: { name: obj.metadata.name ?? '', uid: obj.metadata.uid ?? '' }, serviceaccount: k.serviceaccount };
+    const bound: Record<string, unknown> = { namespace: k.namespace };
+    // ServiceAccountTokenPodNodeInfo (beta, on in v1.32): a pod-bound token also names the pod's node.
+    const nodeName = ref.kind === 'Pod' ? ((obj.spec ?? {}) as { nodeName?: string }).nodeName : undefined;
+    const node = nodeName ? server.store.get('nodes', '', nodeName) : undefined;
+    if (node) bound.node = { name: nodeName ?? '', uid: node.metadata.uid ?? '' };
+    bound[b.claim] = { name: obj.metadata.name ?? '', uid: obj.metadata.uid ?? '' };
+    bound.serviceaccount = k.serviceaccount;
+    claims['kubernetes.io'] = bound as TokenClaims['kubernetes.io'];
   }
   return {
     kind: 'TokenRequest',

@@ -31,8 +31,8 @@ export interface TokenClaims {
   sub: string;
 }
 
-/** TokenLookup finds the objects a token names, to reject tokens whose service account is gone. */
-export type TokenLookup = (namespace: string, name: string) => KubeObject | undefined;
+/** TokenLookup finds the objects a token names (serviceaccounts, pods, secrets, nodes), to reject tokens whose account or bound object is gone. */
+export type TokenLookup = (resource: 'serviceaccounts' | 'pods' | 'secrets' | 'nodes', namespace: string, name: string) => KubeObject | undefined;
 
 const b64json = (v: unknown): string => base64UrlEncode(utf8Encode(JSON.stringify(v)));
 
@@ -82,13 +82,21 @@ export class TokenAuthenticator {
     }
     if (claims.iss !== ISSUER || nowSeconds >= claims.exp || nowSeconds < claims.nbf) return undefined;
     const k = claims['kubernetes.io'];
-    const sa = lookup(k.namespace, k.serviceaccount.name);
+    const sa = lookup('serviceaccounts', k.namespace, k.serviceaccount.name);
     if (!sa || sa.metadata.uid !== k.serviceaccount.uid) return undefined;
+    // A bound token dies with its object (the pod or secret deleted, or replaced under the same name).
+    const pod = k.pod && lookup('pods', k.namespace, k.pod.name);
+    const secret = k.secret && lookup('secrets', k.namespace, k.secret.name);
+    if ((k.pod && pod?.metadata.uid !== k.pod.uid) || (k.secret && secret?.metadata.uid !== k.secret.uid)) return undefined;
+    // The extra a bound token carries (pkg/serviceaccount/claims.go): credential id, then the node and pod it is bound to.
+    const extra: Record<string, string[]> = { 'authentication.kubernetes.io/credential-id': [`JTI=${claims.jti}`] };
+    if (k.node) Object.assign(extra, { 'authentication.kubernetes.io/node-name': [k.node.name], 'authentication.kubernetes.io/node-uid': [k.node.uid] });
+    if (k.pod) Object.assign(extra, { 'authentication.kubernetes.io/pod-name': [k.pod.name], 'authentication.kubernetes.io/pod-uid': [k.pod.uid] });
     return {
       username: claims.sub,
       uid: k.serviceaccount.uid,
       groups: ['system:serviceaccounts', `system:serviceaccounts:${k.namespace}`, 'system:authenticated'],
-      extra: { 'authentication.kubernetes.io/credential-id': [`JTI=${claims.jti}`] },
+      extra,
     };
   }
 
