@@ -13,7 +13,6 @@
 import type { UserInfo } from '../core/apiserver/admission.ts';
 import { authorizeRequest } from '../core/apiserver/authorization/authorize.ts';
 import type { Attributes } from '../core/apiserver/authorization/attributes.ts';
-import { StatusError } from '../core/api/status.ts';
 import type { Client } from '../core/client/client.ts';
 import { CommandError } from './errors.ts';
 import type { Flags } from './flags.ts';
@@ -98,9 +97,4 @@ export function clientFor(base: Client, cfg: KubeConfig, flags: Flags, ownFlags:
     throw new CommandError('error: requesting uid, groups or user-extra for  without impersonating a user');
   }
   return base.asUser(as ? impersonate(base, requester, as, asGroups, asUid) : requester);
-}
-
-/** isForbidden tells a 403 StatusError. */
-export function isForbidden(err: unknown): err is StatusError {
-  return err instanceof StatusError && err.status.code === 403;
 }
