@@ -43,6 +43,7 @@ export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
     allocatable: allocatableOf(allocatableList),
     allowedPodNumber: Number.parseInt(String(allocatableList.pods ?? '0'), 10) || 0,
     usedPorts: [],
+    podsWithRequiredAntiAffinity: [],
   };
   for (const pod of pods) addPod(info, pod);
   return info;
@@ -54,6 +55,7 @@ export function addPod(info: NodeInfo, pod: Pod): void {
   info.requested = addResources(info.requested, requestsOf(pod));
   info.nonZeroRequested = addResources(info.nonZeroRequested, requestsOf(pod, true));
   info.usedPorts.push(...podHostPorts(pod));
+  if ((pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity.push(pod);
 }
 
 function allocatableOf(list: Record<string, unknown>): Resources {

@@ -73,6 +73,8 @@ export class SnapshotCache {
       const i = info.pods.indexOf(oldPod);
       if (i >= 0) info.pods[i] = newPod;
       else this.markDirty(nodeName);
+      const j = info.podsWithRequiredAntiAffinity.indexOf(oldPod);
+      if (j >= 0) info.podsWithRequiredAntiAffinity[j] = newPod;
     }
     return true;
   }

@@ -51,6 +51,12 @@ export interface NodeInfo {
   allocatable: Resources;
   allowedPodNumber: number;
   usedPorts: HostPort[];
+  /**
+   * podsWithRequiredAntiAffinity is NodeInfo.PodsWithRequiredAntiAffinity: the node's pods
+   * with required pod anti-affinity terms, which InterPodAffinity checks every incoming pod
+   * against (most nodes have none, and then the plugin skips them).
+   */
+  podsWithRequiredAntiAffinity: Pod[];
 }
 
 /** CycleState is framework.CycleState: data one plugin computes in PreFilter/PreScore and reads later. */

@@ -54,18 +54,6 @@ function bump(m: Map<string, number>, info: NodeInfo, key: string): void {
   m.set(k, (m.get(k) ?? 0) + 1);
 }
 
-const antiAffinityMemo = new WeakMap<NodeInfo, Pod[]>();
-
-/** podsWithRequiredAntiAffinity is NodeInfo.PodsWithRequiredAntiAffinity, memoised per NodeInfo (a new one per pod change). */
-function podsWithRequiredAntiAffinity(info: NodeInfo): Pod[] {
-  let pods = antiAffinityMemo.get(info);
-  if (!pods) {
-    pods = info.pods.filter((p) => (p.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0);
-    antiAffinityMemo.set(info, pods);
-  }
-  return pods;
-}
-
 /** interPodAffinity is the InterPodAffinity filter plugin. */
 export const interPodAffinity: FilterPlugin = {
   name: 'InterPodAffinity',
@@ -78,7 +66,7 @@ export const interPodAffinity: FilterPlugin = {
     // (upstream walks HavePodsWithRequiredAntiAffinityList in that case).
     const ownTerms = affinity.length > 0 || antiAffinity.length > 0;
     for (const info of ctx.allNodes) {
-      for (const existing of ownTerms ? info.pods : podsWithRequiredAntiAffinity(info)) {
+      for (const existing of ownTerms ? info.pods : info.podsWithRequiredAntiAffinity) {
         const existingNs = existing.metadata?.namespace ?? '';
         for (const t of existing.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []) {
           if (termMatches(t, existingNs, pod)) bump(s.existingAntiAffinityCounts, info, t.topologyKey);

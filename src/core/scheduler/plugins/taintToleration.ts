@@ -23,12 +23,20 @@ function preferNoScheduleTolerations(tolerations: readonly Toleration[] | undefi
   return (tolerations ?? []).filter((t) => !t.effect || t.effect === 'PreferNoSchedule');
 }
 
+const PRE_SCORE_KEY = 'PreScoreTaintToleration';
+
 /** taintTolerationScore is TaintToleration's score half (weight 3 in the default profile). */
 export const taintTolerationScore: ScorePlugin = {
   name: 'TaintToleration',
   weight: 3,
-  score(_ctx, pod, nodeInfo) {
-    const tolerations = preferNoScheduleTolerations(pod.spec?.tolerations);
+  // PreScore keeps the pod's PreferNoSchedule tolerations for the cycle, as upstream's
+  // preScoreState does, instead of filtering them again for every node.
+  preScore(ctx, pod) {
+    ctx.state.set(PRE_SCORE_KEY, preferNoScheduleTolerations(pod.spec?.tolerations));
+    return undefined;
+  },
+  score(ctx, pod, nodeInfo) {
+    const tolerations = (ctx.state.get(PRE_SCORE_KEY) as Toleration[] | undefined) ?? preferNoScheduleTolerations(pod.spec?.tolerations);
     let count = 0;
     for (const taint of nodeInfo.node.spec?.taints ?? []) {
       if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) count++;
