@@ -133,6 +133,9 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     'get pods -o wide --show-labels',
     'get replicasets -o name',
     'get pods -l app=web -o jsonpath={.items[*].spec.containers[0].image}',
+    // metrics.k8s.io from metrics-server, printed by kubectl's own metricsutil printer.
+    'top node',
+    'top pod -n kube-system --containers --sort-by=memory --sum',
   ])('%s matches the emulated kubectl', async (line) => {
     const real = await env.kubectl(line.split(' '));
     expect(real.code).toBe(0);
