@@ -165,25 +165,27 @@ function validateIngressClassParameters(p: IngressClassParametersReference | und
   return errs;
 }
 
-/** validateIngressClass is ValidateIngressClass: controller is a domain-prefixed path of at most 250 characters. */
-export function validateIngressClass(ic: IngressClass): FieldError[] {
-  const errs = validateObjectMeta(ic.metadata, false, nameIsDNSSubdomain);
+/** validateIngressClassSpec: controller is a domain-prefixed path of at most 250 characters; parameters are well formed. */
+function validateIngressClassSpec(ic: IngressClass): FieldError[] {
   const controller = ic.spec?.controller ?? '';
-  if (controller.length > 250) errs.push(field.tooLong('spec.controller', controller, 250));
+  const errs = controller.length > 250 ? [field.tooLong('spec.controller', controller, 250)] : [];
   errs.push(...isDomainPrefixedPath('spec.controller', controller));
   errs.push(...validateIngressClassParameters(ic.spec?.parameters, 'spec.parameters'));
   return errs;
 }
 
-/** validateIngressClassUpdate: spec.controller is immutable. */
+/** validateIngressClass is ValidateIngressClass. */
+export function validateIngressClass(ic: IngressClass): FieldError[] {
+  return [...validateObjectMeta(ic.metadata, false, nameIsDNSSubdomain), ...validateIngressClassSpec(ic)];
+}
+
+/** validateIngressClassUpdate is ValidateIngressClassUpdate: the same checks, and spec.controller is immutable. */
 export function validateIngressClassUpdate(ic: IngressClass, old: IngressClass): FieldError[] {
-  const errs = validateObjectMetaUpdate(ic.metadata, old.metadata);
-  const controller = ic.spec?.controller ?? '';
-  if (controller.length > 250) errs.push(field.tooLong('spec.controller', controller, 250));
-  errs.push(...isDomainPrefixedPath('spec.controller', controller));
-  errs.push(...validateIngressClassParameters(ic.spec?.parameters, 'spec.parameters'));
-  errs.push(...validateImmutableField(controller, old.spec?.controller ?? '', 'spec.controller'));
-  return errs;
+  return [
+    ...validateObjectMetaUpdate(ic.metadata, old.metadata),
+    ...validateIngressClassSpec(ic),
+    ...validateImmutableField(ic.spec?.controller ?? '', old.spec?.controller ?? '', 'spec.controller'),
+  ];
 }
 
 // ---- NetworkPolicy ------------------------------------------------------------------------
