@@ -128,8 +128,3 @@ export function isRunningAndReady(pod: KubeObject): boolean {
 export function isRunningAndAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
   return isRunningAndReady(pod) && isPodAvailable(asPod(pod), minReadySeconds, now);
 }
-
-/** isHealthy: running, ready and not terminating. */
-export function isHealthy(pod: KubeObject): boolean {
-  return isRunningAndReady(pod) && !isTerminating(pod);
-}

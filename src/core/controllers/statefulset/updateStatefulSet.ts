@@ -5,15 +5,16 @@
  *
  * Pods are sorted into `replicas` (ordinals start..start+replicas-1) and `condemned` (the
  * rest). Then, in order:
- * 1. failed or succeeded replicas are deleted (recreated on a later pass);
- * 2. missing replicas are created, at the current revision below the partition and the
+ * 0. the claims of every pod get the owners the retention policy asks for;
+ * 1. replicas in ordinal order: a failed or succeeded one is deleted (recreated on a later
+ *    pass); a missing one is created, at the current revision below the partition and the
  *    update revision above it; with OrderedReady ("monotonic") one at a time, each waiting
  *    for its predecessors to be Running, Ready (and available for minReadySeconds);
- * 3. condemned pods are deleted from the highest ordinal down, one at a time when
+ * 2. condemned pods are deleted from the highest ordinal down, one at a time when
  *    monotonic and only once every replica is healthy;
- * 4. with RollingUpdate, the highest-ordinal pod (down to the partition) not at the update
- *    revision is deleted, and the walk stops at the first unhealthy pod: one at a time.
- * Status counts are computed from the pods seen, adjusted by what this pass did.
+ * 3. with RollingUpdate, the highest-ordinal pod (down to the partition) not at the update
+ *    revision is deleted, and the walk stops at the first unavailable pod: one at a time.
+ * Status counts are computed from the pods this pass was given, as upstream's updateStatus.
  */
 import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/types.ts';
@@ -21,7 +22,6 @@ import type { ControllerRevision } from '../history/controllerHistory.ts';
 import {
   isCreated,
   isFailedOrSucceeded,
-  isHealthy,
   isRunningAndAvailable,
   isRunningAndReady,
   isTerminating,
@@ -102,13 +102,12 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
     else condemned.push(pod);
   }
   condemned.sort((a, b) => parentAndOrdinal(a)[1] - parentAndOrdinal(b)[1]);
+  // Upstream counts the pods it was given; pods this pass creates or deletes show up in the
+  // next pass's counts (their watch events trigger it), except the rolling update's deletion.
   const status = countStatus([...replicas.filter((p): p is KubeObject => !!p), ...condemned], minReady, now, currentName, updateName);
-  const track = (pod: KubeObject, delta: number) => {
-    if (podRevision(pod) === currentName) status.currentReplicas += delta;
-    if (podRevision(pod) === updateName) status.updatedReplicas += delta;
-  };
+  const unavailable = (pod: KubeObject) => isTerminating(pod) || !isRunningAndAvailable(pod, minReady, now);
 
-  // Claims follow persistentVolumeClaimRetentionPolicy (condemned pods' claims before they go).
+  // 0. Claims follow persistentVolumeClaimRetentionPolicy (condemned pods' claims before they go).
   // NOTE: with Retain/Retain there is nothing to point unless the policy just changed, so the
   // per-claim reads are skipped once the spec has been observed (keeps big sets cheap).
   const policy = set.spec?.persistentVolumeClaimRetentionPolicy;
@@ -118,39 +117,33 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
     for (const pod of condemned) if (!isTerminating(pod)) control.syncClaimRetention(set, pod, false);
   }
 
-  // 1. Replace pods that will never run again; the replacement comes on a later pass.
-  for (const pod of replicas) {
-    if (pod && isFailedOrSucceeded(pod) && !isTerminating(pod)) {
-      control.deletePod(set, pod);
-      track(pod, -1);
-      if (monotonic) return status;
-    }
-  }
-
-  // 2. Create missing replicas; OrderedReady waits for each predecessor.
+  // 1. processReplica, in ordinal order: replace pods that will never run again (the
+  // replacement comes on a later pass), create missing ones, and with OrderedReady stop at
+  // the first that is not Running, Ready and available.
   const partition = set.spec?.updateStrategy?.rollingUpdate ? (set.spec.updateStrategy.rollingUpdate.partition ?? 0) : undefined;
   const rolling = (set.spec?.updateStrategy?.type ?? 'RollingUpdate') === 'RollingUpdate';
   for (let i = 0; i < count; i++) {
     const ordinal = start + i;
     const pod = replicas[i];
+    if (pod && isFailedOrSucceeded(pod)) {
+      if (!isTerminating(pod)) control.deletePod(set, pod);
+      if (monotonic) return status;
+      continue;
+    }
     if (!pod) {
       // newVersionedStatefulSetPod: below the partition (or the current count) stays on the current revision.
       const useCurrent = (rolling && partition === undefined && ordinal < start + (set.status?.currentReplicas ?? 0)) || (partition !== undefined && ordinal < start + partition);
       const rev = useCurrent ? currentRevision : updateRevision;
-      const created = newStatefulSetPod(set, revisionTemplate(rev), ordinal, rev.metadata.name ?? '');
-      control.createPod(set, created);
-      status.replicas++;
-      track(created, +1);
+      control.createPod(set, newStatefulSetPod(set, revisionTemplate(rev), ordinal, rev.metadata.name ?? ''));
       if (monotonic) return status;
       continue;
     }
-    if (!monotonic) continue;
-    if (isTerminating(pod) || !isRunningAndReady(pod) || !isRunningAndAvailable(pod, minReady, now)) return status;
+    if (monotonic && unavailable(pod)) return status;
   }
 
-  // 3. Scale down from the highest ordinal; when monotonic, an unhealthy condemned pod
+  // 2. Scale down from the highest ordinal; when monotonic, an unhealthy condemned pod
   // waits unless it is the first unhealthy one (it would never become healthy otherwise).
-  const firstUnhealthy = condemned.find((p) => !isHealthy(p));
+  const firstUnhealthy = condemned.find(unavailable);
   for (let t = condemned.length - 1; t >= 0; t--) {
     const pod = condemned[t];
     if (isTerminating(pod)) {
@@ -159,21 +152,21 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
     }
     if (monotonic && pod !== firstUnhealthy && !isRunningAndAvailable(pod, minReady, now)) return status;
     control.deletePod(set, pod);
-    track(pod, -1);
     if (monotonic) return status;
   }
 
-  // 4. Rolling update: highest ordinal first, down to the partition, one unhealthy pod at a time.
+  // 3. Rolling update: highest ordinal first, down to the partition, one unavailable pod at a time.
   if (!rolling) return status;
   for (let t = count - 1; t >= (partition ?? 0); t--) {
     const pod = replicas[t];
     if (!pod) return status;
     if (podRevision(pod) !== updateName && !isTerminating(pod)) {
       control.deletePod(set, pod);
-      track(pod, -1);
+      if (podRevision(pod) === currentName) status.currentReplicas--;
       return status;
     }
-    if (!isHealthy(pod)) return status;
+    // Wait for an unavailable pod (one being replaced, or not yet ready for minReadySeconds).
+    if (unavailable(pod)) return status;
   }
   return status;
 }
