@@ -1,11 +1,13 @@
 /**
  * Measurement, not a test: a rolling update of a 200-replica Deployment at 20× with the
- * topology open (real churn: the cluster's own deltas), recording every main-thread long task
+ * topology open (real churn: the cluster's own deltas), and synthetic churn of 150 pods at
+ * 1,000 pod mutations a second (e2e/churnDriver.ts), recording every main-thread long task
  * and a CPU profile (Chrome DevTools Protocol) whose self time is summed per function and
  * printed, heaviest first, so the cause of tasks over 50 ms has a name. Figures are printed,
  * never asserted.
  */
-import { test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { installChurnCapture, runChurn, type ChurnWindow } from './churnDriver.ts';
 import { run, waitForPrompt } from './helpers.ts';
 
 interface ProfileNode {
@@ -51,15 +53,45 @@ function selfTimes(profile: { nodes: ProfileNode[]; samples?: number[]; timeDelt
   return [...totals].sort((a, b) => b[1] - a[1]);
 }
 
+type Cdp = Awaited<ReturnType<ReturnType<Page['context']>['newCDPSession']>>;
+
+/** startProfile starts the sampling profiler and empties the long-task list. */
+async function startProfile(page: Page): Promise<Cdp> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
+  await cdp.send('Profiler.start');
+  return cdp;
+}
+
+/** report stops the profiler and prints the long tasks and the heaviest functions. */
+async function report(page: Page, cdp: Cdp, title: string): Promise<string> {
+  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] } };
+  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
+  const longest = tasks.length ? Math.max(...tasks) : 0;
+  const line = `${title}: longest main-thread task ${Math.round(longest)} ms; tasks over 50 ms: ${tasks.filter((d) => d > 50).length}; over 100 ms: ${tasks.filter((d) => d > 100).length}; long-task time ${Math.round(tasks.reduce((a, b) => a + b, 0))} ms`;
+  console.log(line);
+  const top = selfTimes(profile).filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)'));
+  console.log(top.slice(0, 25).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
+  for (const native of ['getBoundingClientRect', 'setAttribute', 'postMessage', 'requestAnimationFrame']) {
+    console.log(`callers of ${native}:\n${callers(profile, native).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`);
+  }
+  return line;
+}
+
+/** recordLongTasks is an init script: every main-thread long task's duration goes to window.__longTasks. */
+function recordLongTasks(): void {
+  const tasks: number[] = [];
+  (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) tasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
 test('rolling update of 200 pods with the topology open: long tasks and where the main thread goes', async ({ page }) => {
   test.setTimeout(240_000);
-  await page.addInitScript(() => {
-    const tasks: number[] = [];
-    (window as unknown as { __longTasks: number[] }).__longTasks = tasks;
-    new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) tasks.push(e.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  await page.addInitScript(recordLongTasks);
   await page.goto('./');
   await waitForPrompt(page);
   await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
@@ -67,25 +99,28 @@ test('rolling update of 200 pods with the topology open: long tasks and where th
   await page.locator('[data-testid="clock-speed"]').selectOption('20');
   await run(page, 'kubectl create deployment load --image=nginx --replicas=200');
   await run(page, 'clear; kubectl rollout status deployment/load --timeout=120s');
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
-  await page.evaluate(() => ((window as unknown as { __longTasks: number[] }).__longTasks.length = 0));
-  await cdp.send('Profiler.start');
+  const cdp = await startProfile(page);
   const start = Date.now();
   await run(page, 'clear; kubectl set image deployment/load nginx=nginx:1.27');
   await run(page, 'clear; kubectl rollout status deployment/load --timeout=120s');
   await page.waitForTimeout(2000);
-  const seconds = (Date.now() - start) / 1000;
-  const { profile } = (await cdp.send('Profiler.stop')) as { profile: { nodes: ProfileNode[]; samples?: number[]; timeDeltas?: number[] } };
-  const tasks = await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks);
-  const longest = tasks.length ? Math.max(...tasks) : 0;
-  const line = `rolling update, 200 pods, ${seconds.toFixed(1)} s: longest main-thread task ${Math.round(longest)} ms; tasks over 50 ms: ${tasks.filter((d) => d > 50).length}; over 100 ms: ${tasks.filter((d) => d > 100).length}; long-task time ${Math.round(tasks.reduce((a, b) => a + b, 0))} ms`;
-  console.log(line);
-  const top = selfTimes(profile).filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)'));
-  console.log(top.slice(0, 30).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n'));
-  for (const native of ['getBoundingClientRect', 'setAttribute', 'remove', 'removeChild']) {
-    console.log(`callers of ${native}:\n${callers(profile, native).map(([k, ms]) => `${ms.toFixed(0).padStart(6)} ms  ${k}`).join('\n')}`);
-  }
+  const line = await report(page, cdp, `rolling update, 200 pods, ${((Date.now() - start) / 1000).toFixed(1)} s`);
   test.info().annotations.push({ type: 'rolling update', description: line });
+});
+
+test('synthetic churn of 150 pods at 1,000 pod mutations per second: long tasks and where the main thread goes', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.addInitScript(recordLongTasks);
+  await page.addInitScript(installChurnCapture);
+  await page.goto('./');
+  await waitForPrompt(page);
+  await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
+  await expect.poll(() => page.evaluate(() => (window as unknown as ChurnWindow).__churn.version)).toBeGreaterThan(0);
+  await page.locator('[data-testid="editor"] .monaco-editor').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
+  const cdp = await startProfile(page);
+  const sent = await page.evaluate(runChurn, { rate: 1000, population: 150, seconds: 10, nodes: ['node01', 'node02'] });
+  await page.waitForTimeout(1000);
+  const line = await report(page, cdp, `synthetic churn, 150 pods, ${sent} mutations in 10 s`);
+  test.info().annotations.push({ type: 'synthetic churn', description: line });
 });

@@ -18,7 +18,7 @@
 import type { KubeObject } from '../../../../core/api/types.ts';
 import type { ObjectKey, WireObject } from '../../../../protocol/objects.ts';
 import { AGGREGATE_ABOVE, aggregatePods } from './aggregate.ts';
-import { keyOfKind } from './kinds.ts';
+import { keyOfKind, UNSCHEDULED_ID } from './kinds.ts';
 import { controllerRef } from './owners.ts';
 import { podOrder } from './podOrder.ts';
 import { RELATED_RESOURCES, relatedBoxes } from './related.ts';
@@ -38,8 +38,7 @@ import {
 
 type Dict = Record<string, unknown>;
 
-/** UNSCHEDULED_ID is the id of the shelf for pods without a node. */
-export const UNSCHEDULED_ID = 'unscheduled';
+export { UNSCHEDULED_ID } from './kinds.ts';
 
 /** ALL_KINDS_SHOWN is the filter that hides nothing in the given namespace. */
 export function defaultFilter(namespace = 'default'): TopologyFilter {

@@ -4,6 +4,9 @@
  */
 import { objectKey } from '../../../../protocol/objects.ts';
 
+/** UNSCHEDULED_ID is the id of the shelf for pods without a node (the topology's "Unscheduled" box). */
+export const UNSCHEDULED_ID = 'unscheduled';
+
 /** SERVED maps a kind to its API group and resource. */
 export const SERVED: Readonly<Record<string, { group: string; resource: string }>> = {
   Pod: { group: '', resource: 'pods' },

@@ -6,8 +6,7 @@
  */
 import type { ObjectKey, WireObject } from '../../../../protocol/objects.ts';
 import { parseObjectKey } from '../../../../protocol/objects.ts';
-import { UNSCHEDULED_ID } from './deriveTopology.ts';
-import { keyOfKind } from './kinds.ts';
+import { keyOfKind, UNSCHEDULED_ID } from './kinds.ts';
 import { controllerRef } from './owners.ts';
 import { podOrder } from './podOrder.ts';
 
