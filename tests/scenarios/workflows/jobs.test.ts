@@ -177,9 +177,9 @@ Events:
   Type    Reason            Age   From                Message
   ----    ------            ----  ----                -------
   Normal  SuccessfulCreate  2m    cronjob-controller  Created job hello-29474471
-  Normal  SawCompletedJob   119s  cronjob-controller  Saw completed job: hello-29474471, status: Complete
+  Normal  SawCompletedJob   119s  cronjob-controller  Saw completed job: hello-29474471, condition: Complete
   Normal  SuccessfulCreate  60s   cronjob-controller  Created job hello-29474472
-  Normal  SawCompletedJob   59s   cronjob-controller  Saw completed job: hello-29474472, status: Complete
+  Normal  SawCompletedJob   59s   cronjob-controller  Saw completed job: hello-29474472, condition: Complete
   Normal  SuccessfulDelete  59s   cronjob-controller  Deleted job hello-29474471
 $ kubectl get jobs -o jsonpath='{.items[0].metadata.annotations}{"\\n"}'
 {"batch.kubernetes.io/cronjob-scheduled-timestamp":"2026-01-15T09:12:00Z"}

@@ -54,7 +54,7 @@ describe('CronJob controller', () => {
     complete(cluster, job);
     expect(getCronJob(cluster).status?.active).toBeUndefined();
     expect(getCronJob(cluster).status?.lastSuccessfulTime).toBeDefined();
-    expect(eventMessages(cluster, 'CronJob', 'hello')).toEqual([`SuccessfulCreate: Created job ${job.metadata.name}`, `SawCompletedJob: Saw completed job: ${job.metadata.name}, status: Complete`]);
+    expect(eventMessages(cluster, 'CronJob', 'hello')).toEqual([`SuccessfulCreate: Created job ${job.metadata.name}`, `SawCompletedJob: Saw completed job: ${job.metadata.name}, condition: Complete`]);
   });
 
   it('keeps successfulJobsHistoryLimit finished Jobs, deleting the oldest', () => {

@@ -3,7 +3,8 @@
  *
  * Modelled on pkg/controller/cronjob/cronjob_controllerv2.go (v1.32, sync/syncCronJob and
  * cleanupFinishedJobs). A reconcile reads the CronJob and the Jobs it controls, drops
- * finished Jobs from `status.active` (SawCompletedJob), records lastSuccessfulTime, then
+ * finished Jobs from `status.active` (SawCompletedJob) and vanished ones (MissingJob), records
+ * lastSuccessfulTime, then
  * looks for the most recent unmet scheduled time: too late for startingDeadlineSeconds
  * (MissSchedule), already running under Forbid (JobAlreadyActive), replacing running Jobs
  * under Replace, or creating `<name>-<minutes since epoch>`. Finished Jobs beyond the
@@ -24,7 +25,8 @@ import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { controllerOf } from '../replicaset/controllerRef.ts';
 import { finishedCondition } from '../job/jobConditions.ts';
-import { jobFromTemplate, jobNameFor, mostRecentScheduleTime, nextScheduleDelay, scheduleOf } from './cronJobSchedule.ts';
+import { isValidTimeZone, parseStandardCron } from '../../api/cron.ts';
+import { jobFromTemplate, jobNameFor, mostRecentScheduleTime, nextScheduleDelay } from './cronJobSchedule.ts';
 
 /** CRONJOB_CONTROLLER_USER is the identity kube-controller-manager uses for this controller. */
 export const CRONJOB_CONTROLLER_USER = {
@@ -102,22 +104,39 @@ export class CronJobController {
       const finished = finishedCondition(job);
       if (!inActive && !finished) {
         this.recorder.warning(cj, 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${job.metadata.name}`);
-      } else if (inActive && finished) {
-        status.active = active.filter((r) => r.uid !== job.metadata.uid);
-        this.recorder.normal(cj, 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, status: ${finished}`);
-      } else if (finished === 'Complete' && job.status?.completionTime) {
-        const last = parseTime(status.lastSuccessfulTime);
-        if (Number.isNaN(last) || parseTime(job.status.completionTime) > last) status.lastSuccessfulTime = job.status.completionTime;
+      } else if (finished) {
+        if (inActive) {
+          status.active = (status.active ?? []).filter((r) => r.uid !== job.metadata.uid);
+          this.recorder.normal(cj, 'SawCompletedJob', `Saw completed job: ${job.metadata.name}, condition: ${finished}`);
+        }
+        // A succeeded Job counts even when it was never in the active list (`create job --from`).
+        const completed = parseTime(job.status?.completionTime);
+        if (finished === 'Complete' && !Number.isNaN(completed)) {
+          const last = parseTime(status.lastSuccessfulTime);
+          if (Number.isNaN(last) || completed > last) status.lastSuccessfulTime = job.status!.completionTime;
+        }
       }
     }
-    // Jobs that no longer exist leave the active list silently.
-    status.active = (status.active ?? []).filter((r) => jobs.some((j) => j.metadata.uid === r.uid));
-    if (status.active.length === 0) delete status.active;
-    if (cj.metadata.deletionTimestamp || cj.spec?.suspend) return undefined;
+    // An active Job that no longer exists leaves the list (MissingJob).
+    for (const ref of [...(status.active ?? [])]) {
+      if (jobs.some((j) => j.metadata.uid === ref.uid)) continue;
+      this.recorder.normal(cj, 'MissingJob', `Active job went missing: ${ref.name}`);
+      status.active = (status.active ?? []).filter((r) => r.uid !== ref.uid);
+    }
+    if (status.active?.length === 0) delete status.active;
+    if (cj.metadata.deletionTimestamp) return undefined;
+    const timeZone = cj.spec?.timeZone;
+    if (timeZone !== undefined && timeZone !== null && !isValidTimeZone(timeZone)) {
+      this.recorder.warning(cj, 'UnknownTimeZone', `invalid timeZone: ${JSON.stringify(timeZone)}: unknown time zone ${timeZone}`);
+      return undefined;
+    }
+    if (cj.spec?.suspend) return undefined;
 
-    const schedule = scheduleOf(cj);
-    if (!schedule) {
-      this.recorder.warning(cj, 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(cj.spec?.schedule ?? '')} : invalid schedule`);
+    let schedule;
+    try {
+      schedule = parseStandardCron(cj.spec?.schedule ?? '', timeZone ?? '');
+    } catch (err) {
+      this.recorder.warning(cj, 'UnparseableSchedule', `unparseable schedule: ${JSON.stringify(cj.spec?.schedule ?? '')} : ${(err as Error).message}`);
       return undefined;
     }
     const now = this.cluster.clock.now();

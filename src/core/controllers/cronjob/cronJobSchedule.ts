@@ -4,7 +4,7 @@
  * becomes (getJobFromTemplate2).
  */
 import type { CronJob } from 'kubernetes-types/batch/v1';
-import { parseStandardCron, zoneOffsetMs, type CronSchedule } from '../../api/cron.ts';
+import { zoneOffsetMs, type CronSchedule } from '../../api/cron.ts';
 import { parseTime } from '../../api/time.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { newControllerRef } from '../replicaset/controllerRef.ts';
@@ -16,15 +16,6 @@ export const NEXT_SCHEDULE_DELTA_MS = 100;
 export const CRONJOB_SCHEDULED_TIMESTAMP = 'batch.kubernetes.io/cronjob-scheduled-timestamp';
 
 type CronJobObject = CronJob & KubeObject;
-
-/** scheduleOf parses the CronJob's schedule in its time zone (spec.timeZone, else UTC); undefined if it does not parse. */
-export function scheduleOf(cj: CronJob): CronSchedule | undefined {
-  try {
-    return parseStandardCron(cj.spec?.schedule ?? '', cj.spec?.timeZone ?? '');
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * mostRecentScheduleTime: the latest activation in (earliest, now], where earliest is the
