@@ -263,3 +263,17 @@ volume_expand   waiting for an external controller to expand this PVC
 `);
   });
 });
+
+describe('workflow: storage the provisioner refuses', () => {
+  it('leaves a ReadWriteMany local-path claim Pending with ProvisioningFailed', async () => {
+    const s = await scenario();
+    await s.run(CLAIM.replace('[ReadWriteOnce]', '[ReadWriteMany]'));
+    await s.run(pod('app', 'sleep 3600'));
+    await s.run('sleep 5');
+    expect(await s.out("kubectl get pvc data -o jsonpath='{.status.phase}'")).toBe('Pending');
+    expect(await s.out("kubectl get events --field-selector reason=ProvisioningFailed -o custom-columns=TYPE:.type,MESSAGE:.message")).toBe(`TYPE      MESSAGE
+Warning   failed to provision volume with StorageClass "local-path": NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes
+`);
+    expect(await s.out("kubectl get pod app -o jsonpath='{.status.phase}'")).toBe('Pending');
+  });
+});

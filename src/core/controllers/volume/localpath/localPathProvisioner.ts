@@ -45,6 +45,18 @@ const RETRY_MS = 5_000;
  */
 export const PROVISION_MS = 2_000;
 
+/**
+ * unsupportedClaim says why local-path cannot provision a claim: the provisioner library
+ * refuses selectors, and node paths (without sharedFileSystemPath) only serve one node.
+ */
+export function unsupportedClaim(spec: { selector?: unknown; accessModes?: string[] }): string | undefined {
+  if (spec.selector) return 'claim Selector is not supported';
+  if ((spec.accessModes ?? []).some((m) => m !== 'ReadWriteOnce' && m !== 'ReadWriteOncePod')) {
+    return 'NodePath only supports ReadWriteOnce and ReadWriteOncePod (1.22+) access modes';
+  }
+  return undefined;
+}
+
 /** localPathFor is the directory of a claim's volume on its node. */
 export function localPathFor(claim: KubeObject): string {
   return `${LOCAL_PATH_ROOT}/pvc-${claim.metadata.uid}_${claim.metadata.namespace}_${claim.metadata.name}`;
@@ -141,6 +153,12 @@ export class LocalPathProvisioner {
     if (now < since + PROVISION_MS) return { requeueAfter: since + PROVISION_MS - now };
     this.started.delete(key);
     const spec = (claim.spec ?? {}) as Dict;
+    const refusal = unsupportedClaim(spec);
+    if (refusal) {
+      // The library retries a failed provisioning with back-off; the event count grows.
+      events.warning(claim, 'ProvisioningFailed', `failed to provision volume with StorageClass "${className}": ${refusal}`);
+      return { requeueAfter: RETRY_MS };
+    }
     this.client.create(PERSISTENTVOLUMES, '', {
       apiVersion: 'v1',
       kind: 'PersistentVolume',
