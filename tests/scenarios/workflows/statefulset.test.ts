@@ -13,64 +13,11 @@
  * its status transitions.
  */
 import { describe, expect, it } from 'vitest';
-import { writeFile } from '../files.ts';
-import { scenario, type Scenario } from '../harness.ts';
+import { scenario } from '../harness.ts';
 import { transcript } from './transcript.ts';
 
-/** WEB_YAML is the tutorial's web.yaml, as published. */
-const WEB_YAML = `apiVersion: v1
-kind: Service
-metadata:
-  name: nginx
-  labels:
-    app: nginx
-spec:
-  ports:
-  - port: 80
-    name: web
-  clusterIP: None
-  selector:
-    app: nginx
----
-apiVersion: apps/v1
-kind: StatefulSet
-metadata:
-  name: web
-spec:
-  serviceName: "nginx"
-  replicas: 2
-  selector:
-    matchLabels:
-      app: nginx
-  template:
-    metadata:
-      labels:
-        app: nginx
-    spec:
-      containers:
-      - name: nginx
-        image: registry.k8s.io/nginx-slim:0.21
-        ports:
-        - containerPort: 80
-          name: web
-        volumeMounts:
-        - name: www
-          mountPath: /usr/share/nginx/html
-  volumeClaimTemplates:
-  - metadata:
-      name: www
-    spec:
-      accessModes: [ "ReadWriteOnce" ]
-      resources:
-        requests:
-          storage: 1Gi
-`;
-
-async function withWeb(): Promise<Scenario> {
-  const s = await scenario();
-  writeFile(s, 'web.yaml', WEB_YAML);
-  return s;
-}
+/** WEB_YAML is the tutorial's manifest, bundled with the playground as on k8s.io. */
+const WEB_YAML = 'https://k8s.io/examples/application/web/web.yaml';
 
 /** stable masks ages (`5s`, `3m1s`) and folds consecutive repeated lines. */
 function stable(text: string): string {
@@ -94,8 +41,8 @@ function transitions(watch: string): string[] {
 
 describe('workflow: StatefulSet basics', () => {
   it('creates web-0 then web-1, with stable names, hostnames and identity labels', async () => {
-    const s = await withWeb();
-    expect(await s.out('kubectl apply -f web.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
+    const s = await scenario();
+    expect(await s.out(`kubectl apply -f ${WEB_YAML}`)).toBe('service/nginx created\nstatefulset.apps/web created\n');
     expect(transitions(await s.out('kubectl get pods -w -l app=nginx --request-timeout=30s'))).toEqual([
       'web-0 Pending',
       'web-0 ContainerCreating',
@@ -155,8 +102,8 @@ web-1
   });
 
   it('resolves web-0.nginx from another pod and gives every ordinal its own bound claim', async () => {
-    const s = await withWeb();
-    await s.run('kubectl apply -f web.yaml');
+    const s = await scenario();
+    await s.run(`kubectl apply -f ${WEB_YAML}`);
     await s.run('kubectl rollout status sts/web');
     const dns = await s.out('kubectl run -i --rm --restart=Never dns-test --image=busybox:1.28 -- nslookup web-0.nginx');
     const ip = (await s.out("kubectl get pod web-0 -o jsonpath='{.status.podIP}'")).trim();
@@ -167,8 +114,8 @@ web-1
   });
 
   it('scales up in ordinal order and down from the highest ordinal, keeping the claims', async () => {
-    const s = await withWeb();
-    await s.run('kubectl apply -f web.yaml');
+    const s = await scenario();
+    await s.run(`kubectl apply -f ${WEB_YAML}`);
     await s.run('kubectl rollout status sts/web');
     expect(
       stable(
@@ -229,8 +176,8 @@ persistentvolumeclaim/www-web-4
   });
 
   it('rolls from the highest ordinal down, stages with a partition, and rolls back to a renumbered revision', async () => {
-    const s = await withWeb();
-    await s.run('kubectl apply -f web.yaml');
+    const s = await scenario();
+    await s.run(`kubectl apply -f ${WEB_YAML}`);
     await s.run(`kubectl patch sts web -p '{"spec":{"replicas":3}}'`);
     await s.run('kubectl rollout status sts/web');
     expect(
@@ -393,6 +340,22 @@ Events:
   Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-0 in StatefulSet web successful
   Normal  SuccessfulDelete  <age> (x3 over <age>)   statefulset-controller  delete Pod web-0 in StatefulSet web successful
 `);
+  });
+
+  it('creates and removes pods all at once with podManagementPolicy Parallel', async () => {
+    const s = await scenario();
+    expect(await s.out('kubectl apply -f https://k8s.io/examples/application/web/web-parallel.yaml')).toBe('service/nginx created\nstatefulset.apps/web created\n');
+    const steps = transitions(await s.out('kubectl get pods -w -l app=nginx --request-timeout=30s'));
+    expect(steps.indexOf('web-1 Pending')).toBeGreaterThan(-1);
+    expect(steps.indexOf('web-1 Pending')).toBeLessThan(steps.indexOf('web-0 Running'));
+    expect(await s.out('kubectl get sts web')).toMatch(/^NAME +READY +AGE\nweb +2\/2 +\d+s\n$/);
+    await s.run('kubectl scale sts web --replicas=5');
+    await s.run('kubectl rollout status sts/web');
+    await s.run('kubectl scale sts web --replicas=0');
+    // Every condemned pod is deleted in the same pass, highest ordinal first.
+    expect(await s.out('kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message')).toBe(
+      ['MESSAGE', ...[4, 3, 2, 1, 0].map((n) => `delete Pod web-${n} in StatefulSet web successful`), ''].join('\n'),
+    );
   });
 
   it('refuses bad StatefulSets and forbidden updates in v1.32 words, and changes nothing', async () => {
