@@ -17,6 +17,7 @@ import { installHorizontalPodAutoscalerController } from './podautoscaler/horizo
 import { installNodeLifecycleController } from './nodelifecycle/nodeLifecycleController.ts';
 import { installTaintEvictionController } from './nodelifecycle/taintEvictionController.ts';
 import { installReplicaSetController } from './replicaset/replicaSetController.ts';
+import { installReplicationManager } from './replicaset/replicationManager.ts';
 import { installResourceQuotaController } from './resourcequota/resourceQuotaController.ts';
 import { installRootCACertPublisher } from './serviceaccount/rootCACertPublisher.ts';
 import { installTTLAfterFinishedController } from './ttlafterfinished/ttlAfterFinishedController.ts';
@@ -28,6 +29,7 @@ import { installStatefulSetController } from './statefulset/statefulSetControlle
 export function installControllers(cluster: Cluster): void {
   installDeploymentController(cluster);
   installReplicaSetController(cluster);
+  installReplicationManager(cluster);
   installJobController(cluster);
   installCronJobController(cluster);
   installTTLAfterFinishedController(cluster);

@@ -2,9 +2,8 @@
  * replicationcontrollers: core/v1 ReplicationController (`rc`, pkg/registry/core/replicationcontroller).
  * Stored with defaults (SetDefaults_ReplicationController: the selector and labels come
  * from the template's labels, replicas defaults to 1), the status and scale subresources,
- * and generation tracking. NOTE: no controller reconciles ReplicationControllers here;
- * they predate ReplicaSets, which replace them (upstream's replication manager is the
- * ReplicaSet controller run on RCs).
+ * and generation tracking. The replication manager (controllers/replicaset/replicationManager.ts,
+ * the ReplicaSet controller run on RCs, as upstream) keeps their pods.
  */
 import type { ReplicationController } from 'kubernetes-types/core/v1';
 import type { FieldError } from '../../api/status.ts';

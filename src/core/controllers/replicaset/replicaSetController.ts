@@ -12,8 +12,9 @@
 import { isStatusError } from '../../api/status.ts';
 import { parseTime } from '../../api/time.ts';
 import { selectorFromLabelSelector, matches } from '../../api/labels.ts';
+import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Pod, ReplicaSet } from '../../api/types.ts';
-import { PODS, REPLICASETS, type Client } from '../../client/client.ts';
+import { PODS, REPLICASETS, type Client, type ResourceRef } from '../../client/client.ts';
 import type { EventRecorder } from '../../client/events.ts';
 import { keyOf, type Informer } from '../../client/informer.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
@@ -25,6 +26,24 @@ import { getPodsToDelete } from './podRanking.ts';
 import { asPod, isPodActive, isPodAvailable, isPodReady, podReadyCondition } from '../../api/podUtil.ts';
 import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus } from './replicaSetStatus.ts';
 
+/**
+ * ReplicatedKind is what differs between the kinds this controller runs for: upstream runs
+ * the same code for ReplicationControllers (pkg/controller/replication wraps the ReplicaSet
+ * controller with an RC-to-RS adapter), with its own names and a map selector.
+ */
+export interface ReplicatedKind {
+  ref: ResourceRef;
+  apiVersion: string;
+  kind: string;
+  /** name is the reconciler's name; queueName the workqueue's; recorder the events' component. */
+  name: string;
+  queueName: string;
+  recorder: string;
+  user: { username: string; groups: string[] };
+  /** selectorOf reads the object's selector as a metav1.LabelSelector. */
+  selectorOf(obj: KubeObject): LabelSelector | undefined;
+}
+
 /** BURST_REPLICAS is upstream's BurstReplicas: at most this many creates or deletes per sync. */
 export const BURST_REPLICAS = 500;
 /** SLOW_START_INITIAL_BATCH_SIZE is controller.SlowStartInitialBatchSize. */
@@ -34,6 +53,18 @@ export const SLOW_START_INITIAL_BATCH_SIZE = 1;
 export const RS_CONTROLLER_USER = {
   username: 'system:serviceaccount:kube-system:replicaset-controller',
   groups: ['system:serviceaccounts', 'system:serviceaccounts:kube-system', 'system:authenticated'],
+};
+
+/** REPLICA_SET_KIND is apps/v1 ReplicaSet, the controller's own kind. */
+export const REPLICA_SET_KIND: ReplicatedKind = {
+  ref: REPLICASETS,
+  apiVersion: 'apps/v1',
+  kind: 'ReplicaSet',
+  name: 'replicaset-controller',
+  queueName: 'replicaset',
+  recorder: 'replicaset-controller',
+  user: RS_CONTROLLER_USER,
+  selectorOf: (obj) => (obj as ReplicaSet).spec?.selector,
 };
 
 /**
@@ -95,7 +126,7 @@ function statusOnly(old: KubeObject, cur: KubeObject): boolean {
 
 /** ReplicaSetController reconciles ReplicaSets against their pods. */
 export class ReplicaSetController {
-  readonly name = 'replicaset-controller';
+  readonly name: string;
   readonly queue: WorkQueue;
   private readonly client: Client;
   private readonly recorder: EventRecorder;
@@ -104,11 +135,15 @@ export class ReplicaSetController {
   /** failures backs off keys whose create/delete failed (the rate limiter upstream gets from the error). */
   private readonly failures = new Map<string, number>();
 
-  constructor(private readonly cluster: Cluster) {
-    this.queue = new WorkQueue('replicaset', cluster.clock);
-    this.client = cluster.client('kube-controller-manager', RS_CONTROLLER_USER);
-    this.recorder = cluster.recorder('replicaset-controller');
-    this.rsInformer = cluster.informers.forResource(REPLICASETS);
+  constructor(
+    private readonly cluster: Cluster,
+    private readonly kind: ReplicatedKind = REPLICA_SET_KIND,
+  ) {
+    this.name = kind.name;
+    this.queue = new WorkQueue(kind.queueName, cluster.clock);
+    this.client = cluster.client('kube-controller-manager', kind.user);
+    this.recorder = cluster.recorder(kind.recorder);
+    this.rsInformer = cluster.informers.forResource(kind.ref);
     this.podInformer = cluster.informers.forResource(PODS);
     this.rsInformer.addHandler({
       add: (rs) => this.queue.add(keyOf(rs)),
@@ -159,7 +194,7 @@ export class ReplicaSetController {
   /** resolve is resolveControllerRef: the ReplicaSet named by the pod's controllerRef, if the UID matches. */
   private resolve(pod: KubeObject): KubeObject | undefined {
     const ref = controllerOf(pod);
-    if (!ref || ref.kind !== 'ReplicaSet') return undefined;
+    if (!ref || ref.kind !== this.kind.kind) return undefined;
     const rs = this.rsInformer.get(pod.metadata.namespace ?? '', ref.name);
     return rs && rs.metadata.uid === ref.uid ? rs : undefined;
   }
@@ -167,7 +202,7 @@ export class ReplicaSetController {
   private replicaSetsMatching(pod: KubeObject): KubeObject[] {
     return this.rsInformer.list(pod.metadata.namespace ?? '').filter((rs) => {
       try {
-        return matches(selectorFromLabelSelector((rs as ReplicaSet).spec?.selector), pod.metadata.labels);
+        return matches(selectorFromLabelSelector(this.kind.selectorOf(rs)), pod.metadata.labels);
       } catch {
         return false;
       }
@@ -186,14 +221,14 @@ export class ReplicaSetController {
     const rs = cached as ReplicaSet & KubeObject;
     let selector;
     try {
-      selector = selectorFromLabelSelector(rs.spec?.selector);
+      selector = selectorFromLabelSelector(this.kind.selectorOf(rs));
     } catch {
       return; // upstream logs "Error converting pod selector to selector" and gives up
     }
     // Every pod of the namespace, so pods whose labels changed can still be released.
     const active = this.podInformer.list(rs.metadata.namespace ?? '').filter((p) => isPodActive(asPod(p)));
     const claimed = claimObjects(
-      { client: this.client, dependents: PODS, ownerResource: REPLICASETS, owner: rs, ownerApiVersion: 'apps/v1', ownerKind: 'ReplicaSet', selector },
+      { client: this.client, dependents: PODS, ownerResource: this.kind.ref, owner: rs, ownerApiVersion: this.kind.apiVersion, ownerKind: this.kind.kind, selector },
       active,
     ).map(asPod);
 
@@ -246,7 +281,7 @@ export class ReplicaSetController {
     const meta: KubeObject['metadata'] = {
       generateName: `${rs.metadata.name}-`,
       labels,
-      ownerReferences: [newControllerRef(rs, 'apps/v1', 'ReplicaSet')],
+      ownerReferences: [newControllerRef(rs, this.kind.apiVersion, this.kind.kind)],
     };
     if (template.metadata?.annotations) meta.annotations = { ...template.metadata.annotations };
     if (template.metadata?.finalizers) meta.finalizers = [...template.metadata.finalizers];
@@ -299,10 +334,10 @@ export class ReplicaSetController {
     let current: KubeObject = rs;
     for (let attempt = 0; ; attempt++) {
       try {
-        return this.client.updateStatus(REPLICASETS, { ...thaw(current), status: omitEmptyReplicaSetStatus(status) }) as ReplicaSet & KubeObject;
+        return this.client.updateStatus(this.kind.ref, { ...thaw(current), status: omitEmptyReplicaSetStatus(status) }) as ReplicaSet & KubeObject;
       } catch (err) {
         if (attempt >= 1 || !isStatusError(err) || err.code !== 409) throw err;
-        current = this.client.get(REPLICASETS, rs.metadata.namespace ?? '', rs.metadata.name ?? '');
+        current = this.client.get(this.kind.ref, rs.metadata.namespace ?? '', rs.metadata.name ?? '');
       }
     }
   }
