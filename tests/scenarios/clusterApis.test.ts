@@ -1,7 +1,7 @@
 /**
  * The smaller APIs of a v1.32 cluster that a learner meets in `kubectl api-resources`:
- * ComponentStatus (deprecated, computed), Binding (create only), ReplicationController and
- * PodTemplate (stored), APIService (one per served group/version), RuntimeClass, CRDs and
+ * ComponentStatus (deprecated, computed), Binding (create only), ReplicationController (run by
+ * the replication manager), PodTemplate (stored), APIService (one per served group/version), RuntimeClass, CRDs and
  * the CSI kinds (stored, validated where it matters).
  */
 import { describe, expect, it } from 'vitest';
@@ -44,7 +44,7 @@ EOF`),
     expect((await s.run('kubectl get bindings')).stderr).toContain('(MethodNotAllowed)');
   });
 
-  it('stores ReplicationControllers with their defaults, and PodTemplates', async () => {
+  it('runs ReplicationControllers with their defaults, and stores PodTemplates', async () => {
     const s = await scenario();
     expect(
       await s.out(`kubectl apply -f - <<EOF
@@ -64,10 +64,14 @@ spec:
 EOF`),
     ).toBe('replicationcontroller/legacy created\n');
     expect(await s.out('kubectl get rc -o wide')).toBe(
-      'NAME     DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR\n' + 'legacy   1         0         0       0s    nginx        nginx:1.25   app=legacy\n',
+      'NAME     DESIRED   CURRENT   READY   AGE   CONTAINERS   IMAGES       SELECTOR\n' + 'legacy   1         1         0       0s    nginx        nginx:1.25   app=legacy\n',
     );
     expect(await s.out('kubectl get rc legacy -o jsonpath={.metadata.labels.app}/{.spec.selector.app}/{.spec.template.spec.restartPolicy}')).toBe('legacy/legacy/Always');
     expect(await s.out('kubectl scale rc legacy --replicas=3')).toBe('replicationcontroller/legacy scaled\n');
+    // The replication manager (the ReplicaSet controller run on RCs) keeps the pods.
+    await s.run('sleep 10');
+    expect(await s.out('kubectl get rc legacy')).toBe('NAME     DESIRED   CURRENT   READY   AGE\nlegacy   3         3         3       10s\n');
+    expect(await s.out("kubectl get pods -l app=legacy -o jsonpath='{.items[0].metadata.ownerReferences[0].kind}'")).toBe('ReplicationController');
     expect(
       await s.out(`kubectl apply -f - <<EOF
 apiVersion: v1
