@@ -12,6 +12,7 @@
 import type { KubeObject } from '../api/types.ts';
 import { flatString } from '../api/flatString.ts';
 import { deepFreeze } from './freeze.ts';
+import { shareUnchanged } from './share.ts';
 
 /** WatchEventType is the `type` of a watch event. */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -128,7 +129,8 @@ export class Store {
     const bucket = this.bucket(resource);
     const key = keyOf(namespace, name);
     const prev = this.current(bucket, key, expectedRevision);
-    const stored = this.stamp(obj);
+    // The new version shares every unchanged (frozen) part of the one it replaces.
+    const stored = this.stamp(this.freeze ? shareUnchanged(obj, prev) : obj);
     bucket.set(key, stored);
     this.record({ type: 'MODIFIED', revision: this.revision, resource, namespace, name, object: stored, prevObject: prev });
     return stored;

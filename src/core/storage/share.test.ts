@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { deepFreeze } from './freeze.ts';
+import { shareUnchanged } from './share.ts';
+
+describe('shareUnchanged', () => {
+  const stored = deepFreeze({
+    metadata: { name: 'web', labels: { app: 'web' }, resourceVersion: '7' },
+    status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: 'False' }] },
+  });
+
+  it('reuses unchanged sub-objects and keeps the changed ones', () => {
+    const next = {
+      metadata: { name: 'web', labels: { app: 'web' }, resourceVersion: '7' },
+      status: { phase: 'Running', conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: 'True' }] },
+    };
+    const out = shareUnchanged(next, stored);
+    expect(out).toEqual({
+      metadata: { name: 'web', labels: { app: 'web' }, resourceVersion: '7' },
+      status: { phase: 'Running', conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: 'True' }] },
+    });
+    expect(out.metadata).toBe(stored.metadata);
+    expect(out.status.conditions[0]).toBe(stored.status.conditions[0]);
+    expect(out.status.conditions[1]).not.toBe(stored.status.conditions[1]);
+    expect(out.status).not.toBe(stored.status);
+  });
+
+  it('returns the stored object when nothing changed', () => {
+    const next = JSON.parse(JSON.stringify(stored)) as typeof stored;
+    expect(shareUnchanged(next, stored)).toBe(stored);
+  });
+
+  it('does not share when key order or key set differs (output keeps insertion order)', () => {
+    const reordered = { metadata: { labels: { app: 'web' }, name: 'web', resourceVersion: '7' }, status: stored.status };
+    const out = shareUnchanged(reordered, stored);
+    expect(out.metadata).not.toBe(stored.metadata);
+    expect(Object.keys(out.metadata)).toEqual(['labels', 'name', 'resourceVersion']);
+    expect(out.metadata.labels).toBe(stored.metadata.labels);
+    const extra = { ...JSON.parse(JSON.stringify(stored)), spec: undefined } as Record<string, unknown>;
+    expect(shareUnchanged(extra, stored as unknown as Record<string, unknown>)).not.toBe(stored);
+  });
+
+  it('compares lists by position and length', () => {
+    const next = { ...JSON.parse(JSON.stringify(stored)) } as { status: { conditions: unknown[] } };
+    next.status.conditions.push({ type: 'Initialized', status: 'True' });
+    const out = shareUnchanged(next, stored as unknown as typeof next);
+    expect(out.status.conditions).toHaveLength(3);
+    expect(out.status.conditions[0]).toBe(stored.status.conditions[0]);
+    expect(out.status).not.toBe(stored.status);
+  });
+});

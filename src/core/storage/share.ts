@@ -1,0 +1,56 @@
+/**
+ * shareUnchanged: structural sharing between an object's new version and the stored one.
+ *
+ * A write usually changes a few fields (a condition, a container state) and rebuilds the
+ * rest equal to what was stored: every status write used to keep a full new copy of the
+ * conditions, container statuses and metadata maps, and the watch window holds the old
+ * versions too. Sharing the stored (frozen) sub-objects that did not change makes an old
+ * version cost only what changed, lets deepFreeze stop at the shared parts, and lets readers
+ * compare unchanged parts by identity.
+ *
+ * Objects are only shared when they are identical: same keys in the same order (JSON and
+ * YAML output keep insertion order) and identical values, so nothing observable changes.
+ */
+
+/**
+ * shareUnchanged returns `next` with every sub-object that is identical to its counterpart in
+ * `prev` replaced by `prev`'s, or `prev` itself when the whole value is identical. It writes
+ * into `next`'s own (unfrozen) containers, which must belong to the caller (the API server's
+ * decoded copy); frozen parts of `next` are left as they are.
+ */
+export function shareUnchanged<T>(next: T, prev: T): T {
+  return share(next, prev) as T;
+}
+
+function share(next: unknown, prev: unknown): unknown {
+  if (next === prev) return prev;
+  if (typeof next !== 'object' || next === null || typeof prev !== 'object' || prev === null) return next;
+  if (Array.isArray(next) !== Array.isArray(prev) || Object.isFrozen(next)) return next;
+  return Array.isArray(next) ? shareArray(next, prev as unknown[]) : shareObject(next as Record<string, unknown>, prev as Record<string, unknown>);
+}
+
+function shareArray(next: unknown[], prev: unknown[]): unknown {
+  let same = next.length === prev.length;
+  for (let i = 0; i < next.length; i++) {
+    if (i >= prev.length) break;
+    const v = share(next[i], prev[i]);
+    if (v !== next[i]) next[i] = v;
+    if (v !== prev[i]) same = false;
+  }
+  return same ? prev : next;
+}
+
+function shareObject(next: Record<string, unknown>, prev: Record<string, unknown>): unknown {
+  const nextKeys = Object.keys(next);
+  const prevKeys = Object.keys(prev);
+  let same = nextKeys.length === prevKeys.length;
+  for (let i = 0; i < nextKeys.length; i++) {
+    const k = nextKeys[i];
+    if (prevKeys[i] !== k) same = false;
+    if (!Object.prototype.hasOwnProperty.call(prev, k)) continue;
+    const v = share(next[k], prev[k]);
+    if (v !== next[k]) next[k] = v;
+    if (v !== prev[k]) same = false;
+  }
+  return same ? prev : next;
+}
