@@ -124,6 +124,15 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get deployments -o wide')));
   });
 
+  it('autoscale sends an autoscaling/v1 HPA (protobuf) that get hpa shows as the emulated kubectl does', async () => {
+    const r = await env.kubectl(['autoscale', 'deployment', 'web', '--max=4', '--cpu-percent=60']);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe('horizontalpodautoscaler.autoscaling/web autoscaled\n');
+    const real = await env.kubectl(['get', 'hpa']);
+    expect(withoutAges(real.stdout)).toBe(withoutAges(await env.emulated('kubectl get hpa')));
+    expect((await env.kubectl(['delete', 'hpa', 'web'])).stdout).toBe('horizontalpodautoscaler.autoscaling "web" deleted\n');
+  });
+
   // Same cluster, same moment: what the real kubectl renders from our wire answers must be what
   // the emulated kubectl prints (describe computes ages client-side, from the served timestamps).
   it.each([

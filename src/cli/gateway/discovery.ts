@@ -72,6 +72,14 @@ export function groupVersions(defs: readonly ResourceDefinition[]): Map<string, 
     groups.set(def.group, versions);
     versions.set(def.version, [...(versions.get(def.version) ?? []), def]);
   }
+  // Other versions a kind is served in by conversion (autoscaling/v1 HPAs) follow the preferred one.
+  for (const def of defs) {
+    for (const gv of Object.keys(def.convertTo ?? {})) {
+      const version = gv.slice(gv.indexOf('/') + 1);
+      const versions = groups.get(def.group)!;
+      versions.set(version, [...(versions.get(version) ?? []), { ...def, version }]);
+    }
+  }
   return groups;
 }
 

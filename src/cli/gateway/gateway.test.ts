@@ -77,6 +77,23 @@ describe('gateway over HTTP', () => {
     expect((await call('GET', '/openapi/v2')).code).toBe(404);
   });
 
+  it('serves metrics.k8s.io and autoscaling/v1 HPAs by conversion', async () => {
+    const nodes = JSON.parse((await call('GET', '/apis/metrics.k8s.io/v1beta1/nodes')).body) as { kind: string; items: Array<{ kind: string; usage: { cpu: string } }> };
+    expect(nodes.kind).toBe('NodeMetricsList');
+    expect(nodes.items).toHaveLength(3);
+    expect(nodes.items[0].usage.cpu).toMatch(/^\d+n$/);
+    const hpa = JSON.stringify({
+      apiVersion: 'autoscaling/v1', kind: 'HorizontalPodAutoscaler', metadata: { name: 'h1' },
+      spec: { scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: 'web' }, maxReplicas: 3, targetCPUUtilizationPercentage: 50 },
+    });
+    const created = await call('POST', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers', { 'Content-Type': 'application/json' }, hpa);
+    expect(created.code).toBe(201);
+    expect(JSON.parse(created.body)).toMatchObject({ apiVersion: 'autoscaling/v1', spec: { minReplicas: 1, maxReplicas: 3, targetCPUUtilizationPercentage: 50 } });
+    const v2 = JSON.parse((await call('GET', '/apis/autoscaling/v2/namespaces/default/horizontalpodautoscalers/h1')).body);
+    expect(v2.spec.metrics).toEqual([{ type: 'Resource', resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } } }]);
+    expect((await call('DELETE', '/apis/autoscaling/v1/namespaces/default/horizontalpodautoscalers/h1')).code).toBe(200);
+  });
+
   it('creates, patches (merge and apply) and deletes with the real status codes', async () => {
     const cm = JSON.stringify({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name: 'c1' }, data: { a: '1' } });
     const created = await call('POST', '/api/v1/namespaces/default/configmaps?fieldManager=test', { 'Content-Type': 'application/json' }, cm);

@@ -2,7 +2,7 @@
  * decodeProtobufObject reads the few Kubernetes protobuf request bodies kubectl sends
  * (kubectl-wire.md §0.5, §7.5): `auth can-i` (SelfSubjectAccessReview), `auth can-i --list`
  * (SelfSubjectRulesReview), `auth whoami` (SelfSubjectReview), drain's DeleteOptions, and
- * `kubectl create deployment|configmap|namespace|serviceaccount|secret`.
+ * `kubectl create deployment|configmap|namespace|serviceaccount|secret` and `kubectl autoscale`.
  *
  * The envelope is k8s.io/apimachinery/pkg/runtime/serializer/protobuf: the bytes "k8s\0" then
  * a runtime.Unknown {1 typeMeta {1 apiVersion, 2 kind}, 2 raw, 3 contentEncoding, 4 contentType}.
@@ -69,6 +69,14 @@ const KINDS: Record<string, Message> = {
   ConfigMap: { 1: ['metadata', OBJECT_META], 2: ['data', 'stringMap'], 3: ['binaryData', 'bytesMap'], 4: ['immutable', 'bool'] },
   Secret: { 1: ['metadata', OBJECT_META], 2: ['data', 'bytesMap'], 3: ['type', 'string'], 4: ['stringData', 'stringMap'], 5: ['immutable', 'bool'] },
   Namespace: { 1: ['metadata', OBJECT_META] },
+  // autoscaling/v1, as `kubectl autoscale` sends it.
+  HorizontalPodAutoscaler: {
+    1: ['metadata', OBJECT_META],
+    2: ['spec', {
+      1: ['scaleTargetRef', { 1: ['kind', 'string'], 2: ['name', 'string'], 3: ['apiVersion', 'string'] }],
+      2: ['minReplicas', 'int*'], 3: ['maxReplicas', 'int*'], 4: ['targetCPUUtilizationPercentage', 'int*'],
+    }],
+  },
   ServiceAccount: { 1: ['metadata', OBJECT_META] },
 };
 

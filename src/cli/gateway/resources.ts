@@ -23,6 +23,7 @@ import {
   writeOptions,
 } from './params.ts';
 import type { ResourceRoute } from './router.ts';
+import { convertedView, serveConvertedVersion } from './versions.ts';
 import { serveWatch } from './watch.ts';
 
 /** STREAMING_SUBRESOURCES need SPDY or WebSocket upgrades, which the gateway does not speak. */
@@ -32,6 +33,8 @@ const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy'
 export async function serveResource(g: GatewayContext, r: RequestContext, route: ResourceRoute): Promise<void> {
   const ref: ResourceRef = { group: route.group, resource: route.resource };
   const def = g.client.def(ref);
+  const view = convertedView(def, route);
+  if (view) return serveConvertedVersion(g, r, route, def, view);
   if (def.version !== route.version) throw notFoundPath();
   if (!def.namespaced && route.namespace !== undefined && def.resource !== 'namespaces') throw notFoundPath();
   const namespace = def.namespaced ? route.namespace : undefined;

@@ -90,6 +90,8 @@ export interface ResourceDefinition {
    * scheme's conversion functions do on decode. Reads always answer in `version`.
    */
   convertFrom?: Readonly<Record<string, (obj: KubeObject) => KubeObject>>;
+  /** convertTo renders a stored object in another served version (for HTTP clients that ask for it). */
+  convertTo?: Readonly<Record<string, (obj: KubeObject) => KubeObject>>;
   /**
    * deprecated is the warning the API server adds to every response for a deprecated
    * resource (`v1 ComponentStatus is deprecated in v1.19+`); kubectl prints it as `Warning: ...`.
