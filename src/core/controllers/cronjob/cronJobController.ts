@@ -24,6 +24,7 @@ import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { controllerOf } from '../replicaset/controllerRef.ts';
+import { updateStatusRetryOnce } from '../statusUpdate.ts';
 import { finishedCondition } from '../job/jobConditions.ts';
 import { isValidTimeZone, parseStandardCron } from '../../api/cron.ts';
 import { jobFromTemplate, jobNameFor, mostRecentScheduleTime, nextScheduleDelay } from './cronJobSchedule.ts';
@@ -91,7 +92,7 @@ export class CronJobController {
     const before = JSON.stringify(cached.status ?? {});
     const requeueAfter = this.syncCronJob(cj, jobs);
     this.cleanupFinishedJobs(cj, jobs);
-    if (JSON.stringify(cj.status) !== before) this.writeStatus(cached as CronJobObject, cj.status);
+    if (JSON.stringify(cj.status) !== before) updateStatusRetryOnce(this.client, CRONJOBS, cached, cj.status);
     if (requeueAfter !== undefined) return { requeueAfter: Math.max(1, requeueAfter) };
   }
 
@@ -211,18 +212,6 @@ export class CronJobController {
     status.active = (status.active ?? []).filter((r) => r.uid !== job.metadata.uid);
     if (status.active.length === 0) delete status.active;
     this.recorder.normal(cj, 'SuccessfulDelete', `Deleted job ${job.metadata.name}`);
-  }
-
-  private writeStatus(cached: CronJobObject, status: CronJob['status']): void {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const current = attempt === 0 ? cached : this.client.get(CRONJOBS, cached.metadata.namespace ?? '', cached.metadata.name ?? '');
-        this.client.updateStatus(CRONJOBS, { ...thaw(current), status });
-        return;
-      } catch (err) {
-        if (attempt >= 1 || !isStatusError(err) || err.code !== 409) throw err;
-      }
-    }
   }
 }
 

@@ -25,6 +25,7 @@ import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { claimObjects, controllerOf } from '../replicaset/controllerRef.ts';
+import { updateStatusRetryOnce } from '../statusUpdate.ts';
 import { slowStartBatch } from '../replicaset/replicaSetController.ts';
 import {
   JOB_REASONS,
@@ -356,17 +357,10 @@ export class JobController {
     this.removeFinalizer(asPod(pod));
   }
 
-  /** writeStatus skips writes that change nothing, retries once on a conflict, and returns the stored Job. */
+  /** writeStatus skips writes that change nothing and returns the stored Job. */
   private writeStatus(job: JobObject, status: MutableStatus): JobObject {
     if (JSON.stringify(job.status ?? {}) === JSON.stringify(status)) return job;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        const current = attempt === 0 ? job : this.client.get(JOBS, job.metadata.namespace ?? '', job.metadata.name ?? '');
-        return this.client.updateStatus<JobObject>(JOBS, { ...thaw(current), status: thaw(status) });
-      } catch (err) {
-        if (attempt >= 1 || !isStatusError(err) || err.code !== 409) throw err;
-      }
-    }
+    return updateStatusRetryOnce<JobObject>(this.client, JOBS, job, status);
   }
 }
 
