@@ -7,6 +7,7 @@
  * output). With --local or --dry-run=client the changed object is printed instead.
  */
 import type { PodSpec } from 'kubernetes-types/core/v1';
+import { isStatusError } from '../../../core/api/status.ts';
 import { createTwoWayMergePatch } from '../../../core/api/patch/index.ts';
 import type { JSONObject } from '../../../core/api/patch/index.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
@@ -14,7 +15,7 @@ import type { Invocation } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 import { qualifiedName } from '../../mapper.ts';
 import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
-import { visitObjects, type Found } from '../visit.ts';
+import { NO_RESOURCES, visitObjects, type Found } from '../visit.ts';
 import { withTypedZeroValues } from './typedZeroValues.ts';
 
 /** podSpecOf finds the pod spec inside a workload (UpdatePodSpecForObject); undefined if it has none. */
@@ -47,6 +48,15 @@ export interface PodSpecUpdate {
   args: string[];
   /** validate is the command's Validate, which kubectl runs after reading the objects. */
   validate?(): void;
+  /**
+   * patchUnchanged sends (and prints) even an empty patch: `set serviceaccount` has no
+   * "no changes" check, unlike `set image|env|resources`.
+   */
+  patchUnchanged?: boolean;
+  /** localIgnoresArgs: with --local, resource words are dropped instead of refused (`set serviceaccount`'s own builder). */
+  localIgnoresArgs?: boolean;
+  /** patchErrorPrefix words a failed patch (`failed to patch ServiceAccountName `); unset, the server's error prints as is. */
+  patchErrorPrefix?: string;
 }
 
 /** runPodSpecUpdate visits the objects, patches each changed one, and reports. */
@@ -56,10 +66,11 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
   const local = flags.bool('local');
   const dryRun = dryRunStrategy(flags);
   if (local && dryRun === 'server') throw new CommandError('error: cannot specify --local and --dry-run=server - did you mean --dry-run=client?');
-  if (local && update.args.length > 0) {
+  if (local && update.localIgnoresArgs && flags.strings('filename').length === 0) throw new CommandError(NO_RESOURCES);
+  if (local && update.args.length > 0 && !update.localIgnoresArgs) {
     throw new CommandError("error: you must specify resources by --filename when --local is set.\nExample resource specifications include:\n   '-f rsrc.yaml'\n   '--filename=rsrc.json'");
   }
-  const { found, errors } = visitObjects(inv, { args: update.args, local, requireNames: true });
+  const { found, errors } = visitObjects(inv, { args: local ? [] : update.args, local, requireNames: true });
   // set's Complete reads every object first (Builder.Infos): one lookup error stops them all.
   if (errors.length > 0) return reportErrors(inv, errors);
   update.validate?.();
@@ -74,7 +85,7 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
     }
     update.change(spec, f, errors);
     const patch = createTwoWayMergePatch(original as unknown as JSONObject, changed as unknown as JSONObject, f.def.kind);
-    if (Object.keys(patch).length === 0) continue;
+    if (Object.keys(patch).length === 0 && !update.patchUnchanged) continue;
     if (local || dryRun === 'client') {
       printWritten(inv, f.def, withTypedZeroValues(changed), update.message, local ? 'none' : dryRun);
       continue;
@@ -86,7 +97,7 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
       });
       printWritten(inv, f.def, result, update.message, dryRun);
     } catch (err) {
-      errors.push(err);
+      errors.push(update.patchErrorPrefix !== undefined && isStatusError(err) ? new CommandError(`error: ${update.patchErrorPrefix}${err.status.message}`) : err);
     }
   }
   if (errors.length > 1 && errors.every((e) => e instanceof CommandError)) {

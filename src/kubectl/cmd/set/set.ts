@@ -6,9 +6,11 @@ import type { KubectlCommand } from '../../command.ts';
 import { env } from './env.ts';
 import { image } from './image.ts';
 import { resources } from './resources.ts';
+import { selector } from './selector.ts';
+import { serviceAccount } from './serviceAccount.ts';
 
 export const set: KubectlCommand = {
   name: 'set',
   short: 'Set specific features on objects',
-  subcommands: [env, image, resources],
+  subcommands: [env, image, resources, selector, serviceAccount],
 };

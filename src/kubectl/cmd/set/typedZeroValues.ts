@@ -1,7 +1,7 @@
 /**
  * typedZeroValues: what a workload looks like after kubectl's typed round trip.
  *
- * `kubectl set image|env|resources` decode objects into Go structs (UpdatePodSpecForObject)
+ * `kubectl set image|env|resources|serviceaccount|selector` decode objects into Go structs (UpdatePodSpecForObject)
  * and encode them again, so fields without `omitempty` reappear as zero values:
  * `creationTimestamp: null`, `resources: {}`, `strategy: {}`, `status: {}` and the
  * non-omitempty status counters. --local and --dry-run=client print that form.
@@ -44,6 +44,10 @@ export function withTypedZeroValues(obj: KubeObject): KubeObject {
     case 'Job':
       template(spec);
       out.status ??= {};
+      break;
+    case 'Service':
+      // `set selector` decodes Services too; ServiceStatus.LoadBalancer has no omitempty.
+      out.status ??= { loadBalancer: {} };
       break;
     case 'CronJob': {
       const jobTemplate = child(spec, 'jobTemplate');
