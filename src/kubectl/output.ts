@@ -24,6 +24,18 @@ export function isTableFormat(output: string): boolean {
   return output === '' || output === 'wide';
 }
 
+/**
+ * withTemplateArgument is PrintFlags.ToPrinter's `--template` handling: a template with no
+ * -o means go-template (`kubectl get pod x --template '{{.metadata.name}}'`), and a
+ * template format given without `=` takes its text from --template.
+ */
+export function withTemplateArgument(output: string, template: string): string {
+  if (template === '') return output;
+  if (output === '') return `go-template=${template}`;
+  const templated = ['go-template', 'template', 'go-template-file', 'templatefile', 'jsonpath', 'jsonpath-as-json', 'jsonpath-file'];
+  return templated.includes(output) ? `${output}=${template}` : output;
+}
+
 /** checkOutputFormat parses -o early and fails in kubectl's words for an unknown format. */
 export function checkOutputFormat(output: string, opts: OutputOptions = {}): OutputFormat {
   try {

@@ -17,7 +17,7 @@ import { listObjects } from '../listing.ts';
 import { readManifests } from '../manifests.ts';
 import { qualifiedKind } from '../mapper.ts';
 import { printWarning } from '../warnings.ts';
-import { checkOutputFormat, isTableFormat, printObjects } from '../output.ts';
+import { checkOutputFormat, isTableFormat, printObjects, withTemplateArgument } from '../output.ts';
 import { printTableGroups, tableText, type TableGroup, type TablePrintOptions } from '../printers/table.ts';
 import { TabWriter } from '../printers/tabwriter.ts';
 import { multipleTypesRequested, parseResourceArgs, type ResourceRequest } from '../resourceArgs.ts';
@@ -34,7 +34,7 @@ export const get: KubectlCommand = {
 
 async function runGet(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
-  const output = flags.string('output');
+  const output = withTemplateArgument(flags.string('output'), flags.string('template'));
   const readFile = (path: string) => ctx.fs.read(path, ctx.cwd);
   checkOutputFormat(output, { readFile });
   const allNamespaces = flags.bool('all-namespaces');

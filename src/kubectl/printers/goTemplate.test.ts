@@ -22,4 +22,10 @@ describe('go-template', () => {
   it('prints Go values: maps, missing keys, large floats', () => {
     expect(executeGoTemplate('{{.x}} {{.m}} {{.big}}', { m: { b: 1, a: [1, 'x'] }, big: 1000000 })).toBe('<no value> map[a:[1 x] b:1] 1e+06');
   });
+  it('binds range and declared variables', () => {
+    const pod = { spec: { containers: [{ name: 'a', image: 'nginx:1.27' }, { name: 'b', image: 'busybox' }] } };
+    expect(executeGoTemplate('{{range $i, $c := .spec.containers}}{{$i}}={{$c.image}} {{end}}', pod)).toBe('0=nginx:1.27 1=busybox ');
+    expect(executeGoTemplate('{{range $c := .spec.containers}}{{$c.name}}{{end}}', pod)).toBe('ab');
+    expect(executeGoTemplate('{{$n := len .spec.containers}}{{$n}} {{$.spec.containers | len}}', pod)).toBe('2 2');
+  });
 });

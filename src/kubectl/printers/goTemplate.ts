@@ -2,7 +2,9 @@
  * The `-o go-template=` / `-o template=` printer: a small text/template interpreter for the
  * forms learners use with kubectl: `{{.metadata.name}}`, `{{range .items}}...{{end}}`,
  * `{{if}}/{{else}}`, `{{with}}`, `{{index .metadata.labels "app"}}`, `{{"\n"}}`, `{{len}}`,
- * `{{printf}}`, comparisons, pipes, `{{- trim -}}` and kubectl's extra `base64decode`.
+ * `{{printf}}`, comparisons, pipes, `{{- trim -}}`, range variables
+ * (`{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}`, as the StatefulSet tutorial
+ * uses) and kubectl's extra `base64decode`.
  *
  * Data is the object after a JSON round trip, as kubectl's GoTemplatePrinter does, so
  * numbers print as Go float64 ("3", "1e+06") and a missing key prints "<no value>".
@@ -18,33 +20,43 @@ function htmlSafeJSON(v: unknown): string {
 type Value = unknown;
 const MISSING = Symbol('no value');
 
-type Token = { kind: 'field' | 'var' | 'string' | 'number' | 'ident' | 'pipe' | 'dot'; text: string; value?: Value; pos: number };
+type Token = { kind: 'field' | 'var' | 'string' | 'number' | 'ident' | 'pipe' | 'dot' | 'declare' | 'comma'; text: string; value?: Value; pos: number };
 type Node =
   | { kind: 'text'; text: string }
-  | { kind: 'action'; pipe: Token[][]; source: string }
-  | { kind: 'if' | 'range' | 'with'; pipe: Token[][]; source: string; body: Node[]; elseBody: Node[] };
+  | { kind: 'action'; pipe: Token[][]; source: string; vars?: string[] }
+  | { kind: 'if' | 'range' | 'with'; pipe: Token[][]; source: string; body: Node[]; elseBody: Node[]; vars?: string[] };
 
 /** TemplateError is a template failure; `output` is what kubectl writes to stdout before failing. */
 export class TemplateError extends Error {}
 
 function tokenize(src: string, offset: number): Token[] {
   const tokens: Token[] = [];
-  const re = /\s+|(\|)|("(?:[^"\\]|\\.)*")|(`[^`]*`)|(\$[\w]*(?:\.[\w]+)*)|((?:\.[\w]+)+)|(\.)|(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)|([A-Za-z_]\w*)/y;
+  const re = /\s+|(:=)|(,)|(\|)|("(?:[^"\\]|\\.)*")|(`[^`]*`)|(\$[\w]*(?:\.[\w]+)*)|((?:\.[\w]+)+)|(\.)|(-?\d+(?:\.\d+)?(?:e[-+]?\d+)?)|([A-Za-z_]\w*)/y;
   let m: RegExpExecArray | null;
   re.lastIndex = 0;
   while (re.lastIndex < src.length && (m = re.exec(src))) {
     const pos = offset + m.index;
-    if (m[1]) tokens.push({ kind: 'pipe', text: '|', pos });
-    else if (m[2]) tokens.push({ kind: 'string', text: m[2], value: JSON.parse(m[2]), pos });
-    else if (m[3]) tokens.push({ kind: 'string', text: m[3], value: m[3].slice(1, -1), pos });
-    else if (m[4]) tokens.push({ kind: 'var', text: m[4], pos });
-    else if (m[5]) tokens.push({ kind: 'field', text: m[5], pos });
-    else if (m[6]) tokens.push({ kind: 'dot', text: '.', pos });
-    else if (m[7]) tokens.push({ kind: 'number', text: m[7], value: Number(m[7]), pos });
-    else if (m[8]) tokens.push({ kind: 'ident', text: m[8], pos });
+    if (m[1]) tokens.push({ kind: 'declare', text: ':=', pos });
+    else if (m[2]) tokens.push({ kind: 'comma', text: ',', pos });
+    else if (m[3]) tokens.push({ kind: 'pipe', text: '|', pos });
+    else if (m[4]) tokens.push({ kind: 'string', text: m[4], value: JSON.parse(m[4]), pos });
+    else if (m[5]) tokens.push({ kind: 'string', text: m[5], value: m[5].slice(1, -1), pos });
+    else if (m[6]) tokens.push({ kind: 'var', text: m[6], pos });
+    else if (m[7]) tokens.push({ kind: 'field', text: m[7], pos });
+    else if (m[8]) tokens.push({ kind: 'dot', text: '.', pos });
+    else if (m[9]) tokens.push({ kind: 'number', text: m[9], value: Number(m[9]), pos });
+    else if (m[10]) tokens.push({ kind: 'ident', text: m[10], pos });
   }
   if (re.lastIndex < src.length) throw new TemplateError(`template: output:1: unexpected "${src[re.lastIndex]}" in command`);
   return tokens;
+}
+
+/** declarations splits `$x :=` / `$i, $x :=` off the front of a pipeline. */
+function declarations(tokens: Token[]): [string[], Token[]] {
+  const at = tokens.findIndex((t) => t.kind === 'declare');
+  if (at < 0) return [[], tokens];
+  const vars = tokens.slice(0, at).filter((t) => t.kind === 'var').map((t) => t.text);
+  return [vars, tokens.slice(at + 1)];
 }
 
 function splitPipe(tokens: Token[]): Token[][] {
@@ -79,7 +91,8 @@ export function parseGoTemplate(template: string): Node[] {
     const tokens = tokenize(body, offset);
     const head = tokens[0];
     if (head?.kind === 'ident' && ['if', 'range', 'with'].includes(head.text)) {
-      const node = { kind: head.text as 'if', pipe: splitPipe(tokens.slice(1)), source: body, body: [], elseBody: [] } as Node & { body: Node[]; elseBody: Node[] };
+      const [vars, rest] = declarations(tokens.slice(1));
+      const node = { kind: head.text as 'if', pipe: splitPipe(rest), source: body, body: [], elseBody: [], vars } as Node & { body: Node[]; elseBody: Node[] };
       current.push(node);
       stack.push({ node, inElse: false, list: current });
       current = node.body;
@@ -102,7 +115,8 @@ export function parseGoTemplate(template: string): Node[] {
       if (!top) throw new TemplateError('template: output:1: unexpected {{end}}');
       current = stack.length > 0 ? (stack[stack.length - 1].inElse ? stack[stack.length - 1].node.elseBody : stack[stack.length - 1].node.body) : root;
     } else {
-      current.push({ kind: 'action', pipe: splitPipe(tokens), source: body });
+      const [vars, rest] = declarations(tokens);
+      current.push({ kind: 'action', pipe: splitPipe(rest), source: body, ...(vars.length > 0 ? { vars } : {}) });
     }
   }
   let tail = template.slice(last);
@@ -154,7 +168,11 @@ const FUNCS: Record<string, (...args: Value[]) => Value> = {
 
 class Executor {
   out = '';
-  constructor(private readonly root: Value, private readonly strict: boolean) {}
+  /** vars holds the template's variables (`$` is the root); a range body sees its own values. */
+  private vars = new Map<string, Value>();
+  constructor(private readonly root: Value, private readonly strict: boolean) {
+    this.vars.set('$', root);
+  }
 
   private field(base: Value, path: string, token: Token, source: string): Value {
     let v = base;
@@ -186,8 +204,11 @@ class Executor {
         return dot;
       case 'field':
         return this.field(dot, t.text, t, t.text);
-      case 'var':
-        return this.field(this.root, t.text.replace(/^\$[\w]*/, ''), t, t.text);
+      case 'var': {
+        const name = /^\$[\w]*/.exec(t.text)![0];
+        if (!this.vars.has(name)) throw new TemplateError(`template: output:1: undefined variable "${name}"`);
+        return this.field(this.vars.get(name), t.text.slice(name.length), t, t.text);
+      }
       case 'ident':
         if (t.text === 'true' || t.text === 'false') return t.text === 'true';
         if (t.text === 'nil') return null;
@@ -215,13 +236,28 @@ class Executor {
   run(nodes: Node[], dot: Value): void {
     for (const node of nodes) {
       if (node.kind === 'text') this.out += node.text;
-      else if (node.kind === 'action') this.out += printValue(this.pipeline(node.pipe, dot));
-      else {
+      else if (node.kind === 'action') {
+        const v = this.pipeline(node.pipe, dot);
+        // A declaration (`{{$x := ...}}`) prints nothing.
+        if (node.vars?.length) this.vars.set(node.vars[0], v);
+        else this.out += printValue(v);
+      } else {
         const v = this.pipeline(node.pipe, dot);
         if (node.kind === 'range') {
-          const items = Array.isArray(v) ? v : v && typeof v === 'object' ? Object.keys(v).sort().map((k) => (v as Record<string, Value>)[k]) : [];
+          const keys = Array.isArray(v) ? v.map((_, i) => i) : v && typeof v === 'object' ? Object.keys(v).sort() : [];
+          const items = keys.map((k) => (v as Record<string, Value>)[k]);
           if (items.length === 0) this.run(node.elseBody, dot);
-          for (const item of items) this.run(node.body, item);
+          const saved = new Map(this.vars);
+          items.forEach((item, i) => {
+            // `range $e := x` binds the element; `range $i, $e := x` the index (or key) and element.
+            if (node.vars?.length === 1) this.vars.set(node.vars[0], item);
+            if (node.vars?.length === 2) {
+              this.vars.set(node.vars[0], keys[i]);
+              this.vars.set(node.vars[1], item);
+            }
+            this.run(node.body, item);
+          });
+          this.vars = saved;
         } else if (truthy(v)) {
           this.run(node.body, node.kind === 'with' ? v : dot);
         } else {

@@ -99,6 +99,8 @@ $ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
 web-0
 web-1
 `);
+    // The tutorial reads images with --template and range variables.
+    expect(await s.out(`kubectl get pod web-1 --template '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}'`)).toBe('registry.k8s.io/nginx-slim:0.21');
   });
 
   it('resolves web-0.nginx from another pod and gives every ordinal its own bound claim', async () => {
