@@ -137,13 +137,15 @@ export class Scheduler {
 
   /** save and load make decision records part of cluster snapshots; the queue is rebuilt from informers. */
   save(): unknown {
-    return { decisions: this.allDecisions() };
+    return { decisions: this.allDecisions(), waitingForVolumes: [...this.waitingForVolumes] };
   }
 
   load(data: unknown): void {
     this.decisions.clear();
     this.detailed.clear();
     for (const d of (data as { decisions?: SchedulingDecision[] } | undefined)?.decisions ?? []) this.keepDecision(`${d.namespace}/${d.name}`, d);
+    this.waitingForVolumes.clear();
+    for (const [key, w] of (data as { waitingForVolumes?: [string, { nodeName: string; since: number }][] } | undefined)?.waitingForVolumes ?? []) this.waitingForVolumes.set(key, w);
   }
 
   private onPodAdd(pod: Pod): void {

@@ -72,10 +72,7 @@ export class LocalPathProvisioner {
   private readonly classes: Informer;
   private readonly pods: Informer;
   private recorder?: { pod: string; recorder: EventRecorder };
-  /**
-   * started remembers when provisioning of a claim began (its helper pod runs meanwhile).
-   * NOTE: not saved with snapshots; after a restore provisioning simply starts again.
-   */
+  /** started remembers when provisioning of a claim began (its helper pod runs meanwhile); saved with snapshots. */
   private readonly started = new Map<string, number>();
 
   constructor(private readonly cluster: Cluster) {
@@ -112,6 +109,16 @@ export class LocalPathProvisioner {
       this.recorder = { pod: name, recorder: this.cluster.recorder(`${LOCAL_PATH_PROVISIONER}_${name}_${uuid}`) };
     }
     return this.recorder.recorder;
+  }
+
+  /** save and load make in-flight provisioning part of cluster snapshots. */
+  save(): unknown {
+    return [...this.started];
+  }
+
+  load(data: unknown): void {
+    this.started.clear();
+    for (const [key, at] of (data as [string, number][] | undefined) ?? []) this.started.set(key, at);
   }
 
   /** reconcile handles `claim/<ns>/<name>` (provision) and `volume/<name>` (delete). */
@@ -196,5 +203,6 @@ export class LocalPathProvisioner {
 export function installLocalPathProvisioner(cluster: Cluster): LocalPathProvisioner {
   const p = new LocalPathProvisioner(cluster);
   cluster.addReconciler(p);
+  cluster.registerState('local-path-provisioner', p);
   return p;
 }
