@@ -96,3 +96,14 @@ describe('CronJob controller', () => {
     expect(jobs(cluster)).toEqual([]);
   });
 });
+
+describe('CronJob controller edge cases', () => {
+  it('waits quietly on a schedule that never comes (30 February)', () => {
+    const cluster = newTestCluster(installCronJobController);
+    cluster.client().create(CRONJOBS, 'default', cronJob({ schedule: '0 0 30 2 *' }));
+    cluster.settle();
+    cluster.advance(60 * 60_000);
+    expect(jobs(cluster)).toEqual([]);
+    expect(eventMessages(cluster, 'CronJob', 'hello')).toEqual([]);
+  });
+});

@@ -93,7 +93,8 @@ export class CronJobController {
     const requeueAfter = this.syncCronJob(cj, jobs);
     this.cleanupFinishedJobs(cj, jobs);
     if (JSON.stringify(cj.status) !== before) updateStatusRetryOnce(this.client, CRONJOBS, cached, cj.status);
-    if (requeueAfter !== undefined) return { requeueAfter: Math.max(1, requeueAfter) };
+    // A schedule that never fires again (30 February) has no next time to wait for.
+    if (requeueAfter !== undefined && Number.isFinite(requeueAfter)) return { requeueAfter: Math.max(1, requeueAfter) };
   }
 
   /** syncCronJob updates cj.status in place and returns when to look again. */
