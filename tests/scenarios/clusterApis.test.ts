@@ -22,6 +22,7 @@ describe('cluster APIs', () => {
       'Warning: v1 ComponentStatus is deprecated in v1.19+\nHealthy=True',
     );
     expect((await s.run('kubectl delete cs scheduler')).stderr).toContain('(MethodNotAllowed)');
+    expect((await s.run('TERM=dumb kubectl describe cs scheduler')).stderr).toBe('Warning: v1 ComponentStatus is deprecated in v1.19+\n');
   });
 
   it('a Binding assigns a pod that no scheduler picks up', async () => {

@@ -17,6 +17,7 @@ import { CommandError } from '../errors.ts';
 import { describerFor, type DescribeContext } from '../describe/index.ts';
 import { isNotFound, visitObjects, type Found } from './visit.ts';
 import { reportErrors } from './objectWrites.ts';
+import { printWarning } from '../warnings.ts';
 
 export const describe: KubectlCommand = {
   name: 'describe',
@@ -33,6 +34,8 @@ async function runDescribe(inv: Invocation): Promise<number> {
     throw new CommandError('error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.');
   }
   const { found, errors } = visitObjects(inv, { args: inv.args, allNamespaces });
+  // Deprecated resources draw the API server's warning once (client-go deduplicates them).
+  for (const warning of new Set(found.map((f) => f.def.deprecated).filter((w) => w !== undefined))) printWarning(inv, warning);
   if ((errors.length > 0 || found.length > 1) && !explicitEvents) showEvents = false;
 
   // DescribeMatchingResources: `describe pods web` with no pod "web" describes every "web*".
