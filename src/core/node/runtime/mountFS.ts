@@ -38,8 +38,10 @@ export class MountedFS implements VirtualFS {
     private readonly root: VirtualFS,
     mounts: readonly Mount[],
   ) {
+    // Built field by field: a spread of each caller's object gave every mount its own hidden
+    // class (~200 bytes of shape per mount, kept for the container's lifetime).
     this.mounts = mounts
-      .map((m) => ({ ...m, path: normalizePath(m.path), base: normalizePath('/' + (m.subPath ?? '')) }))
+      .map((m) => ({ path: normalizePath(m.path), fs: m.fs, subPath: m.subPath, readOnly: m.readOnly, base: normalizePath('/' + (m.subPath ?? '')) }))
       .sort((a, b) => b.path.length - a.path.length);
     for (const m of this.mounts) {
       if (!root.exists(m.path)) root.mkdir(m.path, { parents: true });
