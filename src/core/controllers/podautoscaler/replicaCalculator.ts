@@ -157,9 +157,46 @@ function newestTimestamp(metrics: ReadonlyMap<string, PodMetric>): number {
   return t;
 }
 
+/** Sample is the metrics of the pods that count, with how the pods were grouped. */
+interface Sample {
+  metrics: Map<string, PodMetric>;
+  groups: PodGroups;
+  timestamp: number;
+}
+
+/** sample reads the pods' metrics and sets aside ignored and unready pods (the shared prologue). */
+function sample(resource: string, pods: readonly Pod[], metricItems: readonly KubeObject[], now: number, container: string): Sample {
+  const metrics = podMetricsByName(metricItems, resource, container);
+  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
+  const groups = groupPods(pods, metrics, resource, now);
+  for (const n of [...groups.ignored, ...groups.unready]) metrics.delete(n);
+  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
+  return { metrics, groups, timestamp: newestTimestamp(metrics) };
+}
+
+/**
+ * propose is the shared tail: scale by the ratio unless within tolerance; with unready or
+ * missing pods, recompute the ratio counting them pessimistically (`missingValue` on scale
+ * down, 0 on scale up) and keep the current count when that flips or dampens the direction.
+ */
+function propose(current: number, s: Sample, ratio: number, ratioOf: (m: Map<string, PodMetric>) => number, missingValue: (pod: string) => number): number {
+  const { metrics, groups, timestamp } = s;
+  const scaleUpWithUnready = groups.unready.size > 0 && ratio > 1;
+  if (!scaleUpWithUnready && groups.missing.size === 0) {
+    return Math.abs(1 - ratio) <= TOLERANCE ? current : Math.ceil(ratio * groups.ready);
+  }
+  if (ratio !== 1) for (const n of groups.missing) metrics.set(n, { value: ratio < 1 ? missingValue(n) : 0, timestamp, windowMs: 0 });
+  if (scaleUpWithUnready) for (const n of groups.unready) metrics.set(n, { value: 0, timestamp, windowMs: 0 });
+  const next = ratioOf(metrics);
+  if (Math.abs(1 - next) <= TOLERANCE || (ratio < 1 && next > 1) || (ratio > 1 && next < 1)) return current;
+  const replicas = Math.ceil(next * metrics.size);
+  if ((next < 1 && replicas > current) || (next > 1 && replicas < current)) return current;
+  return replicas;
+}
+
 /**
  * getResourceReplicas is GetResourceReplicas for an Utilization target (percent of request).
- * `metrics` are the PodMetrics of the target's pods (already selected by label).
+ * `metricItems` are the PodMetrics of the target's pods (already selected by label).
  */
 export function getResourceReplicas(
   currentReplicas: number,
@@ -170,34 +207,20 @@ export function getResourceReplicas(
   now: number,
   container = '',
 ): ResourceReplicas {
-  const metrics = podMetricsByName(metricItems, resource, container);
-  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
-  const groups = groupPods(pods, metrics, resource, now);
-  for (const n of [...groups.ignored, ...groups.unready]) metrics.delete(n);
-  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
+  const s = sample(resource, pods, metricItems, now, container);
   const requests = calculatePodRequests(pods, resource, container);
-  const timestamp = newestTimestamp(metrics);
-  const { ratio, utilization, rawAverage } = utilizationRatio(metrics, requests, targetUtilization);
-  const keep = { replicas: currentReplicas, utilization, rawAverageMilli: rawAverage, timestamp };
+  const { ratio, utilization, rawAverage } = utilizationRatio(s.metrics, requests, targetUtilization);
+  // On a scale down a pod without metrics counts as using 100% of its request (or the target if higher).
+  const missing = (n: string) => Math.trunc(((requests.get(n) ?? 0) * Math.max(100, targetUtilization)) / 100);
+  const replicas = propose(currentReplicas, s, ratio, (m) => utilizationRatio(m, requests, targetUtilization).ratio, missing);
+  return { replicas, utilization, rawAverageMilli: rawAverage, timestamp: s.timestamp };
+}
 
-  const scaleUpWithUnready = groups.unready.size > 0 && ratio > 1;
-  if (!scaleUpWithUnready && groups.missing.size === 0) {
-    if (Math.abs(1 - ratio) <= TOLERANCE) return keep;
-    return { ...keep, replicas: Math.ceil(ratio * groups.ready) };
-  }
-  // Dampen: on scale down missing pods count as using 100% (or the target if higher), on scale up as 0%.
-  if (groups.missing.size > 0) {
-    for (const n of groups.missing) {
-      const value = ratio < 1 ? Math.trunc(((requests.get(n) ?? 0) * Math.max(100, targetUtilization)) / 100) : 0;
-      if (ratio !== 1) metrics.set(n, { value, timestamp, windowMs: 0 });
-    }
-  }
-  if (scaleUpWithUnready) for (const n of groups.unready) metrics.set(n, { value: 0, timestamp, windowMs: 0 });
-  const next = utilizationRatio(metrics, requests, targetUtilization).ratio;
-  if (Math.abs(1 - next) <= TOLERANCE || (ratio < 1 && next > 1) || (ratio > 1 && next < 1)) return keep;
-  const replicas = Math.ceil(next * metrics.size);
-  if ((next < 1 && replicas > currentReplicas) || (next > 1 && replicas < currentReplicas)) return keep;
-  return { ...keep, replicas };
+/** averageMilli is GetMetricUsageRatio's average: the metrics' mean, truncated. */
+function averageMilli(metrics: Map<string, PodMetric>): number {
+  let total = 0;
+  for (const m of metrics.values()) total += m.value;
+  return Math.trunc(total / metrics.size);
 }
 
 /** getRawResourceReplicas is GetRawResourceReplicas for an AverageValue target (milli-units per pod). */
@@ -210,31 +233,9 @@ export function getRawResourceReplicas(
   now: number,
   container = '',
 ): ResourceReplicas {
-  const metrics = podMetricsByName(metricItems, resource, container);
-  if (pods.length === 0) throw new ReplicaCalculationError('no pods returned by selector while calculating replica count');
-  const groups = groupPods(pods, metrics, resource, now);
-  for (const n of [...groups.ignored, ...groups.unready]) metrics.delete(n);
-  if (metrics.size === 0) throw new ReplicaCalculationError('did not receive metrics for targeted pods (pods might be unready)');
-  const timestamp = newestTimestamp(metrics);
-  let total = 0;
-  for (const m of metrics.values()) total += m.value;
-  const rawAverageMilli = Math.trunc(total / metrics.size);
-  const ratio = rawAverageMilli / targetAverageMilli;
-  const keep = { replicas: currentReplicas, rawAverageMilli, timestamp };
-  const scaleUpWithUnready = groups.unready.size > 0 && ratio > 1;
-  if (!scaleUpWithUnready && groups.missing.size === 0) {
-    if (Math.abs(1 - ratio) <= TOLERANCE) return keep;
-    return { ...keep, replicas: Math.ceil(ratio * groups.ready) };
-  }
-  if (groups.missing.size > 0) {
-    for (const n of groups.missing) if (ratio !== 1) metrics.set(n, { value: ratio < 1 ? targetAverageMilli : 0, timestamp, windowMs: 0 });
-  }
-  if (scaleUpWithUnready) for (const n of groups.unready) metrics.set(n, { value: 0, timestamp, windowMs: 0 });
-  let sum = 0;
-  for (const m of metrics.values()) sum += m.value;
-  const next = Math.trunc(sum / metrics.size) / targetAverageMilli;
-  if (Math.abs(1 - next) <= TOLERANCE || (ratio < 1 && next > 1) || (ratio > 1 && next < 1)) return keep;
-  const replicas = Math.ceil(next * metrics.size);
-  if ((next < 1 && replicas > currentReplicas) || (next > 1 && replicas < currentReplicas)) return keep;
-  return { ...keep, replicas };
+  const s = sample(resource, pods, metricItems, now, container);
+  const rawAverageMilli = averageMilli(s.metrics);
+  const ratioOf = (m: Map<string, PodMetric>) => averageMilli(m) / targetAverageMilli;
+  const replicas = propose(currentReplicas, s, rawAverageMilli / targetAverageMilli, ratioOf, () => targetAverageMilli);
+  return { replicas, rawAverageMilli, timestamp: s.timestamp };
 }
