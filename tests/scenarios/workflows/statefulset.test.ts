@@ -486,6 +486,8 @@ $ kubectl describe sts broken | tail -3
   ----     ------        ----  ----                    -------
   Warning  FailedCreate  <age>    statefulset-controller  create Pod broken-0 in StatefulSet broken failed error: Pod "broken-0" is invalid: spec.containers[0].image: Required value
 `);
+    // maxUnavailable is alpha (MaxUnavailableStatefulSet, off in v1.32): the API server drops it.
+    expect(await s.out(`kubectl patch sts web -p '{"spec":{"updateStrategy":{"rollingUpdate":{"maxUnavailable":2}}}}'`)).toBe('statefulset.apps/web patched (no change)\n');
     expect(await s.run('kubectl rollout pause sts/web')).toEqual({ stdout: '', stderr: 'error: statefulsets.apps "web" pausing is not supported\n', status: 1 });
     await s.run(`kubectl patch sts web -p '{"spec":{"updateStrategy":{"type":"OnDelete","rollingUpdate":null}}}'`);
     expect(await s.run('kubectl rollout status sts/web')).toEqual({ stdout: '', stderr: 'error: rollout status is only available for RollingUpdate strategy type\n', status: 1 });
