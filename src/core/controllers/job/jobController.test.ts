@@ -159,4 +159,15 @@ describe('Job controller', () => {
     finishTerminatingPods(cluster);
     expect(pods(cluster)).toEqual([]);
   });
+
+  it('drops its finalizer from pods orphaned by `delete --cascade=orphan`', () => {
+    const cluster = newTestCluster(installJobController, installGarbageCollector);
+    cluster.client().create(JOBS, 'default', job('left'));
+    cluster.settle();
+    cluster.client().delete(JOBS, 'default', 'left', { propagationPolicy: 'Orphan' });
+    cluster.settle();
+    const [pod] = pods(cluster);
+    expect(pod.metadata.ownerReferences).toBeUndefined();
+    expect(pod.metadata.finalizers).toBeUndefined();
+  });
 });

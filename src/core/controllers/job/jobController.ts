@@ -97,7 +97,9 @@ export class JobController {
 
   private podChanged(pod: KubeObject): void {
     const ref = controllerOf(pod);
-    if (!ref || ref.kind !== 'Job') return;
+    // A pod orphaned with our finalizer (`delete job --cascade=orphan`) must not be stuck with it.
+    if (!ref) return void (hasTrackingFinalizer(asPod(pod)) && this.queue.add(ORPHAN_PREFIX + keyOf(pod)));
+    if (ref.kind !== 'Job') return;
     const job = this.jobInformer.get(pod.metadata.namespace ?? '', ref.name);
     if (job && job.metadata.uid === ref.uid) this.queue.add(keyOf(job));
     else if (hasTrackingFinalizer(asPod(pod))) this.queue.add(ORPHAN_PREFIX + keyOf(pod));
