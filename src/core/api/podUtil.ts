@@ -14,7 +14,11 @@ export function isPodActive(pod: Pod): boolean {
 
 /** podReadyCondition returns the pod's Ready condition, if any. */
 export function podReadyCondition(pod: Pod) {
-  return pod.status?.conditions?.find((c) => c.type === 'Ready');
+  // A plain loop: controllers call this for every pod of a workload on every sync.
+  const conditions = pod.status?.conditions;
+  if (!conditions) return undefined;
+  for (let i = 0; i < conditions.length; i++) if (conditions[i].type === 'Ready') return conditions[i];
+  return undefined;
 }
 
 /** isPodReady is podutil.IsPodReady: the Ready condition is True. */
