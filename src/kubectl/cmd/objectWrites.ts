@@ -199,7 +199,12 @@ export function printWritten(
     // YAMLPrinter writes "---" before every document after its first.
     if (output === 'yaml') inv.ctx.stdout(yamlSeparator);
     const shown = withTypeMeta(def, obj);
-    inv.ctx.stdout(printObjects(output, [unstructured ? unstructuredOrder(shown) : shown], false, inv.flags.bool('show-managed-fields'), { objectFormats: true }));
+    inv.ctx.stdout(
+      printObjects(output, [unstructured ? unstructuredOrder(shown) : shown], false, inv.flags.bool('show-managed-fields'), {
+        objectFormats: true,
+        allowMissingKeys: !inv.flags.parsed.values.has('allow-missing-template-keys') || inv.flags.bool('allow-missing-template-keys'),
+      }),
+    );
     return;
   }
   // A create answered with a bare Status (POST bindings) names no object: NamePrinter's `status/<unknown>`.

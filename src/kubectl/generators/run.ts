@@ -56,6 +56,9 @@ export function generateRun(args: string[], flags: RunFlags, ctx?: GeneratorCont
   const name = args[0];
   const restart = flags.restart ?? 'Always';
   if (!['Always', 'OnFailure', 'Never'].includes(restart)) throw new UsageError(`invalid restart policy: ${restart}`, 'usage');
+  // run.go verifyImagePullPolicy: only the three corev1.PullPolicy values (or none).
+  const pull = flags.imagePullPolicy ?? '';
+  if (pull !== '' && !['Always', 'IfNotPresent', 'Never'].includes(pull)) throw new UsageError(`invalid image pull policy: ${pull}`, 'usage');
   const port = flags.port ?? '';
   if (flags.expose && port === '') throw new UsageError('--port must be set when exposing a service', 'usage');
   const labels = flags.labels ? parseKeyValueList(flags.labels, (p) => new UsageError(`unexpected label spec: ${p}`)) : { run: name };

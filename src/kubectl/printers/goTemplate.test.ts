@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { executeGoTemplate } from './goTemplate.ts';
+import { executeGoTemplate, parseGoTemplate } from './goTemplate.ts';
 
 const list = {
   items: [
@@ -27,5 +27,10 @@ describe('go-template', () => {
     expect(executeGoTemplate('{{range $i, $c := .spec.containers}}{{$i}}={{$c.image}} {{end}}', pod)).toBe('0=nginx:1.27 1=busybox ');
     expect(executeGoTemplate('{{range $c := .spec.containers}}{{$c.name}}{{end}}', pod)).toBe('ab');
     expect(executeGoTemplate('{{$n := len .spec.containers}}{{$n}} {{$.spec.containers | len}}', pod)).toBe('2 2');
+  });
+
+  it('reports an unclosed action on the line it opened, as text/template does', () => {
+    expect(() => parseGoTemplate('{{.x')).toThrow('template: output:1: unclosed action');
+    expect(() => parseGoTemplate('a\n{{.y}}\n{{.x')).toThrow('template: output:3: unclosed action');
   });
 });

@@ -120,6 +120,12 @@ export function parseGoTemplate(template: string): Node[] {
     }
   }
   let tail = template.slice(last);
+  // text/template's lexer reaches the end inside an action: "unclosed action" on the line it opened.
+  const open = tail.indexOf('{{');
+  if (open >= 0) {
+    const line = template.slice(0, last + open).split('\n').length;
+    throw new TemplateError(`template: output:${line}: unclosed action`);
+  }
   if (trimNext) tail = tail.replace(/^\s+/, '');
   addText(tail);
   if (stack.length > 0) throw new TemplateError('template: output:1: unexpected EOF');

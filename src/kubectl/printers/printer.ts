@@ -8,9 +8,9 @@
  */
 import type { KubeObject } from '../../core/api/types.ts';
 import { parseCustomColumnsFile, parseCustomColumnsSpec, printCustomColumns, type CustomColumn } from './customColumns.ts';
-import { printGoTemplate } from './goTemplate.ts';
+import { parseGoTemplate, printGoTemplate } from './goTemplate.ts';
 import { printJSON } from './json.ts';
-import { printJSONPath } from './jsonpath.ts';
+import { JSONPath, printJSONPath } from './jsonpath.ts';
 import { printName } from './name.ts';
 import { listOf, printYAML } from './yaml.ts';
 import { sortKeys } from './goSyntax.ts';
@@ -72,18 +72,18 @@ export function parseOutputFormat(output: string, options: ParseOutputOptions = 
     case 'jsonpath':
     case 'jsonpath-as-json':
       needTemplate();
-      return { kind: 'jsonpath', template: value, asJSON: format === 'jsonpath-as-json' };
+      return { kind: 'jsonpath', template: parsedJSONPath(value), asJSON: format === 'jsonpath-as-json' };
     case 'jsonpath-file':
       needTemplate();
-      return { kind: 'jsonpath', template: file(), asJSON: false };
+      return { kind: 'jsonpath', template: parsedJSONPath(file()), asJSON: false };
     case 'go-template':
     case 'template':
       needTemplate();
-      return { kind: 'go-template', template: value };
+      return { kind: 'go-template', template: parsedGoTemplate(value) };
     case 'go-template-file':
     case 'templatefile':
       needTemplate();
-      return { kind: 'go-template', template: file() };
+      return { kind: 'go-template', template: parsedGoTemplate(file()) };
     case 'custom-columns':
       return { kind: 'custom-columns', columns: parseCustomColumnsSpec(value) };
     case 'custom-columns-file':
@@ -91,6 +91,29 @@ export function parseOutputFormat(output: string, options: ParseOutputOptions = 
       return { kind: 'custom-columns', columns: parseCustomColumnsFile(file()) };
   }
   throw new Error(`unable to match a printer suitable for the output format "${output}", allowed formats are: ${allowed.join(',')}`);
+}
+
+/**
+ * parsedJSONPath checks a jsonpath template as PrintFlags.ToPrinter does (NewJSONPathPrinter
+ * parses it), so a bad template fails before any request, even when nothing would print.
+ */
+function parsedJSONPath(template: string): string {
+  try {
+    new JSONPath(template);
+  } catch (err) {
+    throw new Error(`error parsing jsonpath ${template}, ${(err as Error).message}`);
+  }
+  return template;
+}
+
+/** parsedGoTemplate checks a go-template up front, as NewGoTemplatePrinter does. */
+function parsedGoTemplate(template: string): string {
+  try {
+    parseGoTemplate(template);
+  } catch (err) {
+    throw new Error(`error parsing template ${template}, ${(err as Error).message}`);
+  }
+  return template;
 }
 
 /** PrintResult is stdout text plus, on failure, the error message kubectl prints as "error: ...". */
