@@ -100,7 +100,8 @@ describe('workflow: kubectl top', () => {
     expect(await s.run('kubectl top pod --sort-by=name')).toEqual({ stdout: '', stderr: 'error: --sort-by accepts only cpu or memory\n', status: 1 });
     expect(await s.run('kubectl top pod web -l app=web')).toEqual({ stdout: '', stderr: 'error: only one of NAME or selector can be provided\n', status: 1 });
     expect(await s.run('kubectl top node a b')).toEqual({ stdout: '', stderr: "error: node [NAME | -l label]\nSee 'kubectl top node -h' for help and examples\n", status: 1 });
-    expect(await s.out('kubectl top node node09')).toBe('Error from server (NotFound): nodemetrics.metrics.k8s.io "node09" not found\n');
+    expect(await s.out('kubectl top node node09')).toBe('Error from server (NotFound): nodes "node09" not found\n');
+    expect(await s.out('kubectl top pod nope')).toBe('Error from server (NotFound): pods "nope" not found\n');
     await s.run('kubectl scale deployment metrics-server -n kube-system --replicas=0');
     await s.run('sleep 35');
     expect(await s.out('kubectl top node')).toBe(

@@ -22,8 +22,8 @@ export function metricsResources(server: MetricsServer): ResourceDefinition[] {
     namespaced: false,
     verbs: ['get', 'list'],
     reader: {
-      // metrics-server names the resource "nodemetrics" in its NotFound errors.
-      get: (_ns, name) => server.nodeMetric(name) ?? throwNotFound('nodemetrics', name),
+      // An unknown node is the node lister's NotFound; a node without metrics is "nodemetrics".
+      get: (_ns, name) => server.nodeMetric(name) ?? throwNotFound(server.nodeExists(name) ? 'nodemetrics' : 'nodes', name),
       list: () => server.nodeMetrics(),
     },
   });
@@ -35,14 +35,14 @@ export function metricsResources(server: MetricsServer): ResourceDefinition[] {
     namespaced: true,
     verbs: ['get', 'list'],
     reader: {
-      // ...and "podmetrics" with namespace/name, whether the pod is missing or only its metrics.
-      get: (ns, name) => server.podMetric(ns, name) ?? throwNotFound('podmetrics', `${ns}/${name}`),
+      // An unknown pod is the pod lister's NotFound; a pod without metrics is "podmetrics" "ns/name".
+      get: (ns, name) => server.podMetric(ns, name) ?? (server.podExists(ns, name) ? throwNotFound('podmetrics', `${ns}/${name}`) : throwNotFound('pods', name)),
       list: (ns) => server.podMetrics(ns),
     },
   });
   return [nodes, pods];
 }
 
-function throwNotFound(resource: string, name: string): never {
-  throw notFound(METRICS_GROUP, resource, name);
+function throwNotFound(resource: 'nodemetrics' | 'podmetrics' | 'nodes' | 'pods', name: string): never {
+  throw notFound(resource === 'nodes' || resource === 'pods' ? '' : METRICS_GROUP, resource, name);
 }

@@ -104,6 +104,16 @@ export class MetricsServer {
     return node ? this.nodeMetricsOf(node, latest) : undefined;
   }
 
+  /** podExists says whether metrics-server's pod lister knows the pod. */
+  podExists(namespace: string, name: string): boolean {
+    return this.cluster.store.get('pods', namespace, name) !== undefined;
+  }
+
+  /** nodeExists says whether its node lister knows the node. */
+  nodeExists(name: string): boolean {
+    return this.cluster.store.get('nodes', '', name) !== undefined;
+  }
+
   /** save keeps the two scrapes for snapshots (plain JSON). */
   save(): unknown {
     return { previous: this.previous, latest: this.latest };
@@ -123,6 +133,8 @@ export class MetricsServer {
   }
 
   private podMetricsOf(pod: Pod, latest: Scrape): KubeObject | undefined {
+    // getPodMetrics serves Running pods only.
+    if (pod.status?.phase !== 'Running') return undefined;
     const key = `${pod.metadata!.namespace}/${pod.metadata!.name}`;
     const containers = servedPodContainers(this.previous, latest, key);
     if (!containers) return undefined;
