@@ -3,7 +3,8 @@
  * the StatefulSet controller, each recorded as an event on the set in upstream's words:
  * `create Claim www-web-0 Pod web-0 in StatefulSet web success`,
  * `create Pod web-0 in StatefulSet web successful`,
- * `delete Pod web-2 in StatefulSet web successful`, or `... failed error: <reason>`.
+ * `delete Pod web-2 in StatefulSet web successful`,
+ * `update Pod web-0 in StatefulSet web successful`, or `... failed error: <reason>`.
  */
 import { deepEqual } from '../../api/equality.ts';
 import { isStatusError } from '../../api/status.ts';
@@ -34,6 +35,17 @@ export class StatefulPodControlImpl implements StatefulPodControl {
       throw err;
     }
     this.recorder.normal(set, 'SuccessfulCreate', `create Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`);
+  }
+
+  /** updatePod is UpdateStatefulPod's write: `update Pod web-0 in StatefulSet web successful`. */
+  updatePod(set: STS, pod: KubeObject): void {
+    try {
+      this.client.update(PODS, pod);
+    } catch (err) {
+      this.recorder.warning(set, 'FailedUpdate', `update Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} failed error: ${(err as Error).message}`);
+      throw err;
+    }
+    this.recorder.normal(set, 'SuccessfulUpdate', `update Pod ${pod.metadata.name} in StatefulSet ${set.metadata.name} successful`);
   }
 
   /** deletePod is DeleteStatefulPod. */

@@ -265,6 +265,15 @@ describe('statefulset controller', () => {
     expect(livePods(c)).toEqual(['web-0', 'web-1']);
   });
 
+  it('restores identity labels a user removed from a pod', () => {
+    const { c, client } = setup({ replicas: 1 });
+    markPodsReady(c, 'app=nginx');
+    client.patch(PODS, 'default', 'web-0', 'json', [{ op: 'remove', path: '/metadata/labels/statefulset.kubernetes.io~1pod-name' }]);
+    c.settle();
+    expect(client.get(PODS, 'default', 'web-0').metadata.labels?.['statefulset.kubernetes.io/pod-name']).toBe('web-0');
+    expect(eventMessages(c, 'StatefulSet', 'web').at(-1)).toBe('SuccessfulUpdate: update Pod web-0 in StatefulSet web successful');
+  });
+
   it('the garbage collector removes pods and revisions with the StatefulSet', () => {
     const { c, client } = setup({ replicas: 1 });
     client.delete(STATEFULSETS, 'default', 'web');

@@ -128,3 +128,18 @@ export function isRunningAndReady(pod: KubeObject): boolean {
 export function isRunningAndAvailable(pod: KubeObject, minReadySeconds: number, now: number): boolean {
   return isRunningAndReady(pod) && isPodAvailable(asPod(pod), minReadySeconds, now);
 }
+
+/** identityMatches: the pod still carries its ordinal's pod-name and pod-index labels. */
+export function identityMatches(pod: KubeObject): boolean {
+  const [, ordinal] = parentAndOrdinal(pod);
+  const labels = pod.metadata.labels ?? {};
+  return labels[STATEFULSET_POD_NAME_LABEL] === pod.metadata.name && labels[POD_INDEX_LABEL] === String(ordinal);
+}
+
+/** withIdentity is updateIdentity: a copy of the pod with its identity labels restored. */
+export function withIdentity(pod: KubeObject): KubeObject {
+  const [, ordinal] = parentAndOrdinal(pod);
+  const copy = thaw(pod);
+  copy.metadata.labels = { ...copy.metadata.labels, [STATEFULSET_POD_NAME_LABEL]: pod.metadata.name ?? '', [POD_INDEX_LABEL]: String(ordinal) };
+  return copy;
+}

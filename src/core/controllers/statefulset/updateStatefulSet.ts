@@ -20,6 +20,7 @@ import type { PodTemplateSpec } from 'kubernetes-types/core/v1';
 import type { KubeObject } from '../../api/types.ts';
 import type { ControllerRevision } from '../history/controllerHistory.ts';
 import {
+  identityMatches,
   isCreated,
   isFailedOrSucceeded,
   isRunningAndAvailable,
@@ -29,6 +30,7 @@ import {
   parentAndOrdinal,
   podRevision,
   startOrdinal,
+  withIdentity,
   type STS,
 } from './statefulSetPod.ts';
 
@@ -38,6 +40,8 @@ export interface StatefulPodControl {
   createPod(set: STS, pod: KubeObject): void;
   /** deletePod deletes the pod and records the event. */
   deletePod(set: STS, pod: KubeObject): void;
+  /** updatePod is UpdateStatefulPod: write the pod back (its identity restored) and record the event. */
+  updatePod(set: STS, pod: KubeObject): void;
   /** syncClaimRetention points the pod's claims' ownerReferences where the retention policy says. */
   syncClaimRetention(set: STS, pod: KubeObject, inRange: boolean): void;
 }
@@ -139,6 +143,8 @@ export function updateStatefulSet(input: SyncInput, control: StatefulPodControl)
       continue;
     }
     if (monotonic && unavailable(pod)) return status;
+    // Enforce the StatefulSet invariants: a pod whose identity labels were edited gets them back.
+    if (!identityMatches(pod)) control.updatePod(set, withIdentity(pod));
   }
 
   // 2. Scale down from the highest ordinal; when monotonic, an unhealthy condemned pod
