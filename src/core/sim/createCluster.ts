@@ -27,7 +27,17 @@ export function createCluster(options: Partial<ClusterOptions> = {}, deps: Clust
   bootstrapCluster(cluster);
   cluster.informers.start();
   cluster.loop.advance(cluster.options.settleMs);
+  // The learner's session draws from a sequence of its own: adding a bootstrap object (a
+  // new kube-system Deployment, a revision) must not rename every pod a lesson creates.
+  cluster.random.setState(sessionSeed(cluster.options.seed));
   return cluster;
+}
+
+/** sessionSeed derives the random state a session starts from (FNV-1a over the seed). */
+function sessionSeed(seed: number): number {
+  let h = 0x811c9dc5;
+  for (const c of `session:${seed}`) h = Math.imul(h ^ c.charCodeAt(0), 0x01000193) >>> 0;
+  return h;
 }
 
 /**
