@@ -170,4 +170,18 @@ describe('Job controller', () => {
     expect(pod.metadata.ownerReferences).toBeUndefined();
     expect(pod.metadata.finalizers).toBeUndefined();
   });
+
+  it('saves and loads its back-off records for snapshots', () => {
+    const cluster = newTestCluster();
+    const controller = installJobController(cluster);
+    cluster.informers.start();
+    cluster.client().create(JOBS, 'default', job('snap'));
+    cluster.settle();
+    finish(cluster, pods(cluster)[0], 1);
+    const saved = JSON.parse(JSON.stringify(controller.save()));
+    expect(saved).toEqual({ 'default/snap': { failuresAfterLastSuccess: 1, lastFailureMs: cluster.now() } });
+    const other = installJobController(newTestCluster());
+    other.load(saved);
+    expect(other.save()).toEqual(saved);
+  });
 });

@@ -93,6 +93,17 @@ export class JobController {
     });
   }
 
+  /** save returns the back-off records (in-memory upstream too, but a snapshot must not lose them). */
+  save(): Record<string, BackoffRecord> {
+    return Object.fromEntries(this.backoff);
+  }
+
+  /** load restores the back-off records of a snapshot. */
+  load(data: unknown): void {
+    this.backoff.clear();
+    for (const [key, record] of Object.entries((data ?? {}) as Record<string, BackoffRecord>)) this.backoff.set(key, { ...record });
+  }
+
   // ---- event wiring: only enqueue keys ------------------------------------------------
 
   private podChanged(pod: KubeObject): void {
@@ -370,5 +381,6 @@ export class JobController {
 export function installJobController(cluster: Cluster): JobController {
   const controller = new JobController(cluster);
   cluster.addReconciler(controller);
+  cluster.registerState('job-controller', controller);
   return controller;
 }
