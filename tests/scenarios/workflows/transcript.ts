@@ -4,6 +4,7 @@
  * command line), followed by what it printed on stdout and stderr. Workflow tests compare
  * whole transcripts so a reader sees the session exactly as a learner would.
  */
+import fs from 'node:fs';
 import type { Scenario } from '../harness.ts';
 
 /** splitInputs cuts a script into terminal inputs; a line ending in `<<WORD` takes its here-doc body with it. */
@@ -31,5 +32,18 @@ export async function transcript(s: Scenario, script: string): Promise<string> {
     out += `$ ${input.split('\n')[0]}\n`;
     out += await s.out(input);
   }
+  record(script, out);
   return out;
+}
+
+/**
+ * record keeps what each script printed when KUBEPLAY_RECORD_TRANSCRIPTS names a directory:
+ * scripts/update-goldens.mjs then writes it into the tests, and `git diff` shows a reviewer
+ * exactly what changed in every session.
+ */
+function record(script: string, output: string): void {
+  const dir = process.env.KUBEPLAY_RECORD_TRANSCRIPTS;
+  if (!dir) return;
+  fs.mkdirSync(dir, { recursive: true });
+  fs.appendFileSync(`${dir}/transcripts.jsonl`, `${JSON.stringify({ script, output })}\n`);
 }
