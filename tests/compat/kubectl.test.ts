@@ -145,6 +145,8 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     // metrics.k8s.io from metrics-server, printed by kubectl's own metricsutil printer.
     'top node',
     'top pod -n kube-system --containers --sort-by=memory --sum',
+    'get nodemetrics',
+    'get podmetrics -n kube-system',
   ])('%s matches the emulated kubectl', async (line) => {
     const real = await env.kubectl(line.split(' '));
     expect(real.code).toBe(0);

@@ -1,12 +1,13 @@
 /** builtinTables lists every built-in table definition under its "group/resource" key. */
 import { hpaTable } from './autoscaling.ts';
+import { nodeMetricsTable, podMetricsTable } from './metrics.ts';
 import { controllerRevisionTable } from './controllerrevisions.ts';
 import { cronJobTable } from './cronjobs.ts';
 import { csiDriverTable, csiNodeTable, csiStorageCapacityTable, volumeAttachmentTable } from './csi.ts';
 import { daemonSetTable } from './daemonsets.ts';
 import { deploymentTable } from './deployments.ts';
 import { endpointSliceTable, endpointsTable } from './endpoints.ts';
-import { eventTable } from './events.ts';
+import { eventTable, eventsV1Table } from './events.ts';
 import {
   apiServiceTable,
   csrTable,
@@ -39,6 +40,7 @@ export const builtinTables: ReadonlyMap<string, TableDefinition> = new Map<strin
   ['/nodes', nodeTable],
   ['/namespaces', namespaceTable],
   ['/events', eventTable],
+  ['events.k8s.io/events', eventsV1Table],
   ['/configmaps', configMapTable],
   ['/secrets', secretTable],
   ['/serviceaccounts', serviceAccountTable],
@@ -78,6 +80,8 @@ export const builtinTables: ReadonlyMap<string, TableDefinition> = new Map<strin
   ['networking.k8s.io/networkpolicies', networkPolicyTable],
   ['storage.k8s.io/storageclasses', storageClassTable],
   ['autoscaling/horizontalpodautoscalers', hpaTable],
+  ['metrics.k8s.io/nodes', nodeMetricsTable],
+  ['metrics.k8s.io/pods', podMetricsTable],
   ['policy/poddisruptionbudgets', pdbTable],
   ['scheduling.k8s.io/priorityclasses', priorityClassTable],
   ['rbac.authorization.k8s.io/roles', roleTable],
