@@ -31,6 +31,32 @@ export const NOT_SUPPORTED_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 const BETA_STORAGE_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
+/**
+ * PodClaim is one claim a pod's volumes use: a persistentVolumeClaim volume names it; a
+ * generic ephemeral volume's claim is `<pod>-<volume>` (ephemeral.VolumeClaimName), created
+ * for the pod by the ephemeral volume controller.
+ */
+export interface PodClaim {
+  volume: string;
+  claimName: string;
+  ephemeral: boolean;
+}
+
+/** podClaims lists the claims a pod's volumes use, in volume order. */
+export function podClaims(pod: { metadata?: { name?: string }; spec?: { volumes?: readonly { name: string; persistentVolumeClaim?: { claimName: string }; ephemeral?: unknown }[] } }): PodClaim[] {
+  const out: PodClaim[] = [];
+  for (const v of pod.spec?.volumes ?? []) {
+    if (v.persistentVolumeClaim?.claimName) out.push({ volume: v.name, claimName: v.persistentVolumeClaim.claimName, ephemeral: false });
+    else if (v.ephemeral) out.push({ volume: v.name, claimName: `${pod.metadata?.name ?? ''}-${v.name}`, ephemeral: true });
+  }
+  return out;
+}
+
+/** podClaimNames lists the names of the claims a pod uses. */
+export function podClaimNames(pod: Parameters<typeof podClaims>[0]): string[] {
+  return podClaims(pod).map((c) => c.claimName);
+}
+
 /** claimClass is GetPersistentVolumeClaimClass: the beta annotation, else spec.storageClassName, else "". */
 export function claimClass(claim: KubeObject): string {
   const ann = claim.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION];

@@ -277,3 +277,38 @@ Warning   failed to provision volume with StorageClass "local-path": NodePath on
     expect(await s.out("kubectl get pod app -o jsonpath='{.status.phase}'")).toBe('Pending');
   });
 });
+
+describe('workflow: generic ephemeral volumes', () => {
+  it('creates <pod>-<volume> for the pod, owned by it, and deletes it with the pod', async () => {
+    const s = await scenario();
+    await s.run(`kubectl apply -f - <<EOF
+apiVersion: v1
+kind: Pod
+metadata:
+  name: scratch
+spec:
+  containers:
+  - name: c
+    image: busybox
+    command: ["sh", "-c", "echo hi > /scratch/f && sleep 3600"]
+    volumeMounts:
+    - name: work
+      mountPath: /scratch
+  volumes:
+  - name: work
+    ephemeral:
+      volumeClaimTemplate:
+        spec:
+          accessModes: [ReadWriteOnce]
+          resources:
+            requests:
+              storage: 1Gi
+EOF`);
+    await s.run('kubectl wait --for=condition=Ready pod/scratch --timeout=60s');
+    expect(await s.out("kubectl get pvc scratch-work -o jsonpath='{.status.phase} {.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}'")).toBe('Bound Pod/scratch');
+    expect(await s.out('kubectl exec scratch -- cat /scratch/f')).toBe('hi\n');
+    await s.run('kubectl delete pod scratch --grace-period=1');
+    await s.run('sleep 3');
+    expect(await s.out('kubectl get pvc,pv')).toBe('No resources found in default namespace.\n');
+  });
+});

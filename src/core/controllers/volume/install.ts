@@ -5,6 +5,7 @@
  */
 import type { Cluster } from '../../sim/cluster.ts';
 import { bootstrapLocalPathStorage } from './localpath/bootstrap.ts';
+import { installEphemeralVolumeController } from './ephemeral/ephemeralController.ts';
 import { installExpandController } from './expand/expandController.ts';
 import { installLocalPathProvisioner } from './localpath/localPathProvisioner.ts';
 import { installPersistentVolumeController } from './persistentvolume/pvController.ts';
@@ -17,6 +18,7 @@ export function installVolumeControllers(cluster: Cluster): void {
   installPVCProtectionController(cluster);
   installPVProtectionController(cluster);
   installExpandController(cluster);
+  installEphemeralVolumeController(cluster);
   installLocalPathProvisioner(cluster);
   cluster.onBootstrap(bootstrapLocalPathStorage);
 }

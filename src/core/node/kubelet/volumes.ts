@@ -91,17 +91,20 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
         else return { ok: false, volume: v.name, message: `hostPath type check failed: ${path} is not a ${type === 'File' ? 'file' : 'directory'}` };
       }
       volumes.set(v.name, { fs: host.nodeFS, base: path });
-    } else if (v.persistentVolumeClaim) {
+    } else if (v.persistentVolumeClaim || v.ephemeral) {
       // A hostPath or local volume is a directory of this node (local-path volumes are): its files
       // outlive the pod and the next pod on the node sees them. Other volume types keep the claim's
-      // files in a per-claim store on the node.
-      const source = host.boundVolume?.(ns, v.persistentVolumeClaim.claimName)?.spec as { hostPath?: { path: string }; local?: { path: string } } | undefined;
+      // files in a per-claim store on the node. A generic ephemeral volume is the claim
+      // `<pod>-<volume>` the ephemeral volume controller made for the pod.
+      const claimName = v.persistentVolumeClaim?.claimName ?? `${pod.metadata!.name}-${v.name}`;
+      const readOnly = v.persistentVolumeClaim?.readOnly;
+      const source = host.boundVolume?.(ns, claimName)?.spec as { hostPath?: { path: string }; local?: { path: string } } | undefined;
       const path = source?.hostPath?.path ?? source?.local?.path;
       if (path) {
         if (!host.nodeFS.exists(path)) host.nodeFS.mkdir(path, { parents: true });
-        volumes.set(v.name, { fs: host.nodeFS, base: path, readOnly: v.persistentVolumeClaim.readOnly });
+        volumes.set(v.name, { fs: host.nodeFS, base: path, readOnly });
       } else {
-        volumes.set(v.name, { fs: host.claimFS(ns, v.persistentVolumeClaim.claimName), readOnly: v.persistentVolumeClaim.readOnly });
+        volumes.set(v.name, { fs: host.claimFS(ns, claimName), readOnly });
       }
     } else if (v.projected || v.downwardAPI) {
       const fs = fresh();

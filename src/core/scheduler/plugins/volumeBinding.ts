@@ -18,6 +18,8 @@ import {
   claimClass,
   findMatchingVolume,
   NOT_SUPPORTED_PROVISIONER,
+  podClaimNames,
+  podClaims,
 } from '../../api/persistentVolumes.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { unresolvable, type FilterPlugin, type NodeInfo, type SchedulingContext, type Status } from '../types.ts';
@@ -53,10 +55,7 @@ export interface NodeVolumeChoice {
 
 const STATE_KEY = 'VolumeBinding';
 
-/** claimNames lists the claims a pod's volumes reference. */
-export function podClaimNames(pod: Pod): string[] {
-  return (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
-}
+export { podClaimNames };
 
 /** isDelayBinding: the claim's class binds WaitForFirstConsumer. */
 function isDelayBinding(claim: KubeObject, listers: VolumeListers): boolean {
@@ -69,8 +68,9 @@ export function podVolumeClaims(pod: Pod, listers: VolumeListers): PodVolumeClai
   const ns = pod.metadata?.namespace ?? '';
   const out: PodVolumeClaims = { bound: [], delayed: [] };
   let unboundImmediate = false;
-  for (const name of podClaimNames(pod)) {
+  for (const { claimName: name, ephemeral } of podClaims(pod)) {
     const claim = listers.claim(ns, name);
+    if (!claim && ephemeral) return unresolvable(`waiting for ephemeral volume controller to create the persistentvolumeclaim "${name}"`);
     if (!claim) return unresolvable(`persistentvolumeclaim "${name}" not found`);
     if (claim.metadata.deletionTimestamp) return unresolvable(`persistentvolumeclaim "${name}" is being deleted`);
     if ((claim.spec as Dict | undefined)?.volumeName) out.bound.push(claim);

@@ -29,6 +29,7 @@ import {
   findMatchingVolume,
   isVolumeBoundToClaim,
   NOT_SUPPORTED_PROVISIONER,
+  podClaimNames,
 } from '../../../api/persistentVolumes.ts';
 import { isStatusError } from '../../../api/status.ts';
 import { rfc3339 } from '../../../api/time.ts';
@@ -185,7 +186,7 @@ export class PersistentVolumeController {
     const name = claim.metadata.name;
     const waiting = this.pods
       .list(claim.metadata.namespace ?? '')
-      .filter((p) => !(p as Pod).spec?.nodeName && ((p as Pod).spec?.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === name))
+      .filter((p) => !(p as Pod).spec?.nodeName && podClaimNames(p as Pod).includes(name ?? ''))
       .map((p) => p.metadata.name ?? '');
     if (waiting.length === 0) {
       this.recorder.normal(claim, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding');

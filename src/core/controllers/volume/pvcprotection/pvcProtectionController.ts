@@ -4,7 +4,7 @@
  * scheduled pod that has not finished still uses it; then the finalizer goes and the claim
  * with it. Pod changes enqueue the claims they reference.
  */
-import { PVC_PROTECTION_FINALIZER } from '../../../api/persistentVolumes.ts';
+import { PVC_PROTECTION_FINALIZER, podClaimNames } from '../../../api/persistentVolumes.ts';
 import type { KubeObject, Pod } from '../../../api/types.ts';
 import { PERSISTENTVOLUMECLAIMS, PODS, type Client } from '../../../client/client.ts';
 import { keyOf, splitKey, type Informer } from '../../../client/informer.ts';
@@ -13,16 +13,11 @@ import { thaw } from '../../../storage/freeze.ts';
 import type { Cluster } from '../../../sim/cluster.ts';
 import { isStatusError } from '../../../api/status.ts';
 
-/** claimNamesOf lists the claims a pod's volumes reference. */
-export function claimNamesOf(pod: Pod): string[] {
-  return (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
-}
-
 /** podUsesClaim is podUsesPVC: a scheduled pod, not yet Succeeded or Failed, mounting the claim. */
 export function podUsesClaim(pod: Pod, claimName: string): boolean {
   if (!pod.spec?.nodeName) return false;
   if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return false;
-  return claimNamesOf(pod).includes(claimName);
+  return podClaimNames(pod).includes(claimName);
 }
 
 /** PVCProtectionController removes the finalizer of claims nothing uses any more. */
@@ -43,7 +38,7 @@ export class PVCProtectionController {
     };
     this.claims.addHandler({ add: enqueue, update: (_a, b) => enqueue(b) });
     const podChanged = (pod: KubeObject) => {
-      for (const name of claimNamesOf(pod as Pod)) this.queue.add(`${pod.metadata.namespace}/${name}`);
+      for (const name of podClaimNames(pod as Pod)) this.queue.add(`${pod.metadata.namespace}/${name}`);
     };
     this.pods.addHandler({ update: (_a, b) => podChanged(b), delete: podChanged });
   }
