@@ -184,9 +184,12 @@ export class JobController {
         status.startTime = nowText;
         this.recorder.normal(job, 'Resumed', r.message);
       }
-      const { wait, created } = this.managePods(key, job, active, terminating, succeeded, status, now);
-      createdNow = created;
-      if (wait > 0) requeueAfter = requeueAfter === undefined ? wait : Math.min(requeueAfter, wait);
+      // A Job being deleted (foreground) only counts its pods: the garbage collector is removing them.
+      if (!job.metadata.deletionTimestamp) {
+        const { wait, created } = this.managePods(key, job, active, terminating, succeeded, status, now);
+        createdNow = created;
+        if (wait > 0) requeueAfter = requeueAfter === undefined ? wait : Math.min(requeueAfter, wait);
+      }
     }
 
     const ready = active.filter((p) => isPodReady(p) && !p.metadata?.deletionTimestamp).length;
