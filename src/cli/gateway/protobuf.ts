@@ -2,7 +2,7 @@
  * decodeProtobufObject reads the few Kubernetes protobuf request bodies kubectl sends
  * (kubectl-wire.md §0.5, §7.5): `auth can-i` (SelfSubjectAccessReview), `auth can-i --list`
  * (SelfSubjectRulesReview), `auth whoami` (SelfSubjectReview), drain's DeleteOptions, and
- * `kubectl create deployment|configmap|namespace|serviceaccount|secret` and `kubectl autoscale`.
+ * `kubectl create deployment|configmap|namespace|serviceaccount|secret|pdb|ingress` and `kubectl autoscale`.
  *
  * The envelope is k8s.io/apimachinery/pkg/runtime/serializer/protobuf: the bytes "k8s\0" then
  * a runtime.Unknown {1 typeMeta {1 apiVersion, 2 kind}, 2 raw, 3 contentEncoding, 4 contentType}.
@@ -14,10 +14,11 @@ import { rfc3339 } from '../../core/api/time.ts';
 import type { KubeObject } from '../../core/api/types.ts';
 
 /** FieldType is how one protobuf field becomes JSON. */
-type FieldType = 'string' | 'int' | 'int*' | 'bool' | 'bytes' | 'time' | 'stringMap' | 'bytesMap' | Message;
+type FieldType = 'string' | 'int' | 'int*' | 'bool' | 'bytes' | 'time' | 'stringMap' | 'bytesMap' | 'intOrString' | Message;
 /**
  * Message maps field numbers to [json name, type, repeated?]. `int` drops zero like a Go
- * `omitempty` int; `int*` keeps it (a pointer field such as spec.replicas).
+ * `omitempty` int; `int*` keeps it (a pointer field such as spec.replicas). An empty json
+ * name is an embedded struct whose fields JSON inlines (IngressRule's IngressRuleValue).
  */
 interface Message {
   [field: number]: [string, FieldType, boolean?];
@@ -49,6 +50,12 @@ const POD_SPEC: Message = {
   7: ['nodeSelector', 'stringMap'], 8: ['serviceAccountName', 'string'],
 };
 const POD_TEMPLATE_SPEC: Message = { 1: ['metadata', OBJECT_META], 2: ['spec', POD_SPEC] };
+const INGRESS_BACKEND: Message = {
+  3: ['resource', { 1: ['apiGroup', 'string'], 2: ['kind', 'string'], 3: ['name', 'string'] }],
+  4: ['service', { 1: ['name', 'string'], 2: ['port', { 1: ['name', 'string'], 2: ['number', 'int'] }] }],
+};
+const HTTP_INGRESS_PATH: Message = { 1: ['path', 'string'], 2: ['backend', INGRESS_BACKEND], 3: ['pathType', 'string'] };
+const INGRESS_RULE: Message = { 1: ['host', 'string'], 2: ['', { 1: ['http', { 1: ['paths', HTTP_INGRESS_PATH, true] }] }] };
 const DEPLOYMENT_STRATEGY: Message = { 1: ['type', 'string'] };
 const DEPLOYMENT_SPEC: Message = {
   1: ['replicas', 'int*'], 2: ['selector', LABEL_SELECTOR], 3: ['template', POD_TEMPLATE_SPEC],
@@ -78,6 +85,15 @@ const KINDS: Record<string, Message> = {
     }],
   },
   ServiceAccount: { 1: ['metadata', OBJECT_META] },
+  // policy/v1 and networking.k8s.io/v1, as `kubectl create pdb|ingress` send them.
+  PodDisruptionBudget: {
+    1: ['metadata', OBJECT_META],
+    2: ['spec', { 1: ['minAvailable', 'intOrString'], 2: ['selector', LABEL_SELECTOR], 3: ['maxUnavailable', 'intOrString'], 4: ['unhealthyPodEvictionPolicy', 'string'] }],
+  },
+  Ingress: {
+    1: ['metadata', OBJECT_META],
+    2: ['spec', { 1: ['defaultBackend', INGRESS_BACKEND], 2: ['tls', { 1: ['hosts', 'string', true], 2: ['secretName', 'string'] }, true], 3: ['rules', INGRESS_RULE, true], 4: ['ingressClassName', 'string'] }],
+  },
 };
 
 /** Reader walks protobuf wire format. */
@@ -130,7 +146,8 @@ function decodeMessage(bytes: Uint8Array, desc: Message): Record<string, unknown
     const [name, type, repeated] = field;
     const v = decodeValue(value, type);
     if (v === undefined) continue;
-    if (repeated) out[name] = [...((out[name] as unknown[] | undefined) ?? []), v];
+    if (name === '') Object.assign(out, v);
+    else if (repeated) out[name] = [...((out[name] as unknown[] | undefined) ?? []), v];
     else if (type === 'stringMap' || type === 'bytesMap') out[name] = { ...(out[name] as object | undefined), ...(v as object) };
     else out[name] = v;
   }
@@ -152,6 +169,11 @@ function decodeValue(value: bigint | Uint8Array, type: FieldType): unknown {
     case 'time': {
       const t = decodeMessage(value, { 1: ['seconds', 'int'] });
       return typeof t.seconds === 'number' ? rfc3339(t.seconds * 1000) : undefined;
+    }
+    case 'intOrString': {
+      // intstr.IntOrString {1 type, 2 intVal, 3 strVal}: type 1 is a string.
+      const v = decodeMessage(value, { 1: ['type', 'int'], 2: ['intVal', 'int'], 3: ['strVal', 'string'] });
+      return v.type === 1 ? (v.strVal ?? '') : (v.intVal ?? 0);
     }
     case 'stringMap':
     case 'bytesMap': {

@@ -35,7 +35,8 @@ describe('workflow: PodDisruptionBudget and drain', () => {
         `There are pending pods in node "node01" when an error occurred: ${timeout}\npod/${pod}\n` +
         `error: unable to drain node "node01" due to error: ${timeout}, continuing command...\n` +
         'There are pending nodes to be drained:\n node01\n' +
-        `error: ${timeout}\n`,
+        // checkErr prints the aggregated node errors without the "error: " prefix.
+        `${timeout}\n`,
     );
     expect(await s.out('echo $?')).toBe('1\n');
     // Nothing was evicted: both pods still run, and the budget still allows nothing.

@@ -105,7 +105,7 @@ node/node01 already cordoned
 error: unable to drain node "node01" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb], continuing command...
 There are pending nodes to be drained:
  node01
-error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb]
+[cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb]
 $ kubectl drain node01 --ignore-daemonsets --delete-emptydir-data
 node/node01 already cordoned
 [33;1mWarning:[0m ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx

@@ -54,7 +54,9 @@ async function runDrain(inv: Invocation): Promise<number> {
   }
   if (remaining.length === 0) return 0;
   ctx.stderr(`There are pending nodes to be drained:\n${remaining.map((n) => ` ${n}\n`).join('')}`);
-  throw new CommandError(`error: ${aggregate(fatal)}`);
+  // RunDrain returns utilerrors.NewAggregate(fatal); checkErr prints an Aggregate with
+  // MultipleErrors: one line per node error and, unlike other errors, no "error: " prefix.
+  throw new CommandError(fatal.join('\n'));
 }
 
 /** aggregate renders utilerrors.NewAggregate's message: one error as is, several in brackets. */
