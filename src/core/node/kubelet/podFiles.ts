@@ -3,6 +3,7 @@
  * makeMounts, and the DNS configurer in pkg/kubelet/network/dns): /etc/hosts ("Kubernetes-managed
  * hosts file"), /etc/hostname and /etc/resolv.conf as dnsPolicy says.
  */
+import { flatString } from '../../api/flatString.ts';
 import type { Pod } from '../../api/types.ts';
 import { writeFile } from '../images/definition.ts';
 import type { VirtualFS } from '../runtime/types.ts';
@@ -31,7 +32,9 @@ export function hostsFile(pod: Pod, podIP: string): string {
   for (const h of pod.spec?.hostAliases ?? []) {
     lines.push('', '# Entries added by HostAliases.', `${h.ip}\t${(h.hostnames ?? []).join('\t')}`);
   }
-  return lines.join('\n') + '\n';
+  // The trailing newline joins in too: one flat string, kept for the container's life.
+  lines.push('');
+  return lines.join('\n');
 }
 
 /** resolvConfFor is the pod's resolv.conf for its dnsPolicy (ClusterFirst by default). */
@@ -44,7 +47,8 @@ export function resolvConfFor(pod: Pod, clusterDomain: string, fromNetwork?: Res
     search: [`${pod.metadata!.namespace}.svc.${clusterDomain}`, `svc.${clusterDomain}`, clusterDomain],
     ndots: 5,
   };
-  return `search ${conf.search.join(' ')}\nnameserver ${conf.nameserver}\noptions ndots:${conf.ndots}\n`;
+  // Flat: the file lives as long as the pod (a template literal is a rope of its pieces).
+  return flatString(`search ${conf.search.join(' ')}\nnameserver ${conf.nameserver}\noptions ndots:${conf.ndots}\n`);
 }
 
 /** writePodFiles writes /etc/hosts, /etc/hostname and /etc/resolv.conf into a container's rootfs. */

@@ -24,5 +24,6 @@ export function fakeToken(pod: Pod, random: Random): string {
     sub: `system:serviceaccount:${pod.metadata!.namespace}:${sa}`,
     kubernetes: { namespace: pod.metadata!.namespace, pod: { name: pod.metadata!.name, uid: pod.metadata!.uid }, serviceaccount: { name: sa } },
   }));
-  return `${header}.${payload}.${hex(() => random.next(), 86)}`;
+  // Joined: the token lives as long as the pod, and a rope of its three pieces costs more than the text.
+  return [header, payload, hex(() => random.next(), 86)].join('.');
 }
