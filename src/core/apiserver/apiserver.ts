@@ -21,7 +21,7 @@ import { apiVersionOf, type KubeObject } from '../api/types.ts';
 import type { Clock } from '../sim/clock.ts';
 import type { Random } from '../sim/random.ts';
 import { Store, StoreConflict, StoreExists, StoreNotFound } from '../storage/store.ts';
-import { thaw } from '../storage/freeze.ts';
+import { deepFreeze, thaw } from '../storage/freeze.ts';
 import type { NodeProxy } from './nodeProxy.ts';
 import type { AdmissionAttributes, AdmissionPlugin, StorageHook, UserInfo } from './admission.ts';
 import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from './objectMeta.ts';
@@ -148,7 +148,19 @@ export class ApiServer {
    */
   find(def: ResourceDefinition, namespace: string, name: string): KubeObject | undefined {
     if (def.reader) return def.reader.get(def.namespaced ? namespace : '', name);
-    return this.store.get(resourceKey(def), def.namespaced ? namespace : '', name);
+    const obj = this.store.get(resourceKey(def), def.namespaced ? namespace : '', name);
+    return obj && this.fromStore(def, obj);
+  }
+
+  /** fromStore renders a stored object as `def` serves it (ResourceDefinition.storedAs), frozen like stored ones. */
+  fromStore(def: ResourceDefinition, obj: KubeObject): KubeObject {
+    return def.storedAs ? deepFreeze(def.storedAs.fromStored(obj)) : obj;
+  }
+
+  /** storeUpdate writes `def`'s object to its storage (converting when shared) and answers in `def`'s shape. */
+  storeUpdate(def: ResourceDefinition, obj: KubeObject, resourceVersion: string | undefined): KubeObject {
+    if (!def.storedAs) return this.store.update(resourceKey(def), obj, resourceVersion);
+    return this.fromStore(def, this.store.update(resourceKey(def), def.storedAs.toStored(obj), resourceVersion));
   }
 
   list(def: ResourceDefinition, namespace: string | undefined, opts: ListOptions = {}): ObjectList {
@@ -157,7 +169,8 @@ export class ApiServer {
     const { items, revision } = def.reader
       ? { items: def.reader.list(def.namespaced ? namespace || undefined : undefined), revision: this.store.currentRevision() }
       : this.store.list(resourceKey(def), def.namespaced ? namespace : undefined);
-    const matching = items.filter((o) => filter.matches(o));
+    const served = def.storedAs ? items.map((o) => this.fromStore(def, o)) : items;
+    const matching = served.filter((o) => filter.matches(o));
     return {
       apiVersion: apiVersionOf(def),
       kind: `${def.kind}List`,
@@ -208,6 +221,7 @@ export class ApiServer {
     }
     if (opts.dryRun) return obj;
     try {
+      if (def.storedAs) return this.fromStore(def, this.store.create(key, def.storedAs.toStored(obj)));
       return this.store.create(key, obj);
     } catch (err) {
       if (err instanceof StoreExists) throw alreadyExists(def.group, def.resource, obj.metadata.name ?? '');
@@ -301,7 +315,7 @@ export class ApiServer {
     if (opts.dryRun) return obj;
     let stored: KubeObject;
     try {
-      stored = this.store.update(resourceKey(def), obj, old.metadata.resourceVersion);
+      stored = this.storeUpdate(def, obj, old.metadata.resourceVersion);
     } catch (err) {
       if (err instanceof StoreConflict) throw this.modifiedConflict(def, old.metadata.name ?? '');
       if (err instanceof StoreNotFound) throw notFound(def.group, def.resource, old.metadata.name ?? '');
@@ -321,7 +335,7 @@ export class ApiServer {
 
   /** removeFromStore deletes an object for good and lets hooks release what it held. */
   removeFromStore(def: ResourceDefinition, obj: KubeObject): KubeObject {
-    const gone = this.store.delete(resourceKey(def), obj.metadata.namespace ?? '', obj.metadata.name ?? '');
+    const gone = this.fromStore(def, this.store.delete(resourceKey(def), obj.metadata.namespace ?? '', obj.metadata.name ?? ''));
     for (const hook of this.hooks.get(`${def.group}/${def.resource}`) ?? []) hook.afterDelete?.(gone);
     return gone;
   }

@@ -13,7 +13,7 @@ import type { KubeObject } from '../api/types.ts';
 import { thaw } from '../storage/freeze.ts';
 import type { UserInfo } from './admission.ts';
 import { methodNotAllowed, type ApiServer, type ListOptions } from './apiserver.ts';
-import { resourceKey, type ResourceDefinition } from './resource.ts';
+import type { ResourceDefinition } from './resource.ts';
 
 /** DeleteOptions is metav1.DeleteOptions. */
 export interface DeleteOptions {
@@ -72,11 +72,11 @@ export function deleteObject(
       if (grace === 0 && !hasFinalizers) return server.removeFromStore(def, current);
       meta.deletionGracePeriodSeconds = grace;
       meta.deletionTimestamp = rfc3339(now + grace * 1000);
-      return server.store.update(resourceKey(def), obj, current.metadata.resourceVersion);
+      return server.storeUpdate(def, obj, current.metadata.resourceVersion);
     }
     if (sameSet(finalizers, current.metadata.finalizers)) return current;
     meta.finalizers = [...finalizers];
-    return server.store.update(resourceKey(def), obj, current.metadata.resourceVersion);
+    return server.storeUpdate(def, obj, current.metadata.resourceVersion);
   }
 
   if ((grace ?? 0) > 0 || hasFinalizers) {
@@ -85,7 +85,7 @@ export function deleteObject(
     if (finalizers.size > 0) meta.finalizers = [...finalizers];
     def.onDeleting?.(obj);
     if (def.generation) meta.generation = (meta.generation ?? 0) + 1;
-    return server.store.update(resourceKey(def), obj, current.metadata.resourceVersion);
+    return server.storeUpdate(def, obj, current.metadata.resourceVersion);
   }
   return server.removeFromStore(def, current);
 }

@@ -42,7 +42,7 @@ export function applyPatch(
   if (!(type in contentTypeOf)) throw unsupportedMediaType(String(type));
   if (type === 'apply') {
     if (!opts.fieldManager) throw badRequest('PatchOptions.meta.k8s.io "" is invalid: fieldManager: Required value: is required for apply patch');
-    const existing = server.store.get(`${def.group ? `${def.resource}.${def.group}` : def.resource}`, def.namespaced ? namespace : '', name);
+    const existing = server.find(def, namespace, name);
     if (!existing) {
       const body = thaw(patch) as KubeObject;
       body.metadata = { ...(body.metadata ?? {}), name };

@@ -97,6 +97,22 @@ export interface ResourceDefinition {
    * resource (`v1 ComponentStatus is deprecated in v1.19+`); kubectl prints it as `Warning: ...`.
    */
   deprecated?: string;
+  /**
+   * storedAs serves another resource's storage through this group-version, converting on
+   * every read, write and watch event: upstream's cohabitating resources (events.k8s.io/v1
+   * Events are the core/v1 Events, one etcd prefix, pkg/registry/core/event/storage).
+   */
+  storedAs?: StoredAs;
+}
+
+/** StoredAs names the resource whose storage this one shares, and how objects convert. */
+export interface StoredAs {
+  group: string;
+  resource: string;
+  /** toStored converts an object of this resource to the stored resource's shape. */
+  toStored: (obj: KubeObject) => KubeObject;
+  /** fromStored renders a stored object as this resource serves it. */
+  fromStored: (obj: KubeObject) => KubeObject;
 }
 
 /** ResourceReader answers get and list of a resource that is not stored (an aggregated API). */
@@ -108,6 +124,7 @@ export interface ResourceReader {
 }
 
 /** resourceKey is the store bucket name of a resource: "pods", "deployments.apps". */
-export function resourceKey(def: { group: string; resource: string }): string {
+export function resourceKey(def: { group: string; resource: string; storedAs?: StoredAs }): string {
+  if (def.storedAs) return resourceKey(def.storedAs);
   return def.group === '' ? def.resource : `${def.resource}.${def.group}`;
 }

@@ -38,7 +38,9 @@ export function openWatch(
     resource: resourceKey(def),
     namespace: ns,
     stopped: false,
-    deliver(ev: StoreEvent) {
+    deliver(stored: StoreEvent) {
+      // A resource sharing another's storage (events.k8s.io Events) sees its changes converted.
+      const ev = def.storedAs ? servedEvent(server, def, stored) : stored;
       const type = translate(ev, (o) => filter.matches(o));
       if (type) handler({ type, object: ev.object });
     },
@@ -46,7 +48,8 @@ export function openWatch(
   const rv = opts.resourceVersion;
   if (rv === undefined || rv === '' || rv === '0') {
     const { items, revision } = server.store.list(resourceKey(def), ns);
-    for (const obj of items) {
+    for (const item of items) {
+      const obj = server.fromStore(def, item);
       if (!filter.matches(obj)) continue;
       server.store.enqueue(watcher, {
         type: 'ADDED',
@@ -69,6 +72,15 @@ export function openWatch(
     }
   }
   return { stop: () => server.store.unwatch(watcher) };
+}
+
+/** servedEvent converts a store change to the shape `def` serves. */
+function servedEvent(server: ApiServer, def: ResourceDefinition, ev: StoreEvent): StoreEvent {
+  return {
+    ...ev,
+    object: server.fromStore(def, ev.object),
+    prevObject: ev.prevObject && server.fromStore(def, ev.prevObject),
+  };
 }
 
 /** translate maps a store change to what a filtered watcher should see, if anything. */

@@ -3,6 +3,7 @@
  * EndpointSlice, Lease, and both Event APIs.
  */
 import type { Event, Secret } from '../../api/types.ts';
+import { eventCoreToV1, eventV1ToCore } from '../../api/eventConversion.ts';
 import { define } from './define.ts';
 
 export const configmaps = define({ group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'] });
@@ -64,6 +65,12 @@ export const events = define({
   },
 });
 
+/**
+ * eventsV1 is the events.k8s.io/v1 view of the same Events: one storage, converted on the
+ * way in and out (pkg/apis/events/v1/conversion.go). Its field selectors are the core ones
+ * under their events.k8s.io names (regarding.*, reportingController; the field label
+ * conversions tested in pkg/api/testing/field_label_conversion_test.go).
+ */
 export const eventsV1 = define({
   group: 'events.k8s.io',
   version: 'v1',
@@ -71,4 +78,21 @@ export const eventsV1 = define({
   kind: 'Event',
   namespaced: true,
   shortNames: ['ev'],
+  storedAs: { group: '', resource: 'events', toStored: eventV1ToCore, fromStored: eventCoreToV1 },
+  fieldLabels: (o) => {
+    const e = o as unknown as { regarding?: Record<string, string | undefined>; reason?: string; reportingController?: string; type?: string };
+    const r = e.regarding ?? {};
+    return {
+      'regarding.kind': r.kind ?? '',
+      'regarding.namespace': r.namespace ?? '',
+      'regarding.name': r.name ?? '',
+      'regarding.uid': r.uid ?? '',
+      'regarding.apiVersion': r.apiVersion ?? '',
+      'regarding.resourceVersion': r.resourceVersion ?? '',
+      'regarding.fieldPath': r.fieldPath ?? '',
+      reason: e.reason ?? '',
+      reportingController: e.reportingController ?? '',
+      type: e.type ?? '',
+    };
+  },
 });

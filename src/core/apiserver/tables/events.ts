@@ -2,6 +2,7 @@
  * core/v1 Event table (printEvent in printers.go):
  * LAST SEEN, TYPE, REASON, OBJECT, MESSAGE (+ SUBOBJECT, SOURCE, FIRST SEEN, COUNT, NAME).
  */
+import { eventV1ToCore } from '../../api/eventConversion.ts';
 import { translateTimestampSince } from '../../api/humanDuration.ts';
 import { type Dict } from './cells.ts';
 import { column, NAME_DESCRIPTION, type TableDefinition } from './tableDefinition.ts';
@@ -55,4 +56,13 @@ export const eventTable: TableDefinition = {
       obj.metadata.name,
     ];
   },
+};
+
+/**
+ * eventsV1Table prints events.k8s.io/v1 Events: upstream serves them from the core Event
+ * storage with the same printer (printEvent of the internal Event both versions convert to).
+ */
+export const eventsV1Table: TableDefinition = {
+  ...eventTable,
+  row: (obj, now) => eventTable.row(eventV1ToCore(obj), now),
 };

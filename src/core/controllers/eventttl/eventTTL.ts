@@ -40,7 +40,9 @@ export class EventTTL {
   constructor(private readonly cluster: Cluster) {
     this.queue = new WorkQueue('event_ttl', cluster.clock);
     this.client = cluster.client('kube-apiserver');
-    for (const ref of [EVENTS, EVENTS_V1]) {
+    // events.k8s.io/v1 serves the same stored Events (registry storedAs), so expiring
+    // the core/v1 ones expires both views.
+    for (const ref of [EVENTS]) {
       if (!this.client.discovery().some((d) => d.group === ref.group && d.resource === ref.resource)) continue;
       const informer = cluster.informers.forResource(ref);
       this.informers.set(ref.group, { ref, informer });
