@@ -57,6 +57,8 @@ describe('PersistentVolumeController', () => {
     client.create(STORAGECLASSES, '', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'nfs' }, provisioner: 'example.com/nfs' });
     client.create(PERSISTENTVOLUMECLAIMS, 'default', claim('dyn', { storageClassName: 'nfs' }));
     client.create(PERSISTENTVOLUMECLAIMS, 'default', claim('none'));
+    client.create(STORAGECLASSES, '', { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'manual' }, provisioner: 'kubernetes.io/no-provisioner' });
+    client.create(PERSISTENTVOLUMECLAIMS, 'default', claim('static', { storageClassName: 'manual' }));
     cluster.settle();
     expect(pvc('dyn').metadata.annotations).toEqual({
       'volume.beta.kubernetes.io/storage-provisioner': 'example.com/nfs',
@@ -66,6 +68,7 @@ describe('PersistentVolumeController', () => {
     expect(events()).toEqual([
       "dyn ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'example.com/nfs' or manually by the system administrator. If volume creation is delayed, please verify that your external provisioner is running and correctly registered.",
       'none FailedBinding: no persistent volumes available for this claim and no storage class is set',
+      'static ProvisioningFailed: no volume plugin matched name: kubernetes.io/no-provisioner',
     ]);
     // Resynced every 15 s: the event count grows as upstream's does.
     cluster.advance(30_000);

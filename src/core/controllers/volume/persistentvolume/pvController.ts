@@ -28,7 +28,6 @@ import {
   claimRefFor,
   findMatchingVolume,
   isVolumeBoundToClaim,
-  NOT_SUPPORTED_PROVISIONER,
   podClaimNames,
 } from '../../../api/persistentVolumes.ts';
 import { isStatusError } from '../../../api/status.ts';
@@ -204,8 +203,10 @@ export class PersistentVolumeController {
       return;
     }
     const provisioner = String(sc.provisioner ?? '');
-    if (provisioner === NOT_SUPPORTED_PROVISIONER) {
-      this.recorder.normal(claim, 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set');
+    // `kubernetes.io/...` names in-tree plugins; none provisions here (kubernetes.io/no-provisioner
+    // by design), so findProvisionablePlugin fails. Other names belong to external provisioners.
+    if (provisioner.startsWith('kubernetes.io/')) {
+      this.recorder.warning(claim, 'ProvisioningFailed', `no volume plugin matched name: ${provisioner}`);
       return;
     }
     const ann = claim.metadata.annotations ?? {};
