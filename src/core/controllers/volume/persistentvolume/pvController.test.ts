@@ -66,7 +66,7 @@ describe('PersistentVolumeController', () => {
     });
     expect(pvc('dyn').status.phase).toBe('Pending');
     expect(events()).toEqual([
-      "dyn ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'example.com/nfs' or manually by the system administrator. If volume creation is delayed, please verify that your external provisioner is running and correctly registered.",
+      "dyn ExternalProvisioning: Waiting for a volume to be created either by the external provisioner 'example.com/nfs' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.",
       'none FailedBinding: no persistent volumes available for this claim and no storage class is set',
       'static ProvisioningFailed: no volume plugin matched name: kubernetes.io/no-provisioner',
     ]);

@@ -57,7 +57,7 @@ export function isDelayBinding(claim: KubeObject, classes: Informer): boolean {
 
 /** externalProvisioningMessage is the ExternalProvisioning event text. */
 export function externalProvisioningMessage(provisioner: string): string {
-  return `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that your external provisioner is running and correctly registered.`;
+  return `Waiting for a volume to be created either by the external provisioner '${provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`;
 }
 
 /** PersistentVolumeController binds claims and volumes. */
