@@ -202,6 +202,26 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     expect((await env.kubectl(['get', 'pod', 'p1'])).stderr).toBe('Error from server (NotFound): pods "p1" not found\n');
   });
 
+  it('create pdb and ingress (protobuf bodies); a budget blocks the real drain with 429 retries', async () => {
+    // 100% of the Deployment's scale: no pod may go, however many replicas earlier tests left.
+    const pdb = await env.kubectl(['create', 'pdb', 'web', '--selector=app=web', '--min-available=100%']);
+    expect(pdb.stdout).toBe('poddisruptionbudget.policy/web created\n');
+    const ing = await env.kubectl(['create', 'ingress', 'web', '--rule=example.com/*=web:80,tls=cert']);
+    expect(ing.stdout).toBe('ingress.networking.k8s.io/web created\n');
+    expect(withoutAges((await env.kubectl(['get', 'ing'])).stdout)).toBe(withoutAges(await env.emulated('kubectl get ing')));
+    expect((await env.kubectl(['get', 'ingress', 'web', '-o', 'yaml'])).stdout).toBe(await env.emulated('kubectl get ingress web -o yaml'));
+    const pdbs = await env.kubectl(['get', 'pdb']);
+    expect(pdbs.stdout).toMatch(/^NAME +MIN AVAILABLE +MAX UNAVAILABLE +ALLOWED DISRUPTIONS +AGE\nweb +100% +N\/A +0 +\S+\n$/);
+    expect(withoutAges(pdbs.stdout)).toBe(withoutAges(await env.emulated('kubectl get pdb')));
+    const drain = await env.kubectl(['drain', 'node01', '--ignore-daemonsets', '--delete-emptydir-data', '--pod-selector=app=web', '--timeout=6s'], { timeoutMs: 30_000 });
+    expect(drain.code).toBe(1);
+    expect(drain.stderr).toMatch(/error when evicting pods\/"web-\w+-\w+" -n "default" \(will retry after 5s\): Cannot evict pod as it would violate the pod's disruption budget\.\n/);
+    expect(drain.stderr).toMatch(/\nerror when evicting pods\/"web-\w+-\w+" -n "default": global timeout reached: 6s\n$/);
+    expect((await env.kubectl(['uncordon', 'node01'])).stdout).toBe('node/node01 uncordoned\n');
+    expect((await env.kubectl(['delete', 'pdb', 'web'])).stdout).toBe('poddisruptionbudget.policy "web" deleted\n');
+    expect((await env.kubectl(['delete', 'ingress', 'web'])).stdout).toBe('ingress.networking.k8s.io "web" deleted\n');
+  });
+
   it('delete removes objects and waits for them to go', async () => {
     const cm = await env.kubectl(['delete', 'configmap', 'cfg']);
     expect(cm.stdout).toBe('configmap "cfg" deleted\n');
