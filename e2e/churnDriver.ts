@@ -9,6 +9,9 @@
  * Running ready, DELETED, so the population stays near `population`.
  */
 
+import { expect, type Page } from '@playwright/test';
+import { waitForPrompt } from './helpers.ts';
+
 /** ChurnWindow is what the init script leaves on `window`. */
 export interface ChurnWindow {
   __churn: {
@@ -133,4 +136,21 @@ export function runChurn(opts: ChurnOptions): Promise<number> {
       }
     }, 16);
   });
+}
+
+/**
+ * openForChurn opens the site with the churn capture installed (plus any other init scripts
+ * given) and returns once the driver can deliver: one real delta has arrived (so it knows the
+ * listener and the envelope version) and the editor has loaded (Monaco's lazy load is one long
+ * task of its own, not churn's).
+ */
+export async function openForChurn(page: Page, ...initScripts: Array<() => void>): Promise<void> {
+  for (const script of initScripts) await page.addInitScript(script);
+  await page.addInitScript(installChurnCapture);
+  await page.goto('./');
+  await waitForPrompt(page);
+  await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
+  await expect.poll(() => page.evaluate(() => (window as unknown as ChurnWindow).__churn.version)).toBeGreaterThan(0);
+  await page.locator('[data-testid="editor"] .monaco-editor').waitFor({ timeout: 30_000 });
+  await page.waitForTimeout(1000);
 }

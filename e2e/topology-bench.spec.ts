@@ -4,9 +4,9 @@
  * second and the longest main-thread task (PerformanceObserver 'longtask'). The budget is
  * 1,000 pod mutations per second with no task over 50 ms; the figures are printed, never asserted.
  */
-import { expect, test } from '@playwright/test';
+import { test } from '@playwright/test';
 import { measureColdLoad } from './coldLoad.ts';
-import { installChurnCapture, runChurn, type ChurnWindow } from './churnDriver.ts';
+import { openForChurn, runChurn, type ChurnWindow } from './churnDriver.ts';
 import { run, waitForPrompt } from './helpers.ts';
 
 declare global {
@@ -65,15 +65,7 @@ test('topology under pod churn: pod changes per second and longest main-thread t
 
 test('topology under synthetic churn at 1,000 pod mutations per second: longest main-thread task', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(installChurnCapture);
-  await page.goto('./');
-  await waitForPrompt(page);
-  await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
-  // One real delta must have arrived so the driver knows the listener and the envelope version.
-  await expect.poll(() => page.evaluate(() => (window as unknown as ChurnWindow).__churn.version)).toBeGreaterThan(0);
-  // The editor (Monaco) loads lazily after the first prompt: one long task of its own, not churn's.
-  await page.locator('[data-testid="editor"] .monaco-editor').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1000);
+  await openForChurn(page);
   for (const population of [150, 400]) {
     await page.evaluate(() => ((window as unknown as ChurnWindow).__churn.longTasks = []));
     const seconds = 10;

@@ -6,8 +6,8 @@
  * printed, heaviest first, so the cause of tasks over 50 ms has a name. Figures are printed,
  * never asserted.
  */
-import { expect, test, type Page } from '@playwright/test';
-import { installChurnCapture, runChurn, type ChurnWindow } from './churnDriver.ts';
+import { test, type Page } from '@playwright/test';
+import { openForChurn, runChurn } from './churnDriver.ts';
 import { run, waitForPrompt } from './helpers.ts';
 
 interface ProfileNode {
@@ -110,14 +110,7 @@ test('rolling update of 200 pods with the topology open: long tasks and where th
 
 test('synthetic churn of 150 pods at 1,000 pod mutations per second: long tasks and where the main thread goes', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.addInitScript(recordLongTasks);
-  await page.addInitScript(installChurnCapture);
-  await page.goto('./');
-  await waitForPrompt(page);
-  await page.locator('[data-testid="topology"] [data-kind="Node"]').first().waitFor();
-  await expect.poll(() => page.evaluate(() => (window as unknown as ChurnWindow).__churn.version)).toBeGreaterThan(0);
-  await page.locator('[data-testid="editor"] .monaco-editor').waitFor({ timeout: 30_000 });
-  await page.waitForTimeout(1000);
+  await openForChurn(page, recordLongTasks);
   const cdp = await startProfile(page);
   const sent = await page.evaluate(runChurn, { rate: 1000, population: 150, seconds: 10, nodes: ['node01', 'node02'] });
   await page.waitForTimeout(1000);
