@@ -8,6 +8,7 @@ import type { KubeObject } from '../core/api/types.ts';
 import type { KubectlContext } from './context.ts';
 import { CommandError } from './errors.ts';
 import { bundledManifest } from './bundledManifests.ts';
+import { sortKeys } from './printers/goSyntax.ts';
 
 /** Manifest is one object and where it came from ("deploy.yaml", "STDIN"). */
 export interface Manifest {
@@ -17,38 +18,101 @@ export interface Manifest {
 
 const EXTENSIONS = ['.json', '.yaml', '.yml'];
 
-/** readManifests reads every -f argument in order. */
-export function readManifests(ctx: KubectlContext, filenames: string[], recursive: boolean): Manifest[] {
-  const out: Manifest[] = [];
+/** ManifestError is a file or document kubectl could not read, in the order it met it. */
+export interface ManifestError {
+  error: CommandError;
+  source: string;
+}
+
+/** ManifestEntry is one read object or one reading failure. */
+export type ManifestEntry = Manifest | ManifestError;
+
+/** isManifestError tells a failed entry. */
+export function isManifestError(e: ManifestEntry): e is ManifestError {
+  return 'error' in e;
+}
+
+/** ReadOptions tune reading: `validate` is client-side schema validation (off with --validate=false). */
+export interface ReadOptions {
+  validate?: boolean;
+}
+
+/** readManifests reads every -f argument in order; the first unreadable file or document throws. */
+export function readManifests(ctx: KubectlContext, filenames: string[], recursive: boolean, opts: ReadOptions = {}): Manifest[] {
+  const entries = readManifestEntries(ctx, filenames, recursive, opts);
+  const failed = entries.find(isManifestError);
+  if (failed) throw failed.error;
+  return entries as Manifest[];
+}
+
+/**
+ * readManifestEntries reads every -f argument the way the Builder's visitors do with
+ * ContinueOnError (cli-runtime resource/visitor.go): a path that does not exist fails at
+ * once, but a file that does not parse, or fails validation, only ends that file
+ * (StreamVisitor returns), and a document that does not decode is reported and skipped,
+ * so the other files of a directory are still read. Errors keep their place in the order.
+ */
+export function readManifestEntries(ctx: KubectlContext, filenames: string[], recursive: boolean, opts: ReadOptions = {}): ManifestEntry[] {
+  const out: ManifestEntry[] = [];
   for (const f of filenames) {
     if (f === '-') {
-      out.push(...parseManifests(ctx.stdin, 'STDIN'));
+      out.push(...streamEntries(ctx.stdin, 'STDIN', opts));
     } else if (/^https?:\/\//.test(f)) {
       const text = bundledManifest(f);
       if (text === undefined) {
         const host = f.replace(/^https?:\/\//, '').split('/')[0];
         throw new CommandError(`error: unable to read URL "${f}", server reported 0 , status code=0: Get "${f}": dial tcp: lookup ${host}: no such host`);
       }
-      out.push(...parseManifests(text, f));
+      out.push(...streamEntries(text, f, opts));
     } else {
       if (!ctx.fs.exists(f, ctx.cwd)) throw new CommandError(`error: the path "${f}" does not exist`);
       const st = ctx.fs.stat(f, ctx.cwd);
-      if (st.type === 'dir') out.push(...readDir(ctx, f, recursive));
-      else out.push(...parseManifests(ctx.fs.read(f, ctx.cwd), f));
+      if (st.type === 'dir') out.push(...readDir(ctx, f, recursive, opts));
+      else out.push(...streamEntries(ctx.fs.read(f, ctx.cwd), f, opts));
     }
   }
   return out;
 }
 
-function readDir(ctx: KubectlContext, dir: string, recursive: boolean): Manifest[] {
-  const out: Manifest[] = [];
+function readDir(ctx: KubectlContext, dir: string, recursive: boolean, opts: ReadOptions): ManifestEntry[] {
+  const out: ManifestEntry[] = [];
   for (const name of ctx.fs.list(dir, ctx.cwd)) {
     const path = `${dir.replace(/\/$/, '')}/${name}`;
     const st = ctx.fs.stat(path, ctx.cwd);
     if (st.type === 'dir') {
-      if (recursive) out.push(...readDir(ctx, path, recursive));
+      if (recursive) out.push(...readDir(ctx, path, recursive, opts));
     } else if (EXTENSIONS.some((e) => name.endsWith(e))) {
-      out.push(...parseManifests(ctx.fs.read(path, ctx.cwd), path));
+      out.push(...streamEntries(ctx.fs.read(path, ctx.cwd), path, opts));
+    }
+  }
+  return out;
+}
+
+/** streamEntries is one StreamVisitor: the documents of a file, up to the first parse or validation error. */
+function streamEntries(text: string, source: string, opts: ReadOptions): ManifestEntry[] {
+  const out: ManifestEntry[] = [];
+  let docs: unknown[];
+  try {
+    docs = documents(text, source);
+  } catch (err) {
+    if (!(err instanceof CommandError)) throw err;
+    return [{ error: err, source }];
+  }
+  for (const doc of docs) {
+    const objects = Array.isArray(doc) ? doc : [doc];
+    for (const obj of objects as KubeObject[]) {
+      const missing = !obj.apiVersion ? 'apiVersion not set' : !obj.kind ? 'kind not set' : undefined;
+      if (missing && opts.validate !== false) {
+        out.push({ error: validationError(source, missing), source });
+        return out;
+      }
+      if (!obj.kind) {
+        // The unstructured decoder needs a kind; a missing apiVersion only fails at mapping.
+        out.push({ error: new CommandError(`error: unable to decode "${source}": Object 'Kind' is missing in '${JSON.stringify(sortKeys(obj))}'`), source });
+        continue;
+      }
+      if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
+      out.push({ object: obj, source });
     }
   }
   return out;
@@ -57,6 +121,15 @@ function readDir(ctx: KubectlContext, dir: string, recursive: boolean): Manifest
 /** parseManifests splits a text into objects; List kinds are flattened into their items. */
 export function parseManifests(text: string, source: string): Manifest[] {
   const out: Manifest[] = [];
+  for (const e of streamEntries(text, source, {})) {
+    if (isManifestError(e)) throw e.error;
+    out.push(e);
+  }
+  return out;
+}
+
+/** documents parses a text into its documents; a List document becomes the array of its items. */
+function documents(text: string, source: string): unknown[] {
   const trimmed = text.trimStart();
   let docs: unknown[];
   if (trimmed.startsWith('{') || trimmed.startsWith('[')) {
@@ -66,6 +139,7 @@ export function parseManifests(text: string, source: string): Manifest[] {
       docs = yamlDocuments(text, source, err);
     }
   } else docs = yamlDocuments(text, source);
+  const out: unknown[] = [];
   for (const doc of docs) {
     if (doc === null || doc === undefined) continue;
     if (typeof doc !== 'object' || Array.isArray(doc)) {
@@ -73,23 +147,18 @@ export function parseManifests(text: string, source: string): Manifest[] {
     }
     const obj = doc as KubeObject;
     if (typeof obj.kind === 'string' && obj.kind.endsWith('List') && Array.isArray((obj as { items?: unknown }).items)) {
-      for (const item of (obj as unknown as { items: KubeObject[] }).items) out.push(check(item, source));
+      out.push((obj as unknown as { items: KubeObject[] }).items);
       continue;
     }
-    out.push(check(obj, source));
+    out.push(obj);
   }
   return out;
 }
 
-function check(obj: KubeObject, source: string): Manifest {
-  const why = !obj.apiVersion ? 'apiVersion not set' : !obj.kind ? 'kind not set' : undefined;
-  if (why) {
-    throw new CommandError(
-      `error: error validating "${source}": error validating data: ${why}; if you choose to ignore these errors, turn validation off with --validate=false`,
-    );
-  }
-  if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
-  return { object: obj, source };
+function validationError(source: string, why: string): CommandError {
+  return new CommandError(
+    `error: error validating "${source}": error validating data: ${why}; if you choose to ignore these errors, turn validation off with --validate=false`,
+  );
 }
 
 function yamlDocuments(text: string, source: string, jsonError?: unknown): unknown[] {

@@ -8,16 +8,17 @@
  */
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { UsageFailure } from '../../errors.ts';
-import { readManifests } from '../../manifests.ts';
+import { isManifestError, readManifestEntries } from '../../manifests.ts';
 import {
   checkOutput,
   dryRunOf,
   fieldValidation,
   printWritten,
   reportErrors,
-  resolveAll,
+  resolveManifest,
   withLastApplied,
   withSource,
+  type Target,
 } from '../objectWrites.ts';
 import { createSubcommands } from './generatorCommands.ts';
 
@@ -49,12 +50,26 @@ async function runCreate(inv: Invocation): Promise<number> {
   checkOutput(inv);
   const dryRun = dryRunOf(inv);
   const validation = fieldValidation(flags);
-  const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
-  if (manifests.length === 0) {
+  // Unreadable files and documents are collected in order with the mapping errors (all come
+  // from the Builder's visitors) and reported after what could be created.
+  const entries = readManifestEntries(ctx, filenames, flags.bool('recursive'), { validate: validation !== 'Ignore' });
+  if (entries.length === 0) {
     ctx.stderr('error: no objects passed to create\n');
     return 1;
   }
-  const { targets, mappingErrors } = resolveAll(inv, manifests);
+  const targets: Target[] = [];
+  const mappingErrors: unknown[] = [];
+  for (const e of entries) {
+    if (isManifestError(e)) {
+      mappingErrors.push(e.error);
+      continue;
+    }
+    try {
+      targets.push(resolveManifest(inv, e));
+    } catch (err) {
+      mappingErrors.push(err);
+    }
+  }
   const errors: unknown[] = [];
   let printed = 0;
   for (const target of targets) {

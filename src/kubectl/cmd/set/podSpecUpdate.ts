@@ -16,6 +16,7 @@ import { CommandError } from '../../errors.ts';
 import { qualifiedName } from '../../mapper.ts';
 import { checkOutput, dryRunStrategy, printWritten, reportErrors } from '../objectWrites.ts';
 import { NO_RESOURCES, visitObjects, type Found } from '../visit.ts';
+import { inTypedOrder } from '../../typedOrder.ts';
 import { withTypedZeroValues } from './typedZeroValues.ts';
 
 /** podSpecOf finds the pod spec inside a workload (UpdatePodSpecForObject); undefined if it has none. */
@@ -95,7 +96,7 @@ export function runPodSpecUpdate(inv: Invocation, update: PodSpecUpdate): number
         fieldManager: flags.string('field-manager') || 'kubectl-set',
         dryRun: dryRun === 'server',
       });
-      printWritten(inv, f.def, result, update.message, dryRun);
+      printWritten(inv, f.def, inTypedOrder(result), update.message, dryRun);
     } catch (err) {
       errors.push(update.patchErrorPrefix !== undefined && isStatusError(err) ? new CommandError(`error: ${update.patchErrorPrefix}${err.status.message}`) : err);
     }

@@ -18,6 +18,7 @@ import { CommandError } from '../../errors.ts';
 import { goRequirements, parseToLabelSelector } from '../../labelSelectorArg.ts';
 import { checkOutput, dryRunStrategy, printWritten, reportErrors, withTypeMeta } from '../objectWrites.ts';
 import { NO_RESOURCES, visitObjects } from '../visit.ts';
+import { inTypedOrder } from '../../typedOrder.ts';
 import { withTypedZeroValues } from './typedZeroValues.ts';
 
 /** LOCAL_RESOURCE_ERROR is resource.LocalResourceError: TYPE NAME arguments with --local. */
@@ -67,7 +68,7 @@ function runSetSelector(inv: Invocation): number {
         fieldManager: flags.string('field-manager') || 'kubectl-set',
         dryRun: dryRun === 'server',
       });
-      printWritten(inv, f.def, result, 'selector updated', dryRun);
+      printWritten(inv, f.def, inTypedOrder(result), 'selector updated', dryRun);
     } catch (err) {
       errors.push(err);
     }

@@ -4,9 +4,10 @@
  * `kubectl set image|env|resources|serviceaccount|selector` decode objects into Go structs (UpdatePodSpecForObject)
  * and encode them again, so fields without `omitempty` reappear as zero values:
  * `creationTimestamp: null`, `resources: {}`, `strategy: {}`, `status: {}` and the
- * non-omitempty status counters. --local and --dry-run=client print that form.
+ * non-omitempty status counters, in Go struct order. --local and --dry-run=client print that form.
  */
 import type { KubeObject } from '../../../core/api/types.ts';
+import { inTypedOrder } from '../../typedOrder.ts';
 
 type Obj = Record<string, unknown>;
 
@@ -57,7 +58,7 @@ export function withTypedZeroValues(obj: KubeObject): KubeObject {
       break;
     }
   }
-  return out as unknown as KubeObject;
+  return inTypedOrder(out as unknown as KubeObject);
 }
 
 function template(spec: Obj): void {
