@@ -9,6 +9,7 @@
  * "unchanged". With --server-side the manifest is sent as an apply patch and the API
  * server merges it and tracks field ownership ("serverside-applied").
  */
+import { matches, parseSelector } from '../../../core/api/labels.ts';
 import { isStatusError } from '../../../core/api/status.ts';
 import type { KubeObject } from '../../../core/api/types.ts';
 import type { ResourceDefinition } from '../../../core/client/client.ts';
@@ -32,6 +33,7 @@ import {
   type DryRun,
   type Target,
 } from '../objectWrites.ts';
+import { prunePlan, runPrune } from './prune.ts';
 import { applyServerSide } from './serverSide.ts';
 
 /** apply is `kubectl apply`. */
@@ -59,7 +61,6 @@ interface ApplySettings {
 async function runApply(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
   if (flags.string('kustomize')) throw new CommandError('error: "kubectl apply -k" is not available in this playground yet');
-  if (flags.bool('prune')) throw new CommandError('error: "kubectl apply --prune" is not available in this playground yet');
   const filenames = flags.strings('filename');
   if (filenames.length === 0) throw new CommandError('error: must specify one of -f and -k');
   checkOutput(inv);
@@ -69,6 +70,7 @@ async function runApply(inv: Invocation): Promise<number> {
   if (serverSide && dryRun === 'client') {
     throw new CommandError("error: --dry-run=client doesn't work with --server-side (did you mean --dry-run=server instead?)");
   }
+  const prune = prunePlan(inv, serverSide);
   // apply.go prints objects for -o (other than name) once at the end, several as a List.
   const output = flags.string('output');
   const keep = output !== '' && output !== 'name';
@@ -81,15 +83,21 @@ async function runApply(inv: Invocation): Promise<number> {
     serverSide,
     force: flags.bool('force-conflicts'),
     emit: (def, obj, operation) => {
+      // MarkObjectVisited: what was applied is never pruned.
+      if (obj.metadata?.uid) prune?.visitedUids.add(obj.metadata.uid);
       if (keep) kept.push(unstructuredOrder(withTypeMeta(def, obj)));
       else printWritten(inv, def, obj, operation, dryRun);
     },
   };
-  const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  // -l filters the manifests themselves (the Builder's LabelSelectorParam), and is the prune selector.
+  const selector = flags.string('selector') === '' ? undefined : parseSelector(flags.string('selector'));
+  const manifests = readManifests(ctx, filenames, flags.bool('recursive')).filter((m) => !selector || matches(selector, m.object.metadata?.labels));
   if (manifests.length === 0) throw new CommandError('error: no objects passed to apply');
   const { targets, mappingErrors } = resolveAll(inv, manifests);
   const errors: unknown[] = [...mappingErrors];
   for (const target of targets) {
+    // MarkNamespaceVisited happens before the apply, whether or not it succeeds.
+    if (target.def.namespaced) prune?.visitedNamespaces.add(target.namespace);
     try {
       if (serverSide) applyServerSideTarget(inv, target, settings);
       else applyClientSide(inv, target, settings);
@@ -101,7 +109,9 @@ async function runApply(inv: Invocation): Promise<number> {
     const shown = kept.length === 1 ? kept[0] : ({ apiVersion: 'v1', items: kept.map((o) => stripForOutput(o, flags.bool('show-managed-fields'))), kind: 'List', metadata: {} } as unknown as KubeObject);
     ctx.stdout(printObjects(output, [shown], false, flags.bool('show-managed-fields')));
   }
-  return reportErrors(inv, errors);
+  if (errors.length > 0 || !prune) return reportErrors(inv, errors);
+  runPrune(inv, prune, dryRun);
+  return 0;
 }
 
 /** applyClientSide creates the object or patches it with the three-way merge of its configurations. */
