@@ -42,6 +42,25 @@ describe('Host: what the topology, inspector and activity panels receive', () =>
     host.dispose();
   });
 
+  it('watches what discovery serves (batch Jobs included) and sends objects without managedFields', async () => {
+    const { host, sent } = await bootedHost();
+    host.flush();
+    host.handle({ type: 'objects.ack' });
+    host.cluster.client().create({ group: 'batch', resource: 'jobs' }, 'default', {
+      apiVersion: 'batch/v1',
+      kind: 'Job',
+      metadata: { name: 'hello' },
+      spec: { template: { spec: { restartPolicy: 'Never', containers: [{ name: 'c', image: 'busybox', command: ['echo', 'hi'] }] } } },
+    } as never);
+    host.cluster.settle();
+    host.flush();
+    const wires = sent.flatMap((m) => (m.type === 'objects.delta' ? [...m.delta.added, ...m.delta.modified] : []));
+    expect(wires.some((w) => w.group === 'batch' && w.resource === 'jobs' && w.object.metadata.name === 'hello')).toBe(true);
+    expect(wires.filter((w) => w.resource === 'pods').every((w) => w.object.metadata.managedFields === undefined)).toBe(true);
+    expect(wires.some((w) => w.resource === 'leases')).toBe(false);
+    host.dispose();
+  });
+
   it('reports the activity of controllers with what they wrote', async () => {
     const { host, sent } = await bootedHost();
     host.flush();
