@@ -29,7 +29,7 @@ export function PodGroupInspector({ id, onSelect }: { id: string; onSelect(key: 
   return (
     <div className="inspector" data-testid="inspector" role="region" aria-label="Inspector">
       <div className="panel-toolbar inspector-head">
-        <h2 className="inspector-title" data-kind="PodGroup" data-name={view?.owner?.name ?? "pods"}>
+        <h2 className="inspector-title" data-kind="PodGroup" data-name={view?.owner?.name ?? 'pods'}>
           {title} ×{members.length} <span className="muted">{where}</span>
         </h2>
       </div>
