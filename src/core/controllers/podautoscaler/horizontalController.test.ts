@@ -98,6 +98,7 @@ describe('HorizontalPodAutoscaler controller', () => {
     cluster.settle();
     expect((cluster.client('test').get(DEPLOYMENTS, 'default', 'web').spec as { replicas: number }).replicas).toBe(3);
     expect(events(cluster)).toEqual(['SuccessfulRescale: New size: 3; reason: Current number of replicas above Spec.MaxReplicas']);
+    expect(cluster.client('test').get(HPAS, 'default', 'web').status).not.toHaveProperty('currentMetrics');
 
     const client = cluster.client('test');
     client.patch(DEPLOYMENTS, 'default', 'web', 'merge', { spec: { replicas: 0 } });

@@ -100,7 +100,8 @@ export class HorizontalController {
     let desired = 0;
     let rescale = true;
     let rescaleReason = '';
-    let statuses = hpa.status?.currentMetrics;
+    // Only a metric computation fills currentMetrics; clamping to min/max clears it, as upstream.
+    let statuses: HorizontalPodAutoscalerStatus['currentMetrics'];
 
     if (current === 0 && min !== 0) {
       desired = 0;
