@@ -184,4 +184,12 @@ describe('Job controller', () => {
     other.load(saved);
     expect(other.save()).toEqual(saved);
   });
+
+  it('leaves a Job managed by another controller alone', () => {
+    const cluster = newTestCluster(installJobController);
+    cluster.client().create(JOBS, 'default', job('external', { managedBy: 'example.com/batch' }));
+    cluster.settle();
+    expect(pods(cluster)).toEqual([]);
+    expect(getJob(cluster, 'external').status).toEqual({});
+  });
 });

@@ -131,6 +131,9 @@ export class JobController {
     const cached = this.jobInformer.getByKey(key);
     if (!cached) return;
     let job = cached as JobObject;
+    // JobManagedBy (beta, on in v1.32): a Job managed by another controller is left alone.
+    const managedBy = job.spec?.managedBy;
+    if (managedBy && managedBy !== 'kubernetes.io/job-controller') return;
     const pods = this.claimPods(job);
     const now = this.cluster.clock.now();
     const nowText = rfc3339(now);
