@@ -130,6 +130,17 @@ handler: runsc
 EOF`),
     ).toBe('runtimeclass.node.k8s.io/gvisor created\n');
     expect(await s.out('kubectl get runtimeclass')).toBe('NAME     HANDLER   AGE\ngvisor   runsc     0s\n');
+    // The v1.32 schema covers these kinds too: strict decoding and kubectl explain.
+    expect(
+      await s.out(`kubectl apply -f - <<EOF
+apiVersion: node.k8s.io/v1
+kind: RuntimeClass
+metadata:
+  name: typo
+handlr: runsc
+EOF`),
+    ).toBe('Error from server (BadRequest): error when creating "STDIN": RuntimeClass in version "v1" cannot be handled as a RuntimeClass: strict decoding error: unknown field "handlr"\n');
+    expect(await s.out('kubectl explain rc.spec.selector | head -2')).toBe('KIND:       ReplicationController\nVERSION:    v1\n');
     expect(await s.out('kubectl patch runtimeclass gvisor --type=merge -p \'{"handler":"kata"}\'')).toBe(
       'The RuntimeClass "gvisor" is invalid: handler: Invalid value: "kata": field is immutable\n',
     );
