@@ -5,7 +5,7 @@
  * (Succeeded/Failed) free their resources, terminating pods still hold them until gone.
  */
 import type { Node, Pod } from '../api/types.ts';
-import { addResources, emptyResources, requestsOf, resourcesFromList } from './resources.ts';
+import { emptyResources, requestsOf, resourcesFromList } from './resources.ts';
 import type { Resources } from './resources.ts';
 import type { HostPort, NodeInfo } from './types.ts';
 
@@ -17,8 +17,21 @@ export function isTerminal(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
-/** podHostPorts lists the host ports a pod's containers (and sidecars) claim. */
-export function podHostPorts(pod: Pod): HostPort[] {
+/** hostPortsMemo memoises podHostPorts per pod object (stored objects never change in place). */
+const hostPortsMemo = new WeakMap<Pod, readonly HostPort[]>();
+
+/**
+ * podHostPorts lists the host ports a pod's containers (and sidecars) claim. The list is
+ * shared per pod object: a node's NodeInfo is rebuilt from all its pods whenever one of them
+ * changes, and most pods claim none.
+ */
+export function podHostPorts(pod: Pod): readonly HostPort[] {
+  let ports = hostPortsMemo.get(pod);
+  if (!ports) hostPortsMemo.set(pod, (ports = collectHostPorts(pod)));
+  return ports;
+}
+
+function collectHostPorts(pod: Pod): HostPort[] {
   const out: HostPort[] = [];
   const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? []).filter((c) => c.restartPolicy === 'Always')];
   for (const c of containers) {
@@ -49,13 +62,26 @@ export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
   return info;
 }
 
-/** addPod is NodeInfo.AddPod: the pod's requests and host ports now count on the node. */
+/**
+ * addPod is NodeInfo.AddPod: the pod's requests and host ports now count on the node.
+ * The sums are added in place: a NodeInfo is only changed while it is being built (the
+ * snapshot replaces a node's NodeInfo rather than changing one that plugins have seen).
+ */
 export function addPod(info: NodeInfo, pod: Pod): void {
   info.pods.push(pod);
-  info.requested = addResources(info.requested, requestsOf(pod));
-  info.nonZeroRequested = addResources(info.nonZeroRequested, requestsOf(pod, true));
-  info.usedPorts.push(...podHostPorts(pod));
+  addInto(info.requested, requestsOf(pod));
+  addInto(info.nonZeroRequested, requestsOf(pod, true));
+  const ports = podHostPorts(pod);
+  if (ports.length > 0) info.usedPorts.push(...ports);
   if ((pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity.push(pod);
+}
+
+/** addInto adds b's quantities into a (in place), as addResources does into a new value. */
+function addInto(a: Resources, b: Resources): void {
+  a.milliCPU += b.milliCPU;
+  a.memory += b.memory;
+  a.ephemeralStorage += b.ephemeralStorage;
+  for (const k in b.scalar) a.scalar[k] = (a.scalar[k] ?? 0) + b.scalar[k];
 }
 
 function allocatableOf(list: Record<string, unknown>): Resources {
