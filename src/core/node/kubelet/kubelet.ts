@@ -39,6 +39,13 @@ export const NODE_STATUS_UPDATE_MS = 10_000;
 export const NODE_STATUS_REPORT_MS = 5 * 60_000;
 export const LEASE_RENEW_MS = 10_000;
 
+/**
+ * SANDBOX_TEARDOWN_MS is how long a deleted pod stays (Terminating) after its containers
+ * stopped: one generic PLEG relist period (1 s, pkg/kubelet/pleg/generic.go) before the
+ * kubelet notices, tears down the sandbox and its status manager issues the final delete.
+ */
+export const SANDBOX_TEARDOWN_MS = 1_000;
+
 /** KubeletOptions are one node's settings. */
 export interface KubeletOptions {
   node: NodeOptions;
@@ -322,7 +329,7 @@ export class Kubelet {
       this.records.set(key, rec);
     }
     if (pod.metadata!.deletionTimestamp) {
-      const done = rec.terminal !== undefined || syncTerminatingPod(this.ctx, pod, rec);
+      const done = rec.terminal !== undefined || (syncTerminatingPod(this.ctx, pod, rec) && this.sandboxTornDown(rec));
       this.writeStatus(rec);
       if (done) {
         try {
@@ -336,6 +343,23 @@ export class Kubelet {
     }
     syncPod(this.ctx, pod, rec, this.backoff);
     this.writeStatus(rec);
+  }
+
+  /**
+   * sandboxTornDown models what happens upstream between the last container stopping and the
+   * final delete: the PLEG relist (every 1 s) notices the exit, the pod worker runs
+   * SyncTerminatedPod (sandbox and network torn down), and only then does the status manager
+   * see no running containers (canBeDeleted) and delete with grace 0. Meanwhile
+   * `kubectl get pods` shows the pod Terminating. It answers false (and wakes the pod later)
+   * until SANDBOX_TEARDOWN_MS have passed since the containers stopped.
+   */
+  private sandboxTornDown(rec: PodRecord): boolean {
+    const now = this.cluster.clock.now();
+    rec.stoppedAt ??= now;
+    const remaining = rec.stoppedAt + SANDBOX_TEARDOWN_MS - now;
+    if (remaining <= 0) return true;
+    this.queue.addAfter(rec.key, remaining);
+    return false;
   }
 
   private forget(rec: PodRecord): void {

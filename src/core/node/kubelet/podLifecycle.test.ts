@@ -153,6 +153,33 @@ describe('kubelet: deletion', () => {
     const took = await runUntil(cluster, () => !cluster.client().tryGet(PODS, 'default', 'web'), 60_000, 500);
     expect(took).toBeLessThan(5000);
   });
+
+  it('a pod whose containers stopped at once stays until the sandbox is torn down (1 s PLEG relist)', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, { containers: [{ name: 'web', image: 'nginx' }] });
+    await run(cluster, 10_000);
+    cluster.client().delete(PODS, 'default', 'web');
+    await run(cluster, 0);
+    // The containers are gone and the terminal status is written (kubectl: 0/1 Completed), but
+    // the status manager only deletes once SyncTerminatedPod has run.
+    const pod = getPod(cluster);
+    expect(pod.metadata!.deletionTimestamp).toBeDefined();
+    expect(pod.status?.phase).toBe('Succeeded');
+    expect(pod.status?.containerStatuses?.[0]).toMatchObject({ ready: false, state: { terminated: { exitCode: 0, reason: 'Completed' } } });
+    await run(cluster, 900);
+    expect(cluster.client().tryGet(PODS, 'default', 'web')).toBeDefined();
+    await run(cluster, 100);
+    expect(cluster.client().tryGet(PODS, 'default', 'web')).toBeUndefined();
+  });
+
+  it('a pod that already completed is deleted at once (its sandbox is gone)', async () => {
+    const cluster = nodeCluster();
+    createPod(cluster, { restartPolicy: 'Never', containers: [{ name: 'job', image: 'busybox', command: ['sh', '-c', 'exit 0'] }] });
+    await runUntil(cluster, () => getPod(cluster).status?.phase === 'Succeeded', 30_000);
+    cluster.client().delete(PODS, 'default', 'web');
+    await run(cluster, 0);
+    expect(cluster.client().tryGet(PODS, 'default', 'web')).toBeUndefined();
+  });
 });
 
 describe('kubelet: volumes, env, logs and exec', () => {

@@ -65,6 +65,8 @@ export interface PodRecord {
   terminatingSince?: number;
   /** terminal is set once the pod reached Succeeded or Failed. */
   terminal?: 'Succeeded' | 'Failed';
+  /** stoppedAt is when the last container of a deleted pod stopped (sandbox teardown starts). */
+  stoppedAt?: number;
   mountFailure?: { volume: string; message: string; at: number };
   /** deadlineExceeded is set when activeDeadlineSeconds ended the pod. */
   deadlineExceeded?: boolean;
