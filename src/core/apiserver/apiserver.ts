@@ -16,6 +16,7 @@ import {
   notFound,
   type FieldError,
 } from '../api/status.ts';
+import { omitEmpty } from '../api/omitEmpty.ts';
 import { rfc3339 } from '../api/time.ts';
 import { apiVersionOf, type KubeObject } from '../api/types.ts';
 import type { Clock } from '../sim/clock.ts';
@@ -367,6 +368,9 @@ export class ApiServer {
     obj.apiVersion = expected;
     obj.kind = def.kind;
     def.defaulter?.(obj);
+    // Stored objects are what Go would encode: zero omitempty fields vanish. Status writes
+    // (controllers, the hot path) are skipped: they come from our own code, already clean.
+    if (!statusOnly) omitEmpty(def.group, def.kind, obj);
     return obj;
   }
 
