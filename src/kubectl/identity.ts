@@ -29,7 +29,7 @@ function unauthorized(): CommandError {
 /** certificateUser reads CN and O from the stand-in client certificate of a kubeconfig user. */
 export function certificateUser(user: KubeUser): UserInfo | undefined {
   if (!user.clientCertificateData) return undefined;
-  let text = '';
+  let text: string;
   try {
     text = atob(atob(user.clientCertificateData).split('\n')[1] ?? '');
   } catch {

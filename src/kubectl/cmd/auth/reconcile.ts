@@ -13,7 +13,7 @@ import type { KubeObject } from '../../../core/api/types.ts';
 import type { PolicyRule, Subject } from '../../../core/api/validation/rbac.ts';
 import { uncovered } from '../../../core/apiserver/authorization/escalation.ts';
 import type { ResourceDefinition } from '../../../core/client/client.ts';
-import { thaw } from '../../../core/storage/freeze.ts';
+import { thaw } from '../../../core/api/clone.ts';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
 import { readManifests } from '../../manifests.ts';
@@ -57,7 +57,7 @@ function runReconcile(inv: Invocation): number {
     const ns = def.namespaced ? expected.metadata.namespace ?? '' : '';
     const existing = ctx.client.tryGet(def, ns, expected.metadata.name ?? '');
     const notes: string[] = [];
-    let operation = '';
+    let operation: string;
     let result = expected;
     const isRole = object.kind === 'Role' || object.kind === 'ClusterRole';
     if (!existing) {
