@@ -22,12 +22,12 @@ export function bindPod(server: ApiServer, namespace: string, name: string, bind
   const spec = pod.spec as { nodeName?: string };
   if (pod.metadata.deletionTimestamp) throw conflict('', 'pods', name, 'pod is being deleted, cannot be assigned to a host');
   if (spec.nodeName) throw conflict('', 'pods', name, `pod ${name} is already assigned to node "${spec.nodeName}"`);
-  const updated = thaw(pod);
-  (updated.spec as { nodeName?: string }).nodeName = target.name;
-  const status = (updated.status ??= {}) as { conditions?: Array<Record<string, unknown>> };
-  const conditions = (status.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
+  // Copies only the path to what changes (spec.nodeName, status.conditions); the rest of the
+  // stored pod is shared, frozen, with the new version instead of deep-copied per binding.
+  const oldStatus = (pod.status ?? {}) as { conditions?: Array<Record<string, unknown>> };
+  const conditions = (oldStatus.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: server.strategyContext.isoNow() });
-  status.conditions = conditions;
+  const updated: KubeObject = { ...pod, spec: { ...pod.spec, nodeName: target.name }, status: { ...oldStatus, conditions } };
   if (opts.dryRun) return updated;
   return server.store.update(resourceKey(pods), updated, pod.metadata.resourceVersion);
 }
