@@ -6,6 +6,7 @@
 import { PODS } from '../core/client/client.ts';
 import type { Cluster } from '../core/sim/cluster.ts';
 import type { ContainerProcess } from '../core/node/runtime/process.ts';
+import { shellDialectFor } from '../core/node/runtime/shellRunner.ts';
 import { containerShell } from '../core/node/runtime/terminalShell.ts';
 import type { Shell } from '../shell/shell.ts';
 import type { OutputSink } from '../shell/types.ts';
@@ -36,9 +37,10 @@ export function openContainerShell(
   const kubelet = node ? (cluster.services.get(`kubelet/${node}`) as KubeletLike | undefined) : undefined;
   const proc = kubelet?.record(namespace, podName)?.containers.get(container)?.process;
   if (!proc?.running) return undefined;
-  const shell = containerShell(proc, { now: () => cluster.now(), sleep: (ms) => driver.sleep(ms) });
+  const dialect = shellDialectFor(proc.image.reference, command[0]);
+  const shell = containerShell(proc, { now: () => cluster.now(), sleep: (ms) => driver.sleep(ms), dialect });
   const program = command[0].slice(command[0].lastIndexOf('/') + 1);
-  const busybox = /(^|\/)(busybox|alpine)(:|@|$)/.test(proc.image.reference.replace('docker.io/library/', ''));
+  const busybox = dialect === 'ash';
   const prompt = (): string => {
     const cwd = shell.cwd;
     // bash shows user@host:dir#, busybox ash shows "dir # ", Debian's dash only "# ".

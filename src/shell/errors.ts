@@ -9,6 +9,8 @@ export class ShellSyntaxError extends Error {
   constructor(
     message: string,
     readonly incomplete: boolean,
+    /** token is the unexpected token ("newline", ")"); undefined for an unexpected end of input. */
+    readonly token?: string,
   ) {
     super(message);
     this.name = 'ShellSyntaxError';
@@ -17,7 +19,7 @@ export class ShellSyntaxError extends Error {
 
 /** unexpectedToken builds bash's "syntax error near unexpected token `X'". */
 export function unexpectedToken(token: string): ShellSyntaxError {
-  return new ShellSyntaxError(`syntax error near unexpected token \`${token}'`, false);
+  return new ShellSyntaxError(`syntax error near unexpected token \`${token}'`, false, token);
 }
 
 /** unexpectedEOF is bash's message when a compound command is left open. */
@@ -33,5 +35,16 @@ export class ShellRuntimeError extends Error {
   ) {
     super(message);
     this.name = 'ShellRuntimeError';
+  }
+}
+
+/** RedirectError is a redirection whose file could not be opened; each shell words it its own way. */
+export class RedirectError extends ShellRuntimeError {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
+    super(`${path}: ${reason}`);
+    this.name = 'RedirectError';
   }
 }

@@ -1,3 +1,4 @@
+import type { ShellDialect } from './dialect.ts';
 import type { History } from './history.ts';
 import type { Command, ShellSignal, VirtualFS } from './types.ts';
 
@@ -21,6 +22,8 @@ export interface Host {
   user: string;
   pid: number;
   limits: Limits;
+  /** dialect words the shell's own errors (bash on the terminal, ash or dash in containers). */
+  dialect: ShellDialect;
   /** Commands executed in the current run (shared by subshells). */
   budget: { commands: number };
 }

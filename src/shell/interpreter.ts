@@ -1,6 +1,6 @@
 import type { AndOr, CommandNode, CompoundCommand, List, Pipeline, SimpleCommand } from './ast.ts';
 import { evalArith } from './arith.ts';
-import { ShellRuntimeError, ShellSyntaxError } from './errors.ts';
+import { RedirectError, ShellRuntimeError, ShellSyntaxError } from './errors.ts';
 import { expandPattern, expandString, expandWords, type ExpandEnv } from './expand.ts';
 import { matchGlob } from './glob.ts';
 import { parse } from './parser.ts';
@@ -46,11 +46,11 @@ export class Interpreter {
     let list: List;
     try {
       const parsed = parse(src);
-      for (const w of parsed.warnings) s.stderr(`bash: ${w}\n`);
+      for (const w of parsed.warnings) s.stderr(`${this.host.dialect.prefix}${w}\n`);
       list = parsed.list;
     } catch (e) {
       if (e instanceof ShellSyntaxError) {
-        s.stderr(`bash: ${e.message}\n`);
+        s.stderr(`${this.host.dialect.syntaxError(e)}\n`);
         this.state.lastStatus = 2;
         return 2;
       }
@@ -140,8 +140,12 @@ export class Interpreter {
       return await this.runCommand(c, s);
     } catch (e) {
       if (e instanceof ExitSignal) return e.status;
+      if (e instanceof RedirectError) {
+        s.stderr(`${this.host.dialect.cannotOpen(e)}\n`);
+        return this.host.dialect.redirectStatus;
+      }
       if (e instanceof ShellRuntimeError) {
-        s.stderr(`bash: ${e.message}\n`);
+        s.stderr(`${this.host.dialect.prefix}${e.message}\n`);
         return e.status;
       }
       throw e;
@@ -335,10 +339,10 @@ export class Interpreter {
       if (this.host.fs.exists(name, this.state.cwd) && this.host.fs.stat(name, this.state.cwd).type === 'file') {
         return SHELL_BUILTINS.bash(this, ['bash', ...argv], s);
       }
-      s.stderr(`bash: ${name}: No such file or directory\n`);
+      s.stderr(`${this.host.dialect.missingPath(name)}\n`);
       return 127;
     }
-    s.stderr(`${name}: command not found\n`.replace(/^/, 'bash: '));
+    s.stderr(`${this.host.dialect.commandNotFound(name)}\n`);
     return 127;
   }
 

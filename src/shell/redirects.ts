@@ -1,5 +1,5 @@
 import type { Redirect } from './ast.ts';
-import { ShellRuntimeError } from './errors.ts';
+import { RedirectError, ShellRuntimeError } from './errors.ts';
 import { expandHeredoc, expandString, type ExpandEnv } from './expand.ts';
 import { fsErrorText } from './memoryFS.ts';
 import { StdinBuffer, type Streams } from './state.ts';
@@ -27,7 +27,7 @@ export async function applyRedirects(redirects: Redirect[], base: Streams, env: 
       if (!append) fs.write(path, '', cwd);
       else fs.append(path, '', cwd);
     } catch (e) {
-      throw new ShellRuntimeError(`${path}: ${fsErrorText(e)}`);
+      throw new RedirectError(path, fsErrorText(e));
     }
     return (text) => fs.append(path, text, cwd);
   };
@@ -71,7 +71,7 @@ export async function applyRedirects(redirects: Redirect[], base: Streams, env: 
         try {
           if (fd === 0) stdin = new StdinBuffer(path === '/dev/null' ? '' : fs.read(path, cwd));
         } catch (e) {
-          throw new ShellRuntimeError(`${path}: ${fsErrorText(e)}`);
+          throw new RedirectError(path, fsErrorText(e));
         }
         break;
       }

@@ -1,7 +1,8 @@
 import { SignalSource } from './abort.ts';
 import { defaultCommands } from './builtins/index.ts';
 import { completeLine, type CompletionResult } from './complete.ts';
-import { ShellRuntimeError, ShellSyntaxError } from './errors.ts';
+import { BASH, type ShellDialect } from './dialect.ts';
+import { RedirectError, ShellRuntimeError, ShellSyntaxError } from './errors.ts';
 import { History } from './history.ts';
 import type { Host, Limits } from './host.ts';
 import { Interpreter } from './interpreter.ts';
@@ -26,6 +27,8 @@ export interface ShellOptions {
   /** `$$`. */
   pid?: number;
   limits?: Partial<Limits>;
+  /** dialect words the shell's errors: bash (the default), busybox ash or Debian dash. */
+  dialect?: ShellDialect;
 }
 
 const DEFAULT_LIMITS: Limits = { loopIterations: 10_000, commands: 200_000, functionDepth: 100 };
@@ -82,6 +85,7 @@ export class Shell {
       user,
       pid: opts.pid ?? 1,
       limits: { ...DEFAULT_LIMITS, ...opts.limits },
+      dialect: opts.dialect ?? BASH,
       budget: { commands: 0 },
     };
   }
@@ -164,16 +168,21 @@ export class Shell {
       return e.status;
     }
     if (e instanceof InterruptSignal) return e.status;
+    const dialect = this.host.dialect;
+    if (e instanceof RedirectError) {
+      out.stderr(`${dialect.cannotOpen(e)}\n`);
+      return dialect.redirectStatus;
+    }
     if (e instanceof ShellRuntimeError) {
-      out.stderr(`bash: ${e.message}\n`);
+      out.stderr(`${dialect.prefix}${e.message}\n`);
       return e.status;
     }
     if (e instanceof ShellSyntaxError) {
-      out.stderr(`bash: ${e.message}\n`);
+      out.stderr(`${dialect.syntaxError(e)}\n`);
       return 2;
     }
     if (e && typeof e === 'object' && ('levels' in e || 'status' in e)) return 0;
-    out.stderr(`bash: ${e instanceof RangeError ? 'expression too deeply nested' : e instanceof Error ? e.message : String(e)}\n`);
+    out.stderr(`${dialect.prefix}${e instanceof RangeError ? 'expression too deeply nested' : e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
 

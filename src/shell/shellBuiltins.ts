@@ -62,8 +62,8 @@ const bash: ShellBuiltin = async (sh, argv, s) => {
   try {
     text = sh.host.fs.read(args[0], sh.state.cwd);
   } catch (e) {
-    s.stderr(`${argv[0]}: ${args[0]}: ${fsErrorText(e)}\n`);
-    return 127;
+    s.stderr(`${sh.host.dialect.cannotOpenScript(argv[0], args[0], fsErrorText(e))}\n`);
+    return sh.host.dialect.name === 'bash' ? 127 : 2;
   }
   return sh.subshell().runSubshellListText(text.replace(/^#!.*\n/, ''), s, args.slice(1), args[0]);
 };

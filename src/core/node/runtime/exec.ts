@@ -4,7 +4,7 @@
  * Images without a shell (scratch, distroless) can only exec their own commands.
  */
 import type { ContainerProcess } from './process.ts';
-import { quoteArgv } from './shellRunner.ts';
+import { quoteArgv, shellDialectFor } from './shellRunner.ts';
 import { SHELL_NAMES } from './start.ts';
 import type { ExecResult } from './types.ts';
 
@@ -63,6 +63,7 @@ export async function execInContainer(
     sleep,
     aborted: proc.aborted,
     commands: proc.commands,
+    dialect: shellDialectFor(proc.image.reference, exe),
   });
   return { ok: true, result: { exitCode, stdout: out, stderr: err } };
 }

@@ -11,7 +11,7 @@ import type { Clock, TimerHandle } from '../../sim/clock.ts';
 import { Random } from '../../sim/random.ts';
 import { ProcessAbort } from './abort.ts';
 import { ContainerLog } from './containerLog.ts';
-import type { ShellRunner } from './shellRunner.ts';
+import { shellDialectFor, type ShellRunner } from './shellRunner.ts';
 import type {
   AbortLike, ExecCommand, Handler, LogStream, ProcessContext, Program, Protocol, Request, Response, Signal, Usage, VirtualFS,
 } from './types.ts';
@@ -358,6 +358,7 @@ export class ContainerProcess {
           sleep: (ms) => self.ctx.sleep(ms),
           aborted: self.abort,
           commands: o.commands,
+          dialect: shellDialectFor(o.image.reference, o.argv[0] ?? ''),
         });
       },
       forever() {

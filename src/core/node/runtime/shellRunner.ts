@@ -25,6 +25,22 @@ export interface ShellRun {
   aborted: AbortLike;
   /** commands are the image's extra executables (`redis-cli`, `nginx`), on PATH for this run. */
   commands: Record<string, ExecCommand>;
+  /** dialect is whose error wording the shell uses (shellDialectFor); bash when unset. */
+  dialect?: ShellDialectName;
+}
+
+/** ShellDialectName names the shells whose diagnostics differ: bash, busybox ash, Debian dash. */
+export type ShellDialectName = 'bash' | 'ash' | 'dash';
+
+/**
+ * shellDialectFor says which shell answers `program` in an image: `bash` is bash;
+ * otherwise busybox and alpine(-based) images run busybox ash, and the Debian-based
+ * rest (nginx, httpd, redis, python...) run dash as /bin/sh.
+ */
+export function shellDialectFor(imageReference: string, program: string): ShellDialectName {
+  if (program.slice(program.lastIndexOf('/') + 1) === 'bash') return 'bash';
+  const ref = imageReference.replace(/^docker\.io\/library\//, '');
+  return /(^|\/)(busybox|alpine)(:|@|$)|:[^/]*alpine/.test(ref) ? 'ash' : 'dash';
 }
 
 /** ShellRunner runs scripts and says which commands exist (for "executable file not found"). */

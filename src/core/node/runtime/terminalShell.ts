@@ -8,10 +8,11 @@
  * Kubernetes, compiles with lib ES2022 only, and does not import core), as the design asks.
  */
 import { defaultCommands } from '../../../shell/builtins/index.ts';
+import { dialectByName } from '../../../shell/dialect.ts';
 import { Shell } from '../../../shell/shell.ts';
 import { SHELL_BUILTINS } from '../../../shell/shellBuiltins.ts';
 import type { ShellRun, ShellRunner } from './shellRunner.ts';
-import { quoteArgv } from './shellRunner.ts';
+import { quoteArgv, type ShellDialectName } from './shellRunner.ts';
 
 /**
  * CONTAINER_LOOP_LIMIT lets container scripts loop far longer than the terminal allows
@@ -40,6 +41,7 @@ export function terminalShellRunner(now: () => number): ShellRunner {
         now,
         pid: 1,
         limits: { loopIterations: CONTAINER_LOOP_LIMIT, commands: CONTAINER_LOOP_LIMIT * 10 },
+        dialect: dialectByName(r.dialect),
       });
       // Positional parameters: `sh -c 'echo $1' name arg` sets $1.. ($0 is not settable from a script).
       const positional = r.positional && r.positional.length > 1 ? `set -- ${quoteArgv(r.positional.slice(1))}\n` : '';
@@ -54,7 +56,7 @@ export function terminalShellRunner(now: () => number): ShellRunner {
  */
 export function containerShell(
   proc: { fs: ShellRun['fs']; env: ReadonlyMap<string, string>; cwd: string; hostname: string; commands: ShellRun['commands'] },
-  opts: { now: () => number; sleep: (ms: number) => Promise<void> },
+  opts: { now: () => number; sleep: (ms: number) => Promise<void>; dialect?: ShellDialectName },
 ): Shell {
   const env = Object.fromEntries(proc.env);
   return new Shell({
@@ -66,5 +68,6 @@ export function containerShell(
     sleep: opts.sleep,
     now: opts.now,
     limits: { loopIterations: CONTAINER_LOOP_LIMIT },
+    dialect: dialectByName(opts.dialect),
   });
 }
