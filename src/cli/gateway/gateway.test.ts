@@ -70,7 +70,7 @@ describe('gateway over HTTP', () => {
     const missing = await call('GET', '/api/v1/namespaces/default/pods/nope');
     expect(missing.code).toBe(404);
     expect(JSON.parse(missing.body)).toMatchObject({ kind: 'Status', reason: 'NotFound', message: 'pods "nope" not found', code: 404 });
-    const noType = await call('GET', '/apis/batch/v1/jobs');
+    const noType = await call('GET', '/apis/example.com/v1/widgets');
     expect(noType.code).toBe(404);
     const badPatch = await call('PATCH', '/api/v1/namespaces/default', { 'Content-Type': 'text/plain' }, '{}');
     expect(JSON.parse(badPatch.body)).toMatchObject({ reason: 'UnsupportedMediaType', code: 415 });
