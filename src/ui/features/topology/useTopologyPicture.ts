@@ -13,6 +13,7 @@ import { getObject, selectResource, useClusterStore, type ClusterState, type Res
 import { LayoutClient } from './layout/layoutClient.ts';
 import type { Point } from './layout/layoutEngine.ts';
 import { PodSlots } from './layout/podSlots.ts';
+import { aggregateThreshold } from './model/aggregate.ts';
 import { deriveTopology, TOPOLOGY_RESOURCES } from './model/deriveTopology.ts';
 import { PodGhosts } from './model/podGhosts.ts';
 import type { TopologyGraph } from './model/types.ts';
@@ -42,6 +43,7 @@ const selectFilter = (s: TopologyState) => ({ namespace: s.namespace, hiddenKind
 /** useTopologyPicture returns the graph (for counts and filters) and what ReactFlow draws. */
 export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPicture; laidOut: boolean } {
   const busy = useRef(false);
+  const aggregated = useRef(false);
   const maps = useThrottled(useClusterStore(useShallow(selectTopologyMaps)), busy.current ? BUSY_REDRAW_MS : REDRAW_MS);
   const objects = useMemo(() => maps.flatMap((m): WireObject[] => [...m.values()]), [maps]);
   const selected = useAppStore(selectSelected);
@@ -65,7 +67,8 @@ export function useTopologyPicture(): { graph: TopologyGraph; picture: FlowPictu
   }, []);
 
   const graph = useMemo(() => {
-    const g = ghosts.withGhosts(deriveTopology(objects, filter), exists, performance.now());
+    const g = ghosts.withGhosts(deriveTopology(objects, filter, aggregateThreshold(aggregated.current)), exists, performance.now());
+    aggregated.current = g.aggregated;
     slots.retain(new Set(g.groups.map((x) => x.id)));
     for (const group of g.groups) slots.assign(group.id, group.members);
     busy.current = g.pods.length > EDGE_PODS_MAX;

@@ -9,6 +9,19 @@ import type { PodGroupItem, PodItem } from './types.ts';
 export const AGGREGATE_ABOVE = 200;
 
 /**
+ * UNAGGREGATE_BELOW is where an aggregated picture goes back to single pods. The gap keeps a
+ * picture near the threshold from flipping back and forth (a rolling update of 200 replicas
+ * swings between 200 and 250 pods): each flip redraws every pod box, which is both a long
+ * task and a picture that will not hold still.
+ */
+export const UNAGGREGATE_BELOW = 160;
+
+/** aggregateThreshold is the pod count past which pods are aggregated, given whether they were. */
+export function aggregateThreshold(wasAggregated: boolean): number {
+  return wasAggregated ? UNAGGREGATE_BELOW : AGGREGATE_ABOVE;
+}
+
+/**
  * podGroupId names the group of pods of one owner (or of no owner) in one namespace on one
  * node box: `podgroup:<node box id>:<namespace>:<owner id>`. None of these contain a colon
  * (object names cannot), so the inspector can take the id apart again (podGroups.ts).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeObject } from '../../../../core/api/types.ts';
+import { aggregateThreshold } from './aggregate.ts';
 import { defaultFilter, deriveTopology, selectorMatches, UNSCHEDULED_ID } from './deriveTopology.ts';
 import { node, owned, pod, store } from './fixtures.test-util.ts';
 
@@ -106,5 +107,17 @@ describe('deriveTopology', () => {
     expect(selectorMatches({ app: 'web', tier: 'be' }, { app: 'web', tier: 'fe' })).toBe(false);
     expect(selectorMatches({}, { app: 'web' })).toBe(false);
     expect(selectorMatches(undefined, { app: 'web' })).toBe(false);
+  });
+});
+
+describe('aggregation threshold', () => {
+  it('aggregates past 200 pods and goes back to single pods only below 160', () => {
+    expect(aggregateThreshold(false)).toBe(200);
+    expect(aggregateThreshold(true)).toBe(160);
+    const many = (n: number) => cluster(Array.from({ length: n }, (_, i) => pod(`web-5d4f8b7c9-y${i}`, 'node01', 'Running', RS)));
+    // 180 pods (+4 from the fixture): single pods on the way up, still grouped on the way down.
+    expect(deriveTopology(many(180), defaultFilter(), aggregateThreshold(false)).aggregated).toBe(false);
+    expect(deriveTopology(many(180), defaultFilter(), aggregateThreshold(true)).aggregated).toBe(true);
+    expect(deriveTopology(many(150), defaultFilter(), aggregateThreshold(true)).aggregated).toBe(false);
   });
 });
