@@ -202,6 +202,12 @@ suite('real kubectl against kubeplay serve', { timeout: 60_000 }, () => {
     expect((await env.kubectl(['get', 'pod', 'p1'])).stderr).toBe('Error from server (NotFound): pods "p1" not found\n');
   });
 
+  it('get cs: the deprecation Warning header reaches the real kubectl', async () => {
+    const cs = await env.kubectl(['get', 'cs']);
+    expect(cs.stderr).toBe('Warning: v1 ComponentStatus is deprecated in v1.19+\n');
+    expect(cs.stderr + cs.stdout).toBe(await env.emulated('TERM=dumb kubectl get cs'));
+  });
+
   it('create pdb and ingress (protobuf bodies); a budget blocks the real drain with 429 retries', async () => {
     // 100% of the Deployment's scale: no pod may go, however many replicas earlier tests left.
     const pdb = await env.kubectl(['create', 'pdb', 'web', '--selector=app=web', '--min-available=100%']);

@@ -33,6 +33,8 @@ const STREAMING_SUBRESOURCES = new Set(['exec', 'attach', 'portforward', 'proxy'
 export async function serveResource(g: GatewayContext, r: RequestContext, route: ResourceRoute): Promise<void> {
   const ref: ResourceRef = { group: route.group, resource: route.resource };
   const def = g.client.def(ref);
+  // A deprecated resource's responses carry the API server's warning (RFC 7234 code 299).
+  if (def.deprecated) r.res.setHeader('Warning', `299 - ${JSON.stringify(def.deprecated)}`);
   const view = convertedView(def, route);
   if (view) return serveConvertedVersion(g, r, route, def, view);
   if (def.version !== route.version) throw notFoundPath();
