@@ -27,7 +27,7 @@ export function bindPod(server: ApiServer, namespace: string, name: string, bind
   const oldStatus = (pod.status ?? {}) as { conditions?: Array<Record<string, unknown>> };
   const conditions = (oldStatus.conditions ?? []).filter((c) => c.type !== 'PodScheduled');
   conditions.push({ type: 'PodScheduled', status: 'True', lastProbeTime: null, lastTransitionTime: server.strategyContext.isoNow() });
-  const updated: KubeObject = { ...pod, spec: { ...pod.spec, nodeName: target.name }, status: { ...oldStatus, conditions } };
+  const updated: KubeObject = { ...pod, spec: { ...(pod.spec as object), nodeName: target.name }, status: { ...oldStatus, conditions } };
   if (opts.dryRun) return updated;
   return server.store.update(resourceKey(pods), updated, pod.metadata.resourceVersion);
 }
