@@ -1,18 +1,21 @@
 /**
  * kubectl cp (staging/src/k8s.io/kubectl/pkg/cmd/cp/cp.go).
  *
- * `kubectl cp FILE [NAMESPACE/]POD:PATH` and `kubectl cp [NAMESPACE/]POD:PATH FILE` between
- * the terminal's workspace files and a container's filesystem. Real kubectl streams a tar
- * archive through `kubectl exec ... tar`; here, more simply, the file travels through an
- * exec of the container's shell (`printf '%s' DATA > PATH` / `cat PATH`), so the container still needs
- * a shell and the copy obeys its filesystem (volumes, read-only mounts).
- *
- * NOTE: single files only; directories are not copied.
+ * `kubectl cp SRC [NAMESPACE/]POD:DEST` and `kubectl cp [NAMESPACE/]POD:SRC DEST` copy files
+ * and directories between the terminal's workspace and a container's filesystem. Real
+ * kubectl streams a tar archive through `kubectl exec ... tar`; here the tree travels through
+ * execs of the container's shell instead (cpTree.ts), so the container still needs a shell and
+ * the copy obeys its filesystem (volumes, read-only mounts). The layout rules are upstream's:
+ * - to a pod: when DEST is an existing directory (`test -d`), SRC lands inside it under its
+ *   own name; otherwise DEST is the new name (a directory's contents go to DEST).
+ * - from a pod: DEST becomes SRC (`kubectl cp pod:/etc/nginx ./nginx` fills ./nginx), and tar's
+ *   "Removing leading '/' from member names" shows on stderr for an absolute SRC.
  */
+import type { Pod } from 'kubernetes-types/core/v1';
 import type { Invocation, KubectlCommand } from '../command.ts';
 import { CommandError } from '../errors.ts';
+import { isRemoteDir, readRemoteTree, writeRemoteTree, type TreeEntry } from './cpTree.ts';
 import { defaultContainer, findContainer } from './podTargets.ts';
-import type { Pod } from 'kubernetes-types/core/v1';
 
 export const cp: KubectlCommand = {
   name: 'cp',
@@ -25,6 +28,15 @@ interface FileSpec {
   namespace: string;
   pod: string;
   path: string;
+}
+
+/** CpTarget is the container a copy talks to. */
+export interface CpTarget {
+  namespace: string;
+  pod: string;
+  container: string;
+  /** busybox says whether the image's tar is busybox's (its messages differ from GNU tar's). */
+  busybox: boolean;
 }
 
 /** extractFileSpec reads `[[namespace/]pod:]file/path` as kubectl does. */
@@ -52,59 +64,64 @@ async function runCp(inv: Invocation): Promise<number> {
   const pod = ctx.client.get({ group: '', resource: 'pods' }, namespace, remote.pod) as Pod;
   const name = flags.string('container');
   if (name !== '' && !findContainer(pod, name)) throw new CommandError(`error: container ${name} not found in pod ${remote.pod}`);
-  const container = name !== '' ? name : defaultContainer(pod, (t) => ctx.stderr(t)).name;
-
-  if (dest.pod !== '') {
-    if (!ctx.fs.exists(src.path, ctx.cwd)) throw new CommandError(`error: ${src.path} doesn't exist in local filesystem`);
-    if (ctx.fs.stat(src.path, ctx.cwd).type === 'dir') throw new CommandError(`error: copying directories is not available in this playground yet`);
-    const data = ctx.fs.read(src.path, ctx.cwd);
-    let target = dest.path;
-    if (target.endsWith('/')) target += src.path.split('/').pop();
-    // The content travels inside the script: the container shell's stdin is not relied upon.
-    return execIn(inv, namespace, remote.pod, container, ['sh', '-c', `printf '%s' ${shellQuote(data)} > ${shellQuote(target)}`], '', () => undefined);
-  }
-
-  let data = '';
-  const status = await execIn(inv, namespace, remote.pod, container, ['cat', src.path], '', (t) => {
-    data += t;
-  });
-  if (status !== 0) return status;
-  let target = dest.path;
-  if (ctx.fs.exists(target, ctx.cwd) && ctx.fs.stat(target, ctx.cwd).type === 'dir') target = `${target.replace(/\/$/, '')}/${src.path.split('/').pop()}`;
-  ctx.fs.write(target, data, ctx.cwd);
-  return 0;
+  const container = name !== '' ? findContainer(pod, name)! : defaultContainer(pod, (t) => ctx.stderr(t));
+  const image = (container.image ?? '').replace(/^docker\.io\/library\//, '');
+  const target: CpTarget = { namespace, pod: remote.pod, container: container.name, busybox: /(^|\/)(busybox|alpine)(:|@|$)|:[^/]*alpine/.test(image) };
+  return dest.pod !== '' ? copyToPod(inv, src.path, dest.path, target) : copyFromPod(inv, src.path, dest.path, target);
 }
 
-/** execIn runs one command in the container, passing its stderr through; returns its status. */
-async function execIn(
-  inv: Invocation,
-  namespace: string,
-  pod: string,
-  container: string,
-  command: string[],
-  stdin: string,
-  stdout: (t: string) => void,
-): Promise<number> {
+/** copyToPod is cp.go copyToPod: the local file or tree goes into the container. */
+async function copyToPod(inv: Invocation, src: string, dest: string, target: CpTarget): Promise<number> {
   const { ctx } = inv;
-  let errText = '';
-  const code = await ctx.client.exec(namespace, pod, {
-    container,
-    command,
-    stdin,
-    tty: false,
-    stdout,
-    stderr: (t) => {
-      errText += t;
-    },
-    signal: ctx.signal,
-  });
-  if (code !== 0) {
-    ctx.stderr(errText);
-    throw new CommandError(`error: command terminated with exit code ${code}`);
+  if (!ctx.fs.exists(src, ctx.cwd)) throw new CommandError(`error: ${src} doesn't exist in local filesystem`);
+  const isDir = ctx.fs.stat(src, ctx.cwd).type === 'dir';
+  const entries = localTree(inv, src);
+  // checkDestinationIsDir: an existing directory receives SRC under SRC's own name.
+  const base = src.replace(/\/+$/, '').split('/').pop() || src;
+  const root = (await isRemoteDir(inv, target, dest)) ? `${dest.replace(/\/+$/, '')}/${base}` : dest;
+  await writeRemoteTree(inv, target, root, isDir, entries);
+  return 0;
+}
+
+/** copyFromPod is cp.go copyFromPod + untarAll: the container's file or tree lands at DEST. */
+async function copyFromPod(inv: Invocation, src: string, dest: string, target: CpTarget): Promise<number> {
+  const { ctx } = inv;
+  if (src.startsWith('/')) {
+    // tar strips the leading '/' from member names and says so, and kubectl passes its stderr on.
+    ctx.stderr(target.busybox ? "tar: removing leading '/' from member names\n" : "tar: Removing leading '/' from member names\n");
+  }
+  const entries = await readRemoteTree(inv, target, src);
+  const single = entries.length === 1 && entries[0].path === '' && entries[0].data !== undefined;
+  if (single) {
+    let file = dest;
+    // Kept from the single-file copy: an existing local directory receives the file by name.
+    if (ctx.fs.exists(file, ctx.cwd) && ctx.fs.stat(file, ctx.cwd).type === 'dir') file = `${file.replace(/\/$/, '')}/${src.split('/').pop()}`;
+    ctx.fs.write(file, entries[0].data!, ctx.cwd);
+    return 0;
+  }
+  ctx.fs.mkdir(dest, { parents: true }, ctx.cwd);
+  for (const e of entries) {
+    const path = `${dest.replace(/\/+$/, '')}/${e.path}`;
+    if (e.data === undefined) ctx.fs.mkdir(path, { parents: true }, ctx.cwd);
+    else ctx.fs.write(path, e.data, ctx.cwd);
   }
   return 0;
 }
 
-function shellQuote(s: string): string {
-  return `'${s.replace(/'/g, `'\\''`)}'`;
+/** localTree lists a local file (one entry with path "") or a directory's tree, parents first. */
+function localTree(inv: Invocation, src: string): TreeEntry[] {
+  const { ctx } = inv;
+  if (ctx.fs.stat(src, ctx.cwd).type !== 'dir') return [{ path: '', data: ctx.fs.read(src, ctx.cwd) }];
+  const out: TreeEntry[] = [];
+  const walk = (dir: string, rel: string): void => {
+    for (const name of ctx.fs.list(dir, ctx.cwd)) {
+      const path = `${dir.replace(/\/+$/, '')}/${name}`;
+      if (ctx.fs.stat(path, ctx.cwd).type === 'dir') {
+        out.push({ path: rel + name });
+        walk(path, `${rel}${name}/`);
+      } else out.push({ path: rel + name, data: ctx.fs.read(path, ctx.cwd) });
+    }
+  };
+  walk(src, '');
+  return out;
 }
