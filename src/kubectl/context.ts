@@ -16,6 +16,8 @@ export interface WorkspaceFS {
   stat(path: string, cwd?: string): { type: 'file' | 'dir' };
   list(path: string, cwd?: string): string[];
   resolve(path: string, cwd?: string): string;
+  /** mkdir creates a directory (with its parents under `parents`), for `kubectl cp` of directories. */
+  mkdir(path: string, opts?: { parents?: boolean }, cwd?: string): void;
 }
 
 /** CancelSignal is the part of AbortSignal kubectl needs. */
