@@ -25,7 +25,10 @@ describe('omitEmpty', () => {
     expect(spec.minReadySeconds).toBeUndefined();
     expect(spec.replicas).toBe(0);
     expect(d.metadata).toEqual({ name: 'web', labels: { app: 'web' } });
-    expect(JSON.stringify((spec.template as { spec: unknown }).spec)).toBe('{"containers":[{"name":"nginx","image":"nginx","ports":[{"containerPort":80}]}]}');
+    // Struct-typed fields are always written: resources {} and the template's creationTimestamp null.
+    expect(JSON.stringify(spec.template)).toBe(
+      '{"metadata":{"labels":{"app":"web"},"creationTimestamp":null},"spec":{"containers":[{"name":"nginx","image":"nginx","ports":[{"containerPort":80}],"resources":{}}]}}',
+    );
   });
 
   it('keeps non-zero values and leaves unlisted kinds alone', () => {

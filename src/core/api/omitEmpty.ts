@@ -62,11 +62,57 @@ export const OMIT_EMPTY: Readonly<Record<string, readonly string[]>> = {
   '/ServiceAccount': [...META, 'secrets', 'imagePullSecrets'],
 };
 
+/**
+ * ALWAYS_EMITTED is the other half of Go's encoding: a struct-typed field is written even
+ * when empty (omitempty never omits a struct), so a container without resources shows
+ * `resources: {}` and a pod template without a creation time shows
+ * `creationTimestamp: null` (metav1.Time zero). Paths as in OMIT_EMPTY; the last step is
+ * filled with the value when missing, under parents that exist (`metadata` is created).
+ */
+const CONTAINERS_RESOURCES = ['containers[].resources', 'initContainers[].resources'];
+const templateEmitted = (prefix: string): Array<[string, unknown]> => [
+  [`${prefix}.metadata.creationTimestamp`, null],
+  ...CONTAINERS_RESOURCES.map((p): [string, unknown] => [`${prefix}.spec.${p}`, {}]),
+];
+export const ALWAYS_EMITTED: Readonly<Record<string, ReadonlyArray<readonly [string, unknown]>>> = {
+  '/Pod': CONTAINERS_RESOURCES.map((p) => [`spec.${p}`, {}] as const),
+  '/ReplicationController': templateEmitted('spec.template'),
+  'apps/Deployment': templateEmitted('spec.template'),
+  'apps/ReplicaSet': templateEmitted('spec.template'),
+  'apps/DaemonSet': templateEmitted('spec.template'),
+  'apps/StatefulSet': templateEmitted('spec.template'),
+  'batch/Job': templateEmitted('spec.template'),
+  'batch/CronJob': [['spec.jobTemplate.metadata.creationTimestamp', null], ...templateEmitted('spec.jobTemplate.spec.template')],
+};
+
 /** omitEmpty removes, in place, the zero values of `omitempty` fields of a group/kind. */
 export function omitEmpty(group: string, kind: string, obj: KubeObject): void {
   // Only the listed built-in kinds: custom resources are stored as sent (unstructured JSON).
   const paths = compiled(group, kind);
   for (const path of paths) drop(obj as unknown as Record<string, unknown>, path, 0);
+  for (const [path, value] of ALWAYS_EMITTED[`${group}/${kind}`] ?? []) fill(obj, split(path), 0, value);
+}
+
+/** split turns "a.b[].c" into ['a', 'b', '[]', 'c']: '[]' walks every element of the array at that point. */
+function split(path: string): string[] {
+  return path.split('.').flatMap((s) => (s.endsWith('[]') ? [s.slice(0, -2), '[]'] : [s]));
+}
+
+/** fill sets a missing struct-typed field to its encoding of the zero value. */
+function fill(node: unknown, path: string[], i: number, value: unknown): void {
+  if (node === null || typeof node !== 'object') return;
+  const step = path[i];
+  if (step === '[]') {
+    if (Array.isArray(node)) for (const el of node) fill(el, path, i + 1, value);
+    return;
+  }
+  const rec = node as Record<string, unknown>;
+  if (i === path.length - 1) {
+    if (!(step in rec)) rec[step] = value !== null && typeof value === 'object' ? { ...value } : value;
+    return;
+  }
+  if (rec[step] === undefined && step === 'metadata') rec[step] = {};
+  fill(rec[step], path, i + 1, value);
 }
 
 const cache = new Map<string, string[][]>();
@@ -75,8 +121,7 @@ function compiled(group: string, kind: string): string[][] {
   const key = `${group}/${kind}`;
   let paths = cache.get(key);
   if (!paths) {
-    // "a.b[].c" → ['a', 'b', '[]', 'c']: '[]' walks every element of the array at that point.
-    paths = (OMIT_EMPTY[key] ?? []).map((p) => p.split('.').flatMap((s) => (s.endsWith('[]') ? [s.slice(0, -2), '[]'] : [s])));
+    paths = (OMIT_EMPTY[key] ?? []).map(split);
     cache.set(key, paths);
   }
   return paths;
