@@ -5,8 +5,9 @@
  *
  *   node scripts/update-goldens.mjs [test paths...]
  *
- * It runs the tests with KUBEPLAY_RECORD_TRANSCRIPTS set, then replaces the template literal
- * passed to `.toBe(` after each `transcript(s, `...`)` call whose script was recorded.
+ * It runs the tests with KUBEPLAY_RECORD_TRANSCRIPTS set and `-u` (inline snapshots update
+ * themselves), then replaces the template literal passed to `.toBe(` in each
+ * `expect(await transcript(s, `...`)).toBe(`...`)` whose script was recorded.
  * Review the result with `git diff`: every change must be what a real cluster would print.
  */
 import { execFileSync } from 'node:child_process';
@@ -17,7 +18,7 @@ import path from 'node:path';
 const targets = process.argv.slice(2).length ? process.argv.slice(2) : ['tests/scenarios/workflows'];
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubeplay-goldens-'));
 try {
-  execFileSync('npx', ['vitest', 'run', ...targets], { stdio: 'inherit', env: { ...process.env, KUBEPLAY_RECORD_TRANSCRIPTS: dir } });
+  execFileSync('npx', ['vitest', 'run', '-u', ...targets], { stdio: 'inherit', env: { ...process.env, KUBEPLAY_RECORD_TRANSCRIPTS: dir } });
 } catch {
   // failing tests are the point
 }
@@ -50,6 +51,9 @@ for (const f of files) {
     const call = src.indexOf('transcript(', at);
     if (call < 0) break;
     at = call + 1;
+    // Only `expect(await transcript(s, `...`)).toBe(`...`)`: a transformed transcript (masked
+    // names...) cannot be written back as it was recorded.
+    if (!/expect\(\s*await\s+$/.test(src.slice(Math.max(0, call - 40), call))) continue;
     const open = src.indexOf('`', call);
     const script = readTemplate(src, open);
     if (!script) continue;
@@ -57,6 +61,7 @@ for (const f of files) {
     const nextCall = src.indexOf('transcript(', script[1]);
     if (toBe < 0 || (nextCall >= 0 && nextCall < toBe)) continue;
     const expOpen = src.indexOf('`', toBe);
+    if (src.slice(toBe + '.toBe('.length, expOpen).trim() !== '') continue;
     const expected = readTemplate(src, expOpen);
     const output = recorded.get(unescape(script[0]));
     if (!expected || output === undefined || unescape(expected[0]) === output) continue;
