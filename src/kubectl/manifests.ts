@@ -32,7 +32,11 @@ export function isManifestError(e: ManifestEntry): e is ManifestError {
   return 'error' in e;
 }
 
-/** ReadOptions tune reading: `validate` is client-side schema validation (off with --validate=false). */
+/**
+ * ReadOptions tune reading: `validate` is the client-side schema validation of create,
+ * apply and replace (off with --validate=false). Commands without it (delete, get,
+ * expose...) meet a missing kind as the decoder's error instead.
+ */
 export interface ReadOptions {
   validate?: boolean;
 }
@@ -102,7 +106,7 @@ function streamEntries(text: string, source: string, opts: ReadOptions): Manifes
     const objects = Array.isArray(doc) ? doc : [doc];
     for (const obj of objects as KubeObject[]) {
       const missing = !obj.apiVersion ? 'apiVersion not set' : !obj.kind ? 'kind not set' : undefined;
-      if (missing && opts.validate !== false) {
+      if (missing && opts.validate) {
         out.push({ error: validationError(source, missing), source });
         return out;
       }
@@ -121,7 +125,7 @@ function streamEntries(text: string, source: string, opts: ReadOptions): Manifes
 /** parseManifests splits a text into objects; List kinds are flattened into their items. */
 export function parseManifests(text: string, source: string): Manifest[] {
   const out: Manifest[] = [];
-  for (const e of streamEntries(text, source, {})) {
+  for (const e of streamEntries(text, source, { validate: true })) {
     if (isManifestError(e)) throw e.error;
     out.push(e);
   }

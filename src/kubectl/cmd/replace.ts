@@ -42,7 +42,7 @@ async function runReplace(inv: Invocation): Promise<number> {
   const dryRun = dryRunOf(inv);
   const validation = fieldValidation(flags);
   const writeOpts = { fieldManager: flags.string('field-manager') || 'kubectl-replace', fieldValidation: validation, dryRun: dryRun === 'server' };
-  const manifests = readManifests(ctx, filenames, flags.bool('recursive'));
+  const manifests = readManifests(ctx, filenames, flags.bool('recursive'), { validate: validation !== 'Ignore' });
   const { targets, mappingErrors } = resolveAll(inv, manifests);
   const errors: unknown[] = [];
   for (const t of targets) {

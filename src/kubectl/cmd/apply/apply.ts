@@ -16,7 +16,7 @@ import type { ResourceDefinition } from '../../../core/client/client.ts';
 import { createThreeWayMergePatch, type JSONObject } from '../../../core/api/patch/index.ts';
 import type { Invocation, KubectlCommand } from '../../command.ts';
 import { CommandError } from '../../errors.ts';
-import { readManifests } from '../../manifests.ts';
+import { isManifestError, readManifestEntries, type Manifest } from '../../manifests.ts';
 import { printObjects, stripForOutput } from '../../output.ts';
 import {
   LAST_APPLIED,
@@ -91,10 +91,13 @@ async function runApply(inv: Invocation): Promise<number> {
   };
   // -l filters the manifests themselves (the Builder's LabelSelectorParam), and is the prune selector.
   const selector = flags.string('selector') === '' ? undefined : parseSelector(flags.string('selector'));
-  const manifests = readManifests(ctx, filenames, flags.bool('recursive')).filter((m) => !selector || matches(selector, m.object.metadata?.labels));
-  if (manifests.length === 0) throw new CommandError('error: no objects passed to apply');
+  // Unreadable files and documents are reported with the mapping errors, in file order.
+  const entries = readManifestEntries(ctx, filenames, flags.bool('recursive'), { validate: settings.fieldValidation !== 'Ignore' });
+  const readErrors = entries.filter(isManifestError).map((e) => e.error);
+  const manifests = entries.filter((e): e is Manifest => !isManifestError(e)).filter((m) => !selector || matches(selector, m.object.metadata?.labels));
+  if (manifests.length === 0 && readErrors.length === 0) throw new CommandError('error: no objects passed to apply');
   const { targets, mappingErrors } = resolveAll(inv, manifests);
-  const errors: unknown[] = [...mappingErrors];
+  const errors: unknown[] = [...readErrors, ...mappingErrors];
   for (const target of targets) {
     // MarkNamespaceVisited happens before the apply, whether or not it succeeds.
     if (target.def.namespaced) prune?.visitedNamespaces.add(target.namespace);
