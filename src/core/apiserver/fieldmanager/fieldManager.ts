@@ -93,7 +93,7 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): 
 
 // Field sets of created objects by kind and shape (see shapeOf), bounded.
 const createdSets = new Map<string, Manager['set']>();
-const CREATED_LIMIT = 2000;
+const CREATED_LIMIT = 512;
 
 /** recordCreate is recordUpdate for a new object: the creator owns every field it set. */
 function recordCreate(obj: KubeObject, w: Write): void {

@@ -59,33 +59,38 @@ export function decodeManagers(entries: readonly unknown[] | undefined): Manager
 }
 
 // Identical tries (pods of one ReplicaSet written by the same managers, the conditions of
-// every pod) are shared, subtree by subtree, so a thousand replicas do not hold a thousand
-// copies of the same fieldsV1. Keys keep insertion order: printers sort keys anyway.
+// every pod) are shared, subtree by subtree (hash-consing), so a thousand replicas do not
+// hold a thousand copies of the same fieldsV1. A node's key names its children by their
+// interned ids, so keys stay short however deep the trie. Keys keep insertion order:
+// printers sort keys anyway.
 const interned = new Map<string, FieldsV1>();
-const INTERN_LIMIT = 20_000;
+const ids = new WeakMap<FieldsV1, number>();
+let nextId = 1;
+const INTERN_LIMIT = 8192;
 const EMPTY: FieldsV1 = Object.freeze({}) as FieldsV1;
+ids.set(EMPTY, 0);
 
-/** encodeSet is FieldSet.toFieldsV1 with interning; returns the trie and its key, or undefined for an empty set. */
-function encodeSet(set: FieldSet): [FieldsV1, string] | undefined {
-  let key = '';
+/** encodeSet is FieldSet.toFieldsV1 with interning; undefined for an empty set. */
+function encodeSet(set: FieldSet): FieldsV1 | undefined {
+  let key = set.member ? '.' : '';
   let parts: [string, FieldsV1][] | undefined;
   for (const [e, c] of set.children) {
     const child = encodeSet(c);
     if (!child) continue;
-    (parts ??= []).push([e, child[0]]);
-    key += `${e.length}:${e}{${child[1]}}`;
+    (parts ??= []).push([e, child]);
+    key += `|${e}#${ids.get(child)}`;
   }
-  if (!parts) return set.member ? [EMPTY, ''] : undefined;
-  if (set.member) key = `.${key}`;
+  if (!parts) return set.member ? EMPTY : undefined;
   const hit = interned.get(key);
-  if (hit) return [hit, key];
+  if (hit) return hit;
   const out: FieldsV1 = {};
   if (set.member) out['.'] = EMPTY;
   for (const [e, f] of parts) out[e] = f;
   Object.freeze(out);
   if (interned.size >= INTERN_LIMIT) interned.clear();
   interned.set(key, out);
-  return [out, key];
+  ids.set(out, nextId++);
+  return out;
 }
 
 /** encodedOf returns the interned fieldsV1 of a set (encoding it once). */
@@ -100,7 +105,7 @@ export function encodedOf(set: FieldSet): FieldsV1 {
 }
 
 function intern(set: FieldSet): FieldsV1 {
-  const fields = encodeSet(set)?.[0] ?? EMPTY;
+  const fields = encodeSet(set) ?? EMPTY;
   if (fields !== EMPTY) decoded.set(fields, set);
   return fields;
 }
