@@ -21,6 +21,7 @@ describe('shell dialects', () => {
     expect(await run('cat < /nope', ASH)).toEqual({ err: "sh: can't open '/nope': No such file or directory\n", status: 1 });
     expect(await run('echo )', ASH)).toEqual({ err: 'sh: syntax error: unexpected ")"\n', status: 2 });
     expect(await run('echo "abc', ASH)).toEqual({ err: 'sh: syntax error: unterminated quoted string\n', status: 2 });
+    expect(await run('if true; then echo', ASH)).toEqual({ err: 'sh: syntax error: unexpected end of file (expecting "fi")\n', status: 2 });
     expect(await run('sh /nope.sh', ASH)).toEqual({ err: "sh: can't open '/nope.sh': No such file or directory\n", status: 2 });
   });
 
@@ -28,6 +29,7 @@ describe('shell dialects', () => {
     expect(await run('foo', DASH)).toEqual({ err: 'sh: 1: foo: not found\n', status: 127 });
     expect(await run('cat < /nope', DASH)).toEqual({ err: 'sh: 1: cannot open /nope: No such file\n', status: 2 });
     expect(await run('echo )', DASH)).toEqual({ err: 'sh: 1: Syntax error: ")" unexpected\n', status: 2 });
+    expect(await run('while true; do echo', DASH)).toEqual({ err: 'sh: 1: Syntax error: end of file unexpected (expecting "done")\n', status: 2 });
     expect(await run('sh /nope.sh', DASH)).toEqual({ err: 'sh: 0: cannot open /nope.sh: No such file\n', status: 2 });
   });
 });

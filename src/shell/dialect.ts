@@ -51,7 +51,7 @@ export const ASH: ShellDialect = {
     unterminatedQuote(err)
       ? 'sh: syntax error: unterminated quoted string'
       : err.token === undefined
-        ? 'sh: syntax error: unexpected end of file'
+        ? `sh: syntax error: unexpected end of file${expecting(err)}`
         : `sh: syntax error: unexpected ${ashToken(err.token)}`,
 };
 
@@ -69,7 +69,7 @@ export const DASH: ShellDialect = {
     unterminatedQuote(err)
       ? 'sh: 1: Syntax error: Unterminated quoted string'
       : err.token === undefined
-        ? 'sh: 1: Syntax error: end of file unexpected'
+        ? `sh: 1: Syntax error: end of file unexpected${expecting(err)}`
         : `sh: 1: Syntax error: ${dashToken(err.token)} unexpected`,
 };
 
@@ -78,6 +78,11 @@ export function dialectByName(name: string | undefined): ShellDialect {
   if (name === 'ash') return ASH;
   if (name === 'dash') return DASH;
   return BASH;
+}
+
+/** expecting is the ` (expecting "fi")` both ash and dash add when a compound command is left open. */
+function expecting(err: ShellSyntaxError): string {
+  return err.expecting ? ` (expecting "${err.expecting}")` : '';
 }
 
 function unterminatedQuote(err: ShellSyntaxError): boolean {

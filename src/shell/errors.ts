@@ -11,6 +11,8 @@ export class ShellSyntaxError extends Error {
     readonly incomplete: boolean,
     /** token is the unexpected token ("newline", ")"); undefined for an unexpected end of input. */
     readonly token?: string,
+    /** expecting is the reserved word the parser wanted at an unexpected end of input ("fi", "done"). */
+    readonly expecting?: string,
   ) {
     super(message);
     this.name = 'ShellSyntaxError';
@@ -23,8 +25,8 @@ export function unexpectedToken(token: string): ShellSyntaxError {
 }
 
 /** unexpectedEOF is bash's message when a compound command is left open. */
-export function unexpectedEOF(): ShellSyntaxError {
-  return new ShellSyntaxError('syntax error: unexpected end of file', true);
+export function unexpectedEOF(expecting?: string): ShellSyntaxError {
+  return new ShellSyntaxError('syntax error: unexpected end of file', true, undefined, expecting);
 }
 
 /** ShellRuntimeError aborts the current command list with a message and status (e.g. `${X:?}`). */

@@ -75,8 +75,8 @@ class Parser {
     return t.kind === 'op' && t.op === op;
   }
 
-  private fail(t: Token): never {
-    if (t.kind === 'eof') throw unexpectedEOF();
+  private fail(t: Token, expecting?: string): never {
+    if (t.kind === 'eof') throw unexpectedEOF(expecting);
     throw unexpectedToken(tokenText(t));
   }
 
@@ -87,7 +87,7 @@ class Parser {
   private expectWord(raw: string): void {
     this.skipNewlines();
     const t = this.next();
-    if (!this.isWord(t, raw)) this.fail(t);
+    if (!this.isWord(t, raw)) this.fail(t, raw);
   }
 
   parseProgram(): List {
@@ -291,7 +291,7 @@ class Parser {
       if (this.isWord(t, 'else')) {
         elseBody = this.parseList(true);
         this.expectWord('fi');
-      } else if (!this.isWord(t, 'fi')) this.fail(t);
+      } else if (!this.isWord(t, 'fi')) this.fail(t, 'fi');
       break;
     }
     return this.withRedirects({ type: 'if', clauses, elseBody });
