@@ -62,8 +62,9 @@ function rewritesManagedFields(obj: KubeObject, old: KubeObject | undefined): bo
   return !!incoming && incoming !== stored && incoming.length > 0 && !sameEntries(incoming, stored);
 }
 
-// The stored object's managers, decoded once per stored version.
-const storedManagers = new WeakMap<KubeObject, Manager[]>();
+// The stored object's managers, decoded once per stored version (bounded: see decodeManagers).
+const storedManagers = new Map<KubeObject, Manager[]>();
+const STORED_LIMIT = 256;
 
 function managersOfStored(old: KubeObject | undefined, obj: KubeObject): Manager[] {
   if (!old) return [];
@@ -71,6 +72,7 @@ function managersOfStored(old: KubeObject | undefined, obj: KubeObject): Manager
   let m = storedManagers.get(old);
   if (!m) {
     m = managersOf(old);
+    if (storedManagers.size >= STORED_LIMIT) storedManagers.clear();
     storedManagers.set(old, m);
   }
   return m;

@@ -31,7 +31,16 @@ export interface Manager {
 
 // Stored objects are immutable and share their fieldsV1 tries between versions, so a
 // decoded set can be cached by the trie's identity.
-const decoded = new WeakMap<object, FieldSet>();
+// Bounded, not weak: a WeakMap would keep a decoded trie alive for as long as its stored
+// fieldsV1 lives, i.e. a few KB per pod for the life of the cluster. Sets are only needed
+// for the objects being written right now.
+const decoded = new Map<object, FieldSet>();
+const DECODED_LIMIT = 512;
+
+function remember(fields: object, set: FieldSet): void {
+  if (decoded.size >= DECODED_LIMIT) decoded.clear();
+  decoded.set(fields, set);
+}
 
 /** decodeManagers reads an object's managedFields; entries that do not parse count as empty. */
 export function decodeManagers(entries: readonly unknown[] | undefined): Manager[] {
@@ -43,7 +52,7 @@ export function decodeManagers(entries: readonly unknown[] | undefined): Manager
     let set = decoded.get(fields);
     if (!set) {
       set = FieldSet.fromFieldsV1(fields);
-      decoded.set(fields, set);
+      remember(fields, set);
     }
     out.push({
       manager: e.manager,
@@ -106,7 +115,7 @@ export function encodedOf(set: FieldSet): FieldsV1 {
 
 function intern(set: FieldSet): FieldsV1 {
   const fields = encodeSet(set) ?? EMPTY;
-  if (fields !== EMPTY) decoded.set(fields, set);
+  if (fields !== EMPTY) remember(fields, set);
   return fields;
 }
 
