@@ -12,6 +12,7 @@
  * Managers left owning nothing are dropped, as upstream drops them.
  */
 import { StatusError } from '../../api/status.ts';
+import { flatString } from '../../api/flatString.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { FieldSet } from './fieldSet.ts';
 import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
@@ -64,7 +65,7 @@ function rewritesManagedFields(obj: KubeObject, old: KubeObject | undefined): bo
 
 // The stored object's managers, decoded once per stored version (bounded: see decodeManagers).
 const storedManagers = new Map<KubeObject, Manager[]>();
-const STORED_LIMIT = 256;
+const STORED_LIMIT = 64;
 
 function managersOfStored(old: KubeObject | undefined, obj: KubeObject): Manager[] {
   if (!old) return [];
@@ -107,7 +108,7 @@ function recordCreate(obj: KubeObject, w: Write): void {
     const cmp = compare(zeroValue(type), fields, type);
     set = cmp.added.union(cmp.modified);
     if (createdSets.size >= CREATED_LIMIT) createdSets.clear();
-    createdSets.set(key, set);
+    createdSets.set(flatString(key), set);
   }
   obj.metadata.managedFields = encodeManagers([
     { manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time: w.time, set, fields: encodedOf(set) },

@@ -4,6 +4,7 @@
  * (Apply before Update, then oldest first, then by manager name, version, subresource).
  */
 import type { KubeObject } from '../../api/types.ts';
+import { flatString } from '../../api/flatString.ts';
 import { FieldSet, type FieldsV1 } from './fieldSet.ts';
 
 /** ManagedFieldsEntry is one entry of metadata.managedFields. */
@@ -35,7 +36,7 @@ export interface Manager {
 // fieldsV1 lives, i.e. a few KB per pod for the life of the cluster. Sets are only needed
 // for the objects being written right now.
 const decoded = new Map<object, FieldSet>();
-const DECODED_LIMIT = 512;
+const DECODED_LIMIT = 128;
 
 function remember(fields: object, set: FieldSet): void {
   if (decoded.size >= DECODED_LIMIT) decoded.clear();
@@ -97,7 +98,7 @@ function encodeSet(set: FieldSet): FieldsV1 | undefined {
   for (const [e, f] of parts) out[e] = f;
   Object.freeze(out);
   if (interned.size >= INTERN_LIMIT) interned.clear();
-  interned.set(key, out);
+  interned.set(flatString(key), out); // a key built by += is a rope of every piece
   ids.set(out, nextId++);
   return out;
 }
