@@ -39,6 +39,16 @@ export const endpointslices = define({
 
 export const leases = define({ group: 'coordination.k8s.io', version: 'v1', resource: 'leases', kind: 'Lease', namespaced: true });
 
+/** REFERENCE_FIELDS are the ObjectReference fields an Event's field selectors may use. */
+const REFERENCE_FIELDS = ['kind', 'namespace', 'name', 'uid', 'apiVersion', 'resourceVersion', 'fieldPath'] as const;
+
+/** referenceFieldLabels lists an Event's object reference (involvedObject, regarding) as field labels. */
+function referenceFieldLabels(prefix: string, ref: Partial<Record<(typeof REFERENCE_FIELDS)[number], string>> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const f of REFERENCE_FIELDS) out[`${prefix}.${f}`] = ref?.[f] ?? '';
+  return out;
+}
+
 export const events = define({
   group: '',
   version: 'v1',
@@ -48,15 +58,8 @@ export const events = define({
   shortNames: ['ev'],
   fieldLabels: (o) => {
     const e = o as unknown as Event;
-    const io = e.involvedObject ?? {};
     return {
-      'involvedObject.kind': io.kind ?? '',
-      'involvedObject.namespace': io.namespace ?? '',
-      'involvedObject.name': io.name ?? '',
-      'involvedObject.uid': io.uid ?? '',
-      'involvedObject.apiVersion': io.apiVersion ?? '',
-      'involvedObject.resourceVersion': io.resourceVersion ?? '',
-      'involvedObject.fieldPath': io.fieldPath ?? '',
+      ...referenceFieldLabels('involvedObject', e.involvedObject),
       reason: e.reason ?? '',
       reportingComponent: e.reportingComponent ?? '',
       source: e.source?.component ?? '',
@@ -81,15 +84,8 @@ export const eventsV1 = define({
   storedAs: { group: '', resource: 'events', toStored: eventV1ToCore, fromStored: eventCoreToV1 },
   fieldLabels: (o) => {
     const e = o as unknown as { regarding?: Record<string, string | undefined>; reason?: string; reportingController?: string; type?: string };
-    const r = e.regarding ?? {};
     return {
-      'regarding.kind': r.kind ?? '',
-      'regarding.namespace': r.namespace ?? '',
-      'regarding.name': r.name ?? '',
-      'regarding.uid': r.uid ?? '',
-      'regarding.apiVersion': r.apiVersion ?? '',
-      'regarding.resourceVersion': r.resourceVersion ?? '',
-      'regarding.fieldPath': r.fieldPath ?? '',
+      ...referenceFieldLabels('regarding', e.regarding),
       reason: e.reason ?? '',
       reportingController: e.reportingController ?? '',
       type: e.type ?? '',
