@@ -51,8 +51,11 @@ export async function execInContainer(
     return { ok: true, result: { exitCode, stdout: out, stderr: err } };
   }
   if (!shell || !known) return { ok: false, message: execNotFoundMessage(exe) };
+  // `kubectl exec POD -- /bin/sh -c ...`: the image's shell is found by its path too (runc execs
+  // the file), so the script names the shell program by its base name.
+  const script = proc.shells.includes(name) ? quoteArgv([name, ...argv.slice(1)]) : quoteArgv(argv);
   const exitCode = await shell.run({
-    script: quoteArgv(argv),
+    script,
     env,
     cwd: proc.cwd,
     fs: proc.fs,

@@ -152,6 +152,19 @@ describe('exec', () => {
     expect(await execInContainer(p, ['nginx', '-v'])).toEqual({ ok: true, result: { exitCode: 0, stdout: '', stderr: 'nginx version: nginx/1.27.3\n' } });
   });
 
+  it('finds the image shell by its path (kubectl exec POD -- /bin/sh -c ...)', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('nginx');
+    expect(await execInContainer(p, ['/bin/sh', '-c', 'echo $HOSTNAME'])).toEqual({ ok: true, result: { exitCode: 0, stdout: 'test-pod\n', stderr: '' } });
+    expect(await execInContainer(p, ['/bin/bash', '-c', 'echo hi'])).toEqual({ ok: true, result: { exitCode: 0, stdout: 'hi\n', stderr: '' } });
+    const bb = h.run('busybox', { command: ['sleep', '3600'] });
+    expect(await execInContainer(bb, ['/bin/sh', '-c', 'echo hi'])).toEqual({ ok: true, result: { exitCode: 0, stdout: 'hi\n', stderr: '' } });
+    expect(await execInContainer(bb, ['/bin/bash'])).toEqual({
+      ok: false,
+      message: 'OCI runtime exec failed: exec failed: unable to start container process: exec: "/bin/bash": executable file not found in $PATH: unknown',
+    });
+  });
+
   it('fails in images without a shell, with runc wording', async () => {
     const h = new RuntimeHarness();
     const p = h.run('hashicorp/http-echo', { args: ['-text=hi'] });
