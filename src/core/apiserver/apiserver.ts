@@ -29,6 +29,7 @@ import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from '.
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
 import { compileListFilter, type ListFilter } from './selectors.ts';
 import { ownershipChanged, recordCreateByApply, recordUpdate } from './fieldmanager/fieldManager.ts';
+import { thawKeepingFieldsV1, thawMetadata } from './fieldmanager/managedFields.ts';
 import { checkDecoding } from './strictFields.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
 import type { Authorizer } from './authorization/attributes.ts';
@@ -275,7 +276,7 @@ export class ApiServer {
       // Only metadata and status change: share the stored (immutable) spec and other fields
       // with the previous version instead of deep-copying them; status writes are the most
       // frequent writes in a busy cluster.
-      obj = { ...old, metadata: thaw(old.metadata), status: incoming.status };
+      obj = { ...old, metadata: thawMetadata(old.metadata), status: incoming.status };
     } else if (subresource === 'finalize') {
       // Namespaces' /finalize (pkg/registry/core/namespace/strategy.go, namespaceFinalizeStrategy):
       // only spec.finalizers changes; emptying it lets a terminating namespace go.
@@ -363,7 +364,7 @@ export class ApiServer {
     if (body.kind !== 'Scale') checkDecoding(this.schema, def, body, opts.fieldValidation ?? 'Strict');
     // A status write keeps only the body's metadata and status (commitUpdate): copying the
     // spec too would be wasted work on the most frequent write of a busy cluster.
-    const obj = statusOnly ? thaw({ apiVersion: body.apiVersion, kind: body.kind, metadata: body.metadata, status: body.status } as KubeObject) : thaw(body);
+    const obj = statusOnly ? thawKeepingFieldsV1({ apiVersion: body.apiVersion, kind: body.kind, metadata: body.metadata, status: body.status } as KubeObject) : thawKeepingFieldsV1(body);
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     obj.apiVersion = expected;
     obj.kind = def.kind;

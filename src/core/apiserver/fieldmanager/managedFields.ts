@@ -5,6 +5,7 @@
  */
 import type { KubeObject } from '../../api/types.ts';
 import { flatString } from '../../api/flatString.ts';
+import { thaw } from '../../api/clone.ts';
 import { FieldSet, type FieldsV1 } from './fieldSet.ts';
 
 /** ManagedFieldsEntry is one entry of metadata.managedFields. */
@@ -165,4 +166,43 @@ export function printManager(m: Manager): string {
 /** managersOf reads the managers of an object. */
 export function managersOf(obj: KubeObject | undefined): Manager[] {
   return decodeManagers(obj?.metadata.managedFields as unknown[] | undefined);
+}
+
+/**
+ * thawKeepingFieldsV1 is thaw (a deep mutable copy) that shares frozen fieldsV1 tries
+ * instead of copying them. The API server decodes every write body, and clients send back
+ * the managedFields they read: copying those interned, immutable tries was the largest part
+ * of decoding a kubelet's status write, and a copy also loses the identity the decode cache
+ * keys on. Nothing writes into a trie in place (sets are re-encoded), so sharing is safe.
+ */
+export function thawKeepingFieldsV1<T extends object>(body: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(body)) {
+    const v = (body as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    out[key] = key === 'metadata' && v !== null && typeof v === 'object' && !Array.isArray(v) ? thawMetadata(v) : thaw(v);
+  }
+  return out as T;
+}
+
+/** thawMetadata is thawKeepingFieldsV1 of an object's metadata. */
+export function thawMetadata<T extends object>(meta: T): T {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(meta)) {
+    const v = (meta as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    out[key] = key === 'managedFields' && Array.isArray(v) ? v.map(thawEntry) : thaw(v);
+  }
+  return out as T;
+}
+
+function thawEntry(entry: unknown): unknown {
+  if (entry === null || typeof entry !== 'object' || Array.isArray(entry)) return thaw(entry);
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(entry)) {
+    const v = (entry as Record<string, unknown>)[key];
+    if (v === undefined) continue;
+    out[key] = key === 'fieldsV1' && v !== null && typeof v === 'object' && Object.isFrozen(v) ? v : thaw(v);
+  }
+  return out;
 }
