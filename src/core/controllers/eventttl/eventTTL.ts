@@ -4,7 +4,9 @@
  * Upstream this is not a controller: the API server stores Events in etcd with a lease of
  * --event-ttl (1h, pkg/registry/core/event/storage), renewed by every write. Our store has
  * no leases, so this small reconciler plays etcd's part: each Event is looked at again
- * when its hour is up and deleted if nothing refreshed it meanwhile.
+ * when its hour is up and deleted if nothing refreshed it meanwhile. Expiries wait in one
+ * ExpiryQueue (one timer for the earliest) rather than a timer per Event: a refreshed Event
+ * is looked at when its first hour is up and waits again for the rest.
  */
 import { isStatusError } from '../../api/status.ts';
 import { parseTime } from '../../api/time.ts';
@@ -13,7 +15,7 @@ import { EVENTS, type Client, type ResourceRef } from '../../client/client.ts';
 import type { Informer } from '../../client/informer.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
-import type { Result } from '../../sim/loop.ts';
+import { ExpiryQueue } from './expiryQueue.ts';
 
 /** EVENT_TTL_MS is kube-apiserver's --event-ttl default. */
 export const EVENT_TTL_MS = 60 * 60_000;
@@ -36,26 +38,30 @@ export class EventTTL {
   readonly queue: WorkQueue;
   private readonly client: Client;
   private readonly informers = new Map<string, { ref: ResourceRef; informer: Informer }>();
+  private readonly expiries: ExpiryQueue;
 
   constructor(private readonly cluster: Cluster) {
     this.queue = new WorkQueue('event_ttl', cluster.clock);
     this.client = cluster.client('kube-apiserver');
+    this.expiries = new ExpiryQueue(cluster.clock, (key) => this.queue.add(key));
     // events.k8s.io/v1 serves the same stored Events (registry storedAs), so expiring
     // the core/v1 ones expires both views.
     for (const ref of [EVENTS]) {
       if (!this.client.discovery().some((d) => d.group === ref.group && d.resource === ref.resource)) continue;
       const informer = cluster.informers.forResource(ref);
       this.informers.set(ref.group, { ref, informer });
-      const schedule = (ev: KubeObject) => {
-        const key = `${ref.group}|${ev.metadata.namespace}/${ev.metadata.name}`;
-        this.queue.addAfter(key, Math.max(1, lastWritten(ev) + EVENT_TTL_MS - cluster.clock.now()));
-      };
-      informer.addHandler({ add: schedule, update: (_o, ev) => schedule(ev) });
+      // Writes only move an Event's expiry later, so its first expiry is enough: reconcile
+      // puts a refreshed Event back for the rest of its hour.
+      informer.addHandler({ add: (ev) => this.schedule(`${ref.group}|${ev.metadata.namespace}/${ev.metadata.name}`, ev) });
     }
   }
 
+  private schedule(key: string, ev: KubeObject): void {
+    this.expiries.add(key, Math.max(this.cluster.clock.now() + 1, lastWritten(ev) + EVENT_TTL_MS));
+  }
+
   /** reconcile deletes the Event if its hour is up, or looks again when it will be. */
-  reconcile(key: string): Result | void {
+  reconcile(key: string): void {
     const bar = key.indexOf('|');
     const entry = this.informers.get(key.slice(0, bar));
     const rest = key.slice(bar + 1);
@@ -65,7 +71,7 @@ export class EventTTL {
     const ev = entry?.informer.get(namespace, name);
     if (!entry || !ev) return;
     const remaining = lastWritten(ev) + EVENT_TTL_MS - this.cluster.clock.now();
-    if (remaining > 0) return { requeueAfter: remaining };
+    if (remaining > 0) return this.schedule(key, ev);
     try {
       this.client.delete(entry.ref, namespace, name);
     } catch (err) {
