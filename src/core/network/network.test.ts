@@ -88,6 +88,23 @@ describe('DNS', () => {
     expect(miss.code).toBe(1);
   });
 
+  it('prints busybox 1.28 nslookup as the Kubernetes docs show it: libc addresses with their PTR names', async () => {
+    const { tools, net, clusterIP } = setup();
+    const ok = await run(tools.commandsForPod(pod, 'busybox-1.28'), ['nslookup', 'web']);
+    expect(ok.stdout).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n' +
+        `Name:      web\nAddress 1: ${clusterIP} web.default.svc.cluster.local\n`,
+    );
+    expect(ok.code).toBe(0);
+    // An endpoint without a hostname is named by its dashed address under its Service; a bare pod IP has no PTR.
+    expect(net.reverseName('10.244.1.5')).toBe('10-244-1-5.web.default.svc.cluster.local');
+    expect(net.reverseName('10.244.1.9')).toBeUndefined();
+    const miss = await run(tools.commandsForPod(pod, 'busybox-1.28'), ['nslookup', 'foo']);
+    expect(miss.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n');
+    expect(miss.stderr).toBe("nslookup: can't resolve 'foo'\n");
+    expect(miss.code).toBe(1);
+  });
+
   it('times out while no CoreDNS endpoint is ready', async () => {
     const { tools } = setup(false);
     const r = await run(tools.commandsForPod(pod), ['nslookup', 'web']);

@@ -9,7 +9,7 @@
  */
 import type { Cluster } from '../sim/cluster.ts';
 import { ClusterView } from './clusterView.ts';
-import { lookupRecords } from './dns/records.ts';
+import { lookupRecords, reverseRecord } from './dns/records.ts';
 import { podResolvConf, resolveWithSearch, type ResolvConf, type Resolution } from './dns/resolver.ts';
 import { PodIPAM, type PodIPAMState } from './podIPAM.ts';
 import { Router, type RouterState } from './router.ts';
@@ -131,6 +131,11 @@ export class ClusterNetwork {
     if (hosts) return { name, answer: { rcode: 'NOERROR', records: [{ name, type: 'A', value: hosts, ttl: 0 }] }, tried: [] };
     const lookup = ns === '127.0.0.53' ? () => ({ rcode: 'NXDOMAIN' as const, records: [] }) : (fqdn: string) => lookupRecords(this.view, fqdn, this.zone);
     return resolveWithSearch(name, server && id.kind === 'node' ? podResolvConf('default', ns, this.zone) : conf, lookup);
+  }
+
+  /** reverseName is the cluster DNS's PTR answer for an IP (see dns/records.ts reverseRecord). */
+  reverseName(ip: string): string | undefined {
+    return reverseRecord(this.view, ip, this.zone);
   }
 
   /** hostsEntry is /etc/hosts: localhost, the node names on nodes, the pod's own name in pods. */

@@ -19,10 +19,13 @@ export interface PodNetIdentity {
   nodeName?: string;
 }
 
+/** PodToolsFlavor is the userland a container's network tools come from (busybox-1.28: busybox up to 1.28). */
+export type PodToolsFlavor = 'busybox' | 'busybox-1.28' | 'debian';
+
 /** NetworkTools is the 'node-tools' service (NodeTools in src/session/clusterTools.ts) plus pod shells. */
 export interface NetworkTools {
   commandsFor(nodeName: string): Record<string, Command>;
-  commandsForPod(pod: PodNetIdentity, flavor?: 'busybox' | 'debian'): Record<string, Command>;
+  commandsForPod(pod: PodNetIdentity, flavor?: PodToolsFlavor): Record<string, Command>;
 }
 
 /** networkTools returns the command factories bound to a network. */
@@ -37,7 +40,7 @@ export function networkTools(net: ClusterNetwork): NetworkTools {
       return {
         curl: curlCommand(net, id),
         wget: wgetCommand(net, id),
-        nslookup: nslookupCommand(net, id, flavor === 'busybox' ? 'busybox' : 'bind'),
+        nslookup: nslookupCommand(net, id, flavor === 'debian' ? 'bind' : flavor),
       };
     },
   };

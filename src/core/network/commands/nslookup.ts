@@ -1,11 +1,12 @@
 /**
  * nslookup: `nslookup NAME [SERVER]`, answered by CoreDNS through the cluster network, in
- * bind's format on nodes and busybox's in busybox/alpine containers (see dns/nslookupFormat.ts).
+ * bind's format on nodes and busybox's in busybox/alpine containers (the pre-1.29 format in
+ * busybox:1.28 and older; see dns/nslookupFormat.ts).
  * While CoreDNS has no ready, listening pod the query times out (about 15 s for bind's
  * three tries, 10 s for busybox) and prints `;; connection timed out; no servers could be reached`.
  */
 import type { Command } from '../../../shell/types.ts';
-import { formatNslookup, NSLOOKUP_TIMEOUT, type NslookupFlavor } from '../dns/nslookupFormat.ts';
+import { formatLegacyBusyboxNslookup, formatNslookup, NSLOOKUP_TIMEOUT, type NslookupFlavor } from '../dns/nslookupFormat.ts';
 import type { ClusterNetwork } from '../network.ts';
 import type { NetIdentity } from '../types.ts';
 
@@ -21,6 +22,16 @@ export function nslookupCommand(net: ClusterNetwork, from: () => NetIdentity, fl
     const id = from();
     const server = args[1] ?? net.resolvConf(id).nameserver;
     const r = net.resolve(id, name, args[1]);
+    if (flavor === 'busybox-1.28') {
+      // libc retries, then gives up on the reverse lookup of the server and on the name.
+      if (r === 'timeout') await io.sleep(10_000);
+      const ptr = (ip: string): string | undefined => (r === 'timeout' ? undefined : ip === '127.0.0.1' ? 'localhost' : net.reverseName(ip));
+      const found = r === 'timeout' ? [] : r.answer.records.filter((rec) => rec.type === 'A');
+      const out = formatLegacyBusyboxNslookup(name, { ip: server, name: ptr(server) }, found.map((rec) => ({ ip: rec.value, name: ptr(rec.value) })));
+      io.stdout(out.stdout);
+      io.stderr(out.stderr);
+      return out.exitCode;
+    }
     if (r === 'timeout') {
       await io.sleep(flavor === 'bind' ? 15_000 : 10_000);
       io.stdout(NSLOOKUP_TIMEOUT + (flavor === 'bind' ? '\n' : ''));

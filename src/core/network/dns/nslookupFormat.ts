@@ -8,13 +8,19 @@
  *   queries every search-list name it prints a `** server can't find <name>: NXDOMAIN` block for
  *   each one that missed before the answer.
  *
+ * - busybox 1.28 (see formatLegacyBusyboxNslookup).
+ *
  * CoreDNS's kubernetes plugin answers authoritatively, so there is no "Non-authoritative answer:".
  * When no DNS server answers both print `;; connection timed out; no servers could be reached`.
  */
 import type { Resolution } from './resolver.ts';
 
-/** NslookupFlavor picks the output format. */
-export type NslookupFlavor = 'bind' | 'busybox';
+/**
+ * NslookupFlavor picks the output format. `busybox-1.28` is busybox up to 1.28 (the tag the
+ * Kubernetes docs pin for DNS checks), whose nslookup still asked libc (getaddrinfo, then a
+ * reverse lookup of each address) and printed `Address 1: IP NAME`; 1.29 rewrote it.
+ */
+export type NslookupFlavor = 'bind' | 'busybox' | 'busybox-1.28';
 
 /** NSLOOKUP_TIMEOUT is the line both builds print when no server answers. */
 export const NSLOOKUP_TIMEOUT = ';; connection timed out; no servers could be reached\n';
@@ -49,4 +55,26 @@ export function formatNslookup(typed: string, server: string, r: Resolution, fla
   }
   if (!found) return { stdout: `${out}** server can't find ${typed.replace(/\.$/, '')}: NXDOMAIN\n\n`, exitCode: 1 };
   return { stdout: out + answerBlock(r), exitCode: 0 };
+}
+
+/** LegacyAddress is one address getaddrinfo returned, with its PTR name when it has one. */
+export interface LegacyAddress {
+  ip: string;
+  name?: string;
+}
+
+/**
+ * formatLegacyBusyboxNslookup renders busybox 1.28's nslookup (networking/nslookup.c,
+ * print_host with `%-10s %s`): the server, then the name as typed with each address and its
+ * reverse name; a name that does not resolve prints `nslookup: can't resolve 'NAME'` on stderr.
+ */
+export function formatLegacyBusyboxNslookup(
+  typed: string,
+  server: LegacyAddress,
+  addresses: LegacyAddress[],
+): { stdout: string; stderr: string; exitCode: number } {
+  const line = (a: LegacyAddress, i: number): string => `Address ${i + 1}: ${a.ip}${a.name ? ` ${a.name}` : ''}\n`;
+  const stdout = `${'Server:'.padEnd(10)} ${server.ip}\n${line(server, 0)}\n`;
+  if (addresses.length === 0) return { stdout, stderr: `nslookup: can't resolve '${typed}'\n`, exitCode: 1 };
+  return { stdout: `${stdout}${'Name:'.padEnd(10)} ${typed}\n${addresses.map(line).join('')}`, stderr: '', exitCode: 0 };
 }

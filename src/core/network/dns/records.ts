@@ -92,3 +92,25 @@ function lookupPod(view: ClusterView, labels: string[], fqdn: string): DnsAnswer
   if (!isIPv4(ip)) return NX;
   return { rcode: 'NOERROR', records: [{ name: fqdn, type: 'A', value: ip, ttl: DNS_TTL }] };
 }
+
+/**
+ * reverseRecord is the PTR answer CoreDNS's kubernetes plugin gives for an IP in the cluster's
+ * reverse zones (plugin/kubernetes/reverse.go serviceRecordForIP): a Service's ClusterIP names
+ * `<svc>.<ns>.svc.<zone>`; otherwise a ready endpoint of any Service names
+ * `<hostname or a-b-c-d>.<svc>.<ns>.svc.<zone>`; anything else (a bare pod IP) has no PTR.
+ */
+export function reverseRecord(view: ClusterView, ip: string, zone: string): string | undefined {
+  const services = view.services();
+  const byClusterIP = services.find((s) => s.spec?.clusterIP === ip || (s.spec?.clusterIPs ?? []).includes(ip));
+  if (byClusterIP) return `${byClusterIP.metadata?.name}.${byClusterIP.metadata?.namespace}.svc.${zone}`;
+  for (const svc of services) {
+    for (const slice of view.slices(svc)) {
+      for (const e of slice.endpoints ?? []) {
+        if (e.conditions?.ready === false || !e.addresses.includes(ip)) continue;
+        const host = e.hostname || ip.replace(/\./g, '-');
+        return `${host}.${svc.metadata?.name}.${svc.metadata?.namespace}.svc.${zone}`;
+      }
+    }
+  }
+  return undefined;
+}

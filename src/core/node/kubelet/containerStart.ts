@@ -39,6 +39,16 @@ function limitsOf(container: Container): { cpuMilli?: number; memoryBytes?: numb
 }
 
 /**
+ * toolsFlavor says whose network tools an image ships: busybox/alpine (busybox applets, with
+ * busybox 1.28 and older still on the libc nslookup the Kubernetes docs show) or Debian's.
+ */
+function toolsFlavor(reference: string): 'busybox' | 'busybox-1.28' | 'debian' {
+  const legacy = /library\/busybox:1\.(\d+)/.exec(reference);
+  if (legacy && Number(legacy[1]) <= 28) return 'busybox-1.28';
+  return ['busybox', 'alpine'].some((n) => reference.includes(`library/${n}`)) ? 'busybox' : 'debian';
+}
+
+/**
  * startContainer tries to bring `c` to running. It returns false while it waits (pull,
  * back-off, config error); the pod is woken when there is something new to do.
  */
@@ -112,7 +122,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
       stdin: spec.stdin,
       networkCommands: ctx.podTools?.(
         { namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName },
-        ['busybox', 'alpine'].some((n) => img.image.reference.includes(`library/${n}`)) ? 'busybox' : 'debian',
+        toolsFlavor(img.image.reference),
       ),
     },
     { clock: ctx.clock, shell: ctx.shell, cpus: ctx.cpus, seed: ctx.random.int(2 ** 31) },

@@ -44,7 +44,7 @@ export interface KubeletContext {
   lookup: EnvLookup & VolumeHost;
   network?: PodNetworkHooks;
   /** podTools returns the network clients (curl, wget, nslookup) for a pod's network namespace. */
-  podTools?(pod: { namespace: string; podName: string; podIP: string; nodeName: string }, flavor: 'busybox' | 'debian'): Record<string, ExecCommand>;
+  podTools?(pod: { namespace: string; podName: string; podIP: string; nodeName: string }, flavor: 'busybox' | 'busybox-1.28' | 'debian'): Record<string, ExecCommand>;
   clusterDomain: string;
   /** podIP gives the pod its address (network layer or the node's allocator). */
   podIP(pod: Pod): string;

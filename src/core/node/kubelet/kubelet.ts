@@ -120,7 +120,7 @@ export class Kubelet {
     const network = cluster.services.get('network') as (PodNetwork & PodNetworkHooks) | undefined;
     // The network layer publishes pod-side curl/wget/nslookup as part of 'node-tools'.
     const tools = cluster.services.get('node-tools') as
-      | { commandsForPod(pod: { namespace: string; podName: string; podIP: string; nodeName: string }, flavor: 'busybox' | 'debian'): Record<string, ExecCommand> }
+      | { commandsForPod(pod: { namespace: string; podName: string; podIP: string; nodeName: string }, flavor: 'busybox' | 'busybox-1.28' | 'debian'): Record<string, ExecCommand> }
       | undefined;
     this.ctx = {
       nodeName: this.name,

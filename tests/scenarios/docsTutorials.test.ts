@@ -1,0 +1,55 @@
+/**
+ * Lines from the Kubernetes docs' tasks and tutorials that a learner types as printed, checked
+ * against what a v1.32 cluster prints (second-pair-of-eyes audit of the day's features).
+ *
+ * - StatefulSet Basics and "Debugging DNS Resolution" pin busybox:1.28, whose nslookup still
+ *   went through libc: `Server:    IP` / `Address 1: IP NAME` with reverse (PTR) names from
+ *   CoreDNS, and `nslookup: can't resolve 'NAME'` on a miss.
+ * - "Get a Shell to a Running Container" and most tutorials exec the shell by its path.
+ */
+import { describe, expect, it } from 'vitest';
+import { scenario } from './harness.ts';
+
+describe('docs tutorials, line by line', () => {
+  it('resolves web-0.nginx with busybox:1.28 in the docs format, PTR names included', async () => {
+    const s = await scenario();
+    await s.run('kubectl apply -f https://k8s.io/examples/application/web/web.yaml');
+    await s.run('kubectl rollout status sts/web');
+    const ip = (await s.out("kubectl get pod web-0 -o jsonpath='{.status.podIP}'")).trim();
+    const r = await s.run('kubectl run -i --tty --image busybox:1.28 dns-test --restart=Never --rm -- nslookup web-0.nginx');
+    expect(r.stdout).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n' +
+        `Name:      web-0.nginx\nAddress 1: ${ip} web-0.nginx.default.svc.cluster.local\n` +
+        'pod "dns-test" deleted\n',
+    );
+    await s.run('kubectl run dnsutils --image=busybox:1.28 --restart=Never -- sleep 3600');
+    await s.run('kubectl wait --for=condition=Ready pod/dnsutils');
+    expect(await s.out('kubectl exec -i -t dnsutils -- nslookup kubernetes.default')).toBe(
+      'Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n' +
+        'Name:      kubernetes.default\nAddress 1: 10.96.0.1 kubernetes.default.svc.cluster.local\n',
+    );
+    const miss = await s.run('kubectl exec dnsutils -- nslookup web-9.nginx');
+    expect(miss.stdout).toBe('Server:    10.96.0.10\nAddress 1: 10.96.0.10 kube-dns.kube-system.svc.cluster.local\n\n');
+    expect(miss.stderr).toBe("nslookup: can't resolve 'web-9.nginx'\ncommand terminated with exit code 1\n");
+    expect(miss.status).toBe(1);
+    // Newer busybox keeps its own resolver's format.
+    await s.run('kubectl run bb --image=busybox:1.36 --restart=Never -- sleep 3600');
+    await s.run('kubectl wait --for=condition=Ready pod/bb');
+    expect(await s.out('kubectl exec bb -- nslookup kubernetes.default.svc.cluster.local')).toContain('Server:\t\t10.96.0.10\nAddress:\t10.96.0.10:53\n');
+  });
+
+  it('execs the image shell by its path: kubectl exec POD -- /bin/sh -c ...', async () => {
+    const s = await scenario();
+    await s.run('kubectl run shell-demo --image=nginx');
+    await s.run('kubectl wait --for=condition=Ready pod/shell-demo');
+    expect(await s.out("kubectl exec shell-demo -- /bin/sh -c 'echo $HOSTNAME'")).toBe('shell-demo\n');
+    expect(await s.out("kubectl exec shell-demo -- /bin/bash -c 'echo hello > /usr/share/nginx/html/index.html; cat /usr/share/nginx/html/index.html'")).toBe('hello\n');
+    await s.run('kubectl run bb --image=busybox --restart=Never -- sleep 3600');
+    await s.run('kubectl wait --for=condition=Ready pod/bb');
+    expect(await s.out("kubectl exec bb -- /bin/sh -c 'echo hi'")).toBe('hi\n');
+    // busybox has no bash: runc cannot exec it, and nothing else changes.
+    const r = await s.run('kubectl exec bb -- /bin/bash');
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('exec: "/bin/bash": ');
+  });
+});
