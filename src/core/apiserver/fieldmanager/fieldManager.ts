@@ -94,9 +94,13 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): 
   return true;
 }
 
-// Field sets of created objects by kind and shape (see shapeOf), bounded.
+// Field sets of created objects by kind and shape (see shapeOf), bounded. Small: a set is
+// tens of KB of tries, and the shapes that repeat are few (Events, pods of one template
+// before the admission plugins name their volumes); every pod has its own shape, since its
+// service-account volume is named kube-api-access-<random>, so 512 entries held ~20 MB of
+// sets that were never hit again.
 const createdSets = new Map<string, Manager['set']>();
-const CREATED_LIMIT = 512;
+const CREATED_LIMIT = 32;
 
 /** recordCreate is recordUpdate for a new object: the creator owns every field it set. */
 function recordCreate(obj: KubeObject, w: Write): void {
