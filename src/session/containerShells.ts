@@ -36,10 +36,12 @@ export function openContainerShell(
   const node = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
   const kubelet = node ? (cluster.services.get(`kubelet/${node}`) as KubeletLike | undefined) : undefined;
   const proc = kubelet?.record(namespace, podName)?.containers.get(container)?.process;
-  if (!proc?.running) return undefined;
+  const program = command[0].slice(command[0].lastIndexOf('/') + 1);
+  // An image without that shell (distroless, bash in busybox) cannot run it: the caller's exec
+  // then fails as runc does.
+  if (!proc?.running || !proc.shells.includes(program)) return undefined;
   const dialect = shellDialectFor(proc.image.reference, command[0]);
   const shell = containerShell(proc, { now: () => cluster.now(), sleep: (ms) => driver.sleep(ms), dialect });
-  const program = command[0].slice(command[0].lastIndexOf('/') + 1);
   const busybox = dialect === 'ash';
   const prompt = (): string => {
     const cwd = shell.cwd;

@@ -52,4 +52,24 @@ describe('docs tutorials, line by line', () => {
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('exec: "/bin/bash": ');
   });
+
+  it('serves the Ingress tutorial app, hello-app, which has no shell: exec fails as runc does, without an exit-code line', async () => {
+    const s = await scenario();
+    await s.run('kubectl create deployment web --image=gcr.io/google-samples/hello-app:1.0');
+    await s.run('kubectl expose deployment web --type=NodePort --port=8080');
+    await s.run('kubectl rollout status deployment web');
+    const pod = (await s.out("kubectl get pods -l app=web -o jsonpath='{.items[0].metadata.name}'")).trim();
+    expect(await s.out("curl -s http://$(kubectl get svc web -o jsonpath='{.spec.clusterIP}'):8080")).toBe(`Hello, world!\nVersion: 1.0.0\nHostname: ${pod}\n`);
+    expect(await s.out('kubectl logs deploy/web')).toMatch(/^\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d Server listening on port 8080\n\d{4}\/\d\d\/\d\d \d\d:\d\d:\d\d Serving request: \/\n$/);
+    for (const line of ['kubectl exec deploy/web -- sh', 'kubectl exec -it deploy/web -- sh']) {
+      const r = await s.run(line);
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(
+        /^error: Internal error occurred: error executing command in container: failed to exec in container: failed to start exec "[0-9a-f]{64}": OCI runtime exec failed: exec failed: unable to start container process: exec: "sh": executable file not found in \$PATH: unknown\n$/,
+      );
+    }
+    // The terminal is still the host's: the next line runs kubectl, not a shell in the container.
+    expect(await s.out('kubectl get deploy web -o name')).toBe('deployment.apps/web\n');
+  });
 });

@@ -49,9 +49,12 @@ async function runExec(inv: Invocation): Promise<number> {
   if (flags.bool('stdin') && ctx.isTTY && ctx.stdin === '' && isBareShell(command)) {
     const namespace = pod.metadata?.namespace ?? inv.namespace;
     if (tty && ctx.openShell?.(namespace, pod.metadata?.name ?? '', container, command)) return 0;
-    throw new CommandError(
-      `error: interactive shells are not available in this playground yet; run one command at a time, e.g. kubectl exec ${before[0]} -- ${command[0]} -c 'ls /'`,
-    );
+    // A terminal that can open shells but not this one (the image lacks it): exec it, and fail as runc does.
+    if (!tty || !ctx.openShell) {
+      throw new CommandError(
+        `error: interactive shells are not available in this playground yet; run one command at a time, e.g. kubectl exec ${before[0]} -- ${command[0]} -c 'ls /'`,
+      );
+    }
   }
   let code: number;
   try {
@@ -70,6 +73,9 @@ async function runExec(inv: Invocation): Promise<number> {
       const msg = err.status.message ?? '';
       throw new CommandError(msg.startsWith('unable to upgrade connection') ? `error: ${msg}` : `error: unable to upgrade connection: ${msg}`);
     }
+    // A failure on the error stream that is not an exit code (remotecommand errorDecoderV4):
+    // kubectl prints its message, with no "command terminated with exit code" line.
+    if (isStatusError(err) && err.code === 500) throw new CommandError(`error: ${err.status.message ?? ''}`);
     throw err;
   }
   if (code !== 0) {

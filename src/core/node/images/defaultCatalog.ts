@@ -3,6 +3,7 @@ import { ImageCatalog } from './catalog.ts';
 import type { ImageDefinition } from './definition.ts';
 import { corednsImage } from './programs/coredns.ts';
 import { demoImage } from './programs/demo.ts';
+import { helloAppImage } from './programs/helloApp.ts';
 import { hpaExampleImage } from './programs/hpaExample.ts';
 import { httpdImage } from './programs/httpd.ts';
 import { httpEchoImage } from './programs/httpEcho.ts';
@@ -23,7 +24,7 @@ import { polinuxStressImage, vishStressImage } from './programs/stress.ts';
 export const DEFAULT_IMAGES: readonly ImageDefinition[] = [
   nginxImage, httpdImage, busyboxImage, alpineImage, redisImage, mysqlImage, postgresImage, pythonImage,
   nodeImage, httpEchoImage, hpaExampleImage, demoImage, polinuxStressImage, vishStressImage, pauseImage,
-  corednsImage, localPathProvisionerImage, perlImage, nginxSlimImage,
+  corednsImage, localPathProvisionerImage, perlImage, nginxSlimImage, helloAppImage,
 ];
 
 /** defaultCatalog returns a catalog of DEFAULT_IMAGES. */

@@ -5,17 +5,21 @@
  * `previous terminated container "web" in pod "web-abc" not found`,
  * `container x is not valid for pod y`, all 400 BadRequest.
  */
-import { badRequest } from '../../api/status.ts';
+import { badRequest, internalError } from '../../api/status.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
 import type { ExecRequest, NodeProxy, PodLogOptions } from '../../apiserver/nodeProxy.ts';
 import type { ContainerLog, LogEntry } from '../runtime/containerLog.ts';
 import { rfc3339Nano } from '../runtime/containerLog.ts';
+import { sha256Hex } from '../images/sha256.ts';
 import { execInContainer } from '../runtime/exec.ts';
 import type { Kubelet } from './kubelet.ts';
 import type { ContainerRecord } from './podState.ts';
 
 /** KubeletNodeProxy finds the kubelet of a pod's node. */
 export class KubeletNodeProxy implements NodeProxy {
+  /** execs numbers exec sessions, so each failed one names its own exec ID. */
+  private execs = 0;
+
   constructor(private readonly kubelet: (nodeName: string) => Kubelet | undefined) {}
 
   private container(pod: KubeObject, name: string): { c: ContainerRecord; podName: string } {
@@ -68,8 +72,11 @@ export class KubeletNodeProxy implements NodeProxy {
     if (!proc || !proc.running) throw badRequest(`unable to upgrade connection: container not found ("${c.name}")`);
     const r = await execInContainer(proc, req.command, { stdin: req.stdin, stdout: req.stdout, stderr: req.stderr });
     if (!r.ok) {
-      req.stderr(`error: Internal error occurred: error executing command in container: ${r.message}\n`);
-      return 1;
+      // The kubelet's streaming server (cri/streaming/remotecommand ServeExec) writes a runtime
+      // failure to the error stream as an InternalError, not as an exit code; containerd names
+      // the exec process it failed to start.
+      const execID = sha256Hex(`${c.containerID ?? ''}/exec/${++this.execs}`);
+      throw internalError(`error executing command in container: failed to exec in container: failed to start exec "${execID}": ${r.message}`);
     }
     return r.result.exitCode;
   }
