@@ -72,4 +72,22 @@ describe('docs tutorials, line by line', () => {
     // The terminal is still the host's: the next line runs kubectl, not a shell in the container.
     expect(await s.out('kubectl get deploy web -o name')).toBe('deployment.apps/web\n');
   });
+
+  it('answers kubectl get --raw as the API server does (the metrics docs pipe it to jq)', async () => {
+    const s = await scenario();
+    expect(await s.out('kubectl get --raw /healthz')).toBe('ok');
+    expect(await s.out('kubectl get --raw /api')).toBe(
+      '{"kind":"APIVersions","versions":["v1"],"serverAddressByClientCIDRs":[{"clientCIDR":"0.0.0.0/0","serverAddress":"172.30.1.2:6443"}]}\n',
+    );
+    expect(await s.out("kubectl get --raw /apis/metrics.k8s.io/v1beta1/nodes | jq -r '.items[].metadata.name'")).toBe('controlplane\nnode01\nnode02\n');
+    expect(await s.out("kubectl get --raw /apis/metrics.k8s.io/v1beta1/nodes/node01 | jq -r '.kind, .window'")).toBe('NodeMetrics\n15s\n');
+    const pod = await s.out('kubectl get --raw /api/v1/namespaces/kube-system/pods/etcd-controlplane');
+    expect(pod.startsWith('{"kind":"Pod","apiVersion":"v1","metadata":{"name":"etcd-controlplane","namespace":"kube-system","uid":')).toBe(true);
+    expect(pod.endsWith('}\n')).toBe(true);
+    // Bad input: the server's 404s and kubectl's own argument checks.
+    expect(await s.out('kubectl get --raw /api/v1/namespaces/default/pods/nope')).toBe('Error from server (NotFound): pods "nope" not found\n');
+    expect(await s.out('kubectl get --raw /nope')).toBe('Error from server (NotFound): the server could not find the requested resource\n');
+    expect(await s.out('kubectl get pods --raw /api')).toBe('error: arguments may not be passed when --raw is specified\n');
+    expect(await s.out('kubectl get --raw /api -o yaml')).toBe('error: --raw and --output are mutually exclusive\n');
+  });
 });

@@ -3,7 +3,7 @@
  * and client libraries can talk to it (DESIGN §8, kubectl-wire.md).
  *
  * createGateway returns a Node http.Server (not yet listening). Each request is routed
- * (router.ts) to /version, health checks, discovery (discovery.ts), OpenAPI v3 (openapi.ts),
+ * (core/apiserver/requestRoute.ts) to /version, health checks, discovery (core/apiserver/discoveryDocuments.ts), OpenAPI v3 (openapi.ts),
  * the self-subject reviews (reviews.ts) or a REST resource (resources.ts); failures become
  * metav1.Status bodies. The cluster is reached only through its client.
  */
@@ -19,13 +19,13 @@ import {
   apiGroupList,
   apiResourceList,
   apiVersions,
-} from './discovery.ts';
+} from '../../core/apiserver/discoveryDocuments.ts';
 import { notFoundStatus, sendError, sendJSON } from './http.ts';
 import { aggregatedDiscoveryVersion } from './negotiation.ts';
 import { openAPIGroupVersion, openAPIIndex } from './openapi.ts';
 import { REVIEW_RESOURCES, isReviewRoute, serveReview } from './reviews.ts';
 import { serveResource } from './resources.ts';
-import { routeRequest, type Route } from './router.ts';
+import { routeRequest, type Route } from '../../core/apiserver/requestRoute.ts';
 
 /** versionInfo is the /version answer; kubectl's dispatcher picks its binary by `minor`. */
 export function versionInfo(gitVersion: string): object {

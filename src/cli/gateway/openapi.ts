@@ -16,7 +16,7 @@
 import type { ApiSchema, SchemaDefinition } from '../../core/api/schema/index.ts';
 import { parseFieldType, type FieldType } from '../../core/api/schema/index.ts';
 import type { ResourceDefinition } from '../../core/client/client.ts';
-import { groupVersions } from './discovery.ts';
+import { groupVersions } from '../../core/apiserver/discoveryDocuments.ts';
 
 /** OpenAPIDocument is an OpenAPI 3.0 document (loosely typed: it is only serialised). */
 export type OpenAPIDocument = Record<string, unknown>;

@@ -22,7 +22,7 @@ import {
   objectBody,
   writeOptions,
 } from './params.ts';
-import type { ResourceRoute } from './router.ts';
+import type { ResourceRoute } from '../../core/apiserver/requestRoute.ts';
 import { convertedView, serveConvertedVersion } from './versions.ts';
 import { serveWatch } from './watch.ts';
 

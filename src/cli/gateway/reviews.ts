@@ -10,7 +10,7 @@ import type { ResourceDefinition } from '../../core/client/client.ts';
 import type { RequestContext } from './context.ts';
 import { readBody, sendJSON } from './http.ts';
 import { decodeBody } from './params.ts';
-import type { ResourceRoute } from './router.ts';
+import type { ResourceRoute } from '../../core/apiserver/requestRoute.ts';
 
 function review(group: string, resource: string, kind: string): ResourceDefinition {
   return {

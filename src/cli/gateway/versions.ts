@@ -11,7 +11,7 @@ import type { GatewayContext, RequestContext } from './context.ts';
 import { readBody, sendJSON } from './http.ts';
 import { TABLE_CONTENT_TYPE, wantsTable } from './negotiation.ts';
 import { decodeBody, deleteOptions, includeObject, listOptions, objectBody, writeOptions } from './params.ts';
-import type { ResourceRoute } from './router.ts';
+import type { ResourceRoute } from '../../core/apiserver/requestRoute.ts';
 
 /** convertedView returns the converter to a route's version when the resource serves it by conversion. */
 export function convertedView(def: ResourceDefinition, route: ResourceRoute): ((obj: KubeObject) => KubeObject) | undefined {

@@ -22,6 +22,7 @@ import { printTableGroups, tableText, type TableGroup, type TablePrintOptions } 
 import { TabWriter } from '../printers/tabwriter.ts';
 import { multipleTypesRequested, parseResourceArgs, type ResourceRequest } from '../resourceArgs.ts';
 import { sortObjects } from '../sortBy.ts';
+import { runGetRaw } from './getRaw.ts';
 
 const REQUIRED_RESOURCE =
   'You must specify the type of resource to get. Use "kubectl api-resources" for a complete list of supported resources.\n\n';
@@ -34,6 +35,7 @@ export const get: KubectlCommand = {
 
 async function runGet(inv: Invocation): Promise<number> {
   const { ctx, flags } = inv;
+  if (flags.string('raw')) return runGetRaw(inv, flags.string('raw'));
   const output = withTemplateArgument(flags.string('output'), flags.string('template'));
   const readFile = (path: string) => ctx.fs.read(path, ctx.cwd);
   checkOutputFormat(output, { readFile });

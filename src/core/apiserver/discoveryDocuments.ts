@@ -10,7 +10,7 @@
  * Upstream builds these in k8s.io/apiserver/pkg/endpoints/discovery (aggregated/ and
  * legacy group/version handlers); both are the same registry rendered twice.
  */
-import type { ResourceDefinition } from '../../core/client/client.ts';
+import type { ResourceDefinition } from './resource.ts';
 
 /** AGGREGATED_DISCOVERY_V2 is the Content-Type of an aggregated discovery answer. */
 export const AGGREGATED_DISCOVERY_V2 = 'application/json;g=apidiscovery.k8s.io;v=v2;as=APIGroupDiscoveryList';

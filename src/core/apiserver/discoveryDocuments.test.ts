@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { builtinResources } from '../../core/apiserver/registry/index.ts';
-import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discovery.ts';
+import { builtinResources } from './registry/index.ts';
+import { aggregatedDiscovery, apiGroup, apiGroupList, apiResourceList, apiVersions } from './discoveryDocuments.ts';
 
 const pods = builtinResources.find((d) => d.resource === 'pods')!;
 const deployments = builtinResources.find((d) => d.resource === 'deployments')!;

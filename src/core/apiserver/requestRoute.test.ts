@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { routeRequest } from './router.ts';
+import { routeRequest } from './requestRoute.ts';
 
 describe('routeRequest', () => {
   it('routes version, health, discovery and OpenAPI paths', () => {
