@@ -5,7 +5,7 @@
  * the caller's identity and field manager, and return the server's (frozen) objects.
  * Clone before changing what you get back (see `thaw`).
  */
-import { internalError } from '../api/status.ts';
+import { internalError, isStatusError } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Table } from '../api/table.ts';
 import { tableDefinitionFor, toTable, type IncludeObject } from '../apiserver/tables/index.ts';
@@ -260,7 +260,14 @@ export class Client {
     // v1.32 authorizes exec as `create pods/exec` whether the stream is SPDY (POST) or WebSocket (GET).
     this.authorize('create', this.def(PODS), namespace, name, 'exec');
     const pod = this.server.get(this.def(PODS), namespace, name);
-    return this.nodeProxy().exec(pod, req);
+    // A failure the kubelet reports on the stream's error channel (InternalError, not an exit
+    // code) reaches the caller as a plain error with its message, as client-go's
+    // remotecommand errorDecoderV4 returns it; HTTP failures of the upgrade stay Status errors.
+    return this.nodeProxy()
+      .exec(pod, req)
+      .catch((err: unknown) => {
+        throw isStatusError(err) && err.code === 500 ? new Error(err.status.message) : err;
+      });
   }
 
   /** createToken is POST serviceaccounts/NAME/token (a TokenRequest; `kubectl create token`). */

@@ -73,9 +73,6 @@ async function runExec(inv: Invocation): Promise<number> {
       const msg = err.status.message ?? '';
       throw new CommandError(msg.startsWith('unable to upgrade connection') ? `error: ${msg}` : `error: unable to upgrade connection: ${msg}`);
     }
-    // A failure on the error stream that is not an exit code (remotecommand errorDecoderV4):
-    // kubectl prints its message, with no "command terminated with exit code" line.
-    if (isStatusError(err) && err.code === 500) throw new CommandError(`error: ${err.status.message ?? ''}`);
     throw err;
   }
   if (code !== 0) {
