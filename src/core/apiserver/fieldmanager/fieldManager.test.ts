@@ -19,6 +19,17 @@ describe('field manager: updates', () => {
     expect(obj.metadata.managedFields?.[0]?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
   });
 
+  it('a manager whose set grows keeps the stored tries of what it did not touch (same objects, same wire form)', () => {
+    const v1 = created(cm({ a: '1' }, { app: 'web' }), at('kubectl-create'));
+    const v2 = cm({ a: '1', b: '2' }, { app: 'web' });
+    recordUpdate(v2, v1, at('kubectl-create', { time: '2026-01-15T09:11:00Z' }));
+    const before = v1.metadata.managedFields![0]!.fieldsV1 as Record<string, unknown>;
+    const after = v2.metadata.managedFields![0]!.fieldsV1 as Record<string, unknown>;
+    expect(after).toEqual({ 'f:data': { '.': {}, 'f:a': {}, 'f:b': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
+    expect(after['f:metadata']).toBe(before['f:metadata']);
+    expect(v2.metadata.managedFields![0]!.time).toBe('2026-01-15T09:11:00Z');
+  });
+
   it('moves a changed field to the updating manager and drops managers left with nothing', () => {
     const v1 = created(cm({ a: '1' }), at('kubectl-create'));
     const v2 = cm({ a: '2' });

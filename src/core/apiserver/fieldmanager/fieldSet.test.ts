@@ -18,6 +18,18 @@ describe('FieldSet', () => {
     expect(a.recursiveDifference(b).empty()).toBe(true);
   });
 
+  it('set operations share unchanged subtrees with their inputs and leave the inputs as they were', () => {
+    const a = FieldSet.fromFieldsV1({ 'f:status': { 'f:phase': {}, 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {} } } } });
+    const b = FieldSet.fromFieldsV1({ 'f:status': { 'f:podIP': {} } });
+    const u = a.union(b);
+    const conditions = a.children.get('f:status')!.children.get('f:conditions');
+    expect(u.children.get('f:status')!.children.get('f:conditions')).toBe(conditions);
+    expect(u.children.get('f:status')!.children.get('f:podIP')).toBe(b.children.get('f:status')!.children.get('f:podIP'));
+    expect(u.difference(b).children.get('f:status')!.children.get('f:conditions')).toBe(conditions);
+    expect(a.toFieldsV1()).toEqual({ 'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {} } }, 'f:phase': {} } });
+    expect(b.toFieldsV1()).toEqual({ 'f:status': { 'f:podIP': {} } });
+  });
+
   it('prints paths the way conflict messages show them', () => {
     expect(printPath(['f:spec', 'f:template', 'f:spec', 'f:containers', 'k:{"name":"nginx"}', 'f:image'])).toBe(
       '.spec.template.spec.containers[name="nginx"].image',

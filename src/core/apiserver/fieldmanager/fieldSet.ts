@@ -11,10 +11,17 @@ import { printPath } from './pathElement.ts';
 /** FieldsV1 is the JSON trie of metadata.managedFields[].fieldsV1. */
 export type FieldsV1 = { [element: string]: FieldsV1 };
 
-/** FieldSet is a mutable trie of field paths. */
+/**
+ * FieldSet is a trie of field paths. It is mutable only while it is built (insert, child):
+ * once built, a set is never changed, so the set operations return results that share
+ * unchanged subtrees with their inputs instead of copying them (a status write's union keeps
+ * the untouched parts of its manager's set, and their encodings, see encodeSet).
+ */
 export class FieldSet {
   member = false;
   readonly children = new Map<string, FieldSet>();
+  /** encoded is the set's interned fieldsV1 once encoded (null: empty), see managedFields' encodeSet. */
+  encoded: FieldsV1 | null | undefined = undefined;
 
   /** child returns the sub-trie under one element, creating it. */
   child(element: string): FieldSet {
@@ -54,8 +61,11 @@ export class FieldSet {
   union(other: FieldSet): FieldSet {
     const out = new FieldSet();
     out.member = this.member || other.member;
-    for (const [e, c] of this.children) out.children.set(e, other.children.has(e) ? c.union(other.children.get(e)!) : c.clone());
-    for (const [e, c] of other.children) if (!this.children.has(e)) out.children.set(e, c.clone());
+    for (const [e, c] of this.children) {
+      const o = other.children.get(e);
+      out.children.set(e, o ? c.union(o) : c);
+    }
+    for (const [e, c] of other.children) if (!this.children.has(e)) out.children.set(e, c);
     return out;
   }
 
@@ -78,7 +88,7 @@ export class FieldSet {
     out.member = this.member && !other.member;
     for (const [e, c] of this.children) {
       const o = other.children.get(e);
-      const d = o ? c.difference(o) : c.clone();
+      const d = o ? c.difference(o) : c;
       if (!d.empty()) out.children.set(e, d);
     }
     return out;
@@ -94,7 +104,7 @@ export class FieldSet {
     out.member = this.member;
     for (const [e, c] of this.children) {
       const o = other.children.get(e);
-      const d = o ? c.recursiveDifference(o) : c.clone();
+      const d = o ? c.recursiveDifference(o) : c;
       if (!d.empty()) out.children.set(e, d);
     }
     return out;

@@ -53,7 +53,7 @@ export function decodeManagers(entries: readonly unknown[] | undefined): Manager
     const fields = e.fieldsV1 && typeof e.fieldsV1 === 'object' ? e.fieldsV1 : {};
     let set = decoded.get(fields);
     if (!set) {
-      set = FieldSet.fromFieldsV1(fields);
+      set = ids.has(fields as FieldsV1) ? decodeInterned(fields as FieldsV1) : FieldSet.fromFieldsV1(fields);
       remember(fields, set);
     }
     out.push({
@@ -81,8 +81,53 @@ const INTERN_LIMIT = 8192;
 const EMPTY: FieldsV1 = Object.freeze({}) as FieldsV1;
 ids.set(EMPTY, 0);
 
+
+
+// Decoded interned tries, node by node (bounded): pods of one template share most of their
+// tries, so most nodes decode to a FieldSet already built, and the decoded nodes remember
+// their encoding, so a write that keeps them encodes only what changed.
+const decodedNodes = new Map<FieldsV1, FieldSet>();
+const DECODED_NODES_LIMIT = 4096;
+const LEAF = new FieldSet();
+LEAF.member = true;
+LEAF.encoded = EMPTY;
+
+/**
+ * decodeInterned is FieldSet.fromFieldsV1 for a trie encodeSet produced (canonical: its
+ * children are interned too), sharing the sets of nodes decoded before. Built sets are
+ * never changed (FieldSet), so sharing them is safe.
+ */
+function decodeInterned(fields: FieldsV1): FieldSet {
+  let set = decodedNodes.get(fields);
+  if (set) return set;
+  set = new FieldSet();
+  for (const e of Object.keys(fields)) {
+    if (e === '.') {
+      set.member = true;
+      continue;
+    }
+    const child = fields[e];
+    set.children.set(e, child === EMPTY || Object.keys(child).length === 0 ? LEAF : decodeInterned(child));
+  }
+  if (fields !== EMPTY) set.encoded = fields;
+  if (decodedNodes.size >= DECODED_NODES_LIMIT) decodedNodes.clear();
+  decodedNodes.set(fields, set);
+  return set;
+}
+
 /** encodeSet is FieldSet.toFieldsV1 with interning; undefined for an empty set. */
+// Every node keeps its encoding (FieldSet.encoded): built sets are never changed and set
+// operations share unchanged subtrees, so re-encoding a manager's grown set costs only the
+// path to what changed.
 function encodeSet(set: FieldSet): FieldsV1 | undefined {
+  const known = set.encoded;
+  if (known !== undefined) return known ?? undefined;
+  const fields = encodeNode(set);
+  set.encoded = fields ?? null;
+  return fields;
+}
+
+function encodeNode(set: FieldSet): FieldsV1 | undefined {
   let key = set.member ? '.' : '';
   let parts: [string, FieldsV1][] | undefined;
   for (const [e, c] of set.children) {
@@ -105,14 +150,9 @@ function encodeSet(set: FieldSet): FieldsV1 | undefined {
 }
 
 /** encodedOf returns the interned fieldsV1 of a set (encoding it once). */
-const encodedSets = new WeakMap<FieldSet, FieldsV1>();
 export function encodedOf(set: FieldSet): FieldsV1 {
-  let fields = encodedSets.get(set);
-  if (!fields) {
-    fields = intern(set);
-    encodedSets.set(set, fields);
-  }
-  return fields;
+  if (set.encoded !== undefined) return set.encoded ?? EMPTY;
+  return intern(set);
 }
 
 function intern(set: FieldSet): FieldsV1 {
