@@ -157,7 +157,7 @@ NAME   READY   UP-TO-DATE   AVAILABLE   AGE
 web    0/1     1            0           0s
 $ kubectl get pods
 NAME                   READY   STATUS              RESTARTS   AGE
-web-7d4bcbbf5b-bblj4   0/1     ContainerCreating   0          0s
+web-7d4bcbbf5b-bjxwm   0/1     ContainerCreating   0          0s
 $ kubectl get deploy web -o jsonpath='{.spec.selector.matchLabels}{"\\n"}'
 {"app":"web"}
 $ kubectl get rs
@@ -171,7 +171,7 @@ $ kubectl scale deployment web --replicas=-1
 error: The --replicas=COUNT flag is required, and COUNT must be greater than or equal to 0
 $ kubectl get pods
 NAME                   READY   STATUS              RESTARTS   AGE
-web-7d4bcbbf5b-bblj4   0/1     ContainerCreating   0          0s
+web-7d4bcbbf5b-bjxwm   0/1     ContainerCreating   0          0s
 `);
   });
 });

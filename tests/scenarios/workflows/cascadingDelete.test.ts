@@ -50,8 +50,8 @@ $ kubectl delete deployment web
 deployment.apps "web" deleted
 $ kubectl get deploy,rs,pods
 NAME                       READY   STATUS        RESTARTS   AGE
-pod/web-7f5f7d455c-bblj4   1/1     Terminating   0          1s
-pod/web-7f5f7d455c-zg8dd   1/1     Terminating   0          1s
+pod/web-7f5f7d455c-9bjk4   1/1     Terminating   0          1s
+pod/web-7f5f7d455c-bjxwm   1/1     Terminating   0          1s
 $ sleep 31
 $ kubectl get deploy,rs,pods
 No resources found in default namespace.
@@ -72,8 +72,8 @@ NAME                            DESIRED   CURRENT   READY   AGE
 replicaset.apps/fg-6cf6cdd8fb   2         0         0       1s
 
 NAME                      READY   STATUS        RESTARTS   AGE
-pod/fg-6cf6cdd8fb-rn4vz   1/1     Terminating   0          1s
-pod/fg-6cf6cdd8fb-x5bps   1/1     Terminating   0          1s
+pod/fg-6cf6cdd8fb-4w5d5   1/1     Terminating   0          1s
+pod/fg-6cf6cdd8fb-mcl6b   1/1     Terminating   0          1s
 $ kubectl get rs -o jsonpath='{.items[0].metadata.finalizers}{"\\n"}'
 ["foregroundDeletion"]
 $ sleep 31
@@ -92,8 +92,8 @@ NAME                              DESIRED   CURRENT   READY   AGE
 replicaset.apps/orph-66446449b5   2         2         2       4s
 
 NAME                        READY   STATUS    RESTARTS   AGE
-pod/orph-66446449b5-88xvh   1/1     Running   0          4s
-pod/orph-66446449b5-rp957   1/1     Running   0          4s
+pod/orph-66446449b5-bwzzx   1/1     Running   0          4s
+pod/orph-66446449b5-t64s7   1/1     Running   0          4s
 $ kubectl get rs -o jsonpath='{.items[0].metadata.ownerReferences}{"\\n"}'
 
 $ kubectl get pods -o jsonpath='{range .items[*]}{.metadata.ownerReferences[0].kind}/{.metadata.ownerReferences[0].name}{"\\n"}{end}'
@@ -102,11 +102,11 @@ ReplicaSet/orph-66446449b5
 $ kubectl delete rs --all --cascade=orphan
 replicaset.apps "orph-66446449b5" deleted
 $ kubectl get pods -o jsonpath='{range .items[*]}{.metadata.name}: {.metadata.ownerReferences}{"\\n"}{end}'
-orph-66446449b5-88xvh: 
-orph-66446449b5-rp957: 
+orph-66446449b5-bwzzx: 
+orph-66446449b5-t64s7: 
 $ kubectl delete pods --all
-pod "orph-66446449b5-88xvh" deleted
-pod "orph-66446449b5-rp957" deleted
+pod "orph-66446449b5-bwzzx" deleted
+pod "orph-66446449b5-t64s7" deleted
 $ kubectl get pods
 No resources found in default namespace.
 `);

@@ -69,12 +69,12 @@ NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
 deployment.apps/web   0/3     3            0           0s
 
 NAME                            DESIRED   CURRENT   READY   AGE
-replicaset.apps/web-d57fb4cbd   3         3         0       0s
+replicaset.apps/web-5d56bb9df   3         3         0       0s
 
 NAME                      READY   STATUS              RESTARTS   AGE
-pod/web-d57fb4cbd-874n6   0/1     ContainerCreating   0          0s
-pod/web-d57fb4cbd-cbnt5   0/1     ContainerCreating   0          0s
-pod/web-d57fb4cbd-vpmw8   0/1     ContainerCreating   0          0s
+pod/web-5d56bb9df-2nts9   0/1     ContainerCreating   0          0s
+pod/web-5d56bb9df-84g68   0/1     ContainerCreating   0          0s
+pod/web-5d56bb9df-wmww9   0/1     ContainerCreating   0          0s
 $ kubectl rollout status deployment/web
 Waiting for deployment "web" rollout to finish: 0 of 3 updated replicas are available...
 Waiting for deployment "web" rollout to finish: 1 of 3 updated replicas are available...
@@ -82,21 +82,21 @@ Waiting for deployment "web" rollout to finish: 2 of 3 updated replicas are avai
 deployment "web" successfully rolled out
 $ kubectl get pods -o wide
 NAME                  READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-d57fb4cbd-874n6   1/1     Running   0          5s    10.244.2.3   node02   <none>           <none>
-web-d57fb4cbd-cbnt5   1/1     Running   0          5s    10.244.1.3   node01   <none>           <none>
-web-d57fb4cbd-vpmw8   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
+web-5d56bb9df-2nts9   1/1     Running   0          5s    10.244.1.5   node01   <none>           <none>
+web-5d56bb9df-84g68   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
+web-5d56bb9df-wmww9   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
 $ kubectl get deploy web
 NAME   READY   UP-TO-DATE   AVAILABLE   AGE
 web    3/3     3            3           5s
 $ kubectl get svc web
 NAME   TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)   AGE
-web    ClusterIP   10.102.75.29   <none>        80/TCP    5s
+web    ClusterIP   10.111.74.73   <none>        80/TCP    5s
 $ kubectl get endpoints web
 NAME   ENDPOINTS                                   AGE
-web    10.244.1.3:80,10.244.2.3:80,10.244.2.4:80   5s
+web    10.244.1.4:80,10.244.1.5:80,10.244.2.4:80   5s
 $ kubectl get endpointslices -l kubernetes.io/service-name=web
 NAME        ADDRESSTYPE   PORTS   ENDPOINTS                          AGE
-web-2vqjk   IPv4          80      10.244.2.3,10.244.1.3,10.244.2.4   4s
+web-whwmf   IPv4          80      10.244.1.5,10.244.2.4,10.244.1.4   4s
 $ kubectl describe svc web
 Name:                     web
 Namespace:                default
@@ -106,11 +106,11 @@ Selector:                 app=web
 Type:                     ClusterIP
 IP Family Policy:         SingleStack
 IP Families:              IPv4
-IP:                       10.102.75.29
-IPs:                      10.102.75.29
+IP:                       10.111.74.73
+IPs:                      10.111.74.73
 Port:                     <unset>  80/TCP
 TargetPort:               80/TCP
-Endpoints:                10.244.2.3:80,10.244.1.3:80,10.244.2.4:80
+Endpoints:                10.244.1.5:80,10.244.2.4:80,10.244.1.4:80
 Session Affinity:         None
 Internal Traffic Policy:  Cluster
 Events:                   <none>
@@ -127,7 +127,7 @@ Server:		10.96.0.10
 Address:	10.96.0.10:53
 
 Name:	web.default.svc.cluster.local
-Address: 10.102.75.29
+Address: 10.111.74.73
 
 $ kubectl exec tester -- wget -qO- http://web.default.svc.cluster.local | head -4
 <!DOCTYPE html>
@@ -137,9 +137,9 @@ $ kubectl exec tester -- wget -qO- http://web.default.svc.cluster.local | head -
 $ kubectl get pods
 NAME                  READY   STATUS    RESTARTS   AGE
 tester                1/1     Running   0          1s
-web-d57fb4cbd-874n6   1/1     Running   0          9s
-web-d57fb4cbd-cbnt5   1/1     Running   0          9s
-web-d57fb4cbd-vpmw8   1/1     Running   0          9s
+web-5d56bb9df-2nts9   1/1     Running   0          9s
+web-5d56bb9df-84g68   1/1     Running   0          9s
+web-5d56bb9df-wmww9   1/1     Running   0          9s
 `);
   });
 });

@@ -89,10 +89,10 @@ Waiting for deployment "web" rollout to finish: 3 of 4 updated replicas are avai
 deployment "web" successfully rolled out
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-22rs8   1/1     Running   0          5s    10.244.1.5   node01   <none>           <none>
-web-7d4bcbbf5b-2c6h5   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-8tjlc   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
-web-7d4bcbbf5b-bj4dq   1/1     Running   0          5s    10.244.2.5   node02   <none>           <none>
+web-7d4bcbbf5b-9bjk4   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
+web-7d4bcbbf5b-bjxwm   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-xs886   1/1     Running   0          5s    10.244.2.5   node02   <none>           <none>
+web-7d4bcbbf5b-zsmxc   1/1     Running   0          5s    10.244.1.5   node01   <none>           <none>
 $ kubectl cordon node01
 node/node01 cordoned
 $ kubectl get nodes
@@ -102,28 +102,28 @@ node01         Ready,SchedulingDisabled   <none>          10m   v1.32.2
 node02         Ready                      <none>          10m   v1.32.2
 $ kubectl drain node01
 node/node01 already cordoned
-error: unable to drain node "node01" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb], continuing command...
+error: unable to drain node "node01" due to error: [cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-775ccfbfd9-7vcbb], continuing command...
 There are pending nodes to be drained:
  node01
-[cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-b4d8664fc-7vcbb]
+[cannot delete DaemonSet-managed Pods (use --ignore-daemonsets to ignore): kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx, cannot delete Pods with local storage (use --delete-emptydir-data to override): kube-system/metrics-server-775ccfbfd9-7vcbb]
 $ kubectl drain node01 --ignore-daemonsets --delete-emptydir-data
 node/node01 already cordoned
 [33;1mWarning:[0m ignoring DaemonSet-managed Pods: kube-flannel/kube-flannel-ds-7cjnz, kube-system/kube-proxy-hntlx
-evicting pod default/web-7d4bcbbf5b-22rs8
-evicting pod default/web-7d4bcbbf5b-8tjlc
-evicting pod kube-system/coredns-7499bf7c45-7swgj
-evicting pod kube-system/metrics-server-b4d8664fc-7vcbb
-pod/web-7d4bcbbf5b-22rs8 evicted
-pod/web-7d4bcbbf5b-8tjlc evicted
-pod/coredns-7499bf7c45-7swgj evicted
-pod/metrics-server-b4d8664fc-7vcbb evicted
+evicting pod default/web-7d4bcbbf5b-9bjk4
+evicting pod default/web-7d4bcbbf5b-zsmxc
+evicting pod kube-system/coredns-fdcb9cd49-7swgj
+evicting pod kube-system/metrics-server-775ccfbfd9-7vcbb
+pod/web-7d4bcbbf5b-9bjk4 evicted
+pod/web-7d4bcbbf5b-zsmxc evicted
+pod/coredns-fdcb9cd49-7swgj evicted
+pod/metrics-server-775ccfbfd9-7vcbb evicted
 node/node01 drained
 $ kubectl get pods -o wide
-NAME                   READY   STATUS              RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-2c6h5   1/1     Running             0          6s    10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-bj4dq   1/1     Running             0          6s    10.244.2.5   node02   <none>           <none>
-web-7d4bcbbf5b-c22nz   0/1     ContainerCreating   0          1s    <none>       node02   <none>           <none>
-web-7d4bcbbf5b-p4hjc   0/1     ContainerCreating   0          1s    <none>       node02   <none>           <none>
+NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
+web-7d4bcbbf5b-bjxwm   1/1     Running   0          6s    10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-rcmhj   1/1     Running   0          1s    10.244.2.8   node02   <none>           <none>
+web-7d4bcbbf5b-sfpmc   1/1     Running   0          1s    10.244.2.7   node02   <none>           <none>
+web-7d4bcbbf5b-xs886   1/1     Running   0          6s    10.244.2.5   node02   <none>           <none>
 $ kubectl get pods -n kube-system -o wide --field-selector spec.nodeName=node01
 NAME               READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
 kube-proxy-hntlx   1/1     Running   0          10m   172.30.2.2   node01   <none>           <none>

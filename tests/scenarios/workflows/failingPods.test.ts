@@ -45,12 +45,12 @@ $ kubectl describe pod bad | sed -n '/^Events/,$p'
 Events:
   Type     Reason     Age                From               Message
   ----     ------     ----               ----               -------
-  Normal   Scheduled  73s                default-scheduler  Successfully assigned default/bad to node01
+  Normal   Scheduled  73s                default-scheduler  Successfully assigned default/bad to node02
   Normal   Pulling    41s (x3 over 72s)  kubelet            Pulling image "nginx:9.99-nope"
   Warning  Failed     40s (x3 over 72s)  kubelet            Failed to pull image "nginx:9.99-nope": rpc error: code = NotFound desc = failed to pull and unpack image "docker.io/library/nginx:9.99-nope": failed to resolve reference "docker.io/library/nginx:9.99-nope": docker.io/library/nginx:9.99-nope: not found
   Warning  Failed     40s (x3 over 72s)  kubelet            Error: ErrImagePull
-  Normal   BackOff    36s (x3 over 67s)  kubelet            Back-off pulling image "nginx:9.99-nope"
-  Warning  Failed     36s (x3 over 67s)  kubelet            Error: ImagePullBackOff
+  Normal   BackOff    38s (x3 over 69s)  kubelet            Back-off pulling image "nginx:9.99-nope"
+  Warning  Failed     38s (x3 over 69s)  kubelet            Error: ImagePullBackOff
 $ kubectl logs bad
 Error from server (BadRequest): container "bad" in pod "bad" is waiting to start: trying and failing to pull image
 `);

@@ -46,7 +46,7 @@ deployment "web" successfully rolled out
 $ kubectl get all -n team
 NAME                       READY   STATUS    RESTARTS   AGE
 pod/sleeper                1/1     Running   0          3s
-pod/web-7d4bcbbf5b-dzd4f   1/1     Running   0          3s
+pod/web-7d4bcbbf5b-v46fc   1/1     Running   0          3s
 
 NAME                  READY   UP-TO-DATE   AVAILABLE   AGE
 deployment.apps/web   1/1     1            1           3s
@@ -59,8 +59,9 @@ $ kubectl get ns team
 NAME   STATUS        AGE
 team   Terminating   3s
 $ kubectl get pods -n team
-NAME      READY   STATUS        RESTARTS   AGE
-sleeper   1/1     Terminating   0          3s
+NAME                   READY   STATUS        RESTARTS   AGE
+sleeper                1/1     Terminating   0          3s
+web-7d4bcbbf5b-v46fc   0/1     Completed     0          3s
 $ kubectl run late --image=nginx -n team
 Error from server (Forbidden): pods "late" is forbidden: unable to create new content in namespace team because it is being terminated
 $ kubectl create configmap more -n team --from-literal=a=b

@@ -41,10 +41,10 @@ Waiting for deployment "web" rollout to finish: 3 of 4 updated replicas are avai
 deployment "web" successfully rolled out
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-bblj4   1/1     Running   0          5s    10.244.2.3   node02   <none>           <none>
-web-7d4bcbbf5b-rrhgs   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-tmbgt   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
-web-7d4bcbbf5b-zg8dd   1/1     Running   0          5s    10.244.1.3   node01   <none>           <none>
+web-7d4bcbbf5b-9bjk4   1/1     Running   0          5s    10.244.1.4   node01   <none>           <none>
+web-7d4bcbbf5b-bjxwm   1/1     Running   0          5s    10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-xs886   1/1     Running   0          5s    10.244.2.5   node02   <none>           <none>
+web-7d4bcbbf5b-zsmxc   1/1     Running   0          5s    10.244.1.5   node01   <none>           <none>
 `);
 
     kubelet.stop();

@@ -90,11 +90,12 @@ web-7d4bcbbf5b   3         3         3       5s
 web-f46497585    2         2         0       0s
 $ kubectl get pods
 NAME                   READY   STATUS              RESTARTS   AGE
-web-7d4bcbbf5b-bblj4   1/1     Running             0          5s
-web-7d4bcbbf5b-tmbgt   1/1     Running             0          5s
-web-7d4bcbbf5b-zg8dd   1/1     Running             0          5s
-web-f46497585-mfrrw    0/1     ContainerCreating   0          0s
-web-f46497585-rdx4g    0/1     ContainerCreating   0          0s
+web-7d4bcbbf5b-9bjk4   1/1     Running             0          5s
+web-7d4bcbbf5b-bjxwm   1/1     Running             0          5s
+web-7d4bcbbf5b-xs886   0/1     Completed           0          5s
+web-7d4bcbbf5b-zsmxc   1/1     Running             0          5s
+web-f46497585-fpjhj    0/1     ContainerCreating   0          0s
+web-f46497585-hpvs5    0/1     ContainerCreating   0          0s
 $ sleep 2
 $ kubectl get rs
 NAME             DESIRED   CURRENT   READY   AGE
@@ -125,16 +126,16 @@ web-7d4bcbbf5b   0         0         0       10s
 web-f46497585    4         4         4       5s
 $ kubectl get pods
 NAME                  READY   STATUS    RESTARTS   AGE
-web-f46497585-8hfp2   1/1     Running   0          4s
-web-f46497585-f8sj6   1/1     Running   0          4s
-web-f46497585-mfrrw   1/1     Running   0          8s
-web-f46497585-rdx4g   1/1     Running   0          8s
+web-f46497585-f9v5r   1/1     Running   0          4s
+web-f46497585-fpjhj   1/1     Running   0          8s
+web-f46497585-hpvs5   1/1     Running   0          8s
+web-f46497585-hzwqh   1/1     Running   0          4s
 $ timeout 5 kubectl get pods -w
 NAME                  READY   STATUS    RESTARTS   AGE
-web-f46497585-8hfp2   1/1     Running   0          4s
-web-f46497585-f8sj6   1/1     Running   0          4s
-web-f46497585-mfrrw   1/1     Running   0          8s
-web-f46497585-rdx4g   1/1     Running   0          8s
+web-f46497585-f9v5r   1/1     Running   0          4s
+web-f46497585-fpjhj   1/1     Running   0          8s
+web-f46497585-hpvs5   1/1     Running   0          8s
+web-f46497585-hzwqh   1/1     Running   0          4s
 $ kubectl rollout status deployment/web
 deployment "web" successfully rolled out
 $ kubectl get rs -o wide

@@ -37,17 +37,17 @@ Waiting for deployment "web" rollout to finish: 1 of 2 updated replicas are avai
 deployment "web" successfully rolled out
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7f5f7d455c-bblj4   1/1     Running   0          1s    10.244.2.3   node02   <none>           <none>
-web-7f5f7d455c-zg8dd   1/1     Running   0          1s    10.244.1.3   node01   <none>           <none>
+web-7f5f7d455c-9bjk4   1/1     Running   0          1s    10.244.1.4   node01   <none>           <none>
+web-7f5f7d455c-bjxwm   1/1     Running   0          1s    10.244.2.4   node02   <none>           <none>
 $ kubectl scale deployment web --replicas=5
 deployment.apps/web scaled
 $ kubectl get pods -o wide
 NAME                   READY   STATUS              RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7f5f7d455c-55rwb   0/1     ContainerCreating   0          0s    <none>       node01   <none>           <none>
-web-7f5f7d455c-bblj4   1/1     Running             0          1s    10.244.2.3   node02   <none>           <none>
-web-7f5f7d455c-fsdqw   0/1     ContainerCreating   0          0s    <none>       node02   <none>           <none>
-web-7f5f7d455c-xvhzt   0/1     ContainerCreating   0          0s    <none>       node01   <none>           <none>
-web-7f5f7d455c-zg8dd   1/1     Running             0          1s    10.244.1.3   node01   <none>           <none>
+web-7f5f7d455c-9bjk4   1/1     Running             0          1s    10.244.1.4   node01   <none>           <none>
+web-7f5f7d455c-bjxwm   1/1     Running             0          1s    10.244.2.4   node02   <none>           <none>
+web-7f5f7d455c-jfn5j   0/1     ContainerCreating   0          0s    <none>       node01   <none>           <none>
+web-7f5f7d455c-kfh9b   0/1     ContainerCreating   0          0s    <none>       node01   <none>           <none>
+web-7f5f7d455c-sftzr   0/1     ContainerCreating   0          0s    <none>       node02   <none>           <none>
 $ kubectl rollout status deployment/web
 Waiting for deployment "web" rollout to finish: 2 of 5 updated replicas are available...
 deployment "web" successfully rolled out
@@ -58,19 +58,19 @@ $ kubectl scale deployment web --replicas=2
 deployment.apps/web scaled
 $ kubectl get pods -o wide
 NAME                   READY   STATUS        RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7f5f7d455c-55rwb   1/1     Terminating   0          1s    10.244.1.4   node01   <none>           <none>
-web-7f5f7d455c-bblj4   1/1     Running       0          2s    10.244.2.3   node02   <none>           <none>
-web-7f5f7d455c-fsdqw   1/1     Running       0          1s    10.244.2.4   node02   <none>           <none>
-web-7f5f7d455c-xvhzt   1/1     Terminating   0          1s    10.244.1.5   node01   <none>           <none>
-web-7f5f7d455c-zg8dd   1/1     Terminating   0          2s    10.244.1.3   node01   <none>           <none>
+web-7f5f7d455c-9bjk4   1/1     Terminating   0          2s    10.244.1.4   node01   <none>           <none>
+web-7f5f7d455c-bjxwm   1/1     Running       0          2s    10.244.2.4   node02   <none>           <none>
+web-7f5f7d455c-jfn5j   1/1     Terminating   0          1s    10.244.1.6   node01   <none>           <none>
+web-7f5f7d455c-kfh9b   1/1     Terminating   0          1s    10.244.1.5   node01   <none>           <none>
+web-7f5f7d455c-sftzr   1/1     Running       0          1s    10.244.2.5   node02   <none>           <none>
 $ kubectl get rs
 NAME             DESIRED   CURRENT   READY   AGE
 web-7f5f7d455c   2         2         2       2s
 $ sleep 35
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7f5f7d455c-bblj4   1/1     Running   0          37s   10.244.2.3   node02   <none>           <none>
-web-7f5f7d455c-fsdqw   1/1     Running   0          36s   10.244.2.4   node02   <none>           <none>
+web-7f5f7d455c-bjxwm   1/1     Running   0          37s   10.244.2.4   node02   <none>           <none>
+web-7f5f7d455c-sftzr   1/1     Running   0          36s   10.244.2.5   node02   <none>           <none>
 $ kubectl describe deploy web | grep ScalingReplicaSet
   Normal  ScalingReplicaSet  37s   deployment-controller  Scaled up replica set web-7f5f7d455c from 0 to 2
   Normal  ScalingReplicaSet  36s   deployment-controller  Scaled up replica set web-7f5f7d455c from 2 to 5
