@@ -74,9 +74,14 @@ export class TaintEvictionController {
     this.pods = cluster.informers.forResource(PODS);
     addPodNodeIndex(this.pods);
     this.nodes.addHandler({ add: (n) => this.queue.add(n.metadata.name ?? ''), update: (_o, n) => this.queue.add(n.metadata.name ?? '') });
+    // A pod on an untainted node has nothing to evict or cancel (reconcile would only walk
+    // every pod of the node to find that out, per pod event: O(pods per node) each); taint
+    // changes come through the node handler, which looks at all of them.
     const onPod = (p: KubeObject) => {
       const node = (p.spec as Pod['spec'])?.nodeName;
-      if (node) this.queue.add(node);
+      if (!node) return;
+      const taints = (this.nodes.get('', node) as (Node & KubeObject) | undefined)?.spec?.taints ?? [];
+      if (taints.length > 0 || this.pending.has(`${p.metadata.namespace}/${p.metadata.name}`)) this.queue.add(node);
     };
     this.pods.addHandler({ add: onPod, update: (_o, p) => onPod(p) });
   }
