@@ -90,4 +90,24 @@ describe('docs tutorials, line by line', () => {
     expect(await s.out('kubectl get pods --raw /api')).toBe('error: arguments may not be passed when --raw is specified\n');
     expect(await s.out('kubectl get --raw /api -o yaml')).toBe('error: --raw and --output are mutually exclusive\n');
   });
+
+  it('runs the Declare Network Policy checks: wget --spider, and kubectl run -i shows the container run once', async () => {
+    const s = await scenario();
+    await s.run('kubectl create deployment nginx --image=nginx');
+    await s.run('kubectl expose deployment nginx --port=80');
+    await s.run('kubectl rollout status deployment nginx');
+    const ip = (await s.out("kubectl get svc nginx -o jsonpath='{.spec.clusterIP}'")).trim();
+    expect(await s.out('kubectl run busybox --rm -i --image=busybox:1.28 --restart=Never -- wget --spider --timeout=1 nginx')).toBe(
+      `Connecting to nginx (${ip}:80)\nremote file exists\npod "busybox" deleted\n`,
+    );
+    // Attach shows the container's own output: the command is not run a second time beside it.
+    expect(await s.out("kubectl run b2 --rm -i --image=busybox:1.28 --restart=Never -- sh -c 'wget nginx; echo rc=$?'")).toBe(
+      `Connecting to nginx (${ip}:80)\nsaving to 'index.html'\nindex.html           100% |********************************|   615  0:00:00 ETA\n'index.html' saved\nrc=0\npod "b2" deleted\n`,
+    );
+    // A failing check: its output, then the pod's termination (exit 1).
+    const miss = await s.run('kubectl run b3 --rm -i --image=busybox:1.28 --restart=Never -- wget --spider --timeout=1 nope');
+    expect(miss.status).toBe(1);
+    expect(miss.stdout).toBe("wget: bad address 'nope'\npod \"b3\" deleted\n");
+    expect(miss.stderr).toBe('pod default/b3 terminated (Error)\n');
+  });
 });

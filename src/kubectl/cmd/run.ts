@@ -26,9 +26,17 @@ export const run: KubectlCommand = {
   run: runRun,
 };
 
+interface ContainerState {
+  running?: object;
+  waiting?: { reason?: string };
+  terminated?: { exitCode: number; reason?: string; message?: string };
+}
+
 interface ContainerStatus {
   name: string;
-  state?: { running?: object; waiting?: { reason?: string }; terminated?: { exitCode: number; reason?: string; message?: string } };
+  containerID?: string;
+  state?: ContainerState;
+  lastState?: ContainerState;
 }
 
 interface PodView extends KubeObject {
@@ -128,15 +136,36 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
       });
       if (opened) return 0;
     }
-    status = await ctx.client.exec(inv.namespace, name, {
-      container: container?.name ?? name,
-      command: command.length > 0 ? command : ['sh'],
-      stdin: ctx.stdin,
-      tty,
-      stdout: ctx.stdout,
-      stderr: ctx.stderr,
-      signal: ctx.signal,
-    });
+    if (ctx.stdin === '') {
+      // Nothing to send: attach shows the container's own output (handleAttachPod), live, until
+      // that container ends, so the command runs once, as on a real node (`-- wget nginx`
+      // saves one file).
+      const attachedID = pod.status?.containerStatuses?.[0]?.containerID;
+      const ended = (): boolean => {
+        const p = current();
+        const cs = p.status?.containerStatuses?.[0];
+        return finished(p) || !cs?.state?.running || cs.containerID !== attachedID;
+      };
+      const follow = ctx.client.followLogs(inv.namespace, name, { container: container?.name ?? name }, (t) => ctx.stdout(t));
+      try {
+        await ctx.waitFor(ended, Number.POSITIVE_INFINITY, ctx.signal);
+      } finally {
+        follow.stop();
+      }
+      if (ctx.signal.aborted) return 130;
+      const cs = current().status?.containerStatuses?.[0];
+      status = cs?.state?.terminated?.exitCode ?? cs?.lastState?.terminated?.exitCode ?? 0;
+    } else {
+      status = await ctx.client.exec(inv.namespace, name, {
+        container: container?.name ?? name,
+        command: command.length > 0 ? command : ['sh'],
+        stdin: ctx.stdin,
+        tty,
+        stdout: ctx.stdout,
+        stderr: ctx.stderr,
+        signal: ctx.signal,
+      });
+    }
   } else {
     if (!finished(pod)) await ctx.waitFor(() => finished(current()), restart === 'Always' ? Number.POSITIVE_INFINITY : timeout, ctx.signal);
     ctx.stdout(ctx.client.logs(inv.namespace, name, { container: container?.name ?? name }));
@@ -157,7 +186,10 @@ async function attachToPod(inv: Invocation, name: string, stdin: boolean, tty: b
   const terminated = pod.status?.containerStatuses?.[0]?.state?.terminated;
   if (pod.status?.phase !== 'Failed') return 0;
   if (!terminated || terminated.exitCode === 0) throw new CommandError(`error: pod ${inv.namespace}/${name} failed with unknown exit code`);
-  ctx.stderr(`pod ${inv.namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}\n`);
+  // checkErr's fatal() adds a newline only when the message lacks one: an empty termination
+  // message leaves a single line.
+  const msg = `pod ${inv.namespace}/${name} terminated (${terminated.reason ?? 'Error'})\n${terminated.message ?? ''}`;
+  ctx.stderr(msg.endsWith('\n') ? msg : `${msg}\n`);
   return terminated.exitCode;
 }
 

@@ -29,7 +29,7 @@ export function nslookupCommand(net: ClusterNetwork, from: () => NetIdentity, fl
       const found = r === 'timeout' ? [] : r.answer.records.filter((rec) => rec.type === 'A');
       const out = formatLegacyBusyboxNslookup(name, { ip: server, name: ptr(server) }, found.map((rec) => ({ ip: rec.value, name: ptr(rec.value) })));
       io.stdout(out.stdout);
-      io.stderr(out.stderr);
+      if (out.stderr) io.stderr(out.stderr);
       return out.exitCode;
     }
     if (r === 'timeout') {

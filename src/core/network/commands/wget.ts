@@ -1,7 +1,7 @@
 /**
  * wget as busybox builds it (busybox, alpine images; the node uses the same simplification):
  * `wget -qO- URL` prints the body; `-O file` saves; `-T secs` bounds the wait; `-S` prints
- * the response headers. Messages are busybox's: `wget: bad address 'foo'`,
+ * the response headers; `--spider` only checks (`remote file exists`). Messages are busybox's: `wget: bad address 'foo'`,
  * `wget: can't connect to remote host (10.96.1.2): Connection refused`,
  * `wget: server returned error: HTTP/1.1 404 Not Found`, `wget: download timed out`.
  */
@@ -18,6 +18,7 @@ export function wgetCommand(net: ClusterNetwork, from: () => NetIdentity): Comma
     let output: string | undefined;
     let timeoutMs: number | undefined;
     let serverResponse = false;
+    let spider = false;
     const headers: Record<string, string> = {};
     let postData: string | undefined;
     const urls: string[] = [];
@@ -33,7 +34,8 @@ export function wgetCommand(net: ClusterNetwork, from: () => NetIdentity): Comma
         const c = h.indexOf(':');
         if (c > 0) headers[h.slice(0, c).trim()] = h.slice(c + 1).trim();
       } else if (a.startsWith('--post-data=')) postData = a.slice(12);
-      else if (a === '--spider' || a === '--no-check-certificate') continue;
+      else if (a === '--spider') spider = true;
+      else if (a === '--no-check-certificate') continue;
       else if (/^-[qOS]+-?$/.test(a)) {
         if (a.includes('q')) quiet = true;
         if (a.includes('S')) serverResponse = true;
@@ -83,6 +85,11 @@ export function wgetCommand(net: ClusterNetwork, from: () => NetIdentity): Comma
       if (res.status >= 400) {
         io.stderr(`wget: server returned error: ${statusLine(res.status)}\n`);
         return 1;
+      }
+      // --spider (the NetworkPolicy tutorial's check) only asks: nothing is saved.
+      if (spider) {
+        if (!quiet) io.stderr('remote file exists\n');
+        continue;
       }
       const file = output ?? (url.path.replace(/[?#].*$/, '').split('/').pop() || 'index.html');
       if (file === '-') {
