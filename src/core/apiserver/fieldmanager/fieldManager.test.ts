@@ -19,6 +19,16 @@ describe('field manager: updates', () => {
     expect(obj.metadata.managedFields?.[0]?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
   });
 
+  it('objects written alike by one manager in the same second share one frozen managedFields list', () => {
+    const a = created(cm({ a: '1' }), at('kubelet'));
+    const b = created(cm({ a: '2' }), at('kubelet'));
+    const c = created(cm({ a: '1' }), at('kubelet', { time: '2026-01-15T09:10:01Z' }));
+    expect(b.metadata.managedFields).toBe(a.metadata.managedFields);
+    expect(c.metadata.managedFields).not.toBe(a.metadata.managedFields);
+    expect(c.metadata.managedFields?.[0]?.time).toBe('2026-01-15T09:10:01Z');
+    expect(Object.isFrozen(a.metadata.managedFields)).toBe(true);
+  });
+
   it('a manager whose set grows keeps the stored tries of what it did not touch (same objects, same wire form)', () => {
     const v1 = created(cm({ a: '1' }, { app: 'web' }), at('kubectl-create'));
     const v2 = cm({ a: '1', b: '2' }, { app: 'web' });

@@ -161,8 +161,34 @@ function intern(set: FieldSet): FieldsV1 {
   return fields;
 }
 
-/** encodeManagers writes entries back in the API server's order, dropping empty sets. */
+// Encoded managedFields lists, shared (frozen) between objects with identical ones: the
+// Events a component writes in one second, for one, all carry the same single entry. Keyed
+// by each entry's identity and its trie's interned id; bounded, cleared when full.
+const sharedLists = new Map<string, readonly ManagedFieldsEntry[]>();
+const SHARED_LISTS_LIMIT = 4096;
+
+/**
+ * encodeManagers writes entries back in the API server's order, dropping empty sets. The
+ * list may be shared with other objects, so it is frozen (stored objects are anyway).
+ */
 export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry[] {
+  const entries = encodeEntries(managers);
+  let key = '';
+  for (const e of entries) {
+    const id = ids.get(e.fieldsV1);
+    if (id === undefined) return entries; // a trie that is not ours: not shared
+    key += `${e.manager}\u0000${e.operation}\u0000${e.apiVersion}\u0000${e.time ?? ''}\u0000${e.subresource ?? ''}\u0000${id}\u0001`;
+  }
+  const hit = sharedLists.get(key);
+  if (hit) return hit as ManagedFieldsEntry[];
+  for (const e of entries) Object.freeze(e);
+  Object.freeze(entries);
+  if (sharedLists.size >= SHARED_LISTS_LIMIT) sharedLists.clear();
+  sharedLists.set(flatString(key), entries);
+  return entries;
+}
+
+function encodeEntries(managers: readonly Manager[]): ManagedFieldsEntry[] {
   const kept = managers.filter((m) => !m.set.empty());
   kept.sort(compareManagers);
   return kept.map((m) => {
