@@ -67,38 +67,41 @@ kubectl get pods -l app=nginx
 for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done`,
         ),
       ),
-    ).toBe(`$ kubectl get service nginx
-NAME    TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
-nginx   ClusterIP   None         <none>        80/TCP    <age>
-$ kubectl get statefulset web
-NAME   READY   AGE
-web    2/2     <age>
-$ kubectl get pods -l app=nginx
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          <age>
-web-1   1/1     Running   0          <age>
-$ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
-web-0
-web-1
-$ kubectl get pods web-0 -o jsonpath='{.spec.hostname}.{.spec.subdomain} {.metadata.labels}{"\\n"}'
-web-0.nginx {"app":"nginx","apps.kubernetes.io/pod-index":"0","controller-revision-hash":"web-5467f4c7cf","statefulset.kubernetes.io/pod-name":"web-0"}
-$ kubectl get controllerrevisions
-NAME             CONTROLLER             REVISION   AGE
-web-5467f4c7cf   statefulset.apps/web   1          <age>
-$ kubectl delete pod -l app=nginx
-pod "web-0" deleted
-pod "web-1" deleted
-$ kubectl rollout status sts/web
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 2 new pods have been updated...
-$ kubectl get pods -l app=nginx
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          <age>
-web-1   1/1     Running   0          <age>
-$ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
-web-0
-web-1
-`);
+    ).toMatchInlineSnapshot(`
+      "$ kubectl get service nginx
+      NAME    TYPE        CLUSTER-IP   EXTERNAL-IP   PORT(S)   AGE
+      nginx   ClusterIP   None         <none>        80/TCP    <age>
+      $ kubectl get statefulset web
+      NAME   READY   AGE
+      web    2/2     <age>
+      $ kubectl get pods -l app=nginx
+      NAME    READY   STATUS    RESTARTS   AGE
+      web-0   1/1     Running   0          <age>
+      web-1   1/1     Running   0          <age>
+      $ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
+      web-0
+      web-1
+      $ kubectl get pods web-0 -o jsonpath='{.spec.hostname}.{.spec.subdomain} {.metadata.labels}{"\\n"}'
+      web-0.nginx {"app":"nginx","apps.kubernetes.io/pod-index":"0","controller-revision-hash":"web-6c4f8f695d","statefulset.kubernetes.io/pod-name":"web-0"}
+      $ kubectl get controllerrevisions
+      NAME             CONTROLLER             REVISION   AGE
+      web-6c4f8f695d   statefulset.apps/web   1          <age>
+      $ kubectl delete pod -l app=nginx
+      pod "web-0" deleted
+      pod "web-1" deleted
+      $ kubectl rollout status sts/web
+      Waiting for 2 pods to be ready...
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 2 new pods have been updated...
+      $ kubectl get pods -l app=nginx
+      NAME    READY   STATUS    RESTARTS   AGE
+      web-0   1/1     Running   0          <age>
+      web-1   1/1     Running   0          <age>
+      $ for i in 0 1; do kubectl exec "web-$i" -- sh -c 'hostname'; done
+      web-0
+      web-1
+      "
+    `);
     // The tutorial reads images with --template and range variables.
     expect(await s.out(`kubectl get pod web-1 --template '{{range $i, $c := .spec.containers}}{{$c.image}}{{end}}'`)).toBe('registry.k8s.io/nginx-slim:0.21');
   });
@@ -134,47 +137,50 @@ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDel
 kubectl get pvc -l app=nginx -o name`,
         ),
       ),
-    ).toBe(`$ kubectl scale sts web --replicas=5
-statefulset.apps/web scaled
-$ kubectl rollout status sts/web
-Waiting for 3 pods to be ready...
-Waiting for 2 pods to be ready...
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 5 new pods have been updated...
-$ kubectl get pods -l app=nginx
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          <age>
-web-1   1/1     Running   0          <age>
-web-2   1/1     Running   0          <age>
-web-3   1/1     Running   0          <age>
-web-4   1/1     Running   0          <age>
-$ kubectl get pvc -l app=nginx -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,LABELS:.metadata.labels
-NAME        STATUS   LABELS
-www-web-0   Bound    map[app:nginx]
-www-web-1   Bound    map[app:nginx]
-www-web-2   Bound    map[app:nginx]
-www-web-3   Bound    map[app:nginx]
-www-web-4   Bound    map[app:nginx]
-$ kubectl patch sts web -p '{"spec":{"replicas":3}}'
-statefulset.apps/web patched
-$ kubectl rollout status sts/web
-partitioned roll out complete: 3 new pods have been updated...
-$ kubectl get pods -l app=nginx
-NAME    READY   STATUS    RESTARTS   AGE
-web-0   1/1     Running   0          <age>
-web-1   1/1     Running   0          <age>
-web-2   1/1     Running   0          <age>
-$ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
-MESSAGE
-delete Pod web-4 in StatefulSet web successful
-delete Pod web-3 in StatefulSet web successful
-$ kubectl get pvc -l app=nginx -o name
-persistentvolumeclaim/www-web-0
-persistentvolumeclaim/www-web-1
-persistentvolumeclaim/www-web-2
-persistentvolumeclaim/www-web-3
-persistentvolumeclaim/www-web-4
-`);
+    ).toMatchInlineSnapshot(`
+      "$ kubectl scale sts web --replicas=5
+      statefulset.apps/web scaled
+      $ kubectl rollout status sts/web
+      Waiting for 3 pods to be ready...
+      Waiting for 2 pods to be ready...
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 5 new pods have been updated...
+      $ kubectl get pods -l app=nginx
+      NAME    READY   STATUS    RESTARTS   AGE
+      web-0   1/1     Running   0          <age>
+      web-1   1/1     Running   0          <age>
+      web-2   1/1     Running   0          <age>
+      web-3   1/1     Running   0          <age>
+      web-4   1/1     Running   0          <age>
+      $ kubectl get pvc -l app=nginx -o custom-columns=NAME:.metadata.name,STATUS:.status.phase,LABELS:.metadata.labels
+      NAME        STATUS   LABELS
+      www-web-0   Bound    map[app:nginx]
+      www-web-1   Bound    map[app:nginx]
+      www-web-2   Bound    map[app:nginx]
+      www-web-3   Bound    map[app:nginx]
+      www-web-4   Bound    map[app:nginx]
+      $ kubectl patch sts web -p '{"spec":{"replicas":3}}'
+      statefulset.apps/web patched
+      $ kubectl rollout status sts/web
+      partitioned roll out complete: 4 new pods have been updated...
+      $ kubectl get pods -l app=nginx
+      NAME    READY   STATUS      RESTARTS   AGE
+      web-0   1/1     Running     0          <age>
+      web-1   1/1     Running     0          <age>
+      web-2   1/1     Running     0          <age>
+      web-3   1/1     Running     0          <age>
+      web-4   0/1     Completed   0          <age>
+      $ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
+      MESSAGE
+      delete Pod web-4 in StatefulSet web successful
+      $ kubectl get pvc -l app=nginx -o name
+      persistentvolumeclaim/www-web-0
+      persistentvolumeclaim/www-web-1
+      persistentvolumeclaim/www-web-2
+      persistentvolumeclaim/www-web-3
+      persistentvolumeclaim/www-web-4
+      "
+    `);
   });
 
   it('rolls from the highest ordinal down, stages with a partition, and rolls back to a renumbered revision', async () => {
@@ -210,138 +216,140 @@ kubectl get controllerrevisions
 kubectl describe sts web`,
         ),
       ),
-    ).toBe(`$ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
-statefulset.apps/web patched
-$ kubectl rollout status sts/web
-Waiting for 1 pods to be ready...
-Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...
-Waiting for 1 pods to be ready...
-Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 3 new pods have been updated...
-$ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
-web-0	registry.k8s.io/nginx-slim:0.24
-web-1	registry.k8s.io/nginx-slim:0.24
-web-2	registry.k8s.io/nginx-slim:0.24
-$ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
-MESSAGE
-delete Pod web-2 in StatefulSet web successful
-delete Pod web-1 in StatefulSet web successful
-delete Pod web-0 in StatefulSet web successful
-$ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}}'
-statefulset.apps/web patched
-$ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.21"}]'
-statefulset.apps/web patched
-$ kubectl delete pod web-2
-pod "web-2" deleted
-$ kubectl rollout status sts/web
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 0 new pods have been updated...
-$ kubectl get pod web-2 -o jsonpath='{.spec.containers[0].image}{"\\n"}'
-registry.k8s.io/nginx-slim:0.24
-$ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}}}'
-statefulset.apps/web patched
-$ kubectl rollout status sts/web
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 1 new pods have been updated...
-$ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
-web-0	registry.k8s.io/nginx-slim:0.24
-web-1	registry.k8s.io/nginx-slim:0.24
-web-2	registry.k8s.io/nginx-slim:0.21
-$ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":0}}}}'
-statefulset.apps/web patched
-$ kubectl rollout status sts/web
-Waiting for 1 pods to be ready...
-Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 3 new pods have been updated...
-$ kubectl get sts web -o jsonpath='{.status.currentRevision} {.status.updateRevision} {.status.updatedReplicas}{"\\n"}'
-web-5467f4c7cf web-5467f4c7cf 3
-$ kubectl rollout history sts/web
-statefulset.apps/web 
-REVISION  CHANGE-CAUSE
-2         <none>
-3         <none>
+    ).toMatchInlineSnapshot(`
+      "$ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.24"}]'
+      statefulset.apps/web patched
+      $ kubectl rollout status sts/web
+      Waiting for 1 pods to be ready...
+      Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...
+      Waiting for 1 pods to be ready...
+      Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 3 new pods have been updated...
+      $ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+      web-0	registry.k8s.io/nginx-slim:0.24
+      web-1	registry.k8s.io/nginx-slim:0.24
+      web-2	registry.k8s.io/nginx-slim:0.24
+      $ kubectl get events --field-selector involvedObject.name=web,reason=SuccessfulDelete -o custom-columns=MESSAGE:.message
+      MESSAGE
+      delete Pod web-2 in StatefulSet web successful
+      delete Pod web-1 in StatefulSet web successful
+      delete Pod web-0 in StatefulSet web successful
+      $ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":3}}}}'
+      statefulset.apps/web patched
+      $ kubectl patch statefulset web --type='json' -p='[{"op": "replace", "path": "/spec/template/spec/containers/0/image", "value":"registry.k8s.io/nginx-slim:0.21"}]'
+      statefulset.apps/web patched
+      $ kubectl delete pod web-2
+      pod "web-2" deleted
+      $ kubectl rollout status sts/web
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 0 new pods have been updated...
+      $ kubectl get pod web-2 -o jsonpath='{.spec.containers[0].image}{"\\n"}'
+      registry.k8s.io/nginx-slim:0.24
+      $ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":2}}}}'
+      statefulset.apps/web patched
+      $ kubectl rollout status sts/web
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 1 new pods have been updated...
+      $ kubectl get pod -l app=nginx -o jsonpath='{range .items[*]}{.metadata.name}{"\\t"}{.spec.containers[0].image}{"\\n"}{end}'
+      web-0	registry.k8s.io/nginx-slim:0.24
+      web-1	registry.k8s.io/nginx-slim:0.24
+      web-2	registry.k8s.io/nginx-slim:0.21
+      $ kubectl patch statefulset web -p '{"spec":{"updateStrategy":{"type":"RollingUpdate","rollingUpdate":{"partition":0}}}}'
+      statefulset.apps/web patched
+      $ kubectl rollout status sts/web
+      Waiting for 1 pods to be ready...
+      Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 3 new pods have been updated...
+      $ kubectl get sts web -o jsonpath='{.status.currentRevision} {.status.updateRevision} {.status.updatedReplicas}{"\\n"}'
+      web-6c4f8f695d web-6c4f8f695d 3
+      $ kubectl rollout history sts/web
+      statefulset.apps/web 
+      REVISION  CHANGE-CAUSE
+      2         <none>
+      3         <none>
 
-$ kubectl rollout history sts/web --revision=2
-statefulset.apps/web with revision #2
-Pod Template:
-  Labels:	app=nginx
-  Containers:
-   nginx:
-    Image:	registry.k8s.io/nginx-slim:0.24
-    Port:	80/TCP (web)
-    Host Port:	0/TCP (web)
-    Environment:	<none>
-    Mounts:
-      /usr/share/nginx/html from www (rw)
-  Volumes:	<none>
-  Node-Selectors:	<none>
-  Tolerations:	<none>
+      $ kubectl rollout history sts/web --revision=2
+      statefulset.apps/web with revision #2
+      Pod Template:
+        Labels:	app=nginx
+        Containers:
+         nginx:
+          Image:	registry.k8s.io/nginx-slim:0.24
+          Port:	80/TCP (web)
+          Host Port:	0/TCP (web)
+          Environment:	<none>
+          Mounts:
+            /usr/share/nginx/html from www (rw)
+        Volumes:	<none>
+        Node-Selectors:	<none>
+        Tolerations:	<none>
 
-$ kubectl rollout undo sts/web --to-revision=2
-statefulset.apps/web rolled back
-$ kubectl rollout status sts/web
-Waiting for 1 pods to be ready...
-Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...
-Waiting for 1 pods to be ready...
-Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
-Waiting for 1 pods to be ready...
-partitioned roll out complete: 3 new pods have been updated...
-$ kubectl rollout history sts/web
-statefulset.apps/web 
-REVISION  CHANGE-CAUSE
-3         <none>
-4         <none>
+      $ kubectl rollout undo sts/web --to-revision=2
+      statefulset.apps/web rolled back
+      $ kubectl rollout status sts/web
+      Waiting for 1 pods to be ready...
+      Waiting for partitioned roll out to finish: 1 out of 3 new pods have been updated...
+      Waiting for 1 pods to be ready...
+      Waiting for partitioned roll out to finish: 2 out of 3 new pods have been updated...
+      Waiting for 1 pods to be ready...
+      partitioned roll out complete: 3 new pods have been updated...
+      $ kubectl rollout history sts/web
+      statefulset.apps/web 
+      REVISION  CHANGE-CAUSE
+      3         <none>
+      4         <none>
 
-$ kubectl get controllerrevisions
-NAME             CONTROLLER             REVISION   AGE
-web-5467f4c7cf   statefulset.apps/web   3          <age>
-web-69bf6b6988   statefulset.apps/web   4          <age>
-$ kubectl describe sts web
-Name:               web
-Namespace:          default
-CreationTimestamp:  Thu, 15 Jan 2026 09:10:00 +0000
-Selector:           app=nginx
-Labels:             <none>
-Annotations:        <none>
-Replicas:           3 desired | 3 total
-Update Strategy:    RollingUpdate
-  Partition:        0
-Pods Status:        3 Running / 0 Waiting / 0 Succeeded / 0 Failed
-Pod Template:
-  Labels:  app=nginx
-  Containers:
-   nginx:
-    Image:        registry.k8s.io/nginx-slim:0.24
-    Port:         80/TCP (web)
-    Host Port:    0/TCP (web)
-    Environment:  <none>
-    Mounts:
-      /usr/share/nginx/html from www (rw)
-  Volumes:         <none>
-  Node-Selectors:  <none>
-  Tolerations:     <none>
-Volume Claims:
-  Name:          www
-  StorageClass:  
-  Labels:        <none>
-  Annotations:   <none>
-  Capacity:      1Gi
-  Access Modes:  [ReadWriteOnce]
-Events:
-  Type    Reason            Age               From                    Message
-  ----    ------            ----              ----                    -------
-  Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-0 Pod web-0 in StatefulSet web success
-  Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-1 Pod web-1 in StatefulSet web success
-  Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-2 Pod web-2 in StatefulSet web success
-  Normal  SuccessfulCreate  <age> (x5 over <age>)  statefulset-controller  create Pod web-2 in StatefulSet web successful
-  Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-2 in StatefulSet web successful
-  Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-1 in StatefulSet web successful
-  Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-1 in StatefulSet web successful
-  Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-0 in StatefulSet web successful
-  Normal  SuccessfulDelete  <age> (x3 over <age>)   statefulset-controller  delete Pod web-0 in StatefulSet web successful
-`);
+      $ kubectl get controllerrevisions
+      NAME             CONTROLLER             REVISION   AGE
+      web-6c4f8f695d   statefulset.apps/web   3          <age>
+      web-7b8bd45f9f   statefulset.apps/web   4          <age>
+      $ kubectl describe sts web
+      Name:               web
+      Namespace:          default
+      CreationTimestamp:  Thu, 15 Jan 2026 09:10:00 +0000
+      Selector:           app=nginx
+      Labels:             <none>
+      Annotations:        <none>
+      Replicas:           3 desired | 3 total
+      Update Strategy:    RollingUpdate
+        Partition:        0
+      Pods Status:        3 Running / 0 Waiting / 0 Succeeded / 0 Failed
+      Pod Template:
+        Labels:  app=nginx
+        Containers:
+         nginx:
+          Image:        registry.k8s.io/nginx-slim:0.24
+          Port:         80/TCP (web)
+          Host Port:    0/TCP (web)
+          Environment:  <none>
+          Mounts:
+            /usr/share/nginx/html from www (rw)
+        Volumes:         <none>
+        Node-Selectors:  <none>
+        Tolerations:     <none>
+      Volume Claims:
+        Name:          www
+        StorageClass:  
+        Labels:        <none>
+        Annotations:   <none>
+        Capacity:      1Gi
+        Access Modes:  [ReadWriteOnce]
+      Events:
+        Type    Reason            Age               From                    Message
+        ----    ------            ----              ----                    -------
+        Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-0 Pod web-0 in StatefulSet web success
+        Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-1 Pod web-1 in StatefulSet web success
+        Normal  SuccessfulCreate  <age>               statefulset-controller  create Claim www-web-2 Pod web-2 in StatefulSet web success
+        Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-2 in StatefulSet web successful
+        Normal  SuccessfulCreate  <age> (x5 over <age>)  statefulset-controller  create Pod web-2 in StatefulSet web successful
+        Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-1 in StatefulSet web successful
+        Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-1 in StatefulSet web successful
+        Normal  SuccessfulDelete  <age> (x3 over <age>)  statefulset-controller  delete Pod web-0 in StatefulSet web successful
+        Normal  SuccessfulCreate  <age> (x4 over <age>)  statefulset-controller  create Pod web-0 in StatefulSet web successful
+      "
+    `);
   });
 
   it('creates and removes pods all at once with podManagementPolicy Parallel', async () => {
