@@ -95,10 +95,10 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): 
 }
 
 // Field sets of created objects by kind and shape (see shapeOf), bounded. Small: a set is
-// tens of KB of tries, and the shapes that repeat are few (Events, pods of one template
-// before the admission plugins name their volumes); every pod has its own shape, since its
-// service-account volume is named kube-api-access-<random>, so 512 entries held ~20 MB of
-// sets that were never hit again.
+// tens of KB of tries, and the shapes that repeat are few (Events of one kind of message).
+// Pods are not cached at all: admission names every pod's service-account volume
+// kube-api-access-<random> before the field manager runs, so no two pods share a shape, and
+// a 512-entry cache held ~20 MB of sets that were never hit again.
 const createdSets = new Map<string, Manager['set']>();
 const CREATED_LIMIT = 32;
 
@@ -106,13 +106,15 @@ const CREATED_LIMIT = 32;
 function recordCreate(obj: KubeObject, w: Write): void {
   const type = ssaTypeOf(w.kind);
   const fields = comparable(obj);
-  const key = `${w.kind}|${shapeOf(fields, type)}`;
-  let set = createdSets.get(key);
+  const key = w.kind === 'Pod' ? '' : `${w.kind}|${shapeOf(fields, type)}`;
+  let set = key ? createdSets.get(key) : undefined;
   if (!set) {
     const cmp = compare(zeroValue(type), fields, type);
     set = cmp.added.union(cmp.modified);
-    if (createdSets.size >= CREATED_LIMIT) createdSets.clear();
-    createdSets.set(flatString(key), set);
+    if (key) {
+      if (createdSets.size >= CREATED_LIMIT) createdSets.clear();
+      createdSets.set(flatString(key), set);
+    }
   }
   obj.metadata.managedFields = encodeManagers([
     { manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time: w.time, set, fields: encodedOf(set) },
