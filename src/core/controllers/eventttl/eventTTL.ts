@@ -43,7 +43,8 @@ export class EventTTL {
   constructor(private readonly cluster: Cluster) {
     this.queue = new WorkQueue('event_ttl', cluster.clock);
     this.client = cluster.client('kube-apiserver');
-    this.expiries = new ExpiryQueue(cluster.clock, (key) => this.queue.add(key));
+    // Only the core/v1 informer feeds the queue (see below), so its group prefixes the key.
+    this.expiries = new ExpiryQueue(cluster.clock, (namespace, name) => this.queue.add(`${EVENTS.group}|${namespace}/${name}`));
     // events.k8s.io/v1 serves the same stored Events (registry storedAs), so expiring
     // the core/v1 ones expires both views.
     for (const ref of [EVENTS]) {
@@ -52,12 +53,12 @@ export class EventTTL {
       this.informers.set(ref.group, { ref, informer });
       // Writes only move an Event's expiry later, so its first expiry is enough: reconcile
       // puts a refreshed Event back for the rest of its hour.
-      informer.addHandler({ add: (ev) => this.schedule(`${ref.group}|${ev.metadata.namespace}/${ev.metadata.name}`, ev) });
+      informer.addHandler({ add: (ev) => this.schedule(ev) });
     }
   }
 
-  private schedule(key: string, ev: KubeObject): void {
-    this.expiries.add(key, Math.max(this.cluster.clock.now() + 1, lastWritten(ev) + EVENT_TTL_MS));
+  private schedule(ev: KubeObject): void {
+    this.expiries.add(ev.metadata.namespace ?? '', ev.metadata.name ?? '', Math.max(this.cluster.clock.now() + 1, lastWritten(ev) + EVENT_TTL_MS));
   }
 
   /** reconcile deletes the Event if its hour is up, or looks again when it will be. */
@@ -71,7 +72,7 @@ export class EventTTL {
     const ev = entry?.informer.get(namespace, name);
     if (!entry || !ev) return;
     const remaining = lastWritten(ev) + EVENT_TTL_MS - this.cluster.clock.now();
-    if (remaining > 0) return this.schedule(key, ev);
+    if (remaining > 0) return this.schedule(ev);
     try {
       this.client.delete(entry.ref, namespace, name);
     } catch (err) {

@@ -12,19 +12,19 @@ describe('ExpiryQueue', () => {
   it('fires keys at their time, earliest first, same-time keys in insertion order, with one timer', () => {
     const clock = new VirtualClock(0);
     const fired: string[] = [];
-    const q = new ExpiryQueue(clock, (k) => fired.push(`${clock.now()}:${k}`));
-    q.add('b', 20);
-    q.add('c', 30);
-    q.add('a', 10); // out of order: inserted before b
-    q.add('b2', 20);
+    const q = new ExpiryQueue(clock, (ns, k) => fired.push(`${clock.now()}:${ns}/${k}`));
+    q.add('ns', 'b', 20);
+    q.add('ns', 'c', 30);
+    q.add('ns', 'a', 10); // out of order: inserted before b
+    q.add('ns', 'b2', 20);
     expect(q.size).toBe(4);
     expect(clock.pendingTimers()).toBe(1);
     advanceTo(clock, 10);
     advanceTo(clock, 19);
-    expect(fired).toEqual(['10:a']);
+    expect(fired).toEqual(['10:ns/a']);
     advanceTo(clock, 20);
     advanceTo(clock, 40);
-    expect(fired).toEqual(['10:a', '20:b', '20:b2', '40:c']);
+    expect(fired).toEqual(['10:ns/a', '20:ns/b', '20:ns/b2', '40:ns/c']);
     expect(q.size).toBe(0);
   });
 
@@ -32,10 +32,10 @@ describe('ExpiryQueue', () => {
     const clock = new VirtualClock(0);
     let n = 0;
     const q = new ExpiryQueue(clock, () => n++);
-    for (let i = 1; i <= 3000; i++) q.add(`k${i}`, i);
+    for (let i = 1; i <= 3000; i++) q.add('ns', `k${i}`, i);
     advanceTo(clock, 2500);
     expect(n).toBe(2500);
-    q.add('late', 2600);
+    q.add('ns', 'late', 2600);
     advanceTo(clock, 5000);
     expect(n).toBe(3001);
     expect(q.size).toBe(0);

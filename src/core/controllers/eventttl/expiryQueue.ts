@@ -9,34 +9,41 @@
  */
 import type { Clock, TimerHandle } from '../../sim/clock.ts';
 
-/** ExpiryQueue calls `due(key)` for each key once its time has come, earliest first. */
+/**
+ * ExpiryQueue calls `due(namespace, name)` for each entry once its time has come, earliest
+ * first. An entry is the two strings of the object's own metadata (shared, not copied): a
+ * joined key string per entry would be most of the queue's memory.
+ */
 export class ExpiryQueue {
   private readonly times: number[] = [];
-  private readonly keys: string[] = [];
+  private readonly namespaces: string[] = [];
+  private readonly names: string[] = [];
   // Entries before head have fired; the arrays are compacted when half of them are dead.
   private head = 0;
   private timer: { at: number; handle: TimerHandle } | undefined;
 
   constructor(
     private readonly clock: Clock,
-    private readonly due: (key: string) => void,
+    private readonly due: (namespace: string, name: string) => void,
   ) {}
 
-  /** size is the number of keys waiting. */
+  /** size is the number of entries waiting. */
   get size(): number {
     return this.times.length - this.head;
   }
 
-  /** add schedules key at virtual time `at` (keys due at the same time fire in insertion order). */
-  add(key: string, at: number): void {
+  /** add schedules an entry at virtual time `at` (entries due at the same time fire in insertion order). */
+  add(namespace: string, name: string, at: number): void {
     let i = this.times.length;
     while (i > this.head && this.times[i - 1] > at) i--;
     if (i === this.times.length) {
       this.times.push(at);
-      this.keys.push(key);
+      this.namespaces.push(namespace);
+      this.names.push(name);
     } else {
       this.times.splice(i, 0, at);
-      this.keys.splice(i, 0, key);
+      this.namespaces.splice(i, 0, namespace);
+      this.names.splice(i, 0, name);
     }
     this.arm();
   }
@@ -53,13 +60,13 @@ export class ExpiryQueue {
     this.timer = undefined;
     const now = this.clock.now();
     while (this.head < this.times.length && this.times[this.head] <= now) {
-      const key = this.keys[this.head];
-      this.head++;
-      this.due(key);
+      const i = this.head++;
+      this.due(this.namespaces[i], this.names[i]);
     }
     if (this.head > 1024 && this.head * 2 > this.times.length) {
       this.times.splice(0, this.head);
-      this.keys.splice(0, this.head);
+      this.namespaces.splice(0, this.head);
+      this.names.splice(0, this.head);
       this.head = 0;
     }
     this.arm();
