@@ -4,6 +4,7 @@
  * Messages are upstream's; the object diff upstream appends to the "immutable" errors
  * (cmp.Diff output, deliberately unstable) is left out.
  */
+import { thaw } from '../clone.ts';
 import type { FieldError, GoStringer } from '../status.ts';
 import type { KubeObject } from '../types.ts';
 import { deepEqual } from '../equality.ts';
@@ -172,8 +173,8 @@ export const PVC_SPEC_IMMUTABLE = 'spec is immutable after creation except resou
 export function validatePersistentVolumeClaimUpdate(obj: KubeObject, old: KubeObject): FieldError[] {
   const errs = validatePersistentVolumeClaim(obj);
   errs.push(...validateObjectMetaUpdate(obj.metadata, old.metadata));
-  const spec = structuredClone((obj.spec ?? {}) as Dict);
-  const oldSpec = structuredClone((old.spec ?? {}) as Dict);
+  const spec = thaw((obj.spec ?? {}) as Dict);
+  const oldSpec = thaw((old.spec ?? {}) as Dict);
   if (!oldSpec.volumeName) oldSpec.volumeName = spec.volumeName;
   const newSize = quantityOf(spec.resources?.requests?.storage);
   const oldSize = quantityOf(oldSpec.resources?.requests?.storage);

@@ -6,6 +6,7 @@
  * and the parent's annotations as they were when it was made, and is controlled by its parent. Rolling back to an old template re-uses that
  * template's revision and gives it the next number, as upstream does.
  */
+import { thaw } from '../../api/clone.ts';
 import { deepEqual } from '../../api/equality.ts';
 import { utf8Encode } from '../../api/encoding.ts';
 import type { KubeObject } from '../../api/types.ts';
@@ -27,7 +28,7 @@ export interface ControllerRevision extends KubeObject {
 /** templatePatch is getPatch of both controllers: `{"spec":{"template":{...,"$patch":"replace"}}}`. */
 export function templatePatch(parent: KubeObject): Record<string, unknown> {
   const template = (parent.spec as { template?: Record<string, unknown> } | undefined)?.template ?? {};
-  return { spec: { template: { ...structuredClone(template), $patch: 'replace' } } };
+  return { spec: { template: { ...thaw(template), $patch: 'replace' } } };
 }
 
 /**

@@ -5,6 +5,7 @@
  * collector deletes it with the pod. A claim of that name the pod does not own is left
  * alone: the scheduler then refuses the pod.
  */
+import { thaw } from '../../../api/clone.ts';
 import { podClaims } from '../../../api/persistentVolumes.ts';
 import { isStatusError } from '../../../api/status.ts';
 import type { KubeObject, Pod } from '../../../api/types.ts';
@@ -58,7 +59,7 @@ export class EphemeralVolumeController {
             annotations: template.metadata?.annotations,
             ownerReferences: [{ apiVersion: 'v1', kind: 'Pod', name: pod.metadata?.name ?? '', uid: pod.metadata?.uid ?? '', controller: true, blockOwnerDeletion: true }],
           },
-          spec: structuredClone(template.spec ?? {}),
+          spec: thaw(template.spec ?? {}),
         } as KubeObject);
       } catch (err) {
         // Created meanwhile (our cache is behind) or refused as invalid: nothing more to do here.
