@@ -15,7 +15,7 @@ describe('inTypedOrder', () => {
       },
       status: {},
     } as unknown as KubeObject;
-    const out = inTypedOrder(dep) as unknown as Record<string, any>;
+    const out = inTypedOrder(dep) as unknown as Record<string, unknown>;
     expect(JSON.stringify(out)).toBe(
       '{"kind":"Deployment","apiVersion":"apps/v1","metadata":{"name":"web","creationTimestamp":null,"labels":{"a":"2","z":"1"}},' +
         '"spec":{"replicas":1,"template":{"spec":{"containers":[{"name":"c","image":"nginx","resources":{"limits":{"cpu":"1","memory":"1Gi"}}}]}},"strategy":{}},"status":{}}',

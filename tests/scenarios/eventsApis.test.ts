@@ -19,7 +19,7 @@ describe('Events through both APIs', () => {
     expect(v1.split('\n')[0]).toBe('LAST SEEN   TYPE     REASON      OBJECT    MESSAGE');
     expect(v1).toMatch(/\n\d+s +Normal +Scheduled +pod\/web +Successfully assigned default\/web to node0\d\n/);
     const yaml = await s.out('kubectl get events.v1.events.k8s.io --field-selector reason=Started -o yaml');
-    expect(yaml).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: events.k8s.io\/v1\n  deprecatedCount: 1\n  deprecatedFirstTimestamp: "[^"]+"\n  deprecatedLastTimestamp: "[^"]+"\n  deprecatedSource:\n    component: kubelet\n    host: node0\d\n  eventTime: null\n  kind: Event\n/);
+    expect(yaml).toMatch(/^apiVersion: v1\nitems:\n- apiVersion: events.k8s.io\/v1\n {2}deprecatedCount: 1\n {2}deprecatedFirstTimestamp: "[^"]+"\n {2}deprecatedLastTimestamp: "[^"]+"\n {2}deprecatedSource:\n {4}component: kubelet\n {4}host: node0\d\n {2}eventTime: null\n {2}kind: Event\n/);
     expect(yaml).toContain('  note: Started container web\n  reason: Started\n  regarding:\n    apiVersion: v1\n    fieldPath: spec.containers{web}\n    kind: Pod\n');
     expect(yaml).toContain('  reportingController: kubelet\n  reportingInstance: node0');
     expect(await s.run('kubectl get events.events.k8s.io --field-selector involvedObject.name=web')).toEqual({

@@ -10,7 +10,6 @@ import { badRequest, conflict, notFound } from '../api/status.ts';
 import type { KubeObject } from '../api/types.ts';
 import { thaw } from '../storage/freeze.ts';
 import type { ApiServer, WriteOptions } from './apiserver.ts';
-import { deleteObject, type DeleteOptions } from './deletion.ts';
 import { resourceKey, type ResourceDefinition } from './resource.ts';
 
 /** bindPod assigns a pod to a node, as the scheduler's binding POST does. */

@@ -101,7 +101,7 @@ function parsedJSONPath(template: string): string {
   try {
     new JSONPath(template);
   } catch (err) {
-    throw new Error(`error parsing jsonpath ${template}, ${(err as Error).message}`);
+    throw new Error(`error parsing jsonpath ${template}, ${(err as Error).message}`, { cause: err });
   }
   return template;
 }
@@ -111,7 +111,7 @@ function parsedGoTemplate(template: string): string {
   try {
     parseGoTemplate(template);
   } catch (err) {
-    throw new Error(`error parsing template ${template}, ${(err as Error).message}`);
+    throw new Error(`error parsing template ${template}, ${(err as Error).message}`, { cause: err });
   }
   return template;
 }

@@ -97,7 +97,7 @@ export class HorizontalController {
     const current = (scale.spec as { replicas?: number } | undefined)?.replicas ?? 0;
     const selectorText = (scale.status as { selector?: string } | undefined)?.selector ?? '';
     const min = spec.minReplicas ?? 1;
-    let desired = 0;
+    let desired: number;
     let rescale = true;
     let rescaleReason = '';
     // Only a metric computation fills currentMetrics; clamping to min/max clears it, as upstream.

@@ -59,7 +59,7 @@ function resourceProposal(spec: MetricSpec, inputs: MetricInputs): Proposal {
     try {
       return inputs.podMetrics();
     } catch (err) {
-      throw new Error(`unable to fetch metrics from resource metrics API: ${errorText(err)}`);
+      throw new Error(`unable to fetch metrics from resource metrics API: ${errorText(err)}`, { cause: err });
     }
   };
   const target = src.target;
