@@ -90,7 +90,7 @@ $ kubectl get pod crash
 NAME    READY   STATUS             RESTARTS     AGE
 crash   0/1     CrashLoopBackOff   4 (8s ago)   80s
 $ kubectl get pod crash -o jsonpath='{.status.containerStatuses[0].state.waiting.message}{"\\n"}'
-back-off 1m20s restarting failed container=crash pod=crash_default(395b4682-b4cc-4695-8292-6abe2573efa3)
+back-off 1m20s restarting failed container=crash pod=crash_default(c710ed91-911d-40a8-bfe9-2723fad9ba61)
 $ kubectl logs crash --previous
 starting
 boom
@@ -108,13 +108,13 @@ $ kubectl describe pod crash | sed -n '/^Events/,$p'
 Events:
   Type     Reason     Age               From               Message
   ----     ------     ----              ----               -------
-  Normal   Scheduled  80s               default-scheduler  Successfully assigned default/crash to node02
+  Normal   Scheduled  80s               default-scheduler  Successfully assigned default/crash to node01
   Normal   Pulling    79s               kubelet            Pulling image "busybox:1.36"
-  Normal   Pulled     79s               kubelet            Successfully pulled image "busybox:1.36" in 485ms (485ms including waiting). Image size: 2160000 bytes.
+  Normal   Pulled     79s               kubelet            Successfully pulled image "busybox:1.36" in 474ms (474ms including waiting). Image size: 2160000 bytes.
   Normal   Created    8s (x5 over 79s)  kubelet            Created container: crash
   Normal   Started    8s (x5 over 79s)  kubelet            Started container crash
   Normal   Pulled     8s (x4 over 79s)  kubelet            Container image "busybox:1.36" already present on machine
-  Warning  BackOff    8s (x4 over 78s)  kubelet            Back-off restarting failed container crash in pod crash_default(395b4682-b4cc-4695-8292-6abe2573efa3)
+  Warning  BackOff    8s (x4 over 78s)  kubelet            Back-off restarting failed container crash in pod crash_default(c710ed91-911d-40a8-bfe9-2723fad9ba61)
 `);
     expect(
       await transcript(
@@ -184,16 +184,16 @@ $ kubectl get endpoints nr
 NAME   ENDPOINTS   AGE
 nr                 20s
 $ kubectl get endpoints nr -o jsonpath='{.subsets[0].notReadyAddresses[0].ip}{"\\n"}'
-10.244.1.4
+10.244.2.5
 $ kubectl get endpointslices -l kubernetes.io/service-name=nr -o jsonpath='{.items[0].endpoints[0].conditions}{"\\n"}'
 {"ready":false,"serving":false,"terminating":false}
 $ kubectl describe pod notready | sed -n '/^Events/,$p'
 Events:
   Type     Reason     Age               From               Message
   ----     ------     ----              ----               -------
-  Normal   Scheduled  20s               default-scheduler  Successfully assigned default/notready to node01
+  Normal   Scheduled  20s               default-scheduler  Successfully assigned default/notready to node02
   Normal   Pulling    19s               kubelet            Pulling image "nginx:1.25"
-  Normal   Pulled     17s               kubelet            Successfully pulled image "nginx:1.25" in 2.26s (2.26s including waiting). Image size: 72950530 bytes.
+  Normal   Pulled     17s               kubelet            Successfully pulled image "nginx:1.25" in 2.289s (2.289s including waiting). Image size: 72950530 bytes.
   Normal   Created    17s               kubelet            Created container: web
   Normal   Started    17s               kubelet            Started container web
   Warning  Unhealthy  2s (x4 over 17s)  kubelet            Readiness probe failed: HTTP probe failed with statuscode: 404
@@ -206,7 +206,7 @@ $ kubectl describe pod live | sed -n '/^Events/,$p'
 Events:
   Type     Reason     Age                From               Message
   ----     ------     ----               ----               -------
-  Normal   Scheduled  80s                default-scheduler  Successfully assigned default/live to node02
+  Normal   Scheduled  80s                default-scheduler  Successfully assigned default/live to node01
   Warning  Unhealthy  34s (x3 over 44s)  kubelet            Liveness probe failed: cat: /tmp/healthy: No such file or directory
   Normal   Killing    34s                kubelet            Container app failed liveness probe, will be restarted
   Normal   Pulled     4s (x2 over 79s)   kubelet            Container image "busybox:1.36" already present on machine

@@ -85,40 +85,40 @@ $ kubectl describe node node01 | grep -A4 '^Conditions'
 Conditions:
   Type             Status    LastHeartbeatTime                 LastTransitionTime                Reason              Message
   ----             ------    -----------------                 ------------------                ------              -------
-  MemoryPressure   Unknown   Thu, 15 Jan 2026 09:10:00 +0000   Thu, 15 Jan 2026 09:10:40 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
-  DiskPressure     Unknown   Thu, 15 Jan 2026 09:10:00 +0000   Thu, 15 Jan 2026 09:10:40 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+  MemoryPressure   Unknown   Thu, 15 Jan 2026 09:05:10 +0000   Thu, 15 Jan 2026 09:10:40 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
+  DiskPressure     Unknown   Thu, 15 Jan 2026 09:05:10 +0000   Thu, 15 Jan 2026 09:10:40 +0000   NodeStatusUnknown   Kubelet stopped posting node status.
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE   IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-bblj4   1/1     Running   0          50s   10.244.2.3   node02   <none>           <none>
-web-7d4bcbbf5b-rrhgs   1/1     Running   0          50s   10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-tmbgt   1/1     Running   0          50s   10.244.1.4   node01   <none>           <none>
-web-7d4bcbbf5b-zg8dd   1/1     Running   0          50s   10.244.1.3   node01   <none>           <none>
+web-7d4bcbbf5b-9bjk4   1/1     Running   0          50s   10.244.1.4   node01   <none>           <none>
+web-7d4bcbbf5b-bjxwm   1/1     Running   0          50s   10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-xs886   1/1     Running   0          50s   10.244.2.5   node02   <none>           <none>
+web-7d4bcbbf5b-zsmxc   1/1     Running   0          50s   10.244.1.5   node01   <none>           <none>
 $ kubectl get pods -o jsonpath='{range .items[*]}{.spec.nodeName} {.status.conditions[?(@.type=="Ready")].status}{"\\n"}{end}'
-node02 True
-node02 True
 node01 False
+node02 True
+node02 True
 node01 False
 $ kubectl get endpoints web
 NAME   ENDPOINTS                     AGE
-web    10.244.2.3:80,10.244.2.4:80   50s
+web    10.244.2.4:80,10.244.2.5:80   50s
 $ kubectl get events --field-selector reason=NodeNotReady
 LAST SEEN   TYPE      REASON         OBJECT                     MESSAGE
 10s         Normal    NodeNotReady   node/node01                Node node01 status is now: NodeNotReady
-10s         Warning   NodeNotReady   pod/web-7d4bcbbf5b-tmbgt   Node is not ready
-10s         Warning   NodeNotReady   pod/web-7d4bcbbf5b-zg8dd   Node is not ready
+10s         Warning   NodeNotReady   pod/web-7d4bcbbf5b-9bjk4   Node is not ready
+10s         Warning   NodeNotReady   pod/web-7d4bcbbf5b-zsmxc   Node is not ready
 $ sleep 300
 $ kubectl get pods -o wide
 NAME                   READY   STATUS        RESTARTS   AGE     IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-2pzkr   1/1     Running       0          10s     10.244.2.6   node02   <none>           <none>
-web-7d4bcbbf5b-bblj4   1/1     Running       0          5m50s   10.244.2.3   node02   <none>           <none>
-web-7d4bcbbf5b-mgdhm   1/1     Running       0          10s     10.244.2.5   node02   <none>           <none>
-web-7d4bcbbf5b-rrhgs   1/1     Running       0          5m50s   10.244.2.4   node02   <none>           <none>
-web-7d4bcbbf5b-tmbgt   1/1     Terminating   0          5m50s   10.244.1.4   node01   <none>           <none>
-web-7d4bcbbf5b-zg8dd   1/1     Terminating   0          5m50s   10.244.1.3   node01   <none>           <none>
+web-7d4bcbbf5b-9bjk4   1/1     Terminating   0          5m50s   10.244.1.4   node01   <none>           <none>
+web-7d4bcbbf5b-bjxwm   1/1     Running       0          5m50s   10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-gwhrm   1/1     Running       0          10s     10.244.2.8   node02   <none>           <none>
+web-7d4bcbbf5b-m2trw   1/1     Running       0          10s     10.244.2.7   node02   <none>           <none>
+web-7d4bcbbf5b-xs886   1/1     Running       0          5m50s   10.244.2.5   node02   <none>           <none>
+web-7d4bcbbf5b-zsmxc   1/1     Terminating   0          5m50s   10.244.1.5   node01   <none>           <none>
 $ kubectl get events --field-selector reason=TaintManagerEviction
 LAST SEEN   TYPE     REASON                 OBJECT                     MESSAGE
-10s         Normal   TaintManagerEviction   pod/web-7d4bcbbf5b-tmbgt   Marking for deletion Pod default/web-7d4bcbbf5b-tmbgt
-10s         Normal   TaintManagerEviction   pod/web-7d4bcbbf5b-zg8dd   Marking for deletion Pod default/web-7d4bcbbf5b-zg8dd
+10s         Normal   TaintManagerEviction   pod/web-7d4bcbbf5b-9bjk4   Marking for deletion Pod default/web-7d4bcbbf5b-9bjk4
+10s         Normal   TaintManagerEviction   pod/web-7d4bcbbf5b-zsmxc   Marking for deletion Pod default/web-7d4bcbbf5b-zsmxc
 $ kubectl get deploy web
 NAME   READY   UP-TO-DATE   AVAILABLE   AGE
 web    4/4     4            4           5m50s
@@ -143,10 +143,10 @@ $ kubectl get node node01 -o jsonpath='{.spec.taints}{"\\n"}'
 
 $ kubectl get pods -o wide
 NAME                   READY   STATUS    RESTARTS   AGE     IP           NODE     NOMINATED NODE   READINESS GATES
-web-7d4bcbbf5b-2pzkr   1/1     Running   0          30s     10.244.2.6   node02   <none>           <none>
-web-7d4bcbbf5b-bblj4   1/1     Running   0          6m10s   10.244.2.3   node02   <none>           <none>
-web-7d4bcbbf5b-mgdhm   1/1     Running   0          30s     10.244.2.5   node02   <none>           <none>
-web-7d4bcbbf5b-rrhgs   1/1     Running   0          6m10s   10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-bjxwm   1/1     Running   0          6m10s   10.244.2.4   node02   <none>           <none>
+web-7d4bcbbf5b-gwhrm   1/1     Running   0          30s     10.244.2.8   node02   <none>           <none>
+web-7d4bcbbf5b-m2trw   1/1     Running   0          30s     10.244.2.7   node02   <none>           <none>
+web-7d4bcbbf5b-xs886   1/1     Running   0          6m10s   10.244.2.5   node02   <none>           <none>
 `);
   });
 });
