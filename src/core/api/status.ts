@@ -261,3 +261,12 @@ export function unsupportedMediaType(contentType: string): StatusError {
 export function statusErrorFrom(status: Status): StatusError {
   return new StatusError(status);
 }
+
+/** methodNotAllowed is the 405 of a verb a resource does not route, as the generic apiserver answers it. */
+export function methodNotAllowed(): StatusError {
+  return new StatusError({
+    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
+    message: 'the server does not allow this method on the requested resource', reason: 'MethodNotAllowed', code: 405,
+    details: {},
+  });
+}

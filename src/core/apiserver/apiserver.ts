@@ -7,15 +7,7 @@
  * synchronous: the simulation loop, not the network, decides when effects are observed.
  */
 import { deepEqual } from '../api/equality.ts';
-import {
-  StatusError,
-  alreadyExists,
-  badRequest,
-  conflict,
-  invalid,
-  notFound,
-  type FieldError,
-} from '../api/status.ts';
+import { StatusError, alreadyExists, badRequest, conflict, invalid, methodNotAllowed, notFound, type FieldError } from '../api/status.ts';
 import { omitEmpty } from '../api/omitEmpty.ts';
 import { rfc3339 } from '../api/time.ts';
 import { apiVersionOf, type KubeObject } from '../api/types.ts';
@@ -28,7 +20,7 @@ import type { AdmissionAttributes, AdmissionPlugin, StorageHook, UserInfo } from
 import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from './objectMeta.ts';
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
 import { compileListFilter, type ListFilter } from './selectors.ts';
-import { ownershipChanged, recordCreateByApply, recordUpdate } from './fieldmanager/fieldManager.ts';
+import { changesNothing, recordCreate, recordUpdateWrite } from './writeOwnership.ts';
 import { thawKeepingFieldsV1, thawMetadata } from './fieldmanager/managedFields.ts';
 import { checkDecoding } from './strictFields.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
@@ -216,11 +208,7 @@ export class ApiServer {
     const ns = obj.metadata.namespace ?? '';
     if (this.store.get(key, ns, obj.metadata.name ?? '')) throw alreadyExists(def.group, def.resource, obj.metadata.name ?? '');
     for (const hook of this.hooks.get(`${def.group}/${def.resource}`) ?? []) hook.beforeStore?.('CREATE', obj, undefined, !!opts.dryRun);
-    if (opts.fieldManager) {
-      const write = { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time: rfc3339(this.clock.now()), subresource: '' };
-      if (opts.appliedConfig) recordCreateByApply(obj, opts.appliedConfig, write);
-      else recordUpdate(obj, undefined, write);
-    }
+    recordCreate(def, obj, opts, rfc3339(this.clock.now()));
     if (opts.dryRun) return obj;
     try {
       if (def.storedAs) return this.fromStore(def, this.store.create(key, def.storedAs.toStored(obj)));
@@ -304,15 +292,8 @@ export class ApiServer {
     this.validateAdmission(attrs);
 
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    // An Apply arrives with its managedFields computed (fieldmanager.applyConfig).
-    if (operation === 'Update') {
-      if (opts.fieldManager) {
-        const scope = subresource === 'status' ? 'status' : !subresource && def.hasStatus ? 'spec' : 'all';
-        recordUpdate(obj, old, { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time: rfc3339(this.clock.now()), subresource, scope });
-      }
-      else obj.metadata.managedFields = old.metadata.managedFields;
-    }
-    if (sameContent(obj, old) && (obj.metadata.managedFields === old.metadata.managedFields || !ownershipChanged(obj, old))) return old;
+    if (operation === 'Update') recordUpdateWrite(def, obj, old, opts, subresource, rfc3339(this.clock.now()));
+    if (changesNothing(obj, old)) return old;
     for (const hook of this.hooks.get(`${def.group}/${def.resource}`) ?? []) hook.beforeStore?.('UPDATE', obj, old, !!opts.dryRun);
     if (opts.dryRun) return obj;
     let stored: KubeObject;
@@ -408,19 +389,4 @@ export class ApiServer {
   validateAdmission(attrs: AdmissionAttributes): void {
     for (const p of this.admission) p.validate?.(attrs);
   }
-}
-
-/** sameContent tells whether an update would change nothing (then nothing is written). */
-function sameContent(a: KubeObject, b: KubeObject): boolean {
-  const strip = (o: KubeObject) => ({ ...o, metadata: { ...o.metadata, resourceVersion: undefined, managedFields: undefined } });
-  return deepEqual(strip(a), strip(b));
-}
-
-/** methodNotAllowed is the 405 of a verb an (aggregated) API does not route, as the generic apiserver answers it. */
-export function methodNotAllowed(): StatusError {
-  return new StatusError({
-    kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure',
-    message: 'the server does not allow this method on the requested resource', reason: 'MethodNotAllowed', code: 405,
-    details: {},
-  });
 }

@@ -12,7 +12,8 @@ import { rfc3339 } from '../api/time.ts';
 import type { KubeObject } from '../api/types.ts';
 import { thaw } from '../storage/freeze.ts';
 import type { UserInfo } from './admission.ts';
-import { methodNotAllowed, type ApiServer, type ListOptions } from './apiserver.ts';
+import { methodNotAllowed } from '../api/status.ts';
+import type { ApiServer, ListOptions } from './apiserver.ts';
 import type { ResourceDefinition } from './resource.ts';
 
 /** DeleteOptions is metav1.DeleteOptions. */
