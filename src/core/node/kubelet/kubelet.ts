@@ -11,7 +11,7 @@ import { isStatusError } from '../../api/status.ts';
 import { rfc3339Micro } from '../../api/time.ts';
 import type { ExecCommand } from '../runtime/types.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
-import { CONFIGMAPS, LEASES, NODES, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, PODS, SECRETS, SERVICES } from '../../client/client.ts';
+import { CONFIGMAPS, NODES, PERSISTENTVOLUMECLAIMS, PERSISTENTVOLUMES, PODS, SECRETS, SERVICES } from '../../client/client.ts';
 import type { Informer } from '../../client/informer.ts';
 import { keyOf } from '../../client/informer.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
@@ -25,6 +25,7 @@ import type { VirtualFS } from '../runtime/types.ts';
 import { Backoff } from './backoff.ts';
 import type { KubeletContext, PodNetworkHooks } from './context.ts';
 import { ImageManager } from './imageManager.ts';
+import { renewNodeLease } from './nodeLease.ts';
 import { hex, newNode, nodeResources, nodeStatus, uuid, type NodeCondition, type NodeIdentity } from './nodeObject.ts';
 import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
 import type { PodRecord } from './podState.ts';
@@ -263,30 +264,7 @@ export class Kubelet {
   }
 
   private renewLease(): void {
-    const client = this.ctx.client;
-    const now = rfc3339Micro(this.cluster.clock.now());
-    const lease = client.tryGet(LEASES, 'kube-node-lease', this.name);
-    try {
-      if (lease) {
-        const l = thaw(lease);
-        (l.spec as Record<string, unknown>).renewTime = now;
-        client.update(LEASES, l);
-        return;
-      }
-      const node = client.tryGet(NODES, '', this.name);
-      client.create(LEASES, 'kube-node-lease', {
-        apiVersion: 'coordination.k8s.io/v1',
-        kind: 'Lease',
-        metadata: {
-          name: this.name,
-          namespace: 'kube-node-lease',
-          ...(node ? { ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: this.name, uid: node.metadata.uid! }] } : {}),
-        },
-        spec: { holderIdentity: this.name, leaseDurationSeconds: 40, renewTime: now },
-      });
-    } catch (err) {
-      if (!isStatusError(err)) throw err;
-    }
+    renewNodeLease(this.ctx.client, this.name, rfc3339Micro(this.cluster.clock.now()));
   }
 
   /** postStatus posts node status when it changed, or when the report interval has passed. */
