@@ -34,8 +34,18 @@ test('clicking an aggregated pod group lists its pods, and any pod opens from th
   await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
   const last = rows.last();
   await expect(last).toBeVisible();
-  const name = await last.getAttribute('data-name');
-  await last.click();
+  // The list draws the rows of its new scroll position on the next frame: wait until the last
+  // row stays the same, then click that pod by name (not "whatever row is last by then").
+  let name: string | null = null;
+  await expect
+    .poll(async () => {
+      const now = await last.getAttribute('data-name');
+      const settled = now !== null && now === name;
+      name = now;
+      return settled;
+    })
+    .toBe(true);
+  await list.locator(`button[data-name="${name}"]`).click();
   await expect(inspector).toContainText(`Pod default/${name}`);
   const results = await new AxeBuilder({ page }).include('[data-testid="inspector"]').analyze();
   expect(results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
