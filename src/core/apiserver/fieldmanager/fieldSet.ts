@@ -149,11 +149,6 @@ export class FieldSet {
     return out;
   }
 
-  /** equals compares members. */
-  equals(other: FieldSet): boolean {
-    return this.difference(other).empty() && other.difference(this).empty();
-  }
-
   /** paths lists the member paths in sorted element order. */
   paths(prefix: string[] = []): string[][] {
     const out: string[][] = [];
