@@ -14,6 +14,7 @@ import { builtinResources } from '../apiserver/registry/index.ts';
 import { Client } from '../client/client.ts';
 import { EventRecorder } from '../client/events.ts';
 import { InformerFactory } from '../client/informer.ts';
+import { startCompactor } from '../storage/compactor.ts';
 import { Store } from '../storage/store.ts';
 import { VirtualClock } from './clock.ts';
 import { SimLoop, type Reconciler } from './loop.ts';
@@ -102,6 +103,7 @@ export class Cluster {
     this.clock = new VirtualClock(options.startTime);
     this.random = new Random(options.seed);
     this.store = new Store(20000, options.freeze);
+    startCompactor(this.store, this.clock);
     this.server = new ApiServer({ store: this.store, clock: this.clock, random: this.random, resources: builtinResources });
     this.loop = new SimLoop(this.clock, this.store);
     this.informers = new InformerFactory(this.client('kube-controller-manager'));

@@ -198,6 +198,21 @@ export class Store {
     return delivered;
   }
 
+  /**
+   * compact forgets the retained events at or before `revision` (etcd's Compact): a watch from
+   * an older revision then gets 410 Gone and must re-list. The 20,000-event window still bounds
+   * the log between compactions.
+   */
+  compact(revision: number): void {
+    let head = this.logHead;
+    while (head < this.log.length && this.log[head].revision <= revision) head++;
+    if (head === this.logHead && this.logStart > 0) return;
+    this.logHead = head;
+    this.logStart++;
+    this.log = this.log.slice(head);
+    this.logHead = 0;
+  }
+
   /** snapshot returns every object and the revision, for persistence. */
   snapshot(): { revision: number; resources: Record<string, KubeObject[]> } {
     const resources: Record<string, KubeObject[]> = {};
