@@ -1,7 +1,19 @@
-import type { AndOr, CaseItem, CommandNode, CompoundCommand, CondExpr, List, Pipeline, Redirect, RedirectOp, SimpleCommand } from './ast.ts';
+import type {
+  AndOr,
+  CaseItem,
+  CommandNode,
+  CompoundCommand,
+  List,
+  Pipeline,
+  Redirect,
+  RedirectOp,
+  SimpleCommand,
+} from './ast.ts';
+import { parseCond } from './condParser.ts';
 import { ShellSyntaxError, unexpectedEOF, unexpectedToken } from './errors.ts';
-import { Lexer, type Token } from './lexer.ts';
+import { Lexer } from './lexer.ts';
 import { removeQuotes } from './quoting.ts';
+import { TokenStream } from './tokenStream.ts';
 
 /*
  * A compact recursive-descent parser for the POSIX shell grammar plus the bash
@@ -13,7 +25,20 @@ import { removeQuotes } from './quoting.ts';
 
 const REDIRECT_OPS = new Set(['>', '>>', '>|', '<', '<>', '>&', '<&', '&>', '&>>', '<<', '<<-', '<<<']);
 const LIST_END = new Set(['then', 'elif', 'else', 'fi', 'do', 'done', 'esac', '}']);
-const RESERVED = new Set([...LIST_END, 'if', 'for', 'while', 'until', 'case', 'in', '{', '!', '[[', ']]', 'function']);
+const RESERVED = new Set([
+  ...LIST_END,
+  'if',
+  'for',
+  'while',
+  'until',
+  'case',
+  'in',
+  '{',
+  '!',
+  '[[',
+  ']]',
+  'function',
+]);
 const MAX_DEPTH = 200;
 
 /** ParseResult is a parsed list plus warnings bash would print (here-doc ended by EOF). */
@@ -34,60 +59,11 @@ export function parse(src: string, strict = false): ParseResult {
   return { list, warnings: p.lexer.warnings };
 }
 
-function tokenText(t: Token): string {
-  if (t.kind === 'word') return t.raw;
-  if (t.kind === 'op') return t.op;
-  if (t.kind === 'newline') return 'newline';
-  return 'EOF';
-}
-
-class Parser {
-  private peeked: { tok: Token; start: number; cond: boolean } | null = null;
+class Parser extends TokenStream {
   private depth = 0;
 
-  constructor(readonly lexer: Lexer) {}
-
-  private peek(cond = false): Token {
-    // NOTE: a peeked newline has already consumed here-document bodies, so it is never re-lexed.
-    if (this.peeked && this.peeked.cond !== cond && this.peeked.tok.kind !== 'newline') {
-      this.lexer.pos = this.peeked.start;
-      this.peeked = null;
-    }
-    if (!this.peeked) {
-      this.lexer.skipBlanks();
-      const start = this.lexer.pos;
-      this.peeked = { tok: this.lexer.next(cond), start, cond };
-    }
-    return this.peeked.tok;
-  }
-
-  private next(cond = false): Token {
-    const t = this.peek(cond);
-    this.peeked = null;
-    return t;
-  }
-
-  private isWord(t: Token, raw: string): boolean {
-    return t.kind === 'word' && t.raw === raw;
-  }
-
-  private isOp(t: Token, op: string): boolean {
-    return t.kind === 'op' && t.op === op;
-  }
-
-  private fail(t: Token, expecting?: string): never {
-    if (t.kind === 'eof') throw unexpectedEOF(expecting);
-    throw unexpectedToken(tokenText(t));
-  }
-
-  private skipNewlines(): void {
-    while (this.peek().kind === 'newline') this.next();
-  }
-
-  private expectWord(raw: string): void {
-    this.skipNewlines();
-    const t = this.next();
-    if (!this.isWord(t, raw)) this.fail(t, raw);
+  constructor(lexer: Lexer) {
+    super(lexer);
   }
 
   parseProgram(): List {
@@ -192,7 +168,7 @@ class Parser {
           return this.parseCase();
         case '[[':
           this.next();
-          return this.withRedirects({ type: 'cond', expr: this.parseCond() });
+          return this.withRedirects({ type: 'cond', expr: parseCond(this) });
         case 'function':
           return this.parseFunction(true);
         default:
@@ -365,59 +341,6 @@ class Parser {
       items.push({ patterns, body, terminator });
     }
     return this.withRedirects({ type: 'case', word: word.raw, items });
-  }
-
-  /** parseCond reads a `[[ ... ]]` expression: || binds loosest, then &&, then !. */
-  private parseCond(): CondExpr {
-    const expr = this.parseCondOr();
-    const t = this.next(true);
-    if (!this.isWord(t, ']]')) this.fail(t);
-    return expr;
-  }
-
-  private parseCondOr(): CondExpr {
-    let left = this.parseCondAnd();
-    while (this.isOp(this.peek(true), '||')) {
-      this.next(true);
-      left = { kind: 'or', left, right: this.parseCondAnd() };
-    }
-    return left;
-  }
-
-  private parseCondAnd(): CondExpr {
-    let left = this.parseCondNot();
-    while (this.isOp(this.peek(true), '&&')) {
-      this.next(true);
-      left = { kind: 'and', left, right: this.parseCondNot() };
-    }
-    return left;
-  }
-
-  private parseCondNot(): CondExpr {
-    const t = this.next(true);
-    if (this.isWord(t, '!')) return { kind: 'not', expr: this.parseCondNot() };
-    if (this.isOp(t, '(')) {
-      const e = this.parseCondOr();
-      const close = this.next(true);
-      if (!this.isOp(close, ')')) this.fail(close);
-      return e;
-    }
-    if (t.kind !== 'word' || t.raw === ']]') this.fail(t);
-    if (/^-[a-zA-Z]$/.test(t.raw)) {
-      const arg = this.peek(true);
-      if (arg.kind === 'word' && arg.raw !== ']]') {
-        this.next(true);
-        return { kind: 'unary', op: t.raw, arg: arg.raw };
-      }
-    }
-    const op = this.peek(true);
-    if (op.kind === 'word' && /^(==?|!=|=~|<|>|-(eq|ne|lt|le|gt|ge|nt|ot|ef))$/.test(op.raw)) {
-      this.next(true);
-      const right = this.next(true);
-      if (right.kind !== 'word') this.fail(right);
-      return { kind: 'binary', op: op.raw, left: t.raw, right: right.raw };
-    }
-    return { kind: 'word', arg: t.raw };
   }
 }
 
