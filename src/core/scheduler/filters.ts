@@ -17,7 +17,7 @@ export interface Profile {
 
 /** newContext starts a cycle's state over a snapshot. */
 export function newContext(snapshot: NodeInfo[], defaultSpreadSelector?: Selector, memo?: Map<string, unknown>): SchedulingContext {
-  return { state: new Map(), allNodes: snapshot, defaultSpreadSelector, memo };
+  return { state: new Map(), allNodes: snapshot, defaultSpreadSelector, memo, havePodsWithRequiredAntiAffinity: undefined };
 }
 
 /** runPreFilters runs every PreFilter; the first rejection is returned with its plugin. */

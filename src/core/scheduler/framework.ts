@@ -43,6 +43,8 @@ export interface CycleInput {
   startIndex?: number;
   /** memo is the scheduler's cross-cycle plugin memo (see SchedulingContext.memo). */
   memo?: Map<string, unknown>;
+  /** havePodsWithRequiredAntiAffinity is the snapshot's list of nodes with such pods (see SchedulingContext). */
+  havePodsWithRequiredAntiAffinity?: readonly NodeInfo[];
 }
 
 /** MIN_FEASIBLE_NODES_TO_FIND and MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND are schedule_one.go's floors. */
@@ -95,6 +97,7 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
     return { rejectors: [], decision, nextStartIndex: start };
   }
   const ctx = newContext(snapshot, input.defaultSpreadSelector, input.memo);
+  ctx.havePodsWithRequiredAntiAffinity = input.havePodsWithRequiredAntiAffinity;
   const pre = runPreFilters(profile, ctx, pod);
   if (pre) {
     decision.preFilter = { plugin: pre.plugin ?? '', code: pre.code, reasons: pre.reasons };
@@ -137,13 +140,19 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
 /** prioritizeNodes runs PreScore, Score, NormalizeScore and weights; returns totals in node order. */
 export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: Pod, feasible: NodeInfo[], decision: SchedulingDecision, detail: DecisionDetail): NodeScore[] {
   const totals = feasible.map((n) => ({ name: n.name, score: 0 }));
+  // One NodeScore list serves every plugin in turn (normalizeScore rewrites it in place);
+  // the decision keeps only the numbers, so nothing holds on to it after the plugin.
+  const scores = feasible.map((n) => ({ name: n.name, score: 0 }));
   for (const p of profile.scores) {
     if (p.preScore?.(ctx, pod, feasible) === 'skip') {
       decision.skippedScorePlugins.push(p.name);
       continue;
     }
-    const scores = feasible.map((n) => ({ name: n.name, score: p.score(ctx, pod, n) }));
-    const raw = scores.map((s) => s.score);
+    const raw = new Array<number>(feasible.length);
+    for (let i = 0; i < feasible.length; i++) {
+      raw[i] = p.score(ctx, pod, feasible[i]);
+      scores[i].score = raw[i];
+    }
     p.normalizeScore?.(ctx, pod, scores);
     const normalized = new Array<number>(scores.length);
     for (let i = 0; i < scores.length; i++) {

@@ -5,6 +5,7 @@
  * (Succeeded/Failed) free their resources, terminating pods still hold them until gone.
  */
 import type { Node, Pod } from '../api/types.ts';
+import type { Taint } from 'kubernetes-types/core/v1';
 import { emptyResources, requestsOf, resourcesFromList } from './resources.ts';
 import type { Resources } from './resources.ts';
 import type { HostPort, NodeInfo } from './types.ts';
@@ -43,6 +44,8 @@ function collectHostPorts(pod: Pod): HostPort[] {
   return out;
 }
 
+const NO_TAINTS: readonly Taint[] = Object.freeze([]);
+
 /** newNodeInfo builds a NodeInfo from a node and the pods bound to it. */
 export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
   const allocatableList = (node.status?.allocatable ?? node.status?.capacity ?? {}) as Record<string, unknown>;
@@ -50,6 +53,8 @@ export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
     node,
     name: node.metadata?.name ?? '',
     labels: (node.metadata?.labels ?? {}) as Record<string, string>,
+    unschedulable: !!node.spec?.unschedulable,
+    taints: node.spec?.taints ?? NO_TAINTS,
     pods: [],
     requested: emptyResources(),
     nonZeroRequested: emptyResources(),
@@ -57,6 +62,8 @@ export function newNodeInfo(node: Node, pods: Pod[]): NodeInfo {
     allowedPodNumber: Number.parseInt(String(allocatableList.pods ?? '0'), 10) || 0,
     usedPorts: [],
     podsWithRequiredAntiAffinity: [],
+    // Declared up front so every NodeInfo has the same shape (the slot is filled lazily).
+    spreadCounts: undefined,
   };
   for (const pod of pods) addPod(info, pod);
   return info;

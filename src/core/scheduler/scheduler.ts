@@ -212,6 +212,7 @@ export class Scheduler {
       attempts: this.queue.attempts(key),
       startIndex: this.nextStartNodeIndex,
       memo: this.memo,
+      havePodsWithRequiredAntiAffinity: this.cache.havePodsWithRequiredAntiAffinity(),
     });
     this.nextStartNodeIndex = result.nextStartIndex;
     const decision = result.decision;

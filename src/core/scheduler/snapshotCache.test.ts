@@ -48,6 +48,26 @@ describe('SnapshotCache', () => {
     cache.deleteNode(node('node01'));
     expect(cache.snapshot().map((i) => i.name)).toEqual(['node03']);
   });
+
+  it('lists the nodes with required anti-affinity pods, following binds, deletes and node removal', () => {
+    const cache = new SnapshotCache();
+    for (const n of ['node01', 'node02', 'node03']) cache.setNode(node(n));
+    const anti = { affinity: { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } }] } } };
+    const listed = () => cache.havePodsWithRequiredAntiAffinity().map((i) => i.name);
+    cache.addPod('default/plain', pod('plain', {}, undefined, 'node01'));
+    cache.addPod('default/db1', pod('db1', anti, { app: 'db' }, 'node03'));
+    cache.addPod('default/db0', pod('db0', anti, { app: 'db' }, 'node02'));
+    const snap = cache.snapshot();
+    expect(listed()).toEqual(['node02', 'node03']);
+    // The listed NodeInfos are the snapshot's own.
+    expect(cache.havePodsWithRequiredAntiAffinity()[0]).toBe(snap[1]);
+    cache.deletePod('default/db1', pod('db1', anti, { app: 'db' }, 'node03'));
+    cache.snapshot();
+    expect(listed()).toEqual(['node02']);
+    cache.deleteNode(node('node02'));
+    cache.snapshot();
+    expect(listed()).toEqual([]);
+  });
 });
 
 describe('numFeasibleNodesToFind', () => {

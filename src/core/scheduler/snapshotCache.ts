@@ -24,6 +24,8 @@ export class SnapshotCache {
   private readonly dirty = new Set<string>();
   private sorted?: NodeInfo[];
   private readonly position = new Map<string, number>();
+  /** antiAffinityNodes names the nodes whose NodeInfo has pods with required anti-affinity. */
+  private readonly antiAffinityNodes = new Set<string>();
 
   /** setNode records an added or updated Node. */
   setNode(node: Node): void {
@@ -39,6 +41,7 @@ export class SnapshotCache {
     this.nodes.delete(name);
     this.infos.delete(name);
     this.dirty.delete(name);
+    this.antiAffinityNodes.delete(name);
     this.sorted = undefined;
   }
 
@@ -94,6 +97,8 @@ export class SnapshotCache {
       pods.sort((a, b) => (this.seq.get(a[0]) ?? 0) - (this.seq.get(b[0]) ?? 0));
       const info = newNodeInfo(node, pods.map(([, p]) => p));
       this.infos.set(name, info);
+      if (info.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityNodes.add(name);
+      else this.antiAffinityNodes.delete(name);
       const i = this.position.get(name);
       if (this.sorted && i !== undefined) this.sorted[i] = info;
       else this.sorted = undefined;
@@ -106,6 +111,17 @@ export class SnapshotCache {
       names.forEach((n, i) => this.position.set(n, i));
     }
     return [...this.sorted];
+  }
+
+  /**
+   * havePodsWithRequiredAntiAffinity lists the NodeInfos of the last snapshot() that have pods
+   * with required anti-affinity (Snapshot.HavePodsWithRequiredAntiAffinityList), in node order.
+   * Call it right after snapshot().
+   */
+  havePodsWithRequiredAntiAffinity(): NodeInfo[] {
+    if (this.antiAffinityNodes.size === 0) return [];
+    const names = [...this.antiAffinityNodes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return names.map((n) => this.infos.get(n)!);
   }
 
   private place(key: string, pod: Pod): void {

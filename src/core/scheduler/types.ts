@@ -6,6 +6,7 @@
  */
 import type { Selector } from '../api/labels.ts';
 import type { Node, Pod } from '../api/types.ts';
+import type { Taint } from 'kubernetes-types/core/v1';
 import type { Resources } from './resources.ts';
 
 /** MAX_NODE_SCORE is framework.MaxNodeScore: every normalised score is in [0, 100]. */
@@ -43,6 +44,13 @@ export interface NodeInfo {
   node: Node;
   name: string;
   labels: Readonly<Record<string, string>>;
+  /**
+   * unschedulable and taints are node.spec's, copied when the NodeInfo is built: the first
+   * filters read them for hundreds of nodes per cycle, and following node → spec for each
+   * was a measurable share of the filter pass (memory reads across the heap).
+   */
+  unschedulable: boolean;
+  taints: readonly Taint[];
   /** pods bound to the node that are not terminal (Succeeded/Failed). */
   pods: Pod[];
   requested: Resources;
@@ -57,6 +65,13 @@ export interface NodeInfo {
    * against (most nodes have none, and then the plugin skips them).
    */
   podsWithRequiredAntiAffinity: Pod[];
+  /**
+   * spreadCounts is PodTopologySpread's memo of matching pods on this node per (namespace,
+   * selector) key. It lives on the NodeInfo rather than in a WeakMap because spreading reads
+   * it for every feasible node of every cycle; it stays valid because a NodeInfo is replaced
+   * whenever its pods' labels, namespaces or deletion change (see SnapshotCache).
+   */
+  spreadCounts?: Map<string, number>;
 }
 
 /** CycleState is framework.CycleState: data one plugin computes in PreFilter/PreScore and reads later. */
@@ -74,6 +89,12 @@ export interface SchedulingContext {
    * keyed by what they were computed from (NodeInfos are replaced, never changed, when pods move).
    */
   memo?: Map<string, unknown>;
+  /**
+   * havePodsWithRequiredAntiAffinity is the snapshot's HavePodsWithRequiredAntiAffinityList:
+   * the nodes (a subset of allNodes) with pods that have required anti-affinity terms. When
+   * unset (plugin tests, preemption's dry runs) plugins scan allNodes instead.
+   */
+  havePodsWithRequiredAntiAffinity?: readonly NodeInfo[];
 }
 
 /** FilterPlugin decides whether a pod may run on a node. */

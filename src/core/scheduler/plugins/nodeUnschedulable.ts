@@ -13,7 +13,7 @@ export const ERR_REASON_UNSCHEDULABLE = 'node(s) were unschedulable';
 export const nodeUnschedulable: FilterPlugin = {
   name: 'NodeUnschedulable',
   filter(_ctx, pod, nodeInfo) {
-    if (!nodeInfo.node.spec?.unschedulable) return undefined;
+    if (!nodeInfo.unschedulable) return undefined;
     const taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
     if (tolerationsTolerateTaint(pod.spec?.tolerations, taint)) return undefined;
     return unresolvable(ERR_REASON_UNSCHEDULABLE);

@@ -12,6 +12,7 @@ import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/
 import { matches, newRequirement, selectorFromLabelSelector, selectorToString, sortByKey, type Selector } from '../../api/labels.ts';
 import { podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
 import { findUntoleratedTaint } from '../../api/tolerations.ts';
+import { flatString } from '../../api/flatString.ts';
 import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
 
 /** ERR_REASON_CONSTRAINTS_NOT_MATCH is the reason shown when the skew would be too big. */
@@ -70,22 +71,36 @@ export function countPodsMatchSelector(pods: readonly Pod[], selector: Selector,
   return n;
 }
 
-/**
- * countMemo remembers countPodsMatchSelector per NodeInfo. The scheduler's snapshot cache
- * makes a new NodeInfo whenever a node's pods change, so a count stays valid for as long as
- * its NodeInfo lives; this keeps spreading from rescanning every pod of the cluster per cycle.
- */
-const countMemo = new WeakMap<NodeInfo, Map<string, number>>();
+/** MAX_MEMO_ENTRIES bounds the cross-cycle memo (one entry per workload selector and topology key). */
+const MAX_MEMO_ENTRIES = 256;
 
-/** selectorKey names a (namespace, selector) pair for countMemo. */
+/**
+ * selectorKeys interns selector keys: each cycle builds its key afresh, and looking a fresh
+ * string up in every feasible node's memo would compare it character by character each
+ * time; the interned instance compares by identity. Bounded like the cross-cycle memo.
+ */
+const selectorKeys = new Map<string, string>();
+
+/** selectorKey names a (namespace, selector) pair for NodeInfo.spreadCounts (interned). */
 function selectorKey(selector: Selector, namespace: string): string {
-  return `${namespace}\u0000${selector.nothing ? '\u0000nothing' : selectorToString(selector)}`;
+  const key = `${namespace}\u0000${selector.nothing ? '\u0000nothing' : selectorToString(selector)}`;
+  let interned = selectorKeys.get(key);
+  if (interned === undefined) {
+    if (selectorKeys.size >= MAX_MEMO_ENTRIES) selectorKeys.clear();
+    selectorKeys.set(key, (interned = flatString(key)));
+  }
+  return interned;
 }
 
-/** countOnNode is countPodsMatchSelector over a node's pods, memoised per NodeInfo. */
+/**
+ * countOnNode is countPodsMatchSelector over a node's pods, memoised on the NodeInfo. The
+ * scheduler's snapshot cache makes a new NodeInfo whenever a node's pods change, so a count
+ * stays valid for as long as its NodeInfo lives; this keeps spreading from rescanning every
+ * pod of the cluster per cycle.
+ */
 function countOnNode(info: NodeInfo, selector: Selector, key: string, namespace: string): number {
-  let memo = countMemo.get(info);
-  if (!memo) countMemo.set(info, (memo = new Map()));
+  let memo = info.spreadCounts;
+  if (!memo) info.spreadCounts = memo = new Map();
   let n = memo.get(key);
   if (n === undefined) memo.set(key, (n = countPodsMatchSelector(info.pods, selector, namespace)));
   return n;
@@ -157,14 +172,20 @@ export const podTopologySpreadFilter: FilterPlugin = {
 interface ScoreState {
   constraints: SpreadConstraint[];
   ignoredNodes: Set<string>;
-  pairCounts: Map<string, number>;
+  /**
+   * domainCounts[i] maps a value of constraint i's topology key to its matching pods, for the
+   * domains of feasible nodes; undefined for hostname constraints (counted per node in Score).
+   * Constraints with the same topology key share one map, as upstream's
+   * TopologyPairToPodCounts is keyed by (key, value) only.
+   */
+  domainCounts: Array<Map<string, number> | undefined>;
   normalizingWeight: number[];
   /** selectorKeys[i] is constraint i's countMemo key. */
   selectorKeys: string[];
+  namespace: string;
 }
 
 const SCORE_KEY = 'PreScorePodTopologySpread';
-const pairKey = (key: string, value: string) => `${key}\u0000${value}`;
 
 /** buildDefaultConstraints applies the system defaults with the pod's default selector. */
 function buildDefaultConstraints(ctx: SchedulingContext, pod: Pod): SpreadConstraint[] {
@@ -187,9 +208,6 @@ interface DomainTotals {
   counts: number[];
   totals: Map<string, number>;
 }
-
-/** MAX_MEMO_ENTRIES bounds the cross-cycle memo (one entry per workload selector and topology key). */
-const MAX_MEMO_ENTRIES = 256;
 
 /**
  * domainTotals sums matching pods per topology value over all nodes, as PreScore's
@@ -228,6 +246,12 @@ function domainTotals(
   return d.totals;
 }
 
+/** addToDomain adds n to a domain that a feasible node has (others are not scored). */
+function addToDomain(counts: Map<string, number>, value: string, n: number): void {
+  const current = counts.get(value);
+  if (current !== undefined) counts.set(value, current + n);
+}
+
 /** podTopologySpreadScore is PodTopologySpread's score half (weight 2 in the default profile). */
 export const podTopologySpreadScore: ScorePlugin = {
   name: 'PodTopologySpread',
@@ -241,56 +265,62 @@ export const podTopologySpreadScore: ScorePlugin = {
     // Only the system defaults tolerate nodes without every topology label (e.g. no zone).
     const requireAll = own.length > 0;
     const ns = pod.metadata?.namespace ?? '';
-    const s: ScoreState = { constraints, ignoredNodes: new Set(), pairCounts: new Map(), normalizingWeight: [], selectorKeys: constraints.map((c) => selectorKey(c.selector, ns)) };
+    const byKey = new Map<string, Map<string, number>>();
+    const domainCounts = constraints.map((c) => {
+      if (c.topologyKey === LABEL_HOSTNAME) return undefined;
+      let counts = byKey.get(c.topologyKey);
+      if (!counts) byKey.set(c.topologyKey, (counts = new Map()));
+      return counts;
+    });
+    const s: ScoreState = { constraints, ignoredNodes: new Set(), domainCounts, normalizingWeight: [], selectorKeys: constraints.map((c) => selectorKey(c.selector, ns)), namespace: ns };
+    // Plain loops over (node, constraint): this runs for every feasible node of every cycle.
     const topoSize = constraints.map(() => 0);
     for (const info of feasible) {
       if (requireAll && !nodeHasAllKeys(info.node, constraints)) {
         s.ignoredNodes.add(info.name);
         continue;
       }
-      constraints.forEach((c, i) => {
-        if (c.topologyKey === LABEL_HOSTNAME) return;
-        const k = pairKey(c.topologyKey, info.labels[c.topologyKey] ?? '');
-        if (!s.pairCounts.has(k)) {
-          s.pairCounts.set(k, 0);
+      for (let i = 0; i < constraints.length; i++) {
+        const counts = domainCounts[i];
+        if (!counts) continue;
+        const value = info.labels[constraints[i].topologyKey] ?? '';
+        if (!counts.has(value)) {
+          counts.set(value, 0);
           topoSize[i]++;
         }
-      });
+      }
     }
     s.normalizingWeight = constraints.map((c, i) => Math.log((c.topologyKey === LABEL_HOSTNAME ? feasible.length - s.ignoredNodes.size : topoSize[i]) + 2));
-    constraints.forEach((c, i) => {
+    for (let i = 0; i < constraints.length; i++) {
       // Hostname counts are taken per node in Score; other pairs only when a feasible node has them.
-      if (c.topologyKey === LABEL_HOSTNAME) return;
-      const add = (value: string, n: number) => {
-        const k = pairKey(c.topologyKey, value);
-        const current = s.pairCounts.get(k);
-        if (current !== undefined) s.pairCounts.set(k, current + n);
-      };
+      const counts = domainCounts[i];
+      if (!counts) continue;
+      const c = constraints[i];
       if (ctx.memo && inclusionIsTrivial(c, pod)) {
-        for (const [value, n] of domainTotals(ctx.memo, ctx.allNodes, c, s.selectorKeys[i], ns, requireAll ? constraints : undefined)) add(value, n);
-        return;
+        for (const [value, n] of domainTotals(ctx.memo, ctx.allNodes, c, s.selectorKeys[i], ns, requireAll ? constraints : undefined)) addToDomain(counts, value, n);
+        continue;
       }
       for (const info of ctx.allNodes) {
         if (requireAll && !nodeHasAllKeys(info.node, constraints)) continue;
-        if (!s.pairCounts.has(pairKey(c.topologyKey, info.labels[c.topologyKey] ?? '')) || !matchesInclusionPolicies(c, pod, info.node)) continue;
-        add(info.labels[c.topologyKey] ?? '', countOnNode(info, c.selector, s.selectorKeys[i], ns));
+        const value = info.labels[c.topologyKey] ?? '';
+        if (!counts.has(value) || !matchesInclusionPolicies(c, pod, info.node)) continue;
+        addToDomain(counts, value, countOnNode(info, c.selector, s.selectorKeys[i], ns));
       }
-    });
+    }
     ctx.state.set(SCORE_KEY, s);
     return undefined;
   },
-  score(ctx, pod, nodeInfo) {
+  score(ctx, _pod, nodeInfo) {
     const s = ctx.state.get(SCORE_KEY) as ScoreState | undefined;
-    if (!s || s.ignoredNodes.has(nodeInfo.name)) return 0;
+    if (!s || (s.ignoredNodes.size > 0 && s.ignoredNodes.has(nodeInfo.name))) return 0;
     let score = 0;
-    s.constraints.forEach((c, i) => {
-      if (!(c.topologyKey in nodeInfo.labels)) return;
-      const cnt =
-        c.topologyKey === LABEL_HOSTNAME
-          ? countOnNode(nodeInfo, c.selector, s.selectorKeys[i], pod.metadata?.namespace ?? '')
-          : (s.pairCounts.get(pairKey(c.topologyKey, nodeInfo.labels[c.topologyKey])) ?? 0);
+    for (let i = 0; i < s.constraints.length; i++) {
+      const c = s.constraints[i];
+      if (!(c.topologyKey in nodeInfo.labels)) continue;
+      const counts = s.domainCounts[i];
+      const cnt = counts === undefined ? countOnNode(nodeInfo, c.selector, s.selectorKeys[i], s.namespace) : (counts.get(nodeInfo.labels[c.topologyKey]) ?? 0);
       score += cnt * s.normalizingWeight[i] + (c.maxSkew - 1);
-    });
+    }
     return Math.round(score);
   },
   normalizeScore(ctx, _pod, scores) {

@@ -57,6 +57,23 @@ describe('PodTopologySpread', () => {
     expect(scores.map((s) => s.score)).toEqual([40, 100]);
   });
 
+  it('recounts a node whose NodeInfo was rebuilt, per namespace', () => {
+    const score = (n: ReturnType<typeof nodeInfo>, p: ReturnType<typeof pod>) => {
+      const c = ctx([n], { defaultSpreadSelector: selectorFromSet(web) });
+      podTopologySpreadScore.preScore!(c, p, [n, nodeInfo('other')]);
+      return podTopologySpreadScore.score(c, p, n);
+    };
+    const one = nodeInfo('n1', { podsOn: [pod('x', {}, web, 'n1')] });
+    // hostname: cnt × ln(2 + 2) + 2
+    expect(score(one, pod('p', {}, web))).toBe(3);
+    const two = nodeInfo('n1', { podsOn: [pod('x', {}, web, 'n1'), pod('y', {}, web, 'n1')] });
+    expect(score(two, pod('p', {}, web))).toBe(5);
+    expect(score(one, pod('p', {}, web))).toBe(3);
+    // The same selector in another namespace counts none of these pods.
+    const elsewhere = { ...pod('q', {}, web), metadata: { name: 'q', namespace: 'other', labels: web } } as ReturnType<typeof pod>;
+    expect(score(two, elsewhere)).toBe(2);
+  });
+
   it('skips scoring when nothing selects the pod', () => {
     expect(podTopologySpreadScore.preScore!(ctx([nodeInfo('n')]), pod('p'), [nodeInfo('n')])).toBe('skip');
   });

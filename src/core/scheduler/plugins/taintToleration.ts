@@ -5,15 +5,20 @@
  * naming the first such taint. Score: count the PreferNoSchedule taints the pod does not
  * tolerate (only its PreferNoSchedule or effect-less tolerations count); fewer is better.
  */
-import type { Toleration } from 'kubernetes-types/core/v1';
+import type { Taint, Toleration } from 'kubernetes-types/core/v1';
 import { findUntoleratedTaint, tolerationsTolerateTaint } from '../../api/tolerations.ts';
 import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from '../types.ts';
+
+/** doNotScheduleTaint selects the taints the filter enforces (hoisted: the filter runs per node per cycle). */
+const doNotScheduleTaint = (t: Taint) => t.effect === 'NoSchedule' || t.effect === 'NoExecute';
 
 /** taintTolerationFilter is TaintToleration's filter half. */
 export const taintTolerationFilter: FilterPlugin = {
   name: 'TaintToleration',
   filter(_ctx, pod, nodeInfo) {
-    const taint = findUntoleratedTaint(nodeInfo.node.spec?.taints, pod.spec?.tolerations, (t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute');
+    const taints = nodeInfo.taints;
+    if (taints.length === 0) return undefined;
+    const taint = findUntoleratedTaint(taints, pod.spec?.tolerations, doNotScheduleTaint);
     if (!taint) return undefined;
     return unresolvable(`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`);
   },
@@ -38,7 +43,7 @@ export const taintTolerationScore: ScorePlugin = {
   score(ctx, pod, nodeInfo) {
     const tolerations = (ctx.state.get(PRE_SCORE_KEY) as Toleration[] | undefined) ?? preferNoScheduleTolerations(pod.spec?.tolerations);
     let count = 0;
-    for (const taint of nodeInfo.node.spec?.taints ?? []) {
+    for (const taint of nodeInfo.taints) {
       if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) count++;
     }
     return count;
