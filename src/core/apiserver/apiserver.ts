@@ -21,7 +21,7 @@ import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from '.
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
 import { compileListFilter, type ListFilter } from './selectors.ts';
 import { changesNothing, recordCreate, recordUpdateWrite } from './writeOwnership.ts';
-import { thawKeepingFieldsV1, thawMetadata } from './fieldmanager/managedFields.ts';
+import { thawKeepingFieldsV1 } from './fieldmanager/managedFields.ts';
 import { checkDecoding } from './strictFields.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
 import type { Authorizer } from './authorization/attributes.ts';
@@ -263,8 +263,11 @@ export class ApiServer {
     if (subresource === 'status') {
       // Only metadata and status change: share the stored (immutable) spec and other fields
       // with the previous version instead of deep-copying them; status writes are the most
-      // frequent writes in a busy cluster.
-      obj = { ...old, metadata: thawMetadata(old.metadata), status: incoming.status };
+      // frequent writes in a busy cluster. Metadata is copied one level deep only: the write
+      // path sets its scalar fields and managedFields but never changes its maps and lists,
+      // and keeping the stored (frozen) labels, owner references and managedFields lets
+      // validation, the no-op check and the store's sharing compare them by identity.
+      obj = { ...old, metadata: { ...old.metadata }, status: incoming.status };
     } else if (subresource === 'finalize') {
       // Namespaces' /finalize (pkg/registry/core/namespace/strategy.go, namespaceFinalizeStrategy):
       // only spec.finalizers changes; emptying it lets a terminating namespace go.

@@ -32,6 +32,7 @@ export interface Write {
 
 // Fields no manager owns (fieldmanager's stripMeta): identity and server bookkeeping.
 const IGNORED_META = ['name', 'namespace', 'creationTimestamp', 'selfLink', 'uid', 'generation', 'managedFields', 'resourceVersion', 'deletionTimestamp', 'deletionGracePeriodSeconds'];
+const IGNORED_META_SET = new Set(IGNORED_META);
 
 /**
  * comparable drops what field ownership ignores, and what the write cannot have changed:
@@ -43,8 +44,10 @@ function comparable(obj: KubeObject | Record<string, unknown>, scope: Write['sco
   const { apiVersion: _v, kind: _k, metadata, ...all } = obj as Record<string, unknown>;
   const rest = scope === 'spec' ? { ...all, status: undefined } : all;
   if (!metadata || typeof metadata !== 'object') return rest;
-  const meta: Record<string, unknown> = { ...(metadata as Record<string, unknown>) };
-  for (const f of IGNORED_META) delete meta[f];
+  // Copied without the ignored keys rather than copied whole and `delete`d: deleting turns
+  // the copy into a slow dictionary-mode object that every later walk pays for.
+  const meta: Record<string, unknown> = {};
+  for (const f of Object.keys(metadata)) if (!IGNORED_META_SET.has(f)) meta[f] = (metadata as Record<string, unknown>)[f];
   return { ...rest, metadata: meta };
 }
 

@@ -8,9 +8,21 @@
  * - an item of a list by position (only where a list has no keys): `i:0`, printed `[0]`
  */
 
+// Field elements by field name (bounded): the field manager names the same few hundred
+// fields on every write, and a remembered element is one flat string instead of a new
+// concatenation per visit.
+const fieldElements = new Map<string, string>();
+const FIELD_ELEMENTS_LIMIT = 4096;
+
 /** fieldElement names a struct or map field. */
 export function fieldElement(name: string): string {
-  return `f:${name}`;
+  let e = fieldElements.get(name);
+  if (e === undefined) {
+    e = `f:${name}`;
+    if (fieldElements.size >= FIELD_ELEMENTS_LIMIT) fieldElements.clear();
+    fieldElements.set(name, e);
+  }
+  return e;
 }
 
 /**
@@ -18,6 +30,11 @@ export function fieldElement(name: string): string {
  * field names sorted, as fieldpath.KeyByFields sorts them.
  */
 export function keyElement(item: Record<string, unknown>, keys: readonly string[]): string {
+  if (keys.length === 1) {
+    // Most associative lists have one key (conditions by type, containers by name): no sort.
+    const v = item[keys[0]!];
+    return v === undefined ? 'k:{}' : `k:{${JSON.stringify(keys[0])}:${JSON.stringify(v)}}`;
+  }
   const sorted = [...keys].sort();
   const parts = sorted.filter((k) => item[k] !== undefined).map((k) => `${JSON.stringify(k)}:${JSON.stringify(item[k])}`);
   return `k:{${parts.join(',')}}`;

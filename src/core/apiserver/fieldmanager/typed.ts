@@ -84,21 +84,28 @@ export function compare(oldValue: unknown, newValue: unknown, t: SsaType | undef
 // A null field is an unset field, as in Go's typed objects (`creationTimestamp: null`).
 const absent = (v: unknown): boolean => v === undefined || v === null;
 
+// The walk keeps one path stack (push on the way down, pop on the way back) instead of a
+// new array per visited field: the sets only copy a path's elements when they insert it.
 function compareMaps(c: Comparison, path: string[], a: Obj, b: Obj, t: SsaType | undefined): void {
   for (const k of Object.keys(b)) {
-    if (absent(b[k])) continue;
-    compareAt(c, [...path, fieldElement(k)], absent(a[k]) ? undefined : a[k], b[k], fieldType(t, k));
+    const bv = b[k];
+    if (absent(bv)) continue;
+    const av = a[k];
+    if (av === bv) continue; // shared immutable sub-objects are common: versions share what did not change
+    path.push(fieldElement(k));
+    compareAt(c, path, absent(av) ? undefined : av, bv, fieldType(t, k));
+    path.pop();
   }
   for (const k of Object.keys(a)) {
     if (absent(a[k]) || !absent(b[k])) continue;
-    markAll(c.removed, [...path, fieldElement(k)], a[k], fieldType(t, k));
+    markAll(c.removed, path, fieldElement(k), a[k], fieldType(t, k));
   }
 }
 
 function compareAt(c: Comparison, path: string[], a: unknown, b: unknown, t: SsaType | undefined): void {
-  if (a === b) return; // shared immutable sub-objects are common: versions share what did not change
+  if (a === b) return;
   if (a === undefined) {
-    markAll(c.added, path, b, t);
+    markAll(c.added, path, undefined, b, t);
     return;
   }
   if (isGranularMap(a, t) && isGranularMap(b, t)) {
@@ -109,24 +116,42 @@ function compareAt(c: Comparison, path: string[], a: unknown, b: unknown, t: Ssa
     const before = itemsByElement(a, t!);
     const after = itemsByElement(b, t!);
     for (const [e, item] of after) {
-      const p = [...path, e];
-      if (!before.has(e)) markAll(c.added, p, item, t!.items);
-      else if (t!.list !== 'set' && isGranularMap(item, t!.items)) compareMaps(c, p, before.get(e) as Obj, item as Obj, t!.items);
-      else if (!deepEqual(before.get(e), item)) c.modified.insert(p);
+      const was = before.get(e);
+      if (was === undefined && !before.has(e)) markAll(c.added, path, e, item, t!.items);
+      else if (t!.list !== 'set' && isGranularMap(item, t!.items)) {
+        path.push(e);
+        compareMaps(c, path, was as Obj, item as Obj, t!.items);
+        path.pop();
+      } else if (!deepEqual(was, item)) {
+        path.push(e);
+        c.modified.insert(path);
+        path.pop();
+      }
     }
-    for (const [e, item] of before) if (!after.has(e)) markAll(c.removed, [...path, e], item, t!.items);
+    for (const [e, item] of before) if (!after.has(e)) markAll(c.removed, path, e, item, t!.items);
     return;
   }
   if (!deepEqual(a, b)) c.modified.insert(path);
 }
 
-/** markAll inserts a path and everything below it (an added or removed subtree). */
-function markAll(set: FieldSet, path: string[], value: unknown, t: SsaType | undefined): void {
-  set.insert(path);
+/**
+ * markAll inserts a path (path, then `last` when given) and everything below it (an added
+ * or removed subtree). It walks the subtree from its node rather than inserting each path
+ * from the root.
+ */
+function markAll(set: FieldSet, path: readonly string[], last: string | undefined, value: unknown, t: SsaType | undefined): void {
+  let node = set;
+  for (const e of path) node = node.child(e);
+  if (last !== undefined) node = node.child(last);
+  markAllAt(node, value, t);
+}
+
+function markAllAt(node: FieldSet, value: unknown, t: SsaType | undefined): void {
+  node.member = true;
   if (isGranularMap(value, t)) {
-    for (const [k, v] of Object.entries(value)) if (!absent(v)) markAll(set, [...path, fieldElement(k)], v, fieldType(t, k));
+    for (const [k, v] of Object.entries(value)) if (!absent(v)) markAllAt(node.child(fieldElement(k)), v, fieldType(t, k));
   } else if (isGranularList(value, t)) {
-    for (const it of value) markAll(set, [...path, itemElement(it, t!)], it, t!.items);
+    for (const it of value) markAllAt(node.child(itemElement(it, t!)), it, t!.items);
   }
 }
 
