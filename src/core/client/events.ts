@@ -12,6 +12,8 @@ import { rfc3339, rfc3339Micro } from '../api/time.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Clock } from '../sim/clock.ts';
 import { EVENTS, type Client } from './client.ts';
+import { EventCorrelatorCache } from './eventCorrelatorCache.ts';
+import { StringPool } from './stringPool.ts';
 
 /** EventType is Normal or Warning. */
 export type EventType = 'Normal' | 'Warning';
@@ -22,17 +24,12 @@ export interface EventSource {
   host?: string;
 }
 
-/**
- * MAX_LRU_CACHE_ENTRIES is client-go's maxLruCacheEntries (tools/record/events_cache.go):
- * the correlator remembers the last 4096 distinct events per recorder; an older repeat
- * starts a new Event instead of bumping the count of one it has forgotten.
- */
-export const MAX_LRU_CACHE_ENTRIES = 4096;
-
 /** EventRecorder writes Events for one source. */
 export class EventRecorder {
-  /** recent is the correlator's LRU cache: aggregation key → the Event it was written as, oldest first. */
-  private readonly recent = new Map<string, { namespace: string; name: string }>();
+  /** recent is the correlator's LRU cache: aggregation key → the Event it was written as. */
+  private readonly recent = new EventCorrelatorCache();
+  /** strings shares repeated messages and field paths among the Events that carry them. */
+  private readonly strings = new StringPool();
   private seq = 0;
 
   constructor(
@@ -43,25 +40,20 @@ export class EventRecorder {
 
   /** event records one occurrence; `fieldPath` names a container (`spec.containers{web}`). */
   event(obj: KubeObject, type: EventType, reason: string, message: string, fieldPath?: string): void {
-    const ref = {
-      kind: obj.kind,
-      namespace: obj.metadata.namespace,
-      name: obj.metadata.name,
-      uid: obj.metadata.uid,
-      apiVersion: obj.apiVersion,
-      resourceVersion: obj.metadata.resourceVersion,
-      ...(fieldPath ? { fieldPath: flatString(fieldPath) } : {}),
-    };
-    const namespace = obj.metadata.namespace || 'default';
+    const meta = obj.metadata;
+    const namespace = meta.namespace || 'default';
     const now = this.clock.now();
-    const aggKey = [ref.uid, ref.kind, ref.name, fieldPath ?? '', type, reason, message, this.source.component, this.source.host ?? ''].join('\u0000');
-    const prior = this.recent.get(aggKey);
+    // Messages and field paths are built from pieces by the caller; the Event keeps them for its lifetime.
+    const msg = this.strings.get(message);
+    const path = fieldPath ? this.strings.get(fieldPath) : '';
+    // The aggregation key's parts as client-go joins them (a missing uid, kind or name is empty).
+    const uid = meta.uid ?? '';
+    const kind = obj.kind ?? '';
+    const objName = meta.name ?? '';
+    const prior = this.recent.get(uid, kind, objName, path, type, reason, msg);
     try {
       if (prior) {
-        // A hit is a use: move it to the young end of the LRU order.
-        this.recent.delete(aggKey);
-        this.recent.set(aggKey, prior);
-        const existing = this.client.tryGet(EVENTS, prior.namespace, prior.name);
+        const existing = this.client.tryGet(EVENTS, prior.namespace, prior.eventName);
         if (existing) {
           const count = ((existing as { count?: number }).count ?? 1) + 1;
           this.client.update(EVENTS, { ...existing, count, lastTimestamp: rfc3339(now) } as KubeObject);
@@ -71,28 +63,41 @@ export class EventRecorder {
       // Upstream names events "<object>.<hex unix nanos>"; the sequence keeps names unique within one instant.
       // Recorders count separately, so a name another recorder took this instant moves on to the next.
       let nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-      while (this.client.tryGet(EVENTS, namespace, `${obj.metadata.name}.${nanos.toString(16)}`)) nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-      const name = flatString(`${obj.metadata.name}.${nanos.toString(16)}`);
+      while (this.client.tryGet(EVENTS, namespace, `${meta.name}.${nanos.toString(16)}`)) nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
+      const name = flatString(`${meta.name}.${nanos.toString(16)}`);
+      const involvedObject: Record<string, unknown> = {
+        kind: obj.kind,
+        namespace: meta.namespace,
+        name: meta.name,
+        uid: meta.uid,
+        apiVersion: obj.apiVersion,
+        resourceVersion: meta.resourceVersion,
+      };
+      if (path) involvedObject.fieldPath = path;
+      const { component, host } = this.source;
       const ev = {
         apiVersion: 'v1',
         kind: 'Event',
         metadata: { name, namespace },
-        involvedObject: ref,
+        involvedObject,
         reason,
-        // Messages are built from pieces by the caller; the Event keeps them for its lifetime.
-        message: flatString(message),
-        source: this.source.host ? { component: this.source.component, host: this.source.host } : { component: this.source.component },
+        message: msg,
+        source: host ? { component, host } : { component },
         firstTimestamp: rfc3339(now),
         lastTimestamp: rfc3339(now),
         count: 1,
         type,
         eventTime: null,
-        reportingComponent: this.source.component,
-        reportingInstance: this.source.host ?? '',
+        reportingComponent: component,
+        reportingInstance: host ?? '',
       };
       this.client.create(EVENTS, namespace, ev as unknown as KubeObject);
-      this.recent.set(aggKey, { namespace, name });
-      if (this.recent.size > MAX_LRU_CACHE_ENTRIES) this.recent.delete(this.recent.keys().next().value as string);
+      if (prior) {
+        prior.namespace = namespace;
+        prior.eventName = name;
+      } else {
+        this.recent.add(uid, kind, objName, path, type, reason, msg, namespace, name);
+      }
     } catch {
       // Events are best effort, as upstream: a namespace being deleted refuses them.
     }
