@@ -63,7 +63,8 @@ export function claimObjects(ctx: ClaimContext, objects: KubeObject[]): KubeObje
   return claimed;
 }
 
-function claimObject(ctx: ClaimContext, obj: KubeObject): KubeObject | undefined {
+/** claimObject is claimObjects for one object: it, when this owner controls it after the claim. */
+export function claimObject(ctx: ClaimContext, obj: KubeObject): KubeObject | undefined {
   const owner = ctx.owner;
   const match = matches(ctx.selector, obj.metadata.labels);
   const ref = controllerOf(obj);

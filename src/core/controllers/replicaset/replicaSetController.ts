@@ -10,8 +10,7 @@
  * reconcile always sees the pods the previous one created.
  */
 import { isStatusError } from '../../api/status.ts';
-import { parseTime } from '../../api/time.ts';
-import { selectorFromLabelSelector, matches } from '../../api/labels.ts';
+import { selectorFromLabelSelector, matches, type Selector } from '../../api/labels.ts';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Pod, ReplicaSet } from '../../api/types.ts';
 import { PODS, REPLICASETS, type Client, type ResourceRef } from '../../client/client.ts';
@@ -21,9 +20,10 @@ import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
-import { claimObjects, controllerOf, newControllerRef } from './controllerRef.ts';
+import { claimObject, controllerOf, newControllerRef, type ClaimContext } from './controllerRef.ts';
+import { forgetPodFacts, podAvailable, podFacts, podMatches, readySince, stableSelector } from './podFacts.ts';
 import { getPodsToDelete } from './podRanking.ts';
-import { asPod, isPodActive, isPodAvailable, isPodReady, podReadyCondition } from '../../api/podUtil.ts';
+import { asPod, isPodReady } from '../../api/podUtil.ts';
 import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus } from './replicaSetStatus.ts';
 
 /**
@@ -95,8 +95,9 @@ export function slowStartBatch(count: number, initialBatchSize: number, fn: () =
 function nextAvailableAt(pods: Pod[], minReadySeconds: number, now: number): number | undefined {
   let next: number | undefined;
   for (const pod of pods) {
-    if (!isPodReady(pod) || isPodAvailable(pod, minReadySeconds, now)) continue;
-    const since = parseTime(podReadyCondition(pod)?.lastTransitionTime);
+    const facts = podFacts(pod);
+    if (!facts.ready || podAvailable(pod, facts, minReadySeconds, now)) continue;
+    const since = readySince(pod, facts);
     if (Number.isNaN(since)) continue;
     const at = since + minReadySeconds * 1000 + 1;
     if (next === undefined || at < next) next = at;
@@ -152,8 +153,14 @@ export class ReplicaSetController {
     });
     this.podInformer.addHandler({
       add: (pod) => this.podAdded(pod),
-      update: (old, cur) => this.podUpdated(old, cur),
-      delete: (pod) => this.enqueueController(pod),
+      update: (old, cur) => {
+        forgetPodFacts(asPod(old));
+        this.podUpdated(old, cur);
+      },
+      delete: (pod) => {
+        forgetPodFacts(asPod(pod));
+        this.enqueueController(pod);
+      },
     });
   }
 
@@ -221,16 +228,11 @@ export class ReplicaSetController {
     const rs = cached as ReplicaSet & KubeObject;
     let selector;
     try {
-      selector = selectorFromLabelSelector(this.kind.selectorOf(rs));
+      selector = stableSelector(this.kind.selectorOf(rs));
     } catch {
       return; // upstream logs "Error converting pod selector to selector" and gives up
     }
-    // Every pod of the namespace, so pods whose labels changed can still be released.
-    const active = this.podInformer.list(rs.metadata.namespace ?? '').filter((p) => isPodActive(asPod(p)));
-    const claimed = claimObjects(
-      { client: this.client, dependents: PODS, ownerResource: this.kind.ref, owner: rs, ownerApiVersion: this.kind.apiVersion, ownerKind: this.kind.kind, selector },
-      active,
-    ).map(asPod);
+    const claimed = this.claimPods(rs, selector);
 
     let manageError: Error | undefined;
     if (!rs.metadata.deletionTimestamp) manageError = this.manageReplicas(claimed, rs);
@@ -253,6 +255,40 @@ export class ReplicaSetController {
       const next = nextAvailableAt(claimed, minReady, now);
       if (next !== undefined) return { requeueAfter: Math.max(1, next - now) };
     }
+  }
+
+  /**
+   * claimPods is claimObjects over the namespace's active pods (every pod of the namespace, so
+   * pods whose labels changed can still be released), reading each pod through podFacts. The
+   * common cases, a pod this ReplicaSet controls that still matches and a pod another
+   * controller owns, are answered from the facts without side effects; orphans and pods to
+   * release go through claimObject, in the same order, with the same first-error rule.
+   */
+  private claimPods(rs: ReplicaSet & KubeObject, selector: Selector): Pod[] {
+    const ctx: ClaimContext = { client: this.client, dependents: PODS, ownerResource: this.kind.ref, owner: rs, ownerApiVersion: this.kind.apiVersion, ownerKind: this.kind.kind, selector };
+    const uid = rs.metadata.uid;
+    const claimed: Pod[] = [];
+    let firstError: unknown;
+    for (const obj of this.podInformer.list(rs.metadata.namespace ?? '')) {
+      const pod = asPod(obj);
+      const facts = podFacts(pod);
+      if (!facts.active) continue;
+      if (facts.hasController) {
+        if (facts.controllerUid !== uid) continue;
+        if (podMatches(pod, facts, selector)) {
+          claimed.push(pod);
+          continue;
+        }
+      }
+      try {
+        const claimedObj = claimObject(ctx, obj);
+        if (claimedObj) claimed.push(asPod(claimedObj));
+      } catch (err) {
+        firstError ??= err;
+      }
+    }
+    if (firstError !== undefined) throw firstError;
+    return claimed;
   }
 
   /** manageReplicas creates or deletes pods to reach spec.replicas; returns the first error. */

@@ -3,10 +3,9 @@
  * pkg/controller/replicaset/replica_set_utils.go.
  */
 import { rfc3339 } from '../../api/time.ts';
-import { matches, selectorFromSet } from '../../api/labels.ts';
 import type { Pod, ReplicaSet } from '../../api/types.ts';
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
-import { isPodAvailable, isPodReady } from '../../api/podUtil.ts';
+import { podAvailable, podFacts, podMatches, stableSetSelector } from './podFacts.ts';
 
 /** REPLICA_FAILURE is the ReplicaSetReplicaFailure condition type. */
 export const REPLICA_FAILURE = 'ReplicaFailure';
@@ -39,16 +38,18 @@ export function removeReplicaSetCondition(status: MutableReplicaSetStatus, type:
  */
 export function calculateReplicaSetStatus(rs: ReplicaSet, pods: Pod[], manageError: Error | undefined, now: number): MutableReplicaSetStatus {
   const status: MutableReplicaSetStatus = { ...(rs.status ?? { replicas: 0 }) };
-  const templateSelector = selectorFromSet(rs.spec?.template?.metadata?.labels);
+  const templateSelector = stableSetSelector(rs.spec?.template?.metadata?.labels);
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
+  // Per-pod answers come from podFacts: most pods did not change since the last sync.
   for (const pod of pods) {
-    if (matches(templateSelector, pod.metadata?.labels)) fullyLabeled++;
-    if (isPodReady(pod)) {
+    const facts = podFacts(pod);
+    if (podMatches(pod, facts, templateSelector)) fullyLabeled++;
+    if (facts.ready) {
       ready++;
-      if (isPodAvailable(pod, minReadySeconds, now)) available++;
+      if (podAvailable(pod, facts, minReadySeconds, now)) available++;
     }
   }
   const failure = rs.status?.conditions?.find((c) => c.type === REPLICA_FAILURE);
