@@ -23,6 +23,7 @@ import { compileListFilter, type ListFilter } from './selectors.ts';
 import { changesNothing, recordCreate, recordUpdateWrite } from './writeOwnership.ts';
 import { thawKeepingFieldsV1 } from './fieldmanager/managedFields.ts';
 import { checkDecoding } from './strictFields.ts';
+import { statusBody } from './statusBody.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
 import type { Authorizer } from './authorization/attributes.ts';
 import type { TokenAuthenticator } from './authentication/tokens.ts';
@@ -295,8 +296,9 @@ export class ApiServer {
     this.validateAdmission(attrs);
 
     obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    if (operation === 'Update') recordUpdateWrite(def, obj, old, opts, subresource, rfc3339(this.clock.now()));
-    if (changesNothing(obj, old)) return old;
+    // A comparison that found changed content already answers the no-op question.
+    const changed = operation === 'Update' && recordUpdateWrite(def, obj, old, opts, subresource, rfc3339(this.clock.now()));
+    if (!changed && changesNothing(obj, old)) return old;
     for (const hook of this.hooks.get(`${def.group}/${def.resource}`) ?? []) hook.beforeStore?.('UPDATE', obj, old, !!opts.dryRun);
     if (opts.dryRun) return obj;
     let stored: KubeObject;
@@ -346,9 +348,10 @@ export class ApiServer {
       throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
     }
     if (body.kind !== 'Scale') checkDecoding(this.schema, def, body, opts.fieldValidation ?? 'Strict');
-    // A status write keeps only the body's metadata and status (commitUpdate): copying the
-    // spec too would be wasted work on the most frequent write of a busy cluster.
-    const obj = statusOnly ? thawKeepingFieldsV1({ apiVersion: body.apiVersion, kind: body.kind, metadata: body.metadata, status: body.status } as KubeObject) : thawKeepingFieldsV1(body);
+    // A status write keeps only the body's status, and reads only the name and
+    // resourceVersion of its metadata (commitUpdate): copying the spec, or the metadata's
+    // labels and managedFields, would be wasted work on the most frequent write of a busy cluster.
+    const obj = statusOnly ? statusBody(body) : thawKeepingFieldsV1(body);
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     obj.apiVersion = expected;
     obj.kind = def.kind;

@@ -25,16 +25,18 @@ export function recordCreate(def: ResourceDefinition, obj: KubeObject, opts: Own
 /**
  * recordUpdateWrite sets managedFields after an Update; a write without a manager keeps the
  * stored ones. (An Apply arrives with its managedFields computed by fieldmanager.applyConfig.)
+ * It answers true when the field manager's comparison already found changed content (then
+ * the write is no no-op, see changesNothing), false when it does not know.
  */
-export function recordUpdateWrite(def: ResourceDefinition, obj: KubeObject, old: KubeObject, opts: OwnershipRequest, subresource: string, time: string): void {
+export function recordUpdateWrite(def: ResourceDefinition, obj: KubeObject, old: KubeObject, opts: OwnershipRequest, subresource: string, time: string): boolean {
   if (!opts.fieldManager) {
     obj.metadata.managedFields = old.metadata.managedFields;
-    return;
+    return false;
   }
   // What the write can change: a status write only status; a main-resource write of a kind
   // with a status subresource keeps the stored status.
   const scope = subresource === 'status' ? 'status' : !subresource && def.hasStatus ? 'spec' : 'all';
-  recordUpdate(obj, old, { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time, subresource, scope });
+  return recordUpdate(obj, old, { kind: def.kind, manager: opts.fieldManager, apiVersion: apiVersionOf(def), time, subresource, scope });
 }
 
 /** changesNothing tells whether an update would change neither content nor field ownership (then nothing is written). */

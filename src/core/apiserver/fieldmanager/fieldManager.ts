@@ -15,6 +15,7 @@ import { StatusError } from '../../api/status.ts';
 import { flatString } from '../../api/flatString.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { FieldSet } from './fieldSet.ts';
+import { fieldsIntersect, fieldsTouchedBy } from './fieldsV1.ts';
 import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
 import { ssaTypeOf } from './structure.ts';
 import { compare, merge, prune, shapeOf, toFieldSet, zeroValue } from './typed.ts';
@@ -124,11 +125,14 @@ function recordCreate(obj: KubeObject, w: Write): void {
   ]) as KubeObject['metadata']['managedFields'];
 }
 
-/** recordUpdate sets obj.metadata.managedFields after an Update by w.manager. */
-export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Write): void {
+/**
+ * recordUpdate sets obj.metadata.managedFields after an Update by w.manager. It answers
+ * whether the write changed a field the manager could own (then the write is no no-op).
+ */
+export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Write): boolean {
   if (!old && !obj.metadata.managedFields?.length) {
     recordCreate(obj, w);
-    return;
+    return true;
   }
   const type = ssaTypeOf(w.kind);
   const managers = baseManagers(obj, old);
@@ -143,7 +147,7 @@ export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Wr
       mine = m;
       continue;
     }
-    if (!m.set.intersects(changed) && !m.set.touchedBy(cmp.removed)) {
+    if (!losesFields(m, changed, cmp.removed)) {
       next.push(m);
       continue;
     }
@@ -158,10 +162,21 @@ export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Wr
   if (unchanged && !dirty && time === mine?.time && old && managers === managersOfStored(old, obj)) {
     // Nothing about ownership changed: keep the stored entries (and their identity).
     obj.metadata.managedFields = old.metadata.managedFields;
-    return;
+    return !(changed.empty() && cmp.removed.empty());
   }
   next.push({ manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time, set, fields: unchanged ? mine?.fields : undefined });
   obj.metadata.managedFields = encodeManagers(next) as KubeObject['metadata']['managedFields'];
+  return !(changed.empty() && cmp.removed.empty());
+}
+
+/**
+ * losesFields tells whether a write takes fields from another manager: it changed a field
+ * m owns, or removed one m owns or something above it. Asked of the encoded trie when m was
+ * read from one, so the sets of managers that lose nothing are never decoded.
+ */
+function losesFields(m: Manager, changed: FieldSet, removed: FieldSet): boolean {
+  if (m.fields) return fieldsIntersect(m.fields, changed) || fieldsTouchedBy(m.fields, removed);
+  return m.set.intersects(changed) || m.set.touchedBy(removed);
 }
 
 /** recordCreateByApply sets managedFields of an object an apply request created. */

@@ -36,4 +36,31 @@ describe('FieldSet', () => {
     );
     expect(printPath(['f:metadata', 'f:finalizers', 'v:"x"'])).toBe('.metadata.finalizers[="x"]');
   });
+
+  it('union, difference and recursiveDifference return the set itself when the other changes nothing', () => {
+    const a = FieldSet.fromFieldsV1({ 'f:status': { 'f:phase': {}, 'f:conditions': { 'k:{"type":"Ready"}': { '.': {}, 'f:status': {} } } } });
+    const sub = FieldSet.fromFieldsV1({ 'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { 'f:status': {} } } } });
+    const none = new FieldSet();
+    expect(a.union(sub)).toBe(a);
+    expect(a.union(none)).toBe(a);
+    expect(a.difference(none)).toBe(a);
+    expect(a.recursiveDifference(none)).toBe(a);
+    // A union that adds a field copies only the path to it, sharing untouched subtrees.
+    const grown = a.union(FieldSet.fromFieldsV1({ 'f:status': { 'f:podIP': {} } }));
+    expect(grown).not.toBe(a);
+    expect(grown.children.get('f:status')!.children.get('f:conditions')).toBe(a.children.get('f:status')!.children.get('f:conditions'));
+    expect(grown.toFieldsV1()).toEqual({ 'f:status': { 'f:conditions': { 'k:{"type":"Ready"}': { '.': {}, 'f:status': {} } }, 'f:phase': {}, 'f:podIP': {} } });
+    expect(a.has(['f:status', 'f:podIP'])).toBe(false);
+  });
+
+  it('union keeps element order: the first set\'s children, then the other\'s new ones', () => {
+    const a = FieldSet.fromFieldsV1({ 'f:b': {}, 'f:a': { 'f:x': {} } });
+    const u = a.union(FieldSet.fromFieldsV1({ 'f:c': {}, 'f:a': { 'f:y': {} } }));
+    expect([...u.children.keys()]).toEqual(['f:b', 'f:a', 'f:c']);
+    expect([...u.children.get('f:a')!.children.keys()]).toEqual(['f:x', 'f:y']);
+    const m = a.union(FieldSet.fromFieldsV1({ 'f:a': {} }));
+    expect(m.children.get('f:a')!.member).toBe(true);
+    expect(a.children.get('f:a')!.member).toBe(false);
+  });
 });
+

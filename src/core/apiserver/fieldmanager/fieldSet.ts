@@ -57,15 +57,42 @@ export class FieldSet {
     return true;
   }
 
-  /** union returns a new set with the members of both. */
+  /**
+   * union returns a set with the members of both. When other adds nothing below a node, the
+   * node itself is the result, not an equal copy: a write that changes fields its manager
+   * already owns then keeps the manager's nodes, and their encodings (see encodeSet).
+   */
   union(other: FieldSet): FieldSet {
-    const out = new FieldSet();
-    out.member = this.member || other.member;
+    if (other === this) return this;
+    let out: FieldSet | undefined;
+    if (other.member && !this.member) out = this.copyUpTo(undefined);
     for (const [e, c] of this.children) {
       const o = other.children.get(e);
-      out.children.set(e, o ? c.union(o) : c);
+      const u = o ? c.union(o) : c;
+      if (u !== c && !out) out = this.copyUpTo(e);
+      out?.children.set(e, u);
     }
-    for (const [e, c] of other.children) if (!this.children.has(e)) out.children.set(e, c);
+    for (const [e, c] of other.children) {
+      if (this.children.has(e) || c.empty()) continue;
+      out ??= this.copyUpTo(undefined);
+      out.children.set(e, c);
+    }
+    if (!out) return this;
+    out.member = this.member || other.member;
+    return out;
+  }
+
+  /**
+   * copyUpTo starts a changed copy of this node: its member flag and its children before
+   * `stop` (all of them when stop is undefined), in their order.
+   */
+  private copyUpTo(stop: string | undefined): FieldSet {
+    const out = new FieldSet();
+    out.member = this.member;
+    for (const [e, c] of this.children) {
+      if (e === stop) break;
+      out.children.set(e, c);
+    }
     return out;
   }
 
@@ -82,8 +109,12 @@ export class FieldSet {
     return out;
   }
 
-  /** difference returns the members of this set that are not in other (fieldpath.Set.Difference). */
+  /**
+   * difference returns the members of this set that are not in other
+   * (fieldpath.Set.Difference); this set itself when other has nothing to take away.
+   */
   difference(other: FieldSet): FieldSet {
+    if (!other.member && other.children.size === 0) return this;
     const out = new FieldSet();
     out.member = this.member && !other.member;
     for (const [e, c] of this.children) {
@@ -96,10 +127,12 @@ export class FieldSet {
 
   /**
    * recursiveDifference also drops everything below a member of other
-   * (fieldpath.Set.RecursiveDifference): removing a map removes its keys.
+   * (fieldpath.Set.RecursiveDifference): removing a map removes its keys. This set itself
+   * when other has nothing to take away (most writes remove nothing).
    */
   recursiveDifference(other: FieldSet): FieldSet {
     if (other.member) return new FieldSet();
+    if (other.children.size === 0) return this;
     const out = new FieldSet();
     out.member = this.member;
     for (const [e, c] of this.children) {

@@ -44,29 +44,41 @@ function remember(fields: object, set: FieldSet): void {
   decoded.set(fields, set);
 }
 
-/** decodeManagers reads an object's managedFields; entries that do not parse count as empty. */
+/**
+ * decodeManagers reads an object's managedFields; entries that do not parse count as empty.
+ * A manager's set is decoded when first read: a write usually needs only its own manager's
+ * set, and asks the others only whether they own what changed (see fieldsV1.ts), which the
+ * encoded trie answers without building sets.
+ */
 export function decodeManagers(entries: readonly unknown[] | undefined): Manager[] {
   const out: Manager[] = [];
   for (const raw of entries ?? []) {
     const e = raw as Partial<ManagedFieldsEntry>;
     if (!e || typeof e.manager !== 'string') continue;
-    const fields = e.fieldsV1 && typeof e.fieldsV1 === 'object' ? e.fieldsV1 : {};
-    let set = decoded.get(fields);
-    if (!set) {
-      set = ids.has(fields as FieldsV1) ? decodeInterned(fields as FieldsV1) : FieldSet.fromFieldsV1(fields);
-      remember(fields, set);
-    }
+    const fields = (e.fieldsV1 && typeof e.fieldsV1 === 'object' ? e.fieldsV1 : {}) as FieldsV1;
+    let set: FieldSet | undefined;
     out.push({
       manager: e.manager,
       operation: e.operation === 'Apply' ? 'Apply' : 'Update',
       apiVersion: e.apiVersion ?? '',
       subresource: e.subresource ?? '',
       time: e.time,
-      set,
-      fields: fields as FieldsV1,
+      get set(): FieldSet {
+        return (set ??= decodeSet(fields));
+      },
+      fields,
     });
   }
   return out;
+}
+
+function decodeSet(fields: FieldsV1): FieldSet {
+  let set = decoded.get(fields);
+  if (!set) {
+    set = ids.has(fields) ? decodeInterned(fields) : FieldSet.fromFieldsV1(fields);
+    remember(fields, set);
+  }
+  return set;
 }
 
 // Identical tries (pods of one ReplicaSet written by the same managers, the conditions of
@@ -189,7 +201,9 @@ export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry
 }
 
 function encodeEntries(managers: readonly Manager[]): ManagedFieldsEntry[] {
-  const kept = managers.filter((m) => !m.set.empty());
+  // A manager read from an encoded trie owns something exactly when its trie has a key
+  // (every node of a trie holds a member), so its set need not be decoded to ask.
+  const kept = managers.filter((m) => (m.fields ? Object.keys(m.fields).length > 0 : !m.set.empty()));
   kept.sort(compareManagers);
   return kept.map((m) => {
     const entry: ManagedFieldsEntry = {

@@ -25,15 +25,32 @@ export function fieldElement(name: string): string {
   return e;
 }
 
+// Elements of one-key list items with a string key, by key name, then value (bounded per
+// key name; the key names are the few the SSA structure declares).
+const singleKeyElements = new Map<string, Map<string, string>>();
+const SINGLE_KEY_ELEMENTS_LIMIT = 4096;
+
 /**
  * keyElement names an associative-list item. Key fields are serialised as JSON with the
  * field names sorted, as fieldpath.KeyByFields sorts them.
  */
 export function keyElement(item: Record<string, unknown>, keys: readonly string[]): string {
   if (keys.length === 1) {
-    // Most associative lists have one key (conditions by type, containers by name): no sort.
+    // Most associative lists have one key (conditions by type, containers by name): no
+    // sort, and string keys are remembered (the field manager names the same conditions on
+    // every status write).
     const v = item[keys[0]!];
-    return v === undefined ? 'k:{}' : `k:{${JSON.stringify(keys[0])}:${JSON.stringify(v)}}`;
+    if (v === undefined) return 'k:{}';
+    if (typeof v !== 'string') return `k:{${JSON.stringify(keys[0])}:${JSON.stringify(v)}}`;
+    let byValue = singleKeyElements.get(keys[0]!);
+    if (!byValue) singleKeyElements.set(keys[0]!, (byValue = new Map()));
+    let e = byValue.get(v);
+    if (e === undefined) {
+      e = `k:{${JSON.stringify(keys[0])}:${JSON.stringify(v)}}`;
+      if (byValue.size >= SINGLE_KEY_ELEMENTS_LIMIT) byValue.clear();
+      byValue.set(v, e);
+    }
+    return e;
   }
   const sorted = [...keys].sort();
   const parts = sorted.filter((k) => item[k] !== undefined).map((k) => `${JSON.stringify(k)}:${JSON.stringify(item[k])}`);
