@@ -57,6 +57,8 @@ export class ImageManager {
   /** pulled keeps a finished pull for its container until the container starts (see taken). */
   private readonly pulled = new Map<string, ResolvedImage>();
   private queueFreeAt = 0;
+  /** listed is nodeImages' answer until the cache changes. */
+  private listed: readonly NodeImage[] | undefined;
 
   constructor(private readonly deps: ImageManagerDeps) {}
 
@@ -66,6 +68,7 @@ export class ImageManager {
       const r = this.deps.catalog.resolve(name);
       if (r.ok) this.cache.set(r.image.reference, r.image);
     }
+    this.listed = undefined;
   }
 
   /** has says whether the node holds the image (by normalised reference). */
@@ -74,11 +77,17 @@ export class ImageManager {
     return r.ok && this.cache.has(r.image.reference);
   }
 
-  /** nodeImages is status.images: newest-largest first as the kubelet sorts them (by size). */
-  nodeImages(): NodeImage[] {
-    return [...this.cache.values()]
-      .sort((a, b) => b.sizeBytes - a.sizeBytes || a.reference.localeCompare(b.reference))
-      .map((i) => ({ names: [i.imageID, i.reference], sizeBytes: i.sizeBytes }));
+  /**
+   * nodeImages is status.images: newest-largest first as the kubelet sorts them (by size).
+   * The list is frozen and kept until an image arrives: the node status heartbeat asks every 10 s.
+   */
+  nodeImages(): readonly NodeImage[] {
+    this.listed ??= Object.freeze(
+      [...this.cache.values()]
+        .sort((a, b) => b.sizeBytes - a.sizeBytes || a.reference.localeCompare(b.reference))
+        .map((i) => Object.freeze({ names: Object.freeze([i.imageID, i.reference]) as string[], sizeBytes: i.sizeBytes })),
+    );
+    return this.listed;
   }
 
   /**
@@ -108,6 +117,10 @@ export class ImageManager {
     if (present && policy !== 'Always') {
       // The pod worker asks only when it is about to create the container, so this fires once per start.
       rec.normal(pod, 'Pulled', alreadyPresentMessage(image), fieldPath);
+      // A pull this container queued while another pod's pull of the same image was running is
+      // not needed any more (its slot in the serialised queue stays taken): without this it
+      // stayed in `pulls` until the pod went away (~0.5 KB per pod).
+      this.pulls.delete(key);
       return { state: 'ready', image: present };
     }
 
@@ -124,6 +137,7 @@ export class ImageManager {
       this.pulls.delete(key);
       if (pull.image) {
         this.cache.set(pull.image.reference, pull.image);
+        this.listed = undefined;
         this.backoff.reset(key);
         this.failures.delete(key);
         this.pulled.set(key, pull.image);
@@ -202,6 +216,7 @@ export class ImageManager {
   load(data: unknown): void {
     const d = data as { cache: string[]; backoff: Parameters<Backoff['load']>[0] };
     this.cache.clear();
+    this.listed = undefined;
     this.preload(d.cache);
     this.backoff.load(d.backoff);
   }

@@ -26,12 +26,11 @@ import { Backoff } from './backoff.ts';
 import type { KubeletContext, PodNetworkHooks } from './context.ts';
 import { ImageManager } from './imageManager.ts';
 import { renewNodeLease } from './nodeLease.ts';
-import { hex, newNode, nodeResources, nodeStatus, uuid, type NodeCondition, type NodeIdentity } from './nodeObject.ts';
+import { hex, newNode, nodeResources, nodeStatus, sameNodeStatus, uuid, type NodeCondition, type NodeIdentity } from './nodeObject.ts';
 import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
 import type { PodRecord } from './podState.ts';
 import { generatePodStatus } from './podStatus.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
-import { stableStringify } from './stableJSON.ts';
 import { mirrorPod } from './staticPods.ts';
 import { FAKE_CA, fakeToken } from './serviceAccountToken.ts';
 
@@ -87,7 +86,8 @@ export class Kubelet {
   /** staticPods are the manifests this node runs from files (mirror pods in the API). */
   private staticPods: KubeObject[] = [];
   private epoch = 0;
-  private lastPosted = { json: '', at: 0 };
+  /** lastPosted is the node status last posted (the stored copy, which the store holds anyway, unless the server changed it) and when. */
+  private lastPosted: { status: Record<string, unknown> | undefined; at: number } = { status: undefined, at: 0 };
 
   constructor(
     private readonly cluster: Cluster,
@@ -275,11 +275,11 @@ export class Kubelet {
     const now = this.cluster.clock.now();
     const prev = (node.status as { conditions?: NodeCondition[] } | undefined)?.conditions;
     const status = nodeStatus(this.identity, prev, this.images.nodeImages(), now);
-    const shape = stableStringify({ ...status, conditions: (status.conditions as NodeCondition[]).map((c) => ({ ...c, lastHeartbeatTime: '' })) });
-    if (!force && shape === this.lastPosted.json && now - this.lastPosted.at < NODE_STATUS_REPORT_MS) return;
+    const last = this.lastPosted;
+    if (!force && last.status && now - last.at < NODE_STATUS_REPORT_MS && sameNodeStatus(status, last.status)) return;
     try {
-      client.updateStatus(NODES, { ...thaw(node), status });
-      this.lastPosted = { json: shape, at: now };
+      const stored = client.updateStatus(NODES, { ...thaw(node), status }).status as Record<string, unknown>;
+      this.lastPosted = { status: deepEqual(stored, status) ? stored : status, at: now };
     } catch (err) {
       if (!isStatusError(err)) throw err;
     }

@@ -5,6 +5,7 @@
  * allocatable (capacity minus the default hard eviction thresholds), addresses, nodeInfo,
  * the four conditions with upstream reasons and messages, images and daemonEndpoints.
  */
+import { deepEqual } from '../../api/equality.ts';
 import { parseQuantity } from '../../api/quantity.ts';
 import { rfc3339 } from '../../api/time.ts';
 import type { KubeObject } from '../../api/types.ts';
@@ -114,6 +115,22 @@ export function mergeConditions(previous: readonly NodeCondition[] | undefined, 
   });
 }
 
+/**
+ * sameNodeStatus says whether two node statuses differ only in their conditions' heartbeat
+ * times: the kubelet posts a status that changed at once, and an unchanged one only every
+ * NODE_STATUS_REPORT_MS. (Compared in place: a sorted-key JSON copy of each status cost more
+ * than the rest of the heartbeat.)
+ */
+export function sameNodeStatus(a: Record<string, unknown>, b: Record<string, unknown>): boolean {
+  const ca = (a.conditions ?? []) as NodeCondition[];
+  const cb = (b.conditions ?? []) as NodeCondition[];
+  if (ca.length !== cb.length) return false;
+  for (let i = 0; i < ca.length; i++) {
+    if (!deepEqual({ ...ca[i], lastHeartbeatTime: '' }, { ...cb[i], lastHeartbeatTime: '' })) return false;
+  }
+  return deepEqual({ ...a, conditions: undefined }, { ...b, conditions: undefined });
+}
+
 /** newNode is the object the kubelet registers (metadata and spec; status follows in nodeStatus). */
 export function newNode(id: NodeIdentity): KubeObject {
   const opts = id.options;
@@ -138,7 +155,7 @@ export function newNode(id: NodeIdentity): KubeObject {
 }
 
 /** nodeStatus is the full status the kubelet posts. */
-export function nodeStatus(id: NodeIdentity, previous: readonly NodeCondition[] | undefined, images: NodeImage[], now: number): Record<string, unknown> {
+export function nodeStatus(id: NodeIdentity, previous: readonly NodeCondition[] | undefined, images: readonly NodeImage[], now: number): Record<string, unknown> {
   const { capacity, allocatable } = nodeResources(id.options);
   return {
     addresses: [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from './backoff.ts';
 import { containerEnvVars, expand, serviceEnv } from './env.ts';
-import { nodeResources, podCIDRFor } from './nodeObject.ts';
+import { nodeResources, podCIDRFor, sameNodeStatus } from './nodeObject.ts';
 import { PodIPAllocator } from './podIPs.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
 
@@ -82,5 +82,22 @@ describe('env', () => {
     expect(containerEnvVars(pod, c, lookup)).toEqual({ ok: true, env: [['PW', 'hunter2'], ['MEM', '64'], ['CPU', '2']] });
     const bad = { name: 'x', env: [{ name: 'A', valueFrom: { configMapKeyRef: { name: 'c', key: 'zz' } } }] };
     expect(containerEnvVars(pod, bad, lookup)).toEqual({ ok: false, message: "couldn't find key zz in ConfigMap ns/c" });
+  });
+});
+
+describe('sameNodeStatus', () => {
+  const status = (heartbeat: string, extra: Record<string, unknown> = {}) => ({
+    conditions: [{ type: 'Ready', status: 'True', lastHeartbeatTime: heartbeat, lastTransitionTime: 't0', reason: 'KubeletReady', message: 'ok' }],
+    images: [{ names: ['a'], sizeBytes: 1 }],
+    ...extra,
+  });
+  it('ignores heartbeat times and nothing else', () => {
+    expect(sameNodeStatus(status('t1'), status('t2'))).toBe(true);
+    expect(sameNodeStatus(status('t1'), status('t1', { images: [{ names: ['a', 'b'], sizeBytes: 1 }] }))).toBe(false);
+    expect(sameNodeStatus(status('t1'), status('t1', { extra: undefined }))).toBe(true);
+    const moved = status('t1');
+    moved.conditions[0]!.lastTransitionTime = 't1';
+    expect(sameNodeStatus(status('t1'), moved)).toBe(false);
+    expect(sameNodeStatus(status('t1'), { ...status('t1'), conditions: [] })).toBe(false);
   });
 });
