@@ -4,6 +4,8 @@
  * volumes are lost, as with a real container's writable layer). The image's files are one
  * shared read-only layer per image version and variant (overlayfs), built on first use.
  */
+import type { FsNode } from '../../../shell/memoryFS.ts';
+import { dirname, normalizePath } from '../../../shell/paths.ts';
 import { imageLayer, OverlayFS, type ImageLayer } from '../runtime/overlayFS.ts';
 import type { VirtualFS } from '../runtime/types.ts';
 import type { ResolvedImage } from './catalog.ts';
@@ -12,9 +14,50 @@ import type { ImageDefinition } from './definition.ts';
 /** layers caches each image definition's layers by version and variant (populate is deterministic in them). */
 const layers = new WeakMap<ImageDefinition, Map<string, ImageLayer>>();
 
-/** createRootFS returns the image's filesystem; `now` stamps file times (the cluster Clock). */
-export function createRootFS(image: ResolvedImage, now: () => number): VirtualFS {
-  return new OverlayFS(layerFor(image), now);
+/**
+ * createRootFS returns the image's filesystem; `now` stamps file times (the cluster Clock).
+ * `mountPoints` are the container's volume mount paths: the directories the runtime creates
+ * for them (MountedFS) come with the lower layer, shared by every container of the same image
+ * and mounts, instead of being written into each container's own layer. They read the same:
+ * a lower layer's nodes take the overlay's creation time, the instant the runtime would have
+ * created them, and mode 0755.
+ */
+export function createRootFS(image: ResolvedImage, now: () => number, mountPoints: readonly string[] = []): VirtualFS {
+  return new OverlayFS(withMountPoints(layerFor(image), mountPoints), now);
+}
+
+/** withLayers caches image layers extended with mount-point directories, by image and directories. */
+const withLayers = new WeakMap<ImageLayer, Map<string, ImageLayer>>();
+/** WITH_LAYERS_MAX bounds each image's cache (one entry per distinct set of mount paths). */
+const WITH_LAYERS_MAX = 64;
+const MOUNT_POINT: FsNode = Object.freeze({ type: 'dir', data: '', mode: 0o755 });
+
+function withMountPoints(base: ImageLayer, mountPoints: readonly string[]): ImageLayer {
+  const missing = new Set<string>();
+  for (const m of mountPoints) {
+    const dirs: string[] = [];
+    let p = normalizePath(m);
+    while (p !== '/' && !base.has(p)) {
+      dirs.push(p);
+      p = dirname(p);
+    }
+    // A path under a file fails in MountedFS as it always did: leave it to it.
+    if (base.get(p)?.type !== 'dir') continue;
+    for (const d of dirs) missing.add(d);
+  }
+  if (missing.size === 0) return base;
+  const dirs = [...missing].sort();
+  const key = dirs.join('\u0000');
+  let cache = withLayers.get(base);
+  if (!cache) withLayers.set(base, (cache = new Map()));
+  let layer = cache.get(key);
+  if (!layer) {
+    const extended = new Map(base);
+    for (const d of dirs) extended.set(d, MOUNT_POINT);
+    if (cache.size >= WITH_LAYERS_MAX) cache.clear();
+    cache.set(key, (layer = extended));
+  }
+  return layer;
 }
 
 function layerFor(image: ResolvedImage): ImageLayer {

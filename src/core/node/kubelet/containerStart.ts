@@ -5,11 +5,16 @@
  * and the exit watch that brings the pod back to its worker.
  */
 import type { Container, Pod } from '../../api/types.ts';
+import type { Clock } from '../../sim/clock.ts';
+import { normalizePath } from '../../../shell/paths.ts';
 import { createRootFS } from '../images/rootfs.ts';
 import { formatGoDuration } from '../images/pullEvents.ts';
 import { execInContainer } from '../runtime/exec.ts';
 import { MountedFS } from '../runtime/mountFS.ts';
+import { internString } from '../runtime/intern.ts';
+import type { ContainerProcess } from '../runtime/process.ts';
 import { startProcess } from '../runtime/start.ts';
+import type { ExecCommand } from '../runtime/types.ts';
 import { Backoff } from './backoff.ts';
 import { fieldPathOf, podDisplayName, type KubeletContext } from './context.ts';
 import { containerEnvVars } from './env.ts';
@@ -102,11 +107,13 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
   }
   c.everStarted = true;
   c.previousLog = c.log ?? c.previousLog;
-  const rootfs = createRootFS(img.image, () => ctx.clock.now());
+  const mounts = containerMounts(spec.volumeMounts, rec.volumes ?? new Map());
+  const rootfs = createRootFS(img.image, clockNow(ctx.clock), mounts.map((m) => m.path).filter(notUnderPodFile));
   const podIP = rec.podIP ?? '';
   const resolv = ctx.network?.resolvConf?.({ kind: 'pod', namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName });
-  writePodFiles(rootfs, pod, podIP, resolvConfFor(pod, ctx.clusterDomain, resolv));
-  const fs = new MountedFS(rootfs, containerMounts(spec.volumeMounts, rec.volumes ?? new Map()));
+  // Interned: the pods of a namespace share one resolv.conf text.
+  writePodFiles(rootfs, pod, podIP, internString(resolvConfFor(pod, ctx.clusterDomain, resolv)));
+  const fs = new MountedFS(rootfs, mounts);
   const result = startProcess(
     {
       image: img.image,
@@ -120,10 +127,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
       limits: limitsOf(spec),
       tty: spec.tty,
       stdin: spec.stdin,
-      networkCommands: ctx.podTools?.(
-        { namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName },
-        toolsFlavor(img.image.reference),
-      ),
+      networkCommands: lazyPodTools(ctx, rec, podIP, img.image.reference),
     },
     { clock: ctx.clock, shell: ctx.shell, cpus: ctx.cpus, seed: ctx.random.int(2 ** 31) },
   );
@@ -155,6 +159,55 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
   ctx.recorder.normal(pod, 'Created', `Created container: ${c.name}`, fieldPath);
   ctx.recorder.normal(pod, 'Started', `Started container ${c.name}`, fieldPath);
 
+  watchExit(ctx, rec, c, proc, containerID);
+
+  if (spec.lifecycle?.postStart?.exec?.command) {
+    const argv = [...spec.lifecycle.postStart.exec.command];
+    void execInContainer(proc, argv).then((r) => {
+      const failed = !r.ok || r.result.exitCode !== 0;
+      if (failed && instanceAlive(c, proc, generation)) {
+        const msg = r.ok ? `command '${argv.join(' ')}' exited with ${r.result.exitCode}: ${r.result.stdout}${r.result.stderr}` : r.message;
+        ctx.recorder.warning(pod, 'FailedPostStartHook', `Exec lifecycle hook (${JSON.stringify(argv).replace(/"/g, '').replace(/,/g, ' ')}) for Container "${c.name}" in Pod "${podDisplayName(pod)}" failed - error: ${msg}`, fieldPath);
+        c.stopping = true;
+        void proc.stop(img.image.definition.config.stopSignal, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
+      }
+    });
+  }
+
+  if (spec.startupProbe || spec.livenessProbe || spec.readinessProbe) startProbes(ctx, pod, rec, c, spec, () => instanceAlive(c, proc, generation));
+  if (!spec.startupProbe) c.started = true;
+  if (!spec.readinessProbe && (!c.init || c.sidecar)) c.ready = true;
+  return true;
+}
+
+/** POD_FILES are the files writePodFiles puts in every container's root before volumes are mounted. */
+const POD_FILES = ['/etc/hosts', '/etc/hostname', '/etc/resolv.conf'];
+
+/**
+ * notUnderPodFile keeps a mount path out of the shared mount-point layer when it is (or is under)
+ * a file the kubelet writes first: its directory must not exist before that write, so such a
+ * mount behaves as before (MountedFS finds the file, or fails on it).
+ */
+function notUnderPodFile(path: string): boolean {
+  const p = normalizePath(path);
+  return !POD_FILES.some((f) => p === f || p.startsWith(f + '/'));
+}
+
+/** nowOf holds one `now` function per clock, shared by the filesystems of the node's containers. */
+const nowOf = new WeakMap<Clock, () => number>();
+
+/** clockNow is `() => clock.now()`, one per clock rather than one (and its scope) per container. */
+function clockNow(clock: Clock): () => number {
+  let now = nowOf.get(clock);
+  if (!now) nowOf.set(clock, (now = () => clock.now()));
+  return now;
+}
+
+/**
+ * watchExit brings the pod back to its worker when the instance exits. A function of its own:
+ * the watch lives as long as the container, and a closure keeps its whole enclosing scope.
+ */
+function watchExit(ctx: KubeletContext, rec: PodRecord, c: ContainerRecord, proc: ContainerProcess, containerID: string): void {
   proc.onExit((s) => {
     if (c.process !== proc) return;
     // NOTE: containerd's CRI never reports `signal`; a killed process shows only exit code 128+n.
@@ -174,25 +227,20 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
     c.stopping = false;
     ctx.enqueue(rec.key);
   });
+}
 
-  const alive = (): boolean => c.process === proc && proc.running && c.probeGeneration === generation;
-  if (spec.lifecycle?.postStart?.exec?.command) {
-    const argv = [...spec.lifecycle.postStart.exec.command];
-    void execInContainer(proc, argv).then((r) => {
-      const failed = !r.ok || r.result.exitCode !== 0;
-      if (failed && alive()) {
-        const msg = r.ok ? `command '${argv.join(' ')}' exited with ${r.result.exitCode}: ${r.result.stdout}${r.result.stderr}` : r.message;
-        ctx.recorder.warning(pod, 'FailedPostStartHook', `Exec lifecycle hook (${JSON.stringify(argv).replace(/"/g, '').replace(/,/g, ' ')}) for Container "${c.name}" in Pod "${podDisplayName(pod)}" failed - error: ${msg}`, fieldPath);
-        c.stopping = true;
-        void proc.stop(img.image.definition.config.stopSignal, (pod.spec?.terminationGracePeriodSeconds ?? 30) * 1000);
-      }
-    });
-  }
+/**
+ * lazyPodTools returns what builds the pod's network clients for its container when it first
+ * execs or runs a script (an idle container holds none); a function of its own so the closure
+ * keeps these four values, not startContainer's whole scope.
+ */
+function lazyPodTools(ctx: KubeletContext, rec: PodRecord, podIP: string, reference: string): () => Record<string, ExecCommand> | undefined {
+  return () => ctx.podTools?.({ namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName }, toolsFlavor(reference));
+}
 
-  startProbes(ctx, pod, rec, c, spec, alive);
-  if (!spec.startupProbe) c.started = true;
-  if (!spec.readinessProbe && (!c.init || c.sidecar)) c.ready = true;
-  return true;
+/** instanceAlive says whether `proc` is still the container's running instance of probe generation `generation`. */
+function instanceAlive(c: ContainerRecord, proc: ContainerProcess, generation: number): boolean {
+  return c.process === proc && proc.running && c.probeGeneration === generation;
 }
 
 function startProbes(ctx: KubeletContext, pod: Pod, rec: PodRecord, c: ContainerRecord, spec: Container, alive: () => boolean): void {

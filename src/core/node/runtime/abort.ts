@@ -4,25 +4,27 @@ import type { AbortLike } from './types.ts';
 /** ProcessAbort is a minimal AbortSignal-like flag (core has no DOM AbortController). */
 export class ProcessAbort implements AbortLike {
   private fired = false;
-  private readonly listeners = new Set<() => void>();
+  /** listeners is created by the first listener: most processes never run a script that listens. */
+  private listeners: Set<() => void> | undefined;
 
   get aborted(): boolean {
     return this.fired;
   }
 
   addEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners.add(listener);
+    (this.listeners ??= new Set()).add(listener);
   }
 
   removeEventListener(_type: 'abort', listener: () => void): void {
-    this.listeners.delete(listener);
+    this.listeners?.delete(listener);
   }
 
   /** abort fires once; later calls do nothing. */
   abort(): void {
     if (this.fired) return;
     this.fired = true;
-    for (const fn of [...this.listeners]) fn();
-    this.listeners.clear();
+    const listeners = this.listeners;
+    this.listeners = undefined;
+    for (const fn of [...(listeners ?? [])]) fn();
   }
 }

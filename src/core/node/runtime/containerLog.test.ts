@@ -4,7 +4,7 @@ import { ContainerLog } from './containerLog.ts';
 describe('ContainerLog', () => {
   it('keeps lines with their time and stream, buffering partial writes', () => {
     let t = Date.UTC(2024, 11, 10, 10, 0, 0, 123);
-    const log = new ContainerLog(() => t);
+    const log = new ContainerLog({ now: () => t });
     const seen: string[] = [];
     log.subscribe((e) => seen.push(`${e.stream}:${e.line}`));
     log.write('hello\nwor', 'stdout');
@@ -24,11 +24,33 @@ describe('ContainerLog', () => {
   });
 
   it('keeps only the newest maxLines lines', () => {
-    const log = new ContainerLog(() => 0, 3);
+    const log = new ContainerLog({ now: () => 0 }, 3);
     for (let i = 1; i <= 10; i++) {
       log.write(`line ${i}\n`, 'stdout');
       expect(log.lines().length).toBe(Math.min(i, 3));
       expect(log.text()).toBe(Array.from({ length: Math.min(i, 3) }, (_, k) => `line ${i - Math.min(i, 3) + k + 1}\n`).join(''));
     }
+  });
+
+  it('compact shares identical start-up lines between logs and copies before the next line', () => {
+    const a = new ContainerLog({ now: () => 5 });
+    const b = new ContainerLog({ now: () => 5 });
+    for (const log of [a, b]) {
+      log.write('starting\n', 'stdout');
+      log.write('ready\n', 'stderr');
+      log.compact();
+    }
+    a.write('request 1\n', 'stdout');
+    expect(a.text()).toBe('starting\nready\nrequest 1\n');
+    expect(b.text()).toBe('starting\nready\n');
+    expect(b.lines()).toEqual([
+      { time: 5, stream: 'stdout', line: 'starting' },
+      { time: 5, stream: 'stderr', line: 'ready' },
+    ]);
+    const c = new ContainerLog({ now: () => 6 });
+    c.write('starting\nready\n', 'stdout');
+    c.compact();
+    expect(c.lines().map((e) => `${e.time} ${e.stream} ${e.line}`)).toEqual(['6 stdout starting', '6 stdout ready']);
+    expect(b.text()).toBe('starting\nready\n');
   });
 });

@@ -4,6 +4,7 @@
  * timestamps with nanoseconds. Partial writes are buffered until their newline, like the
  * runtime's log driver; whatever is left when the process exits is flushed as a last line.
  */
+import { internString } from './intern.ts';
 import type { LogStream } from './types.ts';
 
 /** LogEntry is one line of a container's log. */
@@ -14,43 +15,58 @@ export interface LogEntry {
   line: string;
 }
 
+/** LogClock is where a log reads the time of each line (the cluster Clock). */
+export interface LogClock {
+  now(): number;
+}
+
+const STDERR_BIT = 1;
+
 /**
  * ContainerLog collects a container's output lines, with an optional cap on kept lines.
- * Lines are kept column-wise (times, streams, texts) rather than as one object per line:
- * a pod's log is written once and read rarely, and per-line objects were most of its heap.
+ *
+ * Lines are kept as compact data: their texts (interned: replicas write the same lines) in one array, and
+ * their times and streams as runs (`[time, count * 2 + stderr bit, ...]`): a program prints
+ * its start-up lines in one instant, so an idle server's log is its texts plus one or two
+ * runs. Per-line objects are built only when the log is read.
  */
 export class ContainerLog {
-  private times: number[] = [];
-  private streams: LogStream[] = [];
   private texts: string[] = [];
-  private readonly pending: Record<LogStream, string> = { stdout: '', stderr: '' };
-  private readonly listeners = new Set<(e: LogEntry) => void>();
+  /** textsShared is set while `texts` is a shared array (see compact): copied before the next push. */
+  private textsShared = false;
+  /** runs are consecutive lines with the same time and stream: time, then count * 2 + stream bit. */
+  private runs: number[] = [];
+  private pendingOut = '';
+  private pendingErr = '';
+  /** listeners exist while `kubectl logs -f` follows (created on first subscribe). */
+  private listeners: Set<(e: LogEntry) => void> | undefined;
 
   constructor(
-    private readonly now: () => number,
+    private readonly clock: LogClock,
     private readonly maxLines = 10_000,
   ) {}
 
   /** write appends raw text; each completed line becomes an entry. */
   write(text: string, stream: LogStream): void {
+    const pending = stream === 'stdout' ? this.pendingOut : this.pendingErr;
     // Fast path for the common write, one whole line (ctx.log): no split, no array.
     const nl = text.indexOf('\n');
-    if (nl === text.length - 1 && this.pending[stream] === '') {
-      this.push(this.now(), stream, text.slice(0, nl));
+    if (nl === text.length - 1 && pending === '') {
+      this.push(this.clock.now(), stream, text.slice(0, nl));
       return;
     }
-    const all = this.pending[stream] + text;
-    const parts = all.split('\n');
-    this.pending[stream] = parts.pop()!;
-    for (const line of parts) this.push(this.now(), stream, line);
+    const parts = (pending + text).split('\n');
+    this.setPending(stream, parts.pop()!);
+    for (const line of parts) this.push(this.clock.now(), stream, line);
   }
 
   /** flush turns unterminated output into final lines (called when the process exits). */
   flush(): void {
     for (const stream of ['stdout', 'stderr'] as const) {
-      if (this.pending[stream] !== '') {
-        this.push(this.now(), stream, this.pending[stream]);
-        this.pending[stream] = '';
+      const pending = stream === 'stdout' ? this.pendingOut : this.pendingErr;
+      if (pending !== '') {
+        this.push(this.clock.now(), stream, pending);
+        this.setPending(stream, '');
       }
     }
   }
@@ -58,30 +74,68 @@ export class ContainerLog {
   /** lines returns the kept entries, oldest first (built on each call). */
   lines(): readonly LogEntry[] {
     const out: LogEntry[] = [];
-    for (let i = this.first(); i < this.texts.length; i++) out.push({ time: this.times[i]!, stream: this.streams[i]!, line: this.texts[i]! });
+    this.each((time, stream, line) => out.push({ time, stream, line }));
     return out;
   }
 
   /** text returns the log as `kubectl logs` prints it (every line newline-terminated). */
   text(opts: { timestamps?: boolean } = {}): string {
     const out: string[] = [];
-    for (let i = this.first(); i < this.texts.length; i++) out.push(opts.timestamps ? `${rfc3339Nano(this.times[i]!)} ${this.texts[i]!}\n` : `${this.texts[i]!}\n`);
+    this.each((time, _stream, line) => out.push(opts.timestamps ? `${rfc3339Nano(time)} ${line}\n` : `${line}\n`));
     return out.join('');
   }
 
   /** subscribe calls fn for every new entry (for `kubectl logs -f`); returns the unsubscribe function. */
   subscribe(fn: (e: LogEntry) => void): () => void {
-    this.listeners.add(fn);
-    return () => this.listeners.delete(fn);
+    const listeners = (this.listeners ??= new Set());
+    listeners.add(fn);
+    return () => listeners.delete(fn);
+  }
+
+  /**
+   * compact is called when the process has written what it writes on start (its program went
+   * idle): the texts array is replaced by an exactly sized one shared with every log that holds
+   * the same lines (replicas started in the same second), and copied again on the next line.
+   */
+  compact(): void {
+    if (this.textsShared || this.texts.length === 0) return;
+    this.texts = sharedTexts(this.texts);
+    this.textsShared = true;
+    this.runs = this.runs.slice();
+  }
+
+  private setPending(stream: LogStream, text: string): void {
+    if (stream === 'stdout') this.pendingOut = text;
+    else this.pendingErr = text;
+  }
+
+  /** each visits the kept lines (from `first()`), oldest first. */
+  private each(fn: (time: number, stream: LogStream, line: string) => void): void {
+    const first = this.first();
+    const { runs, texts } = this;
+    let i = 0;
+    for (let r = 0; r < runs.length; r += 2) {
+      const time = runs[r]!;
+      const stream: LogStream = runs[r + 1]! & STDERR_BIT ? 'stderr' : 'stdout';
+      const end = i + (runs[r + 1]! >> 1);
+      for (; i < end; i++) if (i >= first) fn(time, stream, texts[i]!);
+    }
   }
 
   private push(time: number, stream: LogStream, line: string): void {
-    this.times.push(time);
-    this.streams.push(stream);
-    this.texts.push(shared(line));
+    const bit = stream === 'stderr' ? STDERR_BIT : 0;
+    const runs = this.runs;
+    const last = runs.length - 2;
+    if (last >= 0 && runs[last] === time && (runs[last + 1]! & STDERR_BIT) === bit) runs[last + 1]! += 2;
+    else runs.push(time, 2 + bit);
+    if (this.textsShared) {
+      this.texts = this.texts.slice();
+      this.textsShared = false;
+    }
+    this.texts.push(internString(line));
     // Drop the oldest lines in batches, so a chatty container does not shift the arrays per line.
     if (this.texts.length > this.maxLines + Math.max(1, this.maxLines >> 4)) this.trim();
-    if (this.listeners.size > 0) {
+    if (this.listeners && this.listeners.size > 0) {
       const e: LogEntry = { time, stream, line };
       for (const fn of this.listeners) fn(e);
     }
@@ -93,27 +147,40 @@ export class ContainerLog {
   }
 
   private trim(): void {
-    const drop = this.texts.length - this.maxLines;
-    this.times = this.times.slice(drop);
-    this.streams = this.streams.slice(drop);
+    let drop = this.texts.length - this.maxLines;
     this.texts = this.texts.slice(drop);
+    this.textsShared = false;
+    let r = 0;
+    while (drop > 0) {
+      const count = this.runs[r + 1]! >> 1;
+      if (count <= drop) {
+        drop -= count;
+        r += 2;
+      } else {
+        this.runs[r + 1]! -= drop * 2;
+        drop = 0;
+      }
+    }
+    this.runs = this.runs.slice(r);
   }
 }
 
 /**
- * recentLines interns log lines: replicas started in the same second write the same lines
- * (nginx's start-up notices, one per CPU), so they keep one string instead of a copy each.
- * Bounded: cleared when full, which only costs later duplicates their sharing.
+ * recentTexts holds logs' start-up lines by content, so containers that wrote the same lines
+ * share one array. Bounded: cleared when full (start-up lines carry timestamps, so an entry is
+ * mostly useful to the replicas started in the same second).
  */
-const recentLines = new Map<string, string>();
-const RECENT_LINES_MAX = 4096;
+const recentTexts = new Map<string, string[]>();
+const RECENT_TEXTS_MAX = 64;
 
-function shared(line: string): string {
-  const known = recentLines.get(line);
-  if (known !== undefined) return known;
-  if (recentLines.size >= RECENT_LINES_MAX) recentLines.clear();
-  recentLines.set(line, line);
-  return line;
+function sharedTexts(texts: string[]): string[] {
+  const key = texts.join('\n');
+  const known = recentTexts.get(key);
+  if (known !== undefined && known.length === texts.length) return known;
+  if (recentTexts.size >= RECENT_TEXTS_MAX) recentTexts.clear();
+  const exact = texts.slice();
+  recentTexts.set(key, exact);
+  return exact;
 }
 
 /**

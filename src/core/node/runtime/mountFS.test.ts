@@ -28,7 +28,7 @@ describe('MountedFS', () => {
 describe('ContainerLog', () => {
   it('buffers partial lines, stamps them with the clock and flushes the rest', () => {
     let now = Date.UTC(2024, 11, 10, 10, 0, 0, 123);
-    const log = new ContainerLog(() => now);
+    const log = new ContainerLog({ now: () => now });
     log.write('hel', 'stdout');
     now += 1000;
     log.write('lo\nwor', 'stdout');

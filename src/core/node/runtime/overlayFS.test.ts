@@ -75,4 +75,25 @@ describe('OverlayFS', () => {
     expect(a.exists('/usr/share/nginx/html/index.html')).toBe(false);
     expect(new OverlayFS(layer, () => 0).read('/etc/os-release')).toBe('ID=debian\n');
   });
+
+  it('keeps behaving as a MemoryFS when its upper layer outgrows the small array (many writes, whiteouts)', () => {
+    let t = 1000;
+    const now = () => t;
+    const mem = new MemoryFS(now);
+    populate(mem);
+    const ovl = new OverlayFS(imageLayer(populate), now);
+    const ops: ((fs: VirtualFS) => unknown)[] = [];
+    ops.push((fs) => fs.rm('/etc/os-release'));
+    for (let i = 0; i < 40; i++) ops.push((fs) => fs.write(`/tmp/f${i}`, `data ${i}\n`));
+    ops.push((fs) => fs.list('/tmp'), (fs) => fs.list('/etc'));
+    for (let i = 0; i < 40; i += 3) ops.push((fs) => fs.rm(`/tmp/f${i}`));
+    ops.push((fs) => fs.write('/etc/os-release', 'ID=back\n'));
+    ops.push((fs) => fs.rm('/etc/nginx', { recursive: true }));
+    ops.push((fs) => fs.list('/tmp'), (fs) => fs.list('/etc'), (fs) => fs.read('/tmp/f1'), (fs) => fs.read('/tmp/f3'));
+    ops.push((fs) => fs.stat('/etc/os-release'), (fs) => fs.exists('/etc/nginx/conf.d'), (fs) => fs.list('/'));
+    for (const op of ops) {
+      t += 10;
+      expect(outcome(() => op(ovl))).toEqual(outcome(() => op(mem)));
+    }
+  });
 });

@@ -8,6 +8,7 @@
  */
 import { MemoryFS, TreeFS, type FsNode, type NodeStore } from '../../../shell/memoryFS.ts';
 import type { VirtualFS } from '../../../shell/types.ts';
+import { internString } from './intern.ts';
 
 /** ImageLayer is an image's immutable file tree, built once and shared by every container. */
 export type ImageLayer = ReadonlyMap<string, FsNode>;
@@ -28,32 +29,97 @@ export function imageLayer(populate: (fs: VirtualFS) => void): ImageLayer {
 }
 
 /**
- * OverlayStore is the two layers as one NodeStore: `upper` holds this container's changes,
- * null being a whiteout (removed from the lower layer).
+ * SMALL_UPPER is how many changed paths an upper layer keeps in a flat array before it moves
+ * to a Map: a container's own files are usually a handful (the kubelet's /etc/hosts, hostname
+ * and resolv.conf, mount points, what its entrypoint rewrites), and a Map's hash table costs
+ * ~1.5 KB where the array costs ~200 bytes; past that, lookups by scan would grow quadratic.
+ */
+const SMALL_UPPER = 16;
+
+/**
+ * OverlayStore is the two layers as one NodeStore: the upper layer holds this container's
+ * changes, null being a whiteout (removed from the lower layer). The upper layer is a flat
+ * `[path, node, path, node, ...]` array while small, a Map after; both keep insertion order.
  */
 class OverlayStore implements NodeStore {
-  private readonly upper = new Map<string, FsNode | null>();
+  private small: (string | FsNode | null)[] | undefined = [];
+  private large: Map<string, FsNode | null> | undefined;
 
   constructor(private readonly lower: ImageLayer) {}
 
+  /** upper returns this container's entry for path: a node, null (whiteout) or undefined (unchanged). */
+  private upper(path: string): FsNode | null | undefined {
+    const small = this.small;
+    if (!small) return this.large!.get(path);
+    for (let i = 0; i < small.length; i += 2) if (small[i] === path) return small[i + 1] as FsNode | null;
+    return undefined;
+  }
+
+  private setUpper(path: string, node: FsNode | null): void {
+    const small = this.small;
+    if (!small) {
+      this.large!.set(path, node);
+      return;
+    }
+    for (let i = 0; i < small.length; i += 2) {
+      if (small[i] === path) {
+        small[i + 1] = node;
+        return;
+      }
+    }
+    if (small.length < SMALL_UPPER * 2) {
+      // Interned: every container of a pod template creates the same mount points and files.
+      small.push(internString(path), node);
+      return;
+    }
+    const large = new Map<string, FsNode | null>();
+    for (let i = 0; i < small.length; i += 2) large.set(small[i] as string, small[i + 1] as FsNode | null);
+    large.set(path, node);
+    this.large = large;
+    this.small = undefined;
+  }
+
+  private deleteUpper(path: string): void {
+    const small = this.small;
+    if (!small) {
+      this.large!.delete(path);
+      return;
+    }
+    for (let i = 0; i < small.length; i += 2) {
+      if (small[i] === path) {
+        small.splice(i, 2);
+        return;
+      }
+    }
+  }
+
+  private *upperEntries(): Iterable<[string, FsNode | null]> {
+    const small = this.small;
+    if (!small) {
+      yield* this.large!;
+      return;
+    }
+    for (let i = 0; i < small.length; i += 2) yield [small[i] as string, small[i + 1] as FsNode | null];
+  }
+
   get(path: string): FsNode | undefined {
-    const up = this.upper.get(path);
+    const up = this.upper(path);
     if (up !== undefined) return up ?? undefined;
     return this.lower.get(path);
   }
 
   set(path: string, node: FsNode): void {
-    this.upper.set(path, node);
+    this.setUpper(path, node);
   }
 
   delete(path: string): void {
-    if (this.lower.has(path)) this.upper.set(path, null);
-    else this.upper.delete(path);
+    if (this.lower.has(path)) this.setUpper(path, null);
+    else this.deleteUpper(path);
   }
 
   *keys(): Iterable<string> {
-    for (const p of this.lower.keys()) if (this.upper.get(p) !== null) yield p;
-    for (const [p, up] of this.upper) if (up && !this.lower.has(p)) yield p;
+    for (const p of this.lower.keys()) if (this.upper(p) !== null) yield p;
+    for (const [p, up] of this.upperEntries()) if (up && !this.lower.has(p)) yield p;
   }
 }
 

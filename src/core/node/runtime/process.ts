@@ -8,13 +8,11 @@
  * Reasons follow containerd's CRI: 0 ⇒ Completed, OOM ⇒ OOMKilled, anything else ⇒ Error.
  */
 import type { Clock, TimerHandle } from '../../sim/clock.ts';
-import { Random } from '../../sim/random.ts';
 import { ProcessAbort } from './abort.ts';
 import { ContainerLog } from './containerLog.ts';
-import { shellDialectFor, type ShellRunner } from './shellRunner.ts';
-import type {
-  AbortLike, ExecCommand, Handler, LogStream, ProcessContext, Program, Protocol, Request, Response, Signal, Usage, VirtualFS,
-} from './types.ts';
+import { ContainerContext } from './processContext.ts';
+import type { ShellRunner } from './shellRunner.ts';
+import type { AbortLike, ExecCommand, Handler, Program, Protocol, Request, Response, Signal, Usage, VirtualFS } from './types.ts';
 import { SIGNAL_NUMBERS } from './types.ts';
 
 /** TerminationReason is containerStatuses[].state.terminated.reason as the runtime reports it. */
@@ -43,7 +41,7 @@ const MAX_SERVED = 100_000;
 export interface ProcessOptions {
   program: Program;
   argv: string[];
-  env: Map<string, string>;
+  env: ReadonlyMap<string, string>;
   fs: VirtualFS;
   cwd: string;
   hostname: string;
@@ -56,53 +54,65 @@ export interface ProcessOptions {
   clock: Clock;
   seed: number;
   shell?: ShellRunner;
-  commands: Record<string, ExecCommand>;
+  /** commands builds the image's extra executables on first use (and returns the same object after). */
+  commands: () => Record<string, ExecCommand>;
   /** shells are the shell names on the image's PATH. */
   shells: string[];
 }
 
+/** Listener is one listening port (a container rarely has more than one: a short array). */
 interface Listener {
+  port: number;
   protocol: Protocol;
   handler: Handler;
 }
 
-/** ContainerProcess is a live (or finished) container main process. */
+/**
+ * ContainerProcess is a live (or finished) container main process.
+ *
+ * An idle container is plain data: its options, its log, its listeners and signal handlers.
+ * Everything only some processes need (timers, exit watchers, recent requests, signal
+ * handlers, listeners) is created on first use, and the context the program sees is one
+ * small object with prototype methods (processContext.ts). See README.md, "Heap".
+ */
 export class ContainerProcess {
   /** log is the container's output, read by `kubectl logs`. */
   readonly log: ContainerLog;
   /** startedAt is the virtual time the process started. */
   readonly startedAt: number;
   private status: ExitStatus | undefined;
-  private readonly listeners = new Map<number, Listener>();
-  private readonly signalHandlers = new Map<Signal, (s: Signal) => void>();
-  private readonly timers = new Set<TimerHandle>();
-  private readonly exitWatchers: ((s: ExitStatus) => void)[] = [];
+  private listeners: Listener[] | undefined;
+  private signalHandlers: Partial<Record<Signal, (s: Signal) => void>> | undefined;
+  private timers: Set<TimerHandle> | undefined;
+  private exitWatchers: ((s: ExitStatus) => void)[] | undefined;
   private readonly abort = new ProcessAbort();
-  private current: Usage = { cpuMilli: 0, memoryBytes: 0 };
+  private cpuMilli = 0;
+  private memoryBytes = 0;
   /** served holds the arrival times of recent network requests (within REQUEST_WINDOW_MS). */
-  private served: number[] = [];
+  private served: number[] | undefined;
   private requestCostMs = DEFAULT_REQUEST_CPU_MS;
-  private readonly ctx: ProcessContext;
 
   constructor(private readonly opts: ProcessOptions) {
     this.startedAt = opts.clock.now();
-    this.log = new ContainerLog(() => opts.clock.now());
-    this.ctx = this.makeContext();
+    this.log = new ContainerLog(opts.clock);
   }
 
   /** run starts the program; it must be called once, right after construction. */
   run(): void {
+    const ctx = new ContainerContext(this, this.opts.seed);
     let result: Promise<number>;
     try {
-      result = this.opts.program(this.ctx);
+      result = this.opts.program(ctx);
     } catch (err) {
       result = Promise.reject(err);
     }
+    // The program has written its start-up lines; most servers now wait for requests or signals.
+    this.log.compact();
     result.then(
-      (code) => this.finish(code, code === 0 ? 'Completed' : 'Error'),
+      (code) => this.exit(code),
       (err: unknown) => {
         // A program bug: show it the way a crashing process would, then exit 1.
-        this.ctx.log(err instanceof Error ? (err.stack ?? err.message) : String(err), 'stderr');
+        ctx.log(err instanceof Error ? (err.stack ?? err.message) : String(err), 'stderr');
         this.finish(1, 'Error');
       },
     );
@@ -123,12 +133,12 @@ export class ContainerProcess {
     return this.opts.argv;
   }
 
-  /** env is the process environment (what `kubectl exec -- env` prints). */
+  /** image is the image reference, version and variant the process runs. */
   get image(): { reference: string; version: string; variant: string } {
     return this.opts.image;
   }
 
-  /** env is the container's environment. */
+  /** env is the container's environment (what `kubectl exec -- env` prints). */
   get env(): ReadonlyMap<string, string> {
     return this.opts.env;
   }
@@ -138,40 +148,77 @@ export class ContainerProcess {
     return this.opts.fs;
   }
 
+  /** podIP is the pod's IP. */
+  get podIP(): string {
+    return this.opts.podIP;
+  }
+
+  /** cpus is the node's CPU count. */
+  get cpus(): number {
+    return this.opts.cpus;
+  }
+
+  /** tty mirrors the container's `tty` field. */
+  get tty(): boolean {
+    return this.opts.tty;
+  }
+
+  /** stdin mirrors the container's `stdin` field. */
+  get stdin(): boolean {
+    return this.opts.stdin;
+  }
+
+  /** now is the virtual time. */
+  now(): number {
+    return this.opts.clock.now();
+  }
+
   /**
    * usage is the current resource usage: what the program reports plus the CPU its recent
    * requests cost (averaged over the last 10 s), clamped to the limit as CFS throttling does.
    */
   usage(): Usage {
     this.pruneServed();
-    if (this.served.length === 0 || this.requestCostMs === 0) return { ...this.current };
-    const serving = (this.served.length * this.requestCostMs * 1000) / REQUEST_WINDOW_MS;
-    const cpu = this.current.cpuMilli + serving;
+    const served = this.served?.length ?? 0;
+    if (served === 0 || this.requestCostMs === 0) return { cpuMilli: this.cpuMilli, memoryBytes: this.memoryBytes };
+    const serving = (served * this.requestCostMs * 1000) / REQUEST_WINDOW_MS;
+    const cpu = this.cpuMilli + serving;
     const limit = this.opts.limits.cpuMilli;
-    return { cpuMilli: limit !== undefined ? Math.min(cpu, limit) : cpu, memoryBytes: this.current.memoryBytes };
+    return { cpuMilli: limit !== undefined ? Math.min(cpu, limit) : cpu, memoryBytes: this.memoryBytes };
   }
 
   private pruneServed(): void {
+    const served = this.served;
+    if (!served) return;
     const since = this.opts.clock.now() - REQUEST_WINDOW_MS;
     let i = 0;
-    while (i < this.served.length && this.served[i] <= since) i++;
-    if (i > 0) this.served.splice(0, i);
+    while (i < served.length && served[i] <= since) i++;
+    if (i > 0) served.splice(0, i);
   }
 
   /** onExit calls fn when the process exits (immediately if it already has). */
   onExit(fn: (s: ExitStatus) => void): void {
     if (this.status) fn(this.status);
-    else this.exitWatchers.push(fn);
+    // Literal arrays are allocated at their length; a push onto [] reserves 17 slots.
+    else if (this.exitWatchers) this.exitWatchers.push(fn);
+    else this.exitWatchers = [fn];
   }
 
   /** ports lists listening ports with their protocol. */
   ports(): { port: number; protocol: Protocol }[] {
-    return [...this.listeners].map(([port, l]) => ({ port, protocol: l.protocol })).sort((a, b) => a.port - b.port);
+    return (this.listeners ?? []).map((l) => ({ port: l.port, protocol: l.protocol })).sort((a, b) => a.port - b.port);
+  }
+
+  private listener(port: number): Listener | undefined {
+    const all = this.listeners;
+    if (!all) return undefined;
+    for (const l of all) if (l.port === port) return l;
+    return undefined;
   }
 
   /** accepts says whether a TCP connect to `port` would succeed (tcpSocket probes, `nc -z`). */
   accepts(port: number): boolean {
-    const l = this.listeners.get(port);
+    const l = this.listener(port);
     return this.running && !!l && l.protocol !== 'UDP';
   }
 
@@ -181,19 +228,20 @@ export class ContainerProcess {
    * simulation loop (kubelet probes) see the result in the same instant.
    */
   requestNow(port: number, req: Request): Response | Promise<Response> | undefined {
-    const l = this.listeners.get(port);
+    const l = this.listener(port);
     if (!this.running || !l) return undefined;
     return l.handler(req);
   }
 
   /** request delivers a request to a port; undefined means connection refused. Each one costs CPU (see usage). */
   async request(port: number, req: Request): Promise<Response | undefined> {
-    const l = this.listeners.get(port);
+    const l = this.listener(port);
     if (!this.running || !l) return undefined;
     if (this.requestCostMs > 0) {
-      this.served.push(this.opts.clock.now());
+      const served = (this.served ??= []);
+      served.push(this.opts.clock.now());
       // Bound the memory of a hot loop: older entries fall out of the window anyway.
-      if (this.served.length > MAX_SERVED) this.pruneServed();
+      if (served.length > MAX_SERVED) this.pruneServed();
     }
     return l.handler(req);
   }
@@ -208,7 +256,7 @@ export class ContainerProcess {
       this.finish(128 + SIGNAL_NUMBERS.SIGKILL, 'Error', 'SIGKILL');
       return;
     }
-    this.signalHandlers.get(sig)?.(sig);
+    this.signalHandlers?.[sig]?.(sig);
   }
 
   /**
@@ -220,18 +268,18 @@ export class ContainerProcess {
       this.onExit(resolve);
       if (!this.running) return;
       this.signal(stopSignal);
-      if (this.running) this.timer(gracePeriodMs, () => this.signal('SIGKILL'));
+      if (this.running) this.after(gracePeriodMs, () => this.signal('SIGKILL'));
     });
   }
 
-  /** shell is the runner scripts use in this container (undefined for shell-less images). */
+  /** shellRunner is the runner scripts use in this container (undefined for shell-less images). */
   get shellRunner(): ShellRunner | undefined {
     return this.opts.shell;
   }
 
   /** commands are the image's extra executables for exec. */
   get commands(): Record<string, ExecCommand> {
-    return this.opts.commands;
+    return this.opts.commands();
   }
 
   /** cwd is the working directory. */
@@ -251,7 +299,7 @@ export class ContainerProcess {
 
   /** sleep waits virtual time; it never resolves if the process dies first. */
   sleep(ms: number): Promise<void> {
-    return this.ctx.sleep(ms);
+    return new Promise<void>((resolve) => this.after(ms, resolve));
   }
 
   /** hostname is the container's hostname. */
@@ -259,111 +307,74 @@ export class ContainerProcess {
     return this.opts.hostname;
   }
 
+  // What the program does through its context (ContainerContext delegates here).
+
+  /** listen starts accepting on a port (ProcessContext.listen); nothing once the process died. */
+  listen(port: number, protocol: Protocol, handler: Handler): void {
+    if (!this.running) return;
+    if (this.listener(port)) throw new Error(`listen tcp :${port}: bind: address already in use`);
+    const l: Listener = { port, protocol, handler };
+    if (this.listeners) this.listeners.push(l);
+    else this.listeners = [l];
+  }
+
+  /** unlisten closes a port (ProcessContext.unlisten). */
+  unlisten(port: number): void {
+    const i = this.listeners?.findIndex((l) => l.port === port) ?? -1;
+    if (i >= 0) this.listeners!.splice(i, 1);
+  }
+
+  /** onSignal installs a signal handler (ProcessContext.onSignal). */
+  onSignal(signal: Signal, fn: (s: Signal) => void): void {
+    (this.signalHandlers ??= {})[signal] = fn;
+  }
+
+  /** exit ends the process with a code (ProcessContext.exit): 0 is Completed, else Error. */
+  exit(code: number): void {
+    this.finish(code, code === 0 ? 'Completed' : 'Error');
+  }
+
+  /** after runs fn after `ms` of virtual time unless the process has died first. */
+  after(ms: number, fn: () => void): void {
+    const timers = (this.timers ??= new Set());
+    const handle = this.opts.clock.after(ms, () => {
+      timers.delete(handle);
+      if (this.running) fn();
+    });
+    timers.add(handle);
+  }
+
+  /** setRequestCost sets the CPU milliseconds each network request costs (ProcessContext.setRequestCost). */
+  setRequestCost(cpuMs: number): void {
+    this.requestCostMs = Math.max(0, cpuMs);
+  }
+
+  /** setUsage records reported usage (ProcessContext.setUsage); memory over the limit is an OOM kill. */
+  setUsage(u: Partial<Usage>): void {
+    if (!this.running) return;
+    const limits = this.opts.limits;
+    const cpu = u.cpuMilli ?? this.cpuMilli;
+    const mem = u.memoryBytes ?? this.memoryBytes;
+    this.cpuMilli = limits.cpuMilli !== undefined ? Math.min(cpu, limits.cpuMilli) : cpu;
+    this.memoryBytes = mem;
+    if (limits.memoryBytes !== undefined && mem > limits.memoryBytes) {
+      this.finish(128 + SIGNAL_NUMBERS.SIGKILL, 'OOMKilled', 'SIGKILL');
+    }
+  }
+
   /** finish ends the process with a code and reason (exit, SIGKILL, OOM); only the first call counts. */
   private finish(exitCode: number, reason: TerminationReason, signal?: Signal): void {
     if (this.status) return;
     this.log.flush();
     this.status = { exitCode, reason, signal, startedAt: this.startedAt, finishedAt: this.opts.clock.now() };
-    for (const t of this.timers) this.opts.clock.cancel(t);
-    this.timers.clear();
-    this.listeners.clear();
-    this.current = { cpuMilli: 0, memoryBytes: 0 };
+    if (this.timers) for (const t of this.timers) this.opts.clock.cancel(t);
+    this.timers = undefined;
+    this.listeners = undefined;
+    this.cpuMilli = 0;
+    this.memoryBytes = 0;
     this.abort.abort();
-    for (const fn of this.exitWatchers.splice(0)) fn(this.status);
-  }
-
-  private timer(ms: number, fn: () => void): void {
-    const handle = this.opts.clock.after(ms, () => {
-      this.timers.delete(handle);
-      if (this.running) fn();
-    });
-    this.timers.add(handle);
-  }
-
-  private makeContext(): ProcessContext {
-    const o = this.opts;
-    const self = this;
-    const alive = (): boolean => self.running;
-    return {
-      argv: o.argv,
-      env: o.env,
-      fs: o.fs,
-      cwd: o.cwd,
-      hostname: o.hostname,
-      podIP: o.podIP,
-      cpus: o.cpus,
-      image: o.image,
-      tty: o.tty,
-      stdin: o.stdin,
-      random: new Random(o.seed),
-      aborted: this.abort,
-      now: () => o.clock.now(),
-      write(text: string, stream: LogStream = 'stdout') {
-        if (alive()) self.log.write(text, stream);
-      },
-      log(line: string, stream: LogStream = 'stdout') {
-        if (alive()) self.log.write(line + '\n', stream);
-      },
-      listen(port: number, protocol: Protocol, handler: Handler) {
-        if (!alive()) return;
-        if (self.listeners.has(port)) throw new Error(`listen tcp :${port}: bind: address already in use`);
-        self.listeners.set(port, { protocol, handler });
-      },
-      unlisten(port: number) {
-        self.listeners.delete(port);
-      },
-      exit(code: number) {
-        self.finish(code, code === 0 ? 'Completed' : 'Error');
-      },
-      onSignal(signal: Signal, fn: (s: Signal) => void) {
-        self.signalHandlers.set(signal, fn);
-      },
-      sleep(ms: number) {
-        return new Promise<void>((resolve) => self.timer(ms, resolve));
-      },
-      after(ms: number, fn: () => void) {
-        self.timer(ms, fn);
-      },
-      every(ms: number, fn: () => void) {
-        const tick = (): void => {
-          fn();
-          self.timer(ms, tick);
-        };
-        self.timer(ms, tick);
-      },
-      setRequestCost(cpuMs: number) {
-        self.requestCostMs = Math.max(0, cpuMs);
-      },
-      setUsage(u: Partial<Usage>) {
-        if (!alive()) return;
-        const cpu = u.cpuMilli ?? self.current.cpuMilli;
-        const mem = u.memoryBytes ?? self.current.memoryBytes;
-        self.current = { cpuMilli: o.limits.cpuMilli !== undefined ? Math.min(cpu, o.limits.cpuMilli) : cpu, memoryBytes: mem };
-        if (o.limits.memoryBytes !== undefined && mem > o.limits.memoryBytes) {
-          self.finish(128 + SIGNAL_NUMBERS.SIGKILL, 'OOMKilled', 'SIGKILL');
-        }
-      },
-      sh(script: string, args: string[] = []) {
-        if (!o.shell) return Promise.resolve(127);
-        return o.shell.run({
-          script,
-          positional: args,
-          env: new Map(o.env),
-          cwd: o.cwd,
-          fs: o.fs,
-          hostname: o.hostname,
-          stdin: '',
-          stdout: (t) => self.ctx.write(t, 'stdout'),
-          stderr: (t) => self.ctx.write(t, 'stderr'),
-          sleep: (ms) => self.ctx.sleep(ms),
-          aborted: self.abort,
-          commands: o.commands,
-          dialect: shellDialectFor(o.image.reference, o.argv[0] ?? ''),
-        });
-      },
-      forever() {
-        return new Promise<never>(() => {});
-      },
-    };
+    const watchers = this.exitWatchers;
+    this.exitWatchers = undefined;
+    for (const fn of watchers ?? []) fn(this.status);
   }
 }

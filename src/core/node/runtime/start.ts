@@ -12,6 +12,7 @@ import { containerEnv } from './environment.ts';
 import { ContainerProcess } from './process.ts';
 import { commandProgram, shellProgram } from './shellPrograms.ts';
 import type { ShellRunner } from './shellRunner.ts';
+import { EnvVars } from './envVars.ts';
 import type { ExecCommand, Program, VirtualFS } from './types.ts';
 
 /** ContainerSpec is what the kubelet hands over for one container (env already resolved). */
@@ -32,8 +33,10 @@ export interface ContainerSpec {
   /**
    * networkCommands are the pod's network clients (curl, wget, nslookup) bound to its network
    * namespace; only those the image really ships are put on its PATH (see imageNetworkTools).
+   * A function is called only when the container first needs them (exec, a script, or PID 1
+   * being one of them), so an idle container holds no clients.
    */
-  networkCommands?: Record<string, ExecCommand>;
+  networkCommands?: Record<string, ExecCommand> | (() => Record<string, ExecCommand> | undefined);
 }
 
 /**
@@ -113,21 +116,27 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
   const env = containerEnv(spec.hostname, imageEnv, spec.env ?? []);
   const argv = containerArgv(def.config, spec, env);
   if (!argv.ok) return { ok: false, failure: { reason: 'CreateContainerError', message: argv.message } };
-  const commands = { ...pickTools(spec.networkCommands, imageNetworkTools(def.repository)), ...(def.commands ?? {}) };
-  const program = findProgram(spec.image, argv.argv[0], spec.fs, deps.shell, commands);
+  const toolNames = imageNetworkTools(def.repository);
+  const commands = commandsOf(spec.networkCommands, toolNames, def.commands ?? {});
+  const exe = argv.argv[0];
+  // Only a network client as PID 1 needs the clients now; everything else finds its program without them.
+  const visible = toolNames.includes(exe.slice(exe.lastIndexOf('/') + 1)) ? commands() : (def.commands ?? {});
+  const program = findProgram(spec.image, exe, spec.fs, deps.shell, visible);
   if (!program) {
     return { ok: false, failure: { reason: 'StartError', message: notFoundMessage(argv.argv[0]), exitCode: 128 } };
   }
   const process = new ContainerProcess({
     program,
-    argv: argv.argv,
-    env,
+    // slice: an array built by push keeps spare slots for the container's whole life.
+    argv: argv.argv.slice(),
+    env: new EnvVars(env),
     fs: spec.fs,
     cwd: spec.workingDir || def.config.workingDir || '/',
     hostname: spec.hostname,
     podIP: spec.podIP ?? '',
     cpus: deps.cpus ?? 2,
-    image: { reference: spec.image.reference, version: spec.image.version, variant: spec.image.variant },
+    // The resolved image itself (shared by the image's containers) carries reference, version, variant.
+    image: spec.image,
     tty: spec.tty ?? false,
     stdin: spec.stdin ?? false,
     limits: spec.limits ?? {},
@@ -141,8 +150,23 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
   return { ok: true, process };
 }
 
-function pickTools(all: Record<string, ExecCommand> | undefined, names: string[]): Record<string, ExecCommand> {
-  const out: Record<string, ExecCommand> = {};
-  for (const n of names) if (all?.[n]) out[n] = all[n];
-  return out;
+/**
+ * commandsOf returns the container's extra executables, built on first call and then kept (one
+ * object per container, as exec and scripts expect): the network clients the image ships,
+ * then the image's own commands. A small function of its own so the closure keeps only these.
+ */
+function commandsOf(
+  tools: ContainerSpec['networkCommands'],
+  names: string[],
+  own: Record<string, ExecCommand>,
+): () => Record<string, ExecCommand> {
+  let built: Record<string, ExecCommand> | undefined;
+  return () => {
+    if (built) return built;
+    const all = typeof tools === 'function' ? tools() : tools;
+    const out: Record<string, ExecCommand> = {};
+    for (const n of names) if (all?.[n]) out[n] = all[n];
+    built = { ...out, ...own };
+    return built;
+  };
 }

@@ -6,7 +6,7 @@
  * lines to stdout and errors to stderr, quits gracefully on SIGQUIT (the image's STOPSIGNAL)
  * and fast on SIGTERM. `nginx` without `daemon off;` daemonises, so PID 1 exits at once.
  */
-import type { ProcessContext, Program, Request, Response } from '../../runtime/types.ts';
+import type { ProcessContext, Program, Request, Response, Signal } from '../../runtime/types.ts';
 import { quoteArgv } from '../../runtime/shellRunner.ts';
 import type { ImageDefinition } from '../definition.ts';
 import { DEFAULT_PATH, writeFile } from '../definition.ts';
@@ -19,6 +19,12 @@ const MIME: Record<string, string> = {
   html: 'text/html', htm: 'text/html', css: 'text/css', js: 'application/javascript', json: 'application/json',
   txt: 'text/plain', xml: 'text/xml', svg: 'image/svg+xml', png: 'image/png', ico: 'image/x-icon',
 };
+
+/**
+ * NGINX_IPV6_CONF is the packaged default.conf after 10-listen-on-ipv6-by-default.sh: one string
+ * shared by every container that runs the script (it only edits the packaged file).
+ */
+const NGINX_IPV6_CONF = NGINX_DEFAULT_CONF.replace('    listen       80;\n', '    listen       80;\n    listen  [::]:80;\n');
 
 /** entrypoint is /docker-entrypoint.sh: configure when the command is nginx, else exec the command. */
 const entrypoint: Program = async (ctx) => {
@@ -46,7 +52,7 @@ const entrypoint: Program = async (ctx) => {
   } else {
     say(`${script}: info: Getting the checksum of ${CONF}`);
     try {
-      ctx.fs.write(CONF, conf.replace('    listen       80;\n', '    listen       80;\n    listen  [::]:80;\n'));
+      ctx.fs.write(CONF, NGINX_IPV6_CONF);
       say(`${script}: info: Enabled listen on IPv6 in ${CONF}`);
     } catch {
       say(`${script}: info: can not modify ${CONF} (read-only file system?)`);
@@ -85,46 +91,71 @@ async function nginxMain(ctx: ProcessContext, argv: readonly string[]): Promise<
   }
   const g = argv.indexOf('-g');
   const foreground = g >= 0 && /daemon\s+off\s*;/.test(argv[g + 1] ?? '');
-  const t = (): string => errorLogTime(ctx.now());
-  const notice = (pid: number, msg: string): void => ctx.log(`${t()} [notice] ${pid}#${pid}: ${msg}`, 'stderr');
-  notice(1, 'using the "epoll" event method');
-  notice(1, `nginx/${version}`);
-  notice(1, 'built by gcc 12.2.0 (Debian 12.2.0-14) ');
-  notice(1, 'OS: Linux 6.8.0-51-generic');
-  notice(1, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
+  notice(ctx, 1, 'using the "epoll" event method');
+  notice(ctx, 1, `nginx/${version}`);
+  notice(ctx, 1, 'built by gcc 12.2.0 (Debian 12.2.0-14) ');
+  notice(ctx, 1, 'OS: Linux 6.8.0-51-generic');
+  notice(ctx, 1, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
   // Without `daemon off;` nginx forks into the background and PID 1 returns: the container completes.
   if (!foreground) return 0;
-  const workers = Array.from({ length: Math.max(1, ctx.cpus) }, (_, i) => 29 + i);
-  notice(1, 'start worker processes');
-  for (const w of workers) notice(1, `start worker process ${w}`);
+  const workers = workerPids(ctx.cpus);
+  notice(ctx, 1, 'start worker processes');
+  for (const w of workers) notice(ctx, 1, `start worker process ${w}`);
   ctx.setUsage({ cpuMilli: 0, memoryBytes: (3 + 1.5 * workers.length) * 1024 * 1024 });
 
   const { port, root } = readConf(ctx);
-  let connection = 0;
-  ctx.listen(port, 'HTTP', (req) => serve(ctx, req, root, workers[0], ++connection));
+  listenHTTP(ctx, port, root, workers[0]);
+  const shutdown = shutdownHandler(ctx);
+  ctx.onSignal('SIGQUIT', shutdown);
+  ctx.onSignal('SIGTERM', shutdown);
+  ctx.onSignal('SIGINT', shutdown);
+  return ctx.forever();
+}
 
-  const shutdown = (signal: 'SIGQUIT' | 'SIGTERM'): void => {
+/** notice writes an error-log notice line of process `pid` (nginx logs to stderr in the image). */
+function notice(ctx: ProcessContext, pid: number, msg: string): void {
+  ctx.log(`${errorLogTime(ctx.now())} [notice] ${pid}#${pid}: ${msg}`, 'stderr');
+}
+
+/** workerPids are the worker processes' PIDs: one per CPU (`worker_processes auto`), from 29. */
+function workerPids(cpus: number): number[] {
+  const pids: number[] = [];
+  for (let i = 0; i < Math.max(1, cpus); i++) pids.push(29 + i);
+  return pids;
+}
+
+/*
+ * listenHTTP and shutdownHandler build the only closures a serving nginx keeps, each in its own
+ * small function so it captures just what it uses (ctx, the document root, the connection
+ * counter), not nginxMain's locals: an idle container stays a few small objects (heap per pod).
+ */
+
+function listenHTTP(ctx: ProcessContext, port: number, root: string, worker: number): void {
+  let connection = 0;
+  ctx.listen(port, 'HTTP', (req) => serve(ctx, req, root, worker, ++connection));
+}
+
+/** shutdownHandler answers SIGQUIT with a graceful shutdown and SIGTERM/SIGINT with a fast one. */
+function shutdownHandler(ctx: ProcessContext): (signal: Signal) => void {
+  return (signal) => {
+    const workers = workerPids(ctx.cpus);
     if (signal === 'SIGQUIT') {
-      notice(1, 'signal 3 (SIGQUIT) received, shutting down');
-      for (const w of workers) notice(w, 'gracefully shutting down');
+      notice(ctx, 1, 'signal 3 (SIGQUIT) received, shutting down');
+      for (const w of workers) notice(ctx, w, 'gracefully shutting down');
     } else {
-      notice(1, 'signal 15 (SIGTERM) received, exiting');
+      notice(ctx, 1, 'signal 15 (SIGTERM) received, exiting');
     }
     for (const w of workers) {
-      notice(w, 'exiting');
-      notice(w, 'exit');
+      notice(ctx, w, 'exiting');
+      notice(ctx, w, 'exit');
     }
     for (const w of workers) {
-      notice(1, `signal 17 (SIGCHLD) received from ${w}`);
-      notice(1, `worker process ${w} exited with code 0`);
+      notice(ctx, 1, `signal 17 (SIGCHLD) received from ${w}`);
+      notice(ctx, 1, `worker process ${w} exited with code 0`);
     }
-    notice(1, 'exit');
+    notice(ctx, 1, 'exit');
     ctx.exit(0);
   };
-  ctx.onSignal('SIGQUIT', () => shutdown('SIGQUIT'));
-  ctx.onSignal('SIGTERM', () => shutdown('SIGTERM'));
-  ctx.onSignal('SIGINT', () => shutdown('SIGTERM'));
-  return ctx.forever();
 }
 
 function serve(ctx: ProcessContext, req: Request, root: string, worker: number, conn: number): Response {

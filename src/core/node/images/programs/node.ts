@@ -3,14 +3,18 @@
  * script fails with Node's real MODULE_NOT_FOUND trace (exit 1); `-e` and small scripts run
  * through the mini interpreter.
  */
-import type { Program } from '../../runtime/types.ts';
+import type { ProcessContext, Program } from '../../runtime/types.ts';
 import type { ImageDefinition } from '../definition.ts';
 import { DEFAULT_PATH } from '../definition.ts';
 import { releaseLines } from '../tags.ts';
 import { runMiniScript } from './miniScript.ts';
 
-const node: Program = async (ctx) => {
-  const args = ctx.argv.slice(1);
+/**
+ * runNode is the `node` binary run with `argv` (its own argv, which an entrypoint may have
+ * rewritten: argv is a parameter because ProcessContext is a class and cannot be spread).
+ */
+async function runNode(ctx: ProcessContext, argv: readonly string[]): Promise<number> {
+  const args = argv.slice(1);
   if (args[0] === '--version' || args[0] === '-v') {
     ctx.log(`v${ctx.image.version}`);
     return 0;
@@ -41,7 +45,9 @@ const node: Program = async (ctx) => {
     return 1;
   }
   return runMiniScript(ctx, ctx.fs.read(found));
-};
+}
+
+const node: Program = (ctx) => runNode(ctx, ctx.argv);
 
 /** nodeImage is docker.io/library/node (22 LTS, 23 current). */
 export const nodeImage: ImageDefinition = {
@@ -67,7 +73,7 @@ export const nodeImage: ImageDefinition = {
     'docker-entrypoint.sh': (ctx) => {
       const a = ctx.argv.slice(1);
       if (a.length === 0 || a[0].startsWith('-') || a[0].endsWith('.js') || a[0] === 'node') {
-        return node({ ...ctx, argv: a[0] === 'node' ? a : ['node', ...a] });
+        return runNode(ctx, a[0] === 'node' ? a : ['node', ...a]);
       }
       return ctx.sh(a.map((s) => `'${s.replace(/'/g, `'\\''`)}'`).join(' '));
     },
