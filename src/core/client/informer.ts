@@ -40,7 +40,13 @@ export class Informer {
   private readonly items = new Map<string, KubeObject>();
   private readonly handlers: EventHandler[] = [];
   private readonly indexers = new Map<string, IndexFunc>();
-  private readonly indices = new Map<string, Map<string, Set<string>>>();
+  /**
+   * indices maps index name → value → the cached objects with that value. The sets hold the
+   * objects themselves (not keys to look up again), so a namespace list of thousands of pods
+   * is one pass over a set; an update replaces the object at the end of its sets, as re-adding
+   * its key did.
+   */
+  private readonly indices = new Map<string, Map<string, Set<KubeObject>>>();
   private watchHandle?: WatchHandle;
   private lastRV = '';
   synced = false;
@@ -62,9 +68,9 @@ export class Informer {
   /** addIndex registers an index; call before start(). */
   addIndex(name: string, fn: IndexFunc): void {
     this.indexers.set(name, fn);
-    const index = new Map<string, Set<string>>();
+    const index = new Map<string, Set<KubeObject>>();
     this.indices.set(name, index);
-    for (const [key, obj] of this.items) this.indexAdd(name, fn, key, obj, index);
+    for (const obj of this.items.values()) this.indexAdd(fn, obj, index);
   }
 
   start(): void {
@@ -92,14 +98,8 @@ export class Informer {
   }
 
   byIndex(index: string, value: string): KubeObject[] {
-    const keys = this.indices.get(index)?.get(value);
-    if (!keys) return [];
-    const out: KubeObject[] = [];
-    for (const k of keys) {
-      const o = this.items.get(k);
-      if (o) out.push(o);
-    }
-    return out;
+    const objects = this.indices.get(index)?.get(value);
+    return objects ? Array.from(objects) : [];
   }
 
   size(): number {
@@ -137,7 +137,7 @@ export class Informer {
     if (ev.type === 'DELETED') {
       if (!old) return;
       this.items.delete(key);
-      this.unindex(key, old);
+      this.unindex(old);
       for (const h of this.handlers) h.delete?.(obj);
       return;
     }
@@ -145,28 +145,29 @@ export class Informer {
     // The key is kept (map and index sets) as long as the object is cached: store it flat.
     const flatKey = flatString(key);
     this.items.set(flatKey, obj);
-    if (old) this.unindex(flatKey, old);
-    for (const [name, fn] of this.indexers) this.indexAdd(name, fn, flatKey, obj, this.indices.get(name)!);
+    if (old) this.unindex(old);
+    for (const [name, fn] of this.indexers) this.indexAdd(fn, obj, this.indices.get(name)!);
     for (const h of this.handlers) {
       if (old) h.update?.(old, obj);
       else h.add?.(obj);
     }
   }
 
-  private indexAdd(_name: string, fn: IndexFunc, key: string, obj: KubeObject, index: Map<string, Set<string>>): void {
+  private indexAdd(fn: IndexFunc, obj: KubeObject, index: Map<string, Set<KubeObject>>): void {
     for (const v of fn(obj)) {
       let set = index.get(v);
       if (!set) index.set(v, (set = new Set()));
-      set.add(key);
+      set.add(obj);
     }
   }
 
-  private unindex(key: string, obj: KubeObject): void {
+  /** unindex removes a cached object (the very object its sets hold) from every index. */
+  private unindex(obj: KubeObject): void {
     for (const [name, fn] of this.indexers) {
       const index = this.indices.get(name)!;
       for (const v of fn(obj)) {
         const set = index.get(v);
-        set?.delete(key);
+        set?.delete(obj);
         if (set && set.size === 0) index.delete(v);
       }
     }

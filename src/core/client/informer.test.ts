@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { KubeObject } from '../api/types.ts';
+import { bootstrapNamespaces, Cluster, DEFAULT_OPTIONS } from '../sim/cluster.ts';
+import { CONFIGMAPS } from './client.ts';
+
+const cm = (namespace: string, name: string, data: Record<string, string> = {}): KubeObject =>
+  ({ apiVersion: 'v1', kind: 'ConfigMap', metadata: { name, namespace }, data }) as KubeObject;
+const names = (objs: KubeObject[]) => objs.map((o) => o.metadata.name);
+
+describe('Informer indexes', () => {
+  it('lists a namespace in order of last change, following updates and deletes', () => {
+    const cluster = new Cluster({ ...DEFAULT_OPTIONS, settleMs: 0 });
+    bootstrapNamespaces(cluster);
+    const client = cluster.client('test');
+    const informer = cluster.informers.forResource(CONFIGMAPS);
+    informer.addIndex('size', (o) => [String(Object.keys((o as { data?: object }).data ?? {}).length)]);
+    client.create(CONFIGMAPS, 'default', cm('default', 'a'));
+    cluster.informers.start();
+    for (const n of ['b', 'c']) client.create(CONFIGMAPS, 'default', cm('default', n));
+    client.create(CONFIGMAPS, 'other', cm('other', 'x'));
+    cluster.settle();
+    expect(names(informer.list('default'))).toEqual(['a', 'b', 'c']);
+
+    // An update moves the object to the end of its sets and replaces it there.
+    client.update(CONFIGMAPS, { ...cm('default', 'a', { k: 'v' }), metadata: { ...informer.get('default', 'a')!.metadata } });
+    cluster.settle();
+    expect(names(informer.list('default'))).toEqual(['b', 'c', 'a']);
+    expect(informer.list('default')[2]).toBe(informer.get('default', 'a'));
+    expect(names(informer.byIndex('size', '1'))).toEqual(['a']);
+    expect(names(informer.byIndex('size', '0'))).toEqual(['b', 'c', 'x']);
+
+    client.delete(CONFIGMAPS, 'default', 'b');
+    cluster.settle();
+    expect(names(informer.list('default'))).toEqual(['c', 'a']);
+    expect(names(informer.byIndex('size', '0'))).toEqual(['c', 'x']);
+    expect(names(informer.list('other'))).toEqual(['x']);
+    expect(informer.byIndex('size', '7')).toEqual([]);
+  });
+});
