@@ -62,5 +62,18 @@ describe('FieldSet', () => {
     expect(m.children.get('f:a')!.member).toBe(true);
     expect(a.children.get('f:a')!.member).toBe(false);
   });
+
+  it('difference and recursiveDifference keep the subtrees other does not reach', () => {
+    const a = FieldSet.fromFieldsV1({ 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:image': {} } } }, 'f:status': { 'f:phase': {}, 'f:qosClass': {} } });
+    const phase = FieldSet.fromFieldsV1({ 'f:status': { 'f:phase': {} } });
+    for (const d of [a.difference(phase), a.recursiveDifference(phase)]) {
+      expect(d.children.get('f:spec')).toBe(a.children.get('f:spec'));
+      expect(d.toFieldsV1()).toEqual({ 'f:spec': { 'f:containers': { 'k:{"name":"web"}': { '.': {}, 'f:image': {} } } }, 'f:status': { 'f:qosClass': {} } });
+    }
+    // Emptied subtrees go; the input is unchanged.
+    const status = FieldSet.fromFieldsV1({ 'f:status': { 'f:phase': {}, 'f:qosClass': {} } });
+    expect([...a.difference(status).children.keys()]).toEqual(['f:spec']);
+    expect(a.has(['f:status', 'f:phase'])).toBe(true);
+  });
 });
 

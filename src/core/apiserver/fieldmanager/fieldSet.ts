@@ -111,35 +111,47 @@ export class FieldSet {
 
   /**
    * difference returns the members of this set that are not in other
-   * (fieldpath.Set.Difference); this set itself when other has nothing to take away.
+   * (fieldpath.Set.Difference). Subtrees other takes nothing from are kept as they are (with
+   * their encodings): the kubelet taking a pod's phase from its creator re-encodes only the
+   * path to the phase, not the creator's whole set.
    */
   difference(other: FieldSet): FieldSet {
     if (!other.member && other.children.size === 0) return this;
-    const out = new FieldSet();
-    out.member = this.member && !other.member;
-    for (const [e, c] of this.children) {
+    return this.withChildren(this.member && !other.member, (e, c) => {
       const o = other.children.get(e);
-      const d = o ? c.difference(o) : c;
-      if (!d.empty()) out.children.set(e, d);
-    }
-    return out;
+      return o ? nonEmpty(c, c.difference(o)) : c;
+    });
   }
 
   /**
    * recursiveDifference also drops everything below a member of other
-   * (fieldpath.Set.RecursiveDifference): removing a map removes its keys. This set itself
-   * when other has nothing to take away (most writes remove nothing).
+   * (fieldpath.Set.RecursiveDifference): removing a map removes its keys. Like difference,
+   * it keeps what other does not reach.
    */
   recursiveDifference(other: FieldSet): FieldSet {
     if (other.member) return new FieldSet();
     if (other.children.size === 0) return this;
-    const out = new FieldSet();
-    out.member = this.member;
-    for (const [e, c] of this.children) {
+    return this.withChildren(this.member, (e, c) => {
       const o = other.children.get(e);
-      const d = o ? c.recursiveDifference(o) : c;
-      if (!d.empty()) out.children.set(e, d);
+      return o ? nonEmpty(c, c.recursiveDifference(o)) : c;
+    });
+  }
+
+  /**
+   * withChildren is this node with its member flag and each child replaced (undefined: removed),
+   * or this node itself when nothing differs. Children keep their order.
+   */
+  private withChildren(member: boolean, replace: (element: string, child: FieldSet) => FieldSet | undefined): FieldSet {
+    let out = member === this.member ? undefined : this.copyUpTo(undefined);
+    for (const [e, c] of this.children) {
+      const r = replace(e, c);
+      if (!out && r === c) continue;
+      out ??= this.copyUpTo(e);
+      if (r) out.children.set(e, r);
+      else out.children.delete(e);
     }
+    if (!out) return this;
+    out.member = member;
     return out;
   }
 
@@ -223,4 +235,10 @@ export class FieldSet {
     }
     return out;
   }
+}
+
+/** nonEmpty is a child's replacement after a difference: the child itself when unchanged, nothing when emptied. */
+function nonEmpty(child: FieldSet, result: FieldSet): FieldSet | undefined {
+  if (result === child) return child;
+  return result.empty() ? undefined : result;
 }

@@ -29,6 +29,8 @@ export interface Manager {
   set: FieldSet;
   /** fields is the encoded trie the set was read from, reused while the set is unchanged. */
   fields?: FieldsV1;
+  /** entry is the stored entry the manager was read from, reused as it is while the manager is unchanged. */
+  entry?: ManagedFieldsEntry;
 }
 
 // Stored objects are immutable and share their fieldsV1 tries between versions, so a
@@ -67,9 +69,29 @@ export function decodeManagers(entries: readonly unknown[] | undefined): Manager
         return (set ??= decodeSet(fields));
       },
       fields,
+      entry: isOwnEncoding(e) ? (e as ManagedFieldsEntry) : undefined,
     });
   }
   return out;
+}
+
+// The keys of an entry as encodeEntries writes it, in its order (subresource only when set).
+const ENTRY_KEYS = ['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 'fieldsV1', 'subresource'];
+
+/**
+ * isOwnEncoding tells whether a stored entry is exactly what encodeEntries would write for
+ * the manager decoded from it (a frozen entry of ours, not a client's rewrite), so it can be
+ * kept as it is.
+ */
+function isOwnEncoding(e: Partial<ManagedFieldsEntry>): boolean {
+  if (!Object.isFrozen(e) || e.fieldsType !== 'FieldsV1' || !ids.has(e.fieldsV1 as FieldsV1)) return false;
+  if ((e.operation !== 'Apply' && e.operation !== 'Update') || typeof e.apiVersion !== 'string' || typeof e.time !== 'string') return false;
+  let i = 0;
+  for (const k in e) {
+    if (!Object.prototype.hasOwnProperty.call(e, k)) continue;
+    if (k !== ENTRY_KEYS[i++]) return false;
+  }
+  return i === (e.subresource ? 7 : 6);
 }
 
 function decodeSet(fields: FieldsV1): FieldSet {
@@ -84,7 +106,7 @@ function decodeSet(fields: FieldsV1): FieldSet {
 // Identical tries (pods of one ReplicaSet written by the same managers, the conditions of
 // every pod) are shared, subtree by subtree (hash-consing), so a thousand replicas do not
 // hold a thousand copies of the same fieldsV1. A node's key names its children by their
-// interned ids, so keys stay short however deep the trie. Keys keep insertion order:
+// element and interned ids, so keys stay short however deep the trie. Keys keep insertion order:
 // printers sort keys anyway.
 const interned = new Map<string, FieldsV1>();
 const ids = new WeakMap<FieldsV1, number>();
@@ -92,8 +114,6 @@ let nextId = 1;
 const INTERN_LIMIT = 8192;
 const EMPTY: FieldsV1 = Object.freeze({}) as FieldsV1;
 ids.set(EMPTY, 0);
-
-
 
 // Decoded interned tries, node by node (bounded): pods of one template share most of their
 // tries, so most nodes decode to a FieldSet already built, and the decoded nodes remember
@@ -141,24 +161,42 @@ function encodeSet(set: FieldSet): FieldsV1 | undefined {
 
 function encodeNode(set: FieldSet): FieldsV1 | undefined {
   let key = set.member ? '.' : '';
-  let parts: [string, FieldsV1][] | undefined;
+  let any = false;
   for (const [e, c] of set.children) {
     const child = encodeSet(c);
     if (!child) continue;
-    (parts ??= []).push([e, child]);
-    key += `|${e}#${ids.get(child)}`;
+    any = true;
+    key += `${elementId(e)}:${ids.get(child)},`;
   }
-  if (!parts) return set.member ? EMPTY : undefined;
+  if (!any) return set.member ? EMPTY : undefined;
   const hit = interned.get(key);
   if (hit) return hit;
   const out: FieldsV1 = {};
   if (set.member) out['.'] = EMPTY;
-  for (const [e, f] of parts) out[e] = f;
+  for (const [e, c] of set.children) if (c.encoded) out[e] = c.encoded;
   Object.freeze(out);
   if (interned.size >= INTERN_LIMIT) interned.clear();
   interned.set(flatString(key), out); // a key built by += is a rope of every piece
   ids.set(out, nextId++);
   return out;
+}
+
+// Interning keys name elements by number: a key is then a few characters per child instead
+// of the element's whole text (`k:{"type":"PodReadyToStartContainers"}`), and building and
+// hashing keys was most of encoding a status write. Numbers are never reused, so clearing the
+// table (bounded) only costs sharing with tries encoded before.
+const elementIds = new Map<string, number>();
+let nextElementId = 0;
+const ELEMENT_IDS_LIMIT = 16384;
+
+function elementId(e: string): number {
+  let id = elementIds.get(e);
+  if (id === undefined) {
+    if (elementIds.size >= ELEMENT_IDS_LIMIT) elementIds.clear();
+    id = nextElementId++;
+    elementIds.set(e, id);
+  }
+  return id;
 }
 
 /** encodedOf returns the interned fieldsV1 of a set (encoding it once). */
@@ -180,20 +218,22 @@ const sharedLists = new Map<string, readonly ManagedFieldsEntry[]>();
 const SHARED_LISTS_LIMIT = 4096;
 
 /**
- * encodeManagers writes entries back in the API server's order, dropping empty sets. The
- * list may be shared with other objects, so it is frozen (stored objects are anyway).
+ * encodeManagers writes entries back in the API server's order, dropping empty sets. A
+ * one-entry list may be shared with other objects (the Events a component writes in one
+ * second all carry the same single entry), so it is frozen (stored objects are anyway).
+ * Longer lists belong to objects with several writers, whose tries are their own: looking
+ * them up would only fill the table.
  */
 export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry[] {
   const entries = encodeEntries(managers);
-  let key = '';
-  for (const e of entries) {
-    const id = ids.get(e.fieldsV1);
-    if (id === undefined) return entries; // a trie that is not ours: not shared
-    key += `${e.manager}\u0000${e.operation}\u0000${e.apiVersion}\u0000${e.time ?? ''}\u0000${e.subresource ?? ''}\u0000${id}\u0001`;
-  }
+  if (entries.length !== 1) return entries;
+  const e = entries[0]!;
+  const id = ids.get(e.fieldsV1);
+  if (id === undefined) return entries; // a trie that is not ours: not shared
+  const key = `${e.manager}\u0000${e.operation}\u0000${e.apiVersion}\u0000${e.time ?? ''}\u0000${e.subresource ?? ''}\u0000${id}`;
   const hit = sharedLists.get(key);
   if (hit) return hit as ManagedFieldsEntry[];
-  for (const e of entries) Object.freeze(e);
+  Object.freeze(e);
   Object.freeze(entries);
   if (sharedLists.size >= SHARED_LISTS_LIMIT) sharedLists.clear();
   sharedLists.set(flatString(key), entries);
@@ -203,9 +243,11 @@ export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry
 function encodeEntries(managers: readonly Manager[]): ManagedFieldsEntry[] {
   // A manager read from an encoded trie owns something exactly when its trie has a key
   // (every node of a trie holds a member), so its set need not be decoded to ask.
-  const kept = managers.filter((m) => (m.fields ? Object.keys(m.fields).length > 0 : !m.set.empty()));
+  const kept = managers.filter((m) => (m.fields ? hasKeys(m.fields) : !m.set.empty()));
   kept.sort(compareManagers);
   return kept.map((m) => {
+    // An unchanged manager keeps its stored entry (frozen, shared with the stored version).
+    if (m.entry && m.fields === m.entry.fieldsV1 && m.time === m.entry.time) return m.entry;
     const entry: ManagedFieldsEntry = {
       manager: m.manager,
       operation: m.operation,
@@ -218,6 +260,11 @@ function encodeEntries(managers: readonly Manager[]): ManagedFieldsEntry[] {
     if (m.subresource) entry.subresource = m.subresource;
     return entry;
   });
+}
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
 
 /** compareManagers is sortEncodedManagedFields' order. */
