@@ -174,3 +174,21 @@ describe('exec', () => {
     });
   });
 });
+
+describe('sleep as PID 1', () => {
+  it('`sleep N` without a shell and `sleep` with a suffix through the shell end alike: silent, exit 0 on time', async () => {
+    const h = new RuntimeHarness();
+    const plain = h.run('busybox', { command: ['sleep', '60'] });
+    const viaShell = h.run('busybox', { command: ['sleep', '1m'] });
+    const bad = h.run('busybox', { command: ['sleep', 'forever'] });
+    await h.advance(59_999);
+    expect([plain.running, viaShell.running]).toEqual([true, true]);
+    await h.advance(1);
+    for (const p of [plain, viaShell]) {
+      expect(p.exitStatus).toMatchObject({ exitCode: 0, reason: 'Completed', finishedAt: h.clock.now() });
+      expect(p.log.text()).toBe('');
+    }
+    expect(bad.exitStatus).toMatchObject({ exitCode: 1, reason: 'Error' });
+    expect(bad.log.text()).toBe("sleep: invalid time interval 'forever'\nTry 'sleep --help' for more information.\n");
+  });
+});

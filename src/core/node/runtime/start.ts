@@ -10,7 +10,7 @@ import type { ResolvedImage } from '../images/catalog.ts';
 import { containerArgv } from './argv.ts';
 import { containerEnv } from './environment.ts';
 import { ContainerProcess } from './process.ts';
-import { commandProgram, shellProgram } from './shellPrograms.ts';
+import { commandProgram, plainSleepMs, shellProgram, sleepProgram } from './shellPrograms.ts';
 import type { ShellRunner } from './shellRunner.ts';
 import { EnvVars } from './envVars.ts';
 import type { ExecCommand, Program, VirtualFS } from './types.ts';
@@ -121,7 +121,9 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
   const exe = argv.argv[0];
   // Only a network client as PID 1 needs the clients now; everything else finds its program without them.
   const visible = toolNames.includes(exe.slice(exe.lastIndexOf('/') + 1)) ? commands() : (def.commands ?? {});
-  const program = findProgram(spec.image, exe, spec.fs, deps.shell, visible);
+  const found = findProgram(spec.image, exe, spec.fs, deps.shell, visible);
+  // `sleep 3600` run by the shell's own builtin (no image command of that name) needs no shell.
+  const program = found === commandProgram && plainSleepMs(argv.argv) !== undefined && !visible.sleep ? sleepProgram : found;
   if (!program) {
     return { ok: false, failure: { reason: 'StartError', message: notFoundMessage(argv.argv[0]), exitCode: 128 } };
   }
