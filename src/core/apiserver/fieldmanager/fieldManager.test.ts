@@ -19,6 +19,20 @@ describe('field manager: updates', () => {
     expect(obj.metadata.managedFields?.[0]?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {} } } });
   });
 
+  it('created objects of one shape get the same set, whatever their values and ignored metadata', () => {
+    const key = (o: KubeObject) => Object.keys(o.metadata.managedFields?.[0]?.fieldsV1 ?? {});
+    const a = created(cm({ a: '1' }, { app: 'web' }), at('m'));
+    const b = created({ ...cm({ a: '2' }, { app: 'db' }), metadata: { name: 'other', namespace: 'x', uid: 'u', labels: { app: 'db' } } } as unknown as KubeObject, at('m'));
+    expect(b.metadata.managedFields?.[0]?.fieldsV1).toBe(a.metadata.managedFields?.[0]?.fieldsV1);
+    // Metadata first or last in the object: the set lists it after the other fields either way.
+    const first = created({ metadata: { name: 'c', labels: { app: 'web' } }, data: { a: '1' }, apiVersion: 'v1', kind: 'ConfigMap' } as unknown as KubeObject, at('m'));
+    expect(key(first)).toEqual(['f:data', 'f:metadata']);
+    expect(key(a)).toEqual(['f:data', 'f:metadata']);
+    // Another shape (one more label) is its own set.
+    const c = created(cm({ a: '1' }, { app: 'web', tier: 'x' }), at('m'));
+    expect(c.metadata.managedFields?.[0]?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {}, 'f:tier': {} } } });
+  });
+
   it('objects written alike by one manager in the same second share one frozen managedFields list', () => {
     const a = created(cm({ a: '1' }), at('kubelet'));
     const b = created(cm({ a: '2' }), at('kubelet'));

@@ -17,7 +17,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { FieldSet } from './fieldSet.ts';
 import { fieldsIntersect, fieldsTouchedBy } from './fieldsV1.ts';
 import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
-import { ssaTypeOf } from './structure.ts';
+import { fieldType, ssaTypeOf, type SsaType } from './structure.ts';
 import { compare, merge, prune, shapeOf, toFieldSet, zeroValue } from './typed.ts';
 
 /** Write identifies the manager making a write. */
@@ -106,13 +106,33 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): 
 const createdSets = new Map<string, Manager['set']>();
 const CREATED_LIMIT = 32;
 
+// What a created object's shape leaves out at its top level: what comparable drops.
+const NOT_COMPARED = new Set(['apiVersion', 'kind', 'metadata']);
+
+/**
+ * createdShape is shapeOf(comparable(obj)) read from the object itself, without building
+ * the comparable copy; metadata keeps its place in the object's order, which with the
+ * rest determines comparable's order too. Empty when the object is not cached.
+ */
+function createdShape(obj: KubeObject, kind: string, type: SsaType): string {
+  const meta: unknown = obj.metadata;
+  if (kind === 'Pod' || !meta || typeof meta !== 'object' || Array.isArray(meta)) return '';
+  const metaShape = `metadata{${shapeOf(meta, fieldType(type, 'metadata'), IGNORED_META_SET)}}`;
+  let out = `${kind}|`;
+  for (const k of Object.keys(obj)) {
+    if (k === 'metadata') out += metaShape;
+    else if (!NOT_COMPARED.has(k) && (obj as Record<string, unknown>)[k] != null) out += `${k}{${shapeOf((obj as Record<string, unknown>)[k], fieldType(type, k))}}`;
+  }
+  return out;
+}
+
 /** recordCreate is recordUpdate for a new object: the creator owns every field it set. */
 function recordCreate(obj: KubeObject, w: Write): void {
   const type = ssaTypeOf(w.kind);
-  const fields = comparable(obj);
-  const key = w.kind === 'Pod' ? '' : `${w.kind}|${shapeOf(fields, type)}`;
+  const key = createdShape(obj, w.kind, type);
   let set = key ? createdSets.get(key) : undefined;
   if (!set) {
+    const fields = comparable(obj);
     const cmp = compare(zeroValue(type), fields, type);
     set = cmp.added.union(cmp.modified);
     if (key) {

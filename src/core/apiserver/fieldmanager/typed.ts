@@ -160,10 +160,14 @@ function markAllAt(node: FieldSet, value: unknown, t: SsaType | undefined): void
  * items by their path elements. Creating objects of one shape (every Event a kubelet
  * records) then costs one walk, not a comparison and an encoding each.
  */
-export function shapeOf(value: unknown, t: SsaType | undefined): string {
+export function shapeOf(value: unknown, t: SsaType | undefined, skip?: ReadonlySet<string>): string {
   let out = '';
   if (isGranularMap(value, t)) {
-    for (const [k, v] of Object.entries(value)) if (!absent(v)) out += `${k}{${shapeOf(v, fieldType(t, k))}}`;
+    // skip leaves out fields of this map (not below it) that the caller will not compare.
+    for (const k of Object.keys(value)) {
+      const v = value[k];
+      if (!absent(v) && !skip?.has(k)) out += `${k}{${shapeOf(v, fieldType(t, k))}}`;
+    }
   } else if (isGranularList(value, t)) {
     out += '[';
     for (const it of value) out += `${itemElement(it, t!)}{${shapeOf(it, t!.items)}}`;
