@@ -31,6 +31,7 @@ import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
 import type { PodRecord } from './podState.ts';
 import { generatePodStatus } from './podStatus.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
+import { routePodsToNode } from './podRouter.ts';
 import { mirrorPod } from './staticPods.ts';
 import { FAKE_CA, fakeToken } from './serviceAccountToken.ts';
 
@@ -171,13 +172,7 @@ export class Kubelet {
 
     this.pods = cluster.informers.forResource(PODS);
     this.pods.addIndex('spec.nodeName', (o) => [((o as Pod).spec?.nodeName) ?? '']);
-    const mine = (o: KubeObject): boolean => (o as Pod).spec?.nodeName === this.name;
-    this.pods.addHandler({
-      add: (o) => mine(o) && this.queue.add(keyOf(o)),
-      // Like the kubelet's config source, ignore status-only changes (our own status writes).
-      update: (a, b) => (mine(a) || mine(b)) && specChanged(a, b) && this.queue.add(keyOf(b)),
-      delete: (o) => mine(o) && this.queue.add(keyOf(o)),
-    });
+    routePodsToNode(this.pods, this.name, (key) => this.queue.add(key));
     cluster.addReconciler({ name: `kubelet/${this.name}`, queue: this.queue, reconcile: (key) => this.reconcile(key) });
   }
 
@@ -385,16 +380,4 @@ export class Kubelet {
     this.ips.load(d.ips);
     this.backoff.load(d.backoff);
   }
-}
-
-/** specChanged says whether an update matters to the pod worker (not just a status write). */
-function specChanged(a: KubeObject, b: KubeObject): boolean {
-  const ma = a.metadata;
-  const mb = b.metadata;
-  return (
-    ma.uid !== mb.uid ||
-    ma.deletionTimestamp !== mb.deletionTimestamp ||
-    ma.deletionGracePeriodSeconds !== mb.deletionGracePeriodSeconds ||
-    !deepEqual(a.spec, b.spec)
-  );
 }
