@@ -16,15 +16,24 @@ export interface Profile {
 }
 
 /** newContext starts a cycle's state over a snapshot. */
-export function newContext(snapshot: NodeInfo[], defaultSpreadSelector?: Selector, memo?: Map<string, unknown>): SchedulingContext {
-  return { state: new Map(), allNodes: snapshot, defaultSpreadSelector, memo, havePodsWithRequiredAntiAffinity: undefined };
+export function newContext(snapshot: readonly NodeInfo[], defaultSpreadSelector?: Selector, memo?: Map<string, unknown>): SchedulingContext {
+  return { state: new Map(), allNodes: snapshot, defaultSpreadSelector, memo, havePodsWithRequiredAntiAffinity: undefined, skippedFilters: undefined };
 }
 
-/** runPreFilters runs every PreFilter; the first rejection is returned with its plugin. */
+/**
+ * runPreFilters runs every PreFilter; the first rejection is returned with its plugin. Plugins
+ * answering Skip are marked in ctx.skippedFilters, so firstRejection passes over them.
+ */
 export function runPreFilters(profile: Profile, ctx: SchedulingContext, pod: Pod): Status | undefined {
-  for (const p of profile.filters) {
-    const st = p.preFilter?.(ctx, pod);
-    if (st && st.code !== 'Success' && st.code !== 'Skip') return { ...st, plugin: p.name };
+  const filters = profile.filters;
+  for (let i = 0; i < filters.length; i++) {
+    const st = filters[i].preFilter?.(ctx, pod);
+    if (!st || st.code === 'Success') continue;
+    if (st.code === 'Skip') {
+      (ctx.skippedFilters ??= new Array<boolean>(filters.length).fill(false))[i] = true;
+      continue;
+    }
+    return { ...st, plugin: filters[i].name };
   }
   return undefined;
 }
@@ -35,7 +44,9 @@ export function runPreFilters(profile: Profile, ctx: SchedulingContext, pod: Pod
  */
 export function firstRejection(profile: Profile, ctx: SchedulingContext, pod: Pod, info: NodeInfo): Rejection | undefined {
   const filters = profile.filters;
+  const skipped = ctx.skippedFilters;
   for (let i = 0; i < filters.length; i++) {
+    if (skipped !== undefined && skipped[i]) continue;
     const st = filters[i].filter(ctx, pod, info);
     if (st && st.code !== 'Success') return { index: i, status: { ...st, plugin: filters[i].name } };
   }

@@ -33,7 +33,7 @@ export const DEFAULT_PROFILE: Profile = {
 /** CycleInput is what one scheduling cycle needs besides the profile. */
 export interface CycleInput {
   pod: Pod;
-  snapshot: NodeInfo[];
+  snapshot: readonly NodeInfo[];
   defaultSpreadSelector?: Selector;
   /** pick chooses among tied nodes: returns an integer in [0, n) (the cluster's seeded random). */
   pick: (n: number) => number;

@@ -34,7 +34,7 @@ export function podPriority(pod: Pod): number {
   return pod.spec?.priority ?? 0;
 }
 
-function fitsWith(profile: Profile, pod: Pod, snapshot: NodeInfo[], index: number, pods: Pod[], defaultSelector?: Selector): Status | undefined {
+function fitsWith(profile: Profile, pod: Pod, snapshot: readonly NodeInfo[], index: number, pods: Pod[], defaultSelector?: Selector): Status | undefined {
   const nodes = snapshot.slice();
   nodes[index] = newNodeInfo(snapshot[index].node, pods);
   const ctx = newContext(nodes, defaultSelector);
@@ -47,7 +47,7 @@ function fitsWith(profile: Profile, pod: Pod, snapshot: NodeInfo[], index: numbe
 export function selectVictimsOnNode(
   profile: Profile,
   pod: Pod,
-  snapshot: NodeInfo[],
+  snapshot: readonly NodeInfo[],
   index: number,
   defaultSelector?: Selector,
 ): { victims?: Pod[]; status?: Status } {
@@ -97,7 +97,7 @@ export function pickOneNodeForPreemption(candidates: PreemptionCandidate[]): Pre
 export function postFilterPreemption(
   profile: Profile,
   pod: Pod,
-  snapshot: NodeInfo[],
+  snapshot: readonly NodeInfo[],
   statuses: Map<string, Status>,
   defaultSelector?: Selector,
 ): PostFilterResult {

@@ -8,7 +8,7 @@ import { pod } from './plugins/testNodes.ts';
 const node = (name: string, labels: Record<string, string> = {}): Node =>
   ({ metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } }, status: { allocatable: { cpu: '2', memory: '4Gi', pods: '110' } } }) as unknown as Node;
 const withStatus = (p: Pod, phase: string): Pod => ({ ...p, status: { phase } }) as Pod;
-const shape = (infos: ReturnType<typeof buildSnapshot>) => infos.map((i) => [i.name, i.pods.map((p) => p.metadata?.name), i.requested.milliCPU, i.nonZeroRequested.milliCPU]);
+const shape = (infos: ReadonlyArray<ReturnType<typeof buildSnapshot>[number]>) => infos.map((i) => [i.name, i.pods.map((p) => p.metadata?.name), i.requested.milliCPU, i.nonZeroRequested.milliCPU]);
 
 describe('SnapshotCache', () => {
   it('matches a full rebuild through adds, binds, status writes, terminal pods and deletes', () => {

@@ -88,8 +88,12 @@ export class SnapshotCache {
     this.seq.delete(key);
   }
 
-  /** snapshot returns the NodeInfos sorted by node name; unchanged nodes keep their NodeInfo object. */
-  snapshot(): NodeInfo[] {
+  /**
+   * snapshot returns the NodeInfos sorted by node name; unchanged nodes keep their NodeInfo
+   * object. Like upstream's UpdateSnapshot it updates one list in place rather than copying
+   * thousands of entries per cycle: the list is valid until the next call.
+   */
+  snapshot(): readonly NodeInfo[] {
     for (const name of this.dirty) {
       const node = this.nodes.get(name);
       if (!node) continue;
@@ -110,7 +114,7 @@ export class SnapshotCache {
       this.position.clear();
       names.forEach((n, i) => this.position.set(n, i));
     }
-    return [...this.sorted];
+    return this.sorted;
   }
 
   /**

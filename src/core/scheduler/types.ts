@@ -32,6 +32,13 @@ export function unresolvable(...reasons: string[]): Status {
   return { code: 'UnschedulableAndUnresolvable', reasons };
 }
 
+/**
+ * SKIP is the PreFilter status that says the plugin's Filter would pass every node in this
+ * cycle (nothing in the pod for it to check), so the framework does not call it: upstream's
+ * SkipFilterPlugins. Node decision records still list the plugin as passed.
+ */
+export const SKIP: Status = Object.freeze({ code: 'Skip', reasons: Object.freeze([]) as unknown as string[] });
+
 /** HostPort is one used (ip, protocol, port) triple on a node. */
 export interface HostPort {
   ip: string;
@@ -81,7 +88,7 @@ export type CycleState = Map<string, unknown>;
 export interface SchedulingContext {
   state: CycleState;
   /** allNodes is the whole snapshot (spreading and affinity count pods on every node). */
-  allNodes: NodeInfo[];
+  allNodes: readonly NodeInfo[];
   /** defaultSpreadSelector is helper.DefaultSelector: the selectors of Services/ReplicaSets/... selecting the pod. */
   defaultSpreadSelector?: Selector;
   /**
@@ -95,12 +102,17 @@ export interface SchedulingContext {
    * unset (plugin tests, preemption's dry runs) plugins scan allNodes instead.
    */
   havePodsWithRequiredAntiAffinity?: readonly NodeInfo[];
+  /** skippedFilters[i] is set when filter plugin i returned SKIP from PreFilter in this cycle. */
+  skippedFilters?: boolean[];
 }
 
 /** FilterPlugin decides whether a pod may run on a node. */
 export interface FilterPlugin {
   readonly name: string;
-  /** preFilter computes per-cycle state; a non-success status rejects the pod on every node. */
+  /**
+   * preFilter computes per-cycle state; SKIP means filter would pass every node (it is then
+   * not called); another non-success status rejects the pod on every node.
+   */
   preFilter?(ctx: SchedulingContext, pod: Pod): Status | undefined;
   /** filter returns undefined when the node passes. */
   filter(ctx: SchedulingContext, pod: Pod, nodeInfo: NodeInfo): Status | undefined;

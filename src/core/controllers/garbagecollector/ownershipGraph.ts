@@ -7,7 +7,7 @@
  * dependent's deletion can wake the owner that waits for it. The objects themselves stay
  * in the shared informers; the graph holds only keys.
  */
-import type { KubeObject } from '../../api/types.ts';
+import type { KubeObject, OwnerReference } from '../../api/types.ts';
 import type { ResourceRef } from '../../client/client.ts';
 
 /** NodeKey names one object of one resource: "group/resource|namespace/name". */
@@ -30,18 +30,29 @@ export function parseNodeKey(key: NodeKey): { ref: ResourceRef; namespace: strin
   };
 }
 
+/** Owners are an object's owner UIDs, with the ownerReferences list they were read from. */
+interface Owners {
+  refs: readonly OwnerReference[] | undefined;
+  uids: string[];
+}
+
 /** OwnershipGraph indexes objects by UID and dependents by owner UID. */
 export class OwnershipGraph {
   private readonly byUID = new Map<string, NodeKey>();
-  private readonly ownersOf = new Map<NodeKey, string[]>();
+  private readonly ownersOf = new Map<NodeKey, Owners>();
   private readonly dependentsOf = new Map<string, Set<NodeKey>>();
 
   /** observe records an object's current owner references (on add and update). */
   observe(key: NodeKey, obj: KubeObject): void {
     if (obj.metadata.uid) this.byUID.set(obj.metadata.uid, key);
+    const refs = obj.metadata.ownerReferences;
+    // Stored objects are frozen and a new version shares an unchanged ownerReferences list
+    // with the old one, so most updates (every pod status write) are one pointer compare.
+    const known = this.ownersOf.get(key);
+    if (known && known.refs === refs && (refs === undefined || Object.isFrozen(refs))) return;
     this.unlinkOwners(key);
-    const owners = (obj.metadata.ownerReferences ?? []).map((r) => r.uid);
-    this.ownersOf.set(key, owners);
+    const owners = (refs ?? []).map((r) => r.uid);
+    this.ownersOf.set(key, { refs, uids: owners });
     for (const uid of owners) {
       let set = this.dependentsOf.get(uid);
       if (!set) this.dependentsOf.set(uid, (set = new Set()));
@@ -67,7 +78,7 @@ export class OwnershipGraph {
   }
 
   private unlinkOwners(key: NodeKey): void {
-    for (const uid of this.ownersOf.get(key) ?? []) {
+    for (const uid of this.ownersOf.get(key)?.uids ?? []) {
       const set = this.dependentsOf.get(uid);
       set?.delete(key);
       if (set && set.size === 0) this.dependentsOf.delete(uid);

@@ -11,7 +11,7 @@
  */
 import type { Pod, PodAffinityTerm } from 'kubernetes-types/core/v1';
 import { matches, selectorFromLabelSelector } from '../../api/labels.ts';
-import { unresolvable, unschedulable, type FilterPlugin, type NodeInfo } from '../types.ts';
+import { SKIP, unresolvable, unschedulable, type FilterPlugin, type NodeInfo } from '../types.ts';
 
 /** Reasons, as upstream spells them. */
 export const ERR_REASON_AFFINITY_RULES_NOT_MATCH = "node(s) didn't match pod affinity rules";
@@ -79,7 +79,8 @@ export const interPodAffinity: FilterPlugin = {
       }
     }
     ctx.state.set(KEY, s);
-    return undefined;
+    // With no terms of its own and no existing pod refusing it, Filter passes every node.
+    return !ownTerms && s.existingAntiAffinityCounts.size === 0 ? SKIP : undefined;
   },
   filter(ctx, pod, info) {
     const s = ctx.state.get(KEY) as State | undefined;

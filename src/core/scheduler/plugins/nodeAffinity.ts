@@ -6,7 +6,7 @@
  * best node gets 100.
  */
 import { nodeSelectorTermMatches, podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
-import { defaultNormalizeScore, MAX_NODE_SCORE, unresolvable, type FilterPlugin, type ScorePlugin } from '../types.ts';
+import { defaultNormalizeScore, MAX_NODE_SCORE, SKIP, unresolvable, type FilterPlugin, type ScorePlugin } from '../types.ts';
 
 /** ERR_REASON_POD_NODE_AFFINITY is the reason shown for nodes that don't match. */
 export const ERR_REASON_POD_NODE_AFFINITY = "node(s) didn't match Pod's node affinity/selector";
@@ -14,6 +14,10 @@ export const ERR_REASON_POD_NODE_AFFINITY = "node(s) didn't match Pod's node aff
 /** nodeAffinityFilter is NodeAffinity's filter half. */
 export const nodeAffinityFilter: FilterPlugin = {
   name: 'NodeAffinity',
+  // Without a nodeSelector or required node affinity every node matches (upstream's PreFilter skips too).
+  preFilter(_ctx, pod) {
+    return pod.spec?.nodeSelector || pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution ? undefined : SKIP;
+  },
   filter(_ctx, pod, nodeInfo) {
     return podMatchesNodeSelectorAndAffinity(pod, nodeInfo.node) ? undefined : unresolvable(ERR_REASON_POD_NODE_AFFINITY);
   },

@@ -3,7 +3,7 @@
  * (protocol, port) on a node; 0.0.0.0 conflicts with every address.
  */
 import { podHostPorts } from '../nodeInfo.ts';
-import { unschedulable, type FilterPlugin, type HostPort } from '../types.ts';
+import { SKIP, unschedulable, type FilterPlugin, type HostPort } from '../types.ts';
 
 /** ERR_REASON_NODE_PORTS is the reason shown for nodes whose ports are taken. */
 export const ERR_REASON_NODE_PORTS = "node(s) didn't have free ports for the requested pod ports";
@@ -17,6 +17,9 @@ export function portsConflict(a: HostPort, b: HostPort): boolean {
 /** nodePorts is the NodePorts filter plugin. */
 export const nodePorts: FilterPlugin = {
   name: 'NodePorts',
+  preFilter(_ctx, pod) {
+    return podHostPorts(pod).length === 0 ? SKIP : undefined;
+  },
   filter(_ctx, pod, nodeInfo) {
     const wanted = podHostPorts(pod);
     if (wanted.length === 0) return undefined;

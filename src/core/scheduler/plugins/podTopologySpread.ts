@@ -13,7 +13,7 @@ import { matches, newRequirement, selectorFromLabelSelector, selectorToString, s
 import { podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
 import { findUntoleratedTaint } from '../../api/tolerations.ts';
 import { flatString } from '../../api/flatString.ts';
-import { MAX_NODE_SCORE, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
+import { MAX_NODE_SCORE, SKIP, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
 
 /** ERR_REASON_CONSTRAINTS_NOT_MATCH is the reason shown when the skew would be too big. */
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
@@ -148,7 +148,7 @@ export const podTopologySpreadFilter: FilterPlugin = {
       });
     }
     ctx.state.set(FILTER_KEY, { constraints, matchNum } satisfies FilterState);
-    return undefined;
+    return constraints.length === 0 ? SKIP : undefined;
   },
   filter(ctx, pod, nodeInfo) {
     const s = ctx.state.get(FILTER_KEY) as FilterState | undefined;
