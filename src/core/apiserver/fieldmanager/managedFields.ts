@@ -117,9 +117,11 @@ ids.set(EMPTY, 0);
 
 // Decoded interned tries, node by node (bounded): pods of one template share most of their
 // tries, so most nodes decode to a FieldSet already built, and the decoded nodes remember
-// their encoding, so a write that keeps them encodes only what changed.
+// their encoding, so a write that keeps them encodes only what changed. Small: only a
+// writer's own set is decoded (see decodeManagers), the nodes worth keeping are the ones
+// shared by many objects, and a full table is a few hundred KB of sets and maps.
 const decodedNodes = new Map<FieldsV1, FieldSet>();
-const DECODED_NODES_LIMIT = 4096;
+const DECODED_NODES_LIMIT = 1024;
 const LEAF = new FieldSet();
 LEAF.member = true;
 LEAF.encoded = EMPTY;
