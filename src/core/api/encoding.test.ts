@@ -17,6 +17,15 @@ describe('encoding', () => {
     expect(utf8Decode([0x61, 0xe2, 0x82, 0xac, 0xf0, 0x9f, 0x98, 0x80])).toBe('a€😀');
     expect(utf8Decode([0x80, 0x41])).toBe('\ufffdA');
     expect(utf8Length('a€😀')).toBe(8);
+    // A lone surrogate is one code point of its own, as for...of and Go's WTF-8-like bytes give.
+    expect(utf8Encode('\ud800x')).toEqual([0xed, 0xa0, 0x80, 0x78]);
+  });
+
+  it('encodes inputs longer than one String.fromCharCode chunk as one string', () => {
+    const bytes = Array.from({ length: 30_000 }, (_, i) => (i * 7) & 0xff);
+    const b64 = base64Encode(bytes);
+    expect(b64).toHaveLength(40_000);
+    expect(base64Decode(b64)).toEqual(bytes);
   });
 
   it('base64-encodes with padding, as `echo -n ... | base64` does', () => {

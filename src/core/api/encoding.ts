@@ -15,8 +15,10 @@ const URL_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz012345
 /** utf8Encode returns the UTF-8 bytes of a string. */
 export function utf8Encode(s: string): number[] {
   const out: number[] = [];
-  for (const ch of s) {
-    const c = ch.codePointAt(0)!;
+  // By code point, as for...of walks a string (a lone surrogate is its own code point), without a string per character.
+  for (let i = 0; i < s.length; i++) {
+    const c = s.codePointAt(i)!;
+    if (c > 0xffff) i++;
     if (c < 0x80) out.push(c);
     else if (c < 0x800) out.push(0xc0 | (c >> 6), 0x80 | (c & 63));
     else if (c < 0x10000) out.push(0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63));
@@ -56,18 +58,34 @@ export function utf8Decode(bytes: readonly number[]): string {
 
 /** encodeWith maps each 3-byte group to four alphabet characters, padding with "=" when asked. */
 function encodeWith(bytes: readonly number[], alphabet: string, pad: boolean): string {
-  // Characters are collected and joined once so the result is one flat string: `+=` per
-  // character builds a rope that costs ~32 bytes per character while it is kept (pod tokens).
-  const out: string[] = [];
+  // Character codes go into one typed array and become one flat string: `+=` per character
+  // builds a rope that costs ~32 bytes per character while it is kept (pod tokens), and an
+  // array of one-character strings to join was most of what a pod's token allocated.
+  const codes = new Uint16Array(Math.ceil(bytes.length / 3) * 4);
+  let n = 0;
   for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
-    out.push(alphabet[(n >> 18) & 63]!, alphabet[(n >> 12) & 63]!);
-    if (i + 1 < bytes.length) out.push(alphabet[(n >> 6) & 63]!);
-    else if (pad) out.push('=');
-    if (i + 2 < bytes.length) out.push(alphabet[n & 63]!);
-    else if (pad) out.push('=');
+    const v = (bytes[i]! << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    codes[n++] = alphabet.charCodeAt((v >> 18) & 63);
+    codes[n++] = alphabet.charCodeAt((v >> 12) & 63);
+    if (i + 1 < bytes.length) codes[n++] = alphabet.charCodeAt((v >> 6) & 63);
+    else if (pad) codes[n++] = PAD;
+    if (i + 2 < bytes.length) codes[n++] = alphabet.charCodeAt(v & 63);
+    else if (pad) codes[n++] = PAD;
   }
-  return out.join('');
+  return fromCharCodes(codes.subarray(0, n));
+}
+
+const PAD = '='.charCodeAt(0);
+/** CHUNK keeps String.fromCharCode's argument count well below engines' limits. */
+const CHUNK = 8192;
+
+/** fromCharCodes is one flat string of UTF-16 code units (chunks are joined, which also writes a flat string). */
+function fromCharCodes(codes: Uint16Array): string {
+  // apply, not spread: spreading a typed array goes through its iterator, element by element.
+  if (codes.length <= CHUNK) return String.fromCharCode.apply(null, codes as unknown as number[]);
+  const parts: string[] = [];
+  for (let i = 0; i < codes.length; i += CHUNK) parts.push(String.fromCharCode.apply(null, codes.subarray(i, i + CHUNK) as unknown as number[]));
+  return parts.join('');
 }
 
 /** base64Encode is base64.StdEncoding.EncodeToString: standard alphabet, with padding. */

@@ -26,11 +26,29 @@ export const EVENTS_V1: ResourceRef = { group: 'events.k8s.io', resource: 'event
 /** lastWritten is the latest time an Event says it was written (series, eventTime, lastTimestamp, creation). */
 export function lastWritten(ev: KubeObject): number {
   const e = ev as { lastTimestamp?: string; eventTime?: string; series?: { lastObservedTime?: string }; deprecatedLastTimestamp?: string };
-  const times = [e.lastTimestamp, e.eventTime, e.series?.lastObservedTime, e.deprecatedLastTimestamp, ev.metadata.creationTimestamp]
-    .map((t) => parseTime(t))
-    .filter((t) => !Number.isNaN(t));
-  return times.length ? Math.max(...times) : 0;
+  // Called for every Event written: no temporary arrays, and a timestamp string parsed once
+  // for all the Events stamped with it (rfc3339 hands out one string per second).
+  let latest = later(Number.NaN, e.lastTimestamp);
+  latest = later(latest, e.eventTime);
+  latest = later(latest, e.series?.lastObservedTime);
+  latest = later(latest, e.deprecatedLastTimestamp);
+  latest = later(latest, ev.metadata.creationTimestamp);
+  return Number.isNaN(latest) ? 0 : latest;
 }
+
+/** later is the later of `latest` (NaN: none yet) and timestamp `t` (ignored when missing or invalid). */
+function later(latest: number, t: string | undefined): number {
+  if (!t) return latest;
+  if (t !== lastParsed.text) {
+    lastParsed.text = t;
+    lastParsed.ms = parseTime(t);
+  }
+  const ms = lastParsed.ms;
+  return Number.isNaN(ms) || ms <= latest ? latest : ms;
+}
+
+/** lastParsed is the last timestamp later() parsed. */
+const lastParsed = { text: '', ms: Number.NaN };
 
 /** EventTTL deletes expired Events of both Event APIs. */
 export class EventTTL {
