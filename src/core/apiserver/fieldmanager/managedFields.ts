@@ -7,6 +7,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { flatString } from '../../api/flatString.ts';
 import { thaw } from '../../api/clone.ts';
 import { FieldSet, type FieldsV1 } from './fieldSet.ts';
+import { decodeInterned, EMPTY, encodeSet, internedId } from './internedTries.ts';
 
 /** ManagedFieldsEntry is one entry of metadata.managedFields. */
 export interface ManagedFieldsEntry {
@@ -84,7 +85,7 @@ const ENTRY_KEYS = ['manager', 'operation', 'apiVersion', 'time', 'fieldsType', 
  * kept as it is.
  */
 function isOwnEncoding(e: Partial<ManagedFieldsEntry>): boolean {
-  if (!Object.isFrozen(e) || e.fieldsType !== 'FieldsV1' || !ids.has(e.fieldsV1 as FieldsV1)) return false;
+  if (!Object.isFrozen(e) || e.fieldsType !== 'FieldsV1' || internedId(e.fieldsV1 as FieldsV1) === undefined) return false;
   if ((e.operation !== 'Apply' && e.operation !== 'Update') || typeof e.apiVersion !== 'string' || typeof e.time !== 'string') return false;
   let i = 0;
   for (const k in e) {
@@ -97,108 +98,10 @@ function isOwnEncoding(e: Partial<ManagedFieldsEntry>): boolean {
 function decodeSet(fields: FieldsV1): FieldSet {
   let set = decoded.get(fields);
   if (!set) {
-    set = ids.has(fields) ? decodeInterned(fields) : FieldSet.fromFieldsV1(fields);
+    set = internedId(fields) !== undefined ? decodeInterned(fields) : FieldSet.fromFieldsV1(fields);
     remember(fields, set);
   }
   return set;
-}
-
-// Identical tries (pods of one ReplicaSet written by the same managers, the conditions of
-// every pod) are shared, subtree by subtree (hash-consing), so a thousand replicas do not
-// hold a thousand copies of the same fieldsV1. A node's key names its children by their
-// element and interned ids, so keys stay short however deep the trie. Keys keep insertion order:
-// printers sort keys anyway.
-const interned = new Map<string, FieldsV1>();
-const ids = new WeakMap<FieldsV1, number>();
-let nextId = 1;
-const INTERN_LIMIT = 8192;
-const EMPTY: FieldsV1 = Object.freeze({}) as FieldsV1;
-ids.set(EMPTY, 0);
-
-// Decoded interned tries, node by node (bounded): pods of one template share most of their
-// tries, so most nodes decode to a FieldSet already built, and the decoded nodes remember
-// their encoding, so a write that keeps them encodes only what changed. Small: only a
-// writer's own set is decoded (see decodeManagers), the nodes worth keeping are the ones
-// shared by many objects, and a full table is a few hundred KB of sets and maps.
-const decodedNodes = new Map<FieldsV1, FieldSet>();
-const DECODED_NODES_LIMIT = 1024;
-const LEAF = new FieldSet();
-LEAF.member = true;
-LEAF.encoded = EMPTY;
-
-/**
- * decodeInterned is FieldSet.fromFieldsV1 for a trie encodeSet produced (canonical: its
- * children are interned too), sharing the sets of nodes decoded before. Built sets are
- * never changed (FieldSet), so sharing them is safe.
- */
-function decodeInterned(fields: FieldsV1): FieldSet {
-  let set = decodedNodes.get(fields);
-  if (set) return set;
-  set = new FieldSet();
-  for (const e of Object.keys(fields)) {
-    if (e === '.') {
-      set.member = true;
-      continue;
-    }
-    const child = fields[e];
-    set.children.set(e, child === EMPTY || Object.keys(child).length === 0 ? LEAF : decodeInterned(child));
-  }
-  if (fields !== EMPTY) set.encoded = fields;
-  if (decodedNodes.size >= DECODED_NODES_LIMIT) decodedNodes.clear();
-  decodedNodes.set(fields, set);
-  return set;
-}
-
-/** encodeSet is FieldSet.toFieldsV1 with interning; undefined for an empty set. */
-// Every node keeps its encoding (FieldSet.encoded): built sets are never changed and set
-// operations share unchanged subtrees, so re-encoding a manager's grown set costs only the
-// path to what changed.
-function encodeSet(set: FieldSet): FieldsV1 | undefined {
-  const known = set.encoded;
-  if (known !== undefined) return known ?? undefined;
-  const fields = encodeNode(set);
-  set.encoded = fields ?? null;
-  return fields;
-}
-
-function encodeNode(set: FieldSet): FieldsV1 | undefined {
-  let key = set.member ? '.' : '';
-  let any = false;
-  for (const [e, c] of set.children) {
-    const child = encodeSet(c);
-    if (!child) continue;
-    any = true;
-    key += `${elementId(e)}:${ids.get(child)},`;
-  }
-  if (!any) return set.member ? EMPTY : undefined;
-  const hit = interned.get(key);
-  if (hit) return hit;
-  const out: FieldsV1 = {};
-  if (set.member) out['.'] = EMPTY;
-  for (const [e, c] of set.children) if (c.encoded) out[e] = c.encoded;
-  Object.freeze(out);
-  if (interned.size >= INTERN_LIMIT) interned.clear();
-  interned.set(flatString(key), out); // a key built by += is a rope of every piece
-  ids.set(out, nextId++);
-  return out;
-}
-
-// Interning keys name elements by number: a key is then a few characters per child instead
-// of the element's whole text (`k:{"type":"PodReadyToStartContainers"}`), and building and
-// hashing keys was most of encoding a status write. Numbers are never reused, so clearing the
-// table (bounded) only costs sharing with tries encoded before.
-const elementIds = new Map<string, number>();
-let nextElementId = 0;
-const ELEMENT_IDS_LIMIT = 16384;
-
-function elementId(e: string): number {
-  let id = elementIds.get(e);
-  if (id === undefined) {
-    if (elementIds.size >= ELEMENT_IDS_LIMIT) elementIds.clear();
-    id = nextElementId++;
-    elementIds.set(e, id);
-  }
-  return id;
 }
 
 /** encodedOf returns the interned fieldsV1 of a set (encoding it once). */
@@ -230,7 +133,7 @@ export function encodeManagers(managers: readonly Manager[]): ManagedFieldsEntry
   const entries = encodeEntries(managers);
   if (entries.length !== 1) return entries;
   const e = entries[0]!;
-  const id = ids.get(e.fieldsV1);
+  const id = internedId(e.fieldsV1);
   if (id === undefined) return entries; // a trie that is not ours: not shared
   const key = `${e.manager}\u0000${e.operation}\u0000${e.apiVersion}\u0000${e.time ?? ''}\u0000${e.subresource ?? ''}\u0000${id}`;
   const hit = sharedLists.get(key);

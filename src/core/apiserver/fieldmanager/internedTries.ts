@@ -1,0 +1,149 @@
+/**
+ * Interned fieldsV1 tries (hash-consing): identical tries (pods of one ReplicaSet written by
+ * the same managers, the conditions of every pod) are one frozen object, subtree by subtree,
+ * so a thousand replicas do not hold a thousand copies of the same fieldsV1, and a decoded
+ * FieldSet node remembers the trie it encodes to (FieldSet.encoded).
+ *
+ * Tries keep their children in the set's insertion order (printers sort keys anyway), so two
+ * sets with the same members in another order are two tries.
+ */
+import { FieldSet, type FieldsV1 } from './fieldSet.ts';
+
+/** EMPTY is the interned empty trie: a member leaf below the root, the empty set at the root. */
+export const EMPTY: FieldsV1 = Object.freeze({}) as FieldsV1;
+
+// Every interned trie has a number (EMPTY is 0): a node is looked up by a hash of its
+// children's element and trie numbers, then confirmed against the candidates' own keys and
+// children. Numbers are never reused, so a cleared table (bounded) only loses sharing with
+// the tries interned before.
+const ids = new WeakMap<FieldsV1, number>();
+ids.set(EMPTY, 0);
+let nextId = 1;
+const byHash = new Map<number, FieldsV1 | FieldsV1[]>();
+let internedCount = 0;
+const INTERN_LIMIT = 8192;
+
+/** internedId is the number of an interned trie; undefined for a trie that is not ours (a client's, or restored). */
+export function internedId(fields: FieldsV1): number | undefined {
+  return ids.get(fields);
+}
+
+// Element numbers for the hash, by element text (bounded like the table).
+const elementIds = new Map<string, number>();
+let nextElementId = 1;
+const ELEMENT_IDS_LIMIT = 16384;
+
+function elementId(e: string): number {
+  let id = elementIds.get(e);
+  if (id === undefined) {
+    if (elementIds.size >= ELEMENT_IDS_LIMIT) elementIds.clear();
+    id = nextElementId++;
+    elementIds.set(e, id);
+  }
+  return id;
+}
+
+// A 32-bit mix of the hash so far and one more number (murmur3's finaliser steps).
+function mix(h: number, x: number): number {
+  h = Math.imul(h ^ x, 0x9e3779b1);
+  return h ^ (h >>> 15);
+}
+
+/**
+ * encodeSet is FieldSet.toFieldsV1 with interning; undefined for an empty set. Every node
+ * keeps its encoding (FieldSet.encoded): built sets are never changed and set operations
+ * share unchanged subtrees, so re-encoding a manager's grown set costs only the path to
+ * what changed.
+ */
+export function encodeSet(set: FieldSet): FieldsV1 | undefined {
+  const known = set.encoded;
+  if (known !== undefined) return known ?? undefined;
+  const fields = encodeNode(set);
+  set.encoded = fields ?? null;
+  return fields;
+}
+
+function encodeNode(set: FieldSet): FieldsV1 | undefined {
+  let h = set.member ? 1 : 2;
+  let count = 0;
+  for (const [e, c] of set.children) {
+    const child = encodeSet(c);
+    if (!child) continue;
+    count++;
+    h = mix(mix(h, elementId(e)), ids.get(child)!);
+  }
+  if (count === 0) return set.member ? EMPTY : undefined;
+  const bucket = byHash.get(h);
+  if (bucket !== undefined) {
+    if (!Array.isArray(bucket)) {
+      if (encodes(bucket, set, count)) return bucket;
+    } else {
+      for (const f of bucket) if (encodes(f, set, count)) return f;
+    }
+  }
+  const out: FieldsV1 = {};
+  if (set.member) out['.'] = EMPTY;
+  for (const [e, c] of set.children) if (c.encoded) out[e] = c.encoded;
+  Object.freeze(out);
+  if (internedCount >= INTERN_LIMIT) {
+    byHash.clear();
+    internedCount = 0;
+  }
+  if (bucket === undefined || internedCount === 0) byHash.set(h, out);
+  else if (Array.isArray(bucket)) bucket.push(out);
+  else byHash.set(h, [bucket, out]);
+  internedCount++;
+  ids.set(out, nextId++);
+  return out;
+}
+
+/** encodes tells whether an interned trie is the encoding of a set whose children are encoded (count of them non-empty). */
+function encodes(fields: FieldsV1, set: FieldSet, count: number): boolean {
+  const keys = Object.keys(fields);
+  let i = 0;
+  if (set.member) {
+    if (keys[0] !== '.') return false;
+    i = 1;
+  }
+  if (keys.length !== i + count) return false;
+  for (const [e, c] of set.children) {
+    if (!c.encoded) continue;
+    if (keys[i] !== e || fields[e] !== c.encoded) return false;
+    i++;
+  }
+  return true;
+}
+
+// Decoded interned tries, node by node (bounded): pods of one template share most of their
+// tries, so most nodes decode to a FieldSet already built, and the decoded nodes remember
+// their encoding, so a write that keeps them encodes only what changed. Small: only a
+// writer's own set is decoded (see decodeManagers), the nodes worth keeping are the ones
+// shared by many objects, and a full table is a few hundred KB of sets and maps.
+const decodedNodes = new Map<FieldsV1, FieldSet>();
+const DECODED_NODES_LIMIT = 1024;
+const LEAF = new FieldSet();
+LEAF.member = true;
+LEAF.encoded = EMPTY;
+
+/**
+ * decodeInterned is FieldSet.fromFieldsV1 for a trie encodeSet produced (canonical: its
+ * children are interned too), sharing the sets of nodes decoded before. Built sets are
+ * never changed (FieldSet), so sharing them is safe.
+ */
+export function decodeInterned(fields: FieldsV1): FieldSet {
+  let set = decodedNodes.get(fields);
+  if (set) return set;
+  set = new FieldSet();
+  for (const e of Object.keys(fields)) {
+    if (e === '.') {
+      set.member = true;
+      continue;
+    }
+    const child = fields[e];
+    set.children.set(e, child === EMPTY || Object.keys(child).length === 0 ? LEAF : decodeInterned(child));
+  }
+  if (fields !== EMPTY) set.encoded = fields;
+  if (decodedNodes.size >= DECODED_NODES_LIMIT) decodedNodes.clear();
+  decodedNodes.set(fields, set);
+  return set;
+}
