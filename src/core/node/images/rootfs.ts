@@ -26,13 +26,20 @@ export function createRootFS(image: ResolvedImage, now: () => number, mountPoint
   return new OverlayFS(withMountPoints(layerFor(image), mountPoints), now);
 }
 
-/** withLayers caches image layers extended with mount-point directories, by image and directories. */
+/** withLayers caches image layers extended with mount-point directories, by the directories and by the mount paths as written. */
 const withLayers = new WeakMap<ImageLayer, Map<string, ImageLayer>>();
 /** WITH_LAYERS_MAX bounds each image's cache (one entry per distinct set of mount paths). */
 const WITH_LAYERS_MAX = 64;
 const MOUNT_POINT: FsNode = Object.freeze({ type: 'dir', data: '', mode: 0o755 });
 
 function withMountPoints(base: ImageLayer, mountPoints: readonly string[]): ImageLayer {
+  if (mountPoints.length === 0) return base;
+  let cache = withLayers.get(base);
+  if (!cache) withLayers.set(base, (cache = new Map()));
+  // The paths as written are the usual key (every replica has the same volumeMounts).
+  const writtenKey = `w\u0000${mountPoints.join('\u0000')}`;
+  const asWritten = cache.get(writtenKey);
+  if (asWritten) return asWritten;
   const missing = new Set<string>();
   for (const m of mountPoints) {
     const dirs: string[] = [];
@@ -45,18 +52,17 @@ function withMountPoints(base: ImageLayer, mountPoints: readonly string[]): Imag
     if (base.get(p)?.type !== 'dir') continue;
     for (const d of dirs) missing.add(d);
   }
-  if (missing.size === 0) return base;
   const dirs = [...missing].sort();
-  const key = dirs.join('\u0000');
-  let cache = withLayers.get(base);
-  if (!cache) withLayers.set(base, (cache = new Map()));
-  let layer = cache.get(key);
+  const key = `d\u0000${dirs.join('\u0000')}`;
+  let layer = missing.size === 0 ? base : cache.get(key);
   if (!layer) {
     const extended = new Map(base);
     for (const d of dirs) extended.set(d, MOUNT_POINT);
-    if (cache.size >= WITH_LAYERS_MAX) cache.clear();
-    cache.set(key, (layer = extended));
+    layer = extended;
   }
+  if (cache.size >= WITH_LAYERS_MAX) cache.clear();
+  if (layer !== base) cache.set(key, layer);
+  cache.set(writtenKey, layer);
   return layer;
 }
 

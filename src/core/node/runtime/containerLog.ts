@@ -166,21 +166,28 @@ export class ContainerLog {
 }
 
 /**
- * recentTexts holds logs' start-up lines by content, so containers that wrote the same lines
- * share one array. Bounded: cleared when full (start-up lines carry timestamps, so an entry is
- * mostly useful to the replicas started in the same second).
+ * recentTexts are the last start-up line arrays shared, newest last. Replicas start one after
+ * another, so a log's lines are usually those of a log compacted just before it; lines are
+ * interned, so comparing two arrays is comparing pointers (no key to build or hash).
  */
-const recentTexts = new Map<string, string[]>();
-const RECENT_TEXTS_MAX = 64;
+const recentTexts: string[][] = [];
+const RECENT_TEXTS_MAX = 8;
 
 function sharedTexts(texts: string[]): string[] {
-  const key = texts.join('\n');
-  const known = recentTexts.get(key);
-  if (known !== undefined && known.length === texts.length) return known;
-  if (recentTexts.size >= RECENT_TEXTS_MAX) recentTexts.clear();
+  for (let i = recentTexts.length - 1; i >= 0; i--) {
+    const known = recentTexts[i]!;
+    if (sameLines(known, texts)) return known;
+  }
   const exact = texts.slice();
-  recentTexts.set(key, exact);
+  if (recentTexts.length >= RECENT_TEXTS_MAX) recentTexts.shift();
+  recentTexts.push(exact);
   return exact;
+}
+
+function sameLines(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /**

@@ -25,4 +25,16 @@ describe('EnvVars', () => {
     expect(env.has('EMPTY')).toBe(true);
     expect(env.get('EMPTY')).toBe('');
   });
+
+  it('gives each container its own HOSTNAME where the pod env put it, other values alike', () => {
+    const vars = (host: string): [string, string][] => [['PATH', '/bin'], ['HOSTNAME', host], ['A', '1']];
+    const a = new EnvVars(vars('web-a'));
+    const b = new EnvVars(vars('web-b'));
+    expect([...a]).toEqual(vars('web-a'));
+    expect([...b]).toEqual(vars('web-b'));
+    expect(b.get('HOSTNAME')).toBe('web-b');
+    expect([...b.values()]).toEqual(['/bin', 'web-b', '1']);
+    const none = new EnvVars([['PATH', '/bin']]);
+    expect(none.has('HOSTNAME')).toBe(false);
+  });
 });

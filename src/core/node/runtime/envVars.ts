@@ -1,22 +1,46 @@
 /**
  * EnvVars is a container's final environment as compact, read-only data: names and values in
  * one flat array, in `env`'s order. A Map per container cost ~1.2 KB (its hash table and the
- * service-link values built as ropes); replicas of a Deployment have the same variables, so
- * their strings are interned and each container keeps one array of pointers (heap per pod,
+ * service-link values built as ropes); replicas of a Deployment have the same variables but
+ * HOSTNAME, so their strings are interned and they share one array (heap per pod,
  * bench/README.md). Lookups are linear: a container has a few dozen variables at most, and
  * they are read at start and by exec, not per request.
  */
 import { internString } from './intern.ts';
 
-/** EnvVars is a ReadonlyMap over `[name0, value0, name1, value1, ...]`. */
+/**
+ * EnvVars is a ReadonlyMap over `[name0, value0, name1, value1, ...]`. HOSTNAME (the pod name,
+ * different in every replica) is kept beside the array, so the replicas of a workload share one
+ * array of everything else.
+ */
 export class EnvVars implements ReadonlyMap<string, string> {
-  private readonly flat: string[];
+  /** flat holds the variables in order; the HOSTNAME slot's value is `hostname`'s, not the array's. */
+  private readonly flat: readonly string[];
+  /** hostnameAt is the index of HOSTNAME's value in `flat` (-1 when unset). */
+  private readonly hostnameAt: number;
+  private readonly hostname: string;
 
   /** EnvVars copies `entries` (insertion order kept), interning every string. */
   constructor(entries: Iterable<readonly [string, string]>) {
     const flat: string[] = [];
-    for (const [k, v] of entries) flat.push(internString(k), internString(v));
-    this.flat = flat;
+    let hostnameAt = -1;
+    let hostname = '';
+    for (const [k, v] of entries) {
+      if (k === 'HOSTNAME') {
+        hostnameAt = flat.length + 1;
+        hostname = v;
+        flat.push(internString(k), '');
+      } else {
+        flat.push(internString(k), internString(v));
+      }
+    }
+    this.flat = sharedFlat(flat);
+    this.hostnameAt = hostnameAt;
+    this.hostname = hostname;
+  }
+
+  private value(i: number): string {
+    return i === this.hostnameAt ? this.hostname : this.flat[i]!;
   }
 
   get size(): number {
@@ -25,7 +49,7 @@ export class EnvVars implements ReadonlyMap<string, string> {
 
   get(name: string): string | undefined {
     const flat = this.flat;
-    for (let i = 0; i < flat.length; i += 2) if (flat[i] === name) return flat[i + 1];
+    for (let i = 0; i < flat.length; i += 2) if (flat[i] === name) return this.value(i + 1);
     return undefined;
   }
 
@@ -39,7 +63,7 @@ export class EnvVars implements ReadonlyMap<string, string> {
 
   *entries(): MapIterator<[string, string]> {
     const flat = this.flat;
-    for (let i = 0; i < flat.length; i += 2) yield [flat[i]!, flat[i + 1]!];
+    for (let i = 0; i < flat.length; i += 2) yield [flat[i]!, this.value(i + 1)];
   }
 
   *keys(): MapIterator<string> {
@@ -47,10 +71,28 @@ export class EnvVars implements ReadonlyMap<string, string> {
   }
 
   *values(): MapIterator<string> {
-    for (let i = 1; i < this.flat.length; i += 2) yield this.flat[i]!;
+    for (let i = 1; i < this.flat.length; i += 2) yield this.value(i);
   }
 
   [Symbol.iterator](): MapIterator<[string, string]> {
     return this.entries();
   }
+}
+
+/**
+ * recentFlat are the last variable arrays built, newest last: replicas start one after another
+ * with the same variables, and their strings are interned, so comparing is comparing pointers.
+ */
+const recentFlat: string[][] = [];
+const RECENT_FLAT_MAX = 8;
+
+function sharedFlat(flat: string[]): readonly string[] {
+  for (let i = recentFlat.length - 1; i >= 0; i--) {
+    const known = recentFlat[i]!;
+    if (known.length === flat.length && known.every((s, j) => s === flat[j])) return known;
+  }
+  const exact = flat.slice();
+  if (recentFlat.length >= RECENT_FLAT_MAX) recentFlat.shift();
+  recentFlat.push(exact);
+  return exact;
 }

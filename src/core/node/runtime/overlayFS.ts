@@ -68,8 +68,10 @@ class OverlayStore implements NodeStore {
       }
     }
     if (small.length < SMALL_UPPER * 2) {
-      // Interned: every container of a pod template creates the same mount points and files.
-      small.push(internString(path), node);
+      // A new exactly sized array (concat; push or a spread would reserve spare slots for the
+      // container's life); copying at most 32 pointers per new path is cheap. The path is
+      // interned: every container of a pod template creates the same mount points and files.
+      this.small = small.concat(internString(path), node);
       return;
     }
     const large = new Map<string, FsNode | null>();
