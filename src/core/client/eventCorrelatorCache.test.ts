@@ -53,6 +53,20 @@ describe('EventCorrelatorCache', () => {
     expect(c.get(...key({ type: 'X' }))?.eventName).toBe('x');
   });
 
+  it('finds every entry as its table grows, and keeps exactly the most recent ones at its limit', () => {
+    const c = new EventCorrelatorCache(300);
+    for (let i = 0; i < 1000; i++) {
+      c.add(...key({ uid: `u${i % 400}`, message: `m${i}` }), 'default', `e${i}`);
+      // Touch an early one now and then: it must survive the evictions.
+      if (i % 10 === 0) expect(c.get(...key({ uid: 'u0', message: 'm0' }))?.eventName).toBe('e0');
+    }
+    expect(c.size).toBe(300);
+    expect(c.get(...key({ uid: 'u0', message: 'm0' }))?.eventName).toBe('e0');
+    const kept = [];
+    for (let i = 0; i < 1000; i++) if (c.get(...key({ uid: `u${i % 400}`, message: `m${i}` }))) kept.push(i);
+    expect(kept).toEqual([0, ...Array.from({ length: 299 }, (_, k) => 701 + k)]);
+  });
+
   it('lets the caller repoint a remembered key at a new Event', () => {
     const c = new EventCorrelatorCache();
     c.add(...key(), 'default', 'web.1');

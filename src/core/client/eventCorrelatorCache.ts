@@ -8,10 +8,10 @@
  * The obvious implementation, a Map keyed by those parts joined into one string, kept a
  * ~200-character key per remembered event (~1.7 KB per pod at 1,000 pods, more than the
  * Events' own messages). Here an entry keeps the parts themselves, strings the Event and its
- * involved object already hold, and the Map is keyed by a small-integer hash of them; entries
- * whose hashes collide are chained and compared part by part, so lookups are exact. The LRU
- * order is a doubly linked list through the entries (oldest at `oldest`), which keeps
- * upstream's eviction order exactly: a hit moves the entry to the young end.
+ * involved object already hold, in a chained hash table of its own (an array of bucket heads,
+ * ~12 bytes per entry where a Map took ~50); entries in one bucket are compared part by part,
+ * so lookups are exact. The LRU order is a doubly linked list through the entries (oldest at
+ * `oldest`), which keeps upstream's eviction order exactly: a hit moves the entry to the young end.
  */
 
 /** MAX_LRU_CACHE_ENTRIES is client-go's maxLruCacheEntries: the correlator remembers 4096 distinct events per recorder. */
@@ -33,7 +33,7 @@ export interface CorrelatedEvent {
 
 interface Entry extends CorrelatedEvent {
   readonly hash: number;
-  /** nextInBucket chains entries whose hashes collide. */
+  /** nextInBucket chains the entries of one bucket. */
   nextInBucket: Entry | undefined;
   older: Entry | undefined;
   newer: Entry | undefined;
@@ -41,7 +41,8 @@ interface Entry extends CorrelatedEvent {
 
 /** EventCorrelatorCache is an exact LRU map from an event's aggregation key to the Event written for it. */
 export class EventCorrelatorCache {
-  private readonly buckets = new Map<number, Entry>();
+  /** buckets holds each bucket's first entry; its length is a power of two, at least the entry count. */
+  private buckets: (Entry | undefined)[] = new Array<Entry | undefined>(16).fill(undefined);
   private oldest: Entry | undefined;
   private newest: Entry | undefined;
   private count = 0;
@@ -55,7 +56,7 @@ export class EventCorrelatorCache {
 
   /** get finds the remembered event with this key and, as a use, makes it the most recently used. */
   get(uid: string, kind: string, name: string, fieldPath: string, type: string, reason: string, message: string): CorrelatedEvent | undefined {
-    for (let e = this.buckets.get(hashKey(uid, reason, message)); e; e = e.nextInBucket) {
+    for (let e = this.buckets[hashKey(uid, reason, message) & (this.buckets.length - 1)]; e; e = e.nextInBucket) {
       if (e.uid === uid && e.message === message && e.reason === reason && e.fieldPath === fieldPath && e.type === type && e.kind === kind && e.name === name) {
         this.unlink(e);
         this.append(e);
@@ -72,14 +73,32 @@ export class EventCorrelatorCache {
    */
   add(uid: string, kind: string, name: string, fieldPath: string, type: string, reason: string, message: string, namespace: string, eventName: string): void {
     const hash = hashKey(uid, reason, message);
+    const slot = hash & (this.buckets.length - 1);
     const e: Entry = {
       uid, kind, name, fieldPath, type, reason, message, namespace, eventName, hash,
-      nextInBucket: this.buckets.get(hash), older: undefined, newer: undefined,
+      nextInBucket: this.buckets[slot], older: undefined, newer: undefined,
     };
-    this.buckets.set(hash, e);
+    this.buckets[slot] = e;
     this.append(e);
     this.count++;
     if (this.count > this.limit) this.evict(this.oldest!);
+    else if (this.count > this.buckets.length) this.grow();
+  }
+
+  /** grow doubles the bucket array and redistributes the entries. */
+  private grow(): void {
+    const old = this.buckets;
+    const buckets = new Array<Entry | undefined>(old.length * 2).fill(undefined);
+    const mask = buckets.length - 1;
+    for (let head of old) {
+      while (head) {
+        const next = head.nextInBucket;
+        head.nextInBucket = buckets[head.hash & mask];
+        buckets[head.hash & mask] = head;
+        head = next;
+      }
+    }
+    this.buckets = buckets;
   }
 
   private append(e: Entry): void {
@@ -100,13 +119,12 @@ export class EventCorrelatorCache {
   private evict(e: Entry): void {
     this.unlink(e);
     this.count--;
-    const head = this.buckets.get(e.hash);
-    if (head === e) {
-      if (e.nextInBucket) this.buckets.set(e.hash, e.nextInBucket);
-      else this.buckets.delete(e.hash);
+    const slot = e.hash & (this.buckets.length - 1);
+    if (this.buckets[slot] === e) {
+      this.buckets[slot] = e.nextInBucket;
       return;
     }
-    for (let p = head; p; p = p.nextInBucket) {
+    for (let p = this.buckets[slot]; p; p = p.nextInBucket) {
       if (p.nextInBucket === e) {
         p.nextInBucket = e.nextInBucket;
         return;
@@ -117,7 +135,7 @@ export class EventCorrelatorCache {
 
 /**
  * hashKey hashes the parts that tell most events apart (FNV-1a over UTF-16 code units, cut to
- * 30 bits so Map keys stay small integers). The other parts are compared on lookup only.
+ * 30 bits: a small integer). The other parts are compared on lookup only.
  */
 export function hashKey(uid: string, reason: string, message: string): number {
   return mix(mix(mix(0x811c9dc5, uid), reason), message) & 0x3fffffff;
