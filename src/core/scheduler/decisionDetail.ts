@@ -92,20 +92,36 @@ export class DecisionDetail {
   }
 }
 
+/** nodesOf holds each decision's `nodes`: its DecisionDetail until first read, then the built list. */
+const nodesOf = new WeakMap<SchedulingDecision, DecisionDetail | NodeDecision[]>();
+
+/**
+ * NODES_PROPERTY is the `nodes` accessor every decision shares. One getter/setter pair for
+ * all of them (state in nodesOf) keeps decisions on one hidden class: per-decision closures,
+ * or redefining the property as data on first read, gave every decision its own hidden
+ * class and descriptor arrays (~0.8 KB per pod).
+ */
+const NODES_PROPERTY: PropertyDescriptor = {
+  get(this: SchedulingDecision): NodeDecision[] {
+    const value = nodesOf.get(this);
+    if (!(value instanceof DecisionDetail)) return value ?? [];
+    const nodes = value.materialize();
+    nodesOf.set(this, nodes);
+    return nodes;
+  },
+  set(this: SchedulingDecision, value: NodeDecision[]) {
+    nodesOf.set(this, value);
+  },
+  enumerable: true,
+  configurable: true,
+};
+
 /**
  * attachDetail makes `decision.nodes` an enumerable property built from `detail` on first
- * read (JSON, structured clone and test matchers all read it like a plain field). Assigning
- * `nodes` (trimming old records) replaces it with the assigned value and drops the detail.
+ * read (JSON, structured clone and test matchers all read it like a plain field) and kept
+ * after. Assigning `nodes` (trimming old records) replaces it and drops the detail.
  */
 export function attachDetail(decision: SchedulingDecision, detail: DecisionDetail): void {
-  const settle = (value: NodeDecision[]) => {
-    Object.defineProperty(decision, 'nodes', { value, writable: true, enumerable: true, configurable: true });
-    return value;
-  };
-  Object.defineProperty(decision, 'nodes', {
-    get: () => settle(detail.materialize()),
-    set: settle,
-    enumerable: true,
-    configurable: true,
-  });
+  nodesOf.set(decision, detail);
+  Object.defineProperty(decision, 'nodes', NODES_PROPERTY);
 }
