@@ -37,3 +37,24 @@ describe('Informer indexes', () => {
     expect(informer.byIndex('size', '7')).toEqual([]);
   });
 });
+
+describe('WatchFeed', () => {
+  it('announces listed and new objects and deletions, starting in creation order with the informers', () => {
+    const cluster = new Cluster({ ...DEFAULT_OPTIONS, settleMs: 0 });
+    bootstrapNamespaces(cluster);
+    const client = cluster.client('test');
+    client.create(CONFIGMAPS, 'default', cm('default', 'before'));
+    const seen: string[] = [];
+    const first = cluster.informers.forResource(CONFIGMAPS);
+    first.addHandler({ add: (o) => seen.push(`informer add ${o.metadata.name}`) });
+    const feed = cluster.informers.feedFor(CONFIGMAPS);
+    feed.addHandler({ add: (o) => seen.push(`feed add ${o.metadata.name}`), delete: (o) => seen.push(`feed delete ${o.metadata.name}`) });
+    cluster.informers.start();
+    expect(seen).toEqual(['informer add before', 'feed add before']);
+    client.create(CONFIGMAPS, 'default', cm('default', 'after'));
+    client.update(CONFIGMAPS, { ...cm('default', 'after', { k: 'v' }), metadata: { ...client.get(CONFIGMAPS, 'default', 'after').metadata } });
+    client.delete(CONFIGMAPS, 'default', 'before');
+    cluster.settle();
+    expect(seen.slice(2)).toEqual(['informer add after', 'feed add after', 'feed delete before']);
+  });
+});

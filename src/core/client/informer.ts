@@ -12,6 +12,7 @@ import { isStatusError } from '../api/status.ts';
 import type { ListOptions } from '../apiserver/apiserver.ts';
 import type { WatchEvent, WatchHandle } from '../apiserver/watch.ts';
 import type { Client, ResourceRef } from './client.ts';
+import { WatchFeed } from './watchFeed.ts';
 
 /** EventHandler receives cache changes. */
 export interface EventHandler {
@@ -177,6 +178,8 @@ export class Informer {
 /** InformerFactory shares one informer per resource among all controllers. */
 export class InformerFactory {
   private readonly informers = new Map<string, Informer>();
+  /** started lists informers and feeds in creation order, the order start() runs them in. */
+  private readonly started: Array<Informer | WatchFeed> = [];
 
   constructor(private readonly client: Client) {}
 
@@ -186,16 +189,24 @@ export class InformerFactory {
     if (!inf) {
       inf = new Informer(this.client, ref);
       this.informers.set(key, inf);
+      this.started.push(inf);
     }
     return inf;
   }
 
-  /** start starts every informer created so far. */
+  /** feedFor creates a WatchFeed (not shared: each caller gets its own), started with the informers. */
+  feedFor(ref: ResourceRef): WatchFeed {
+    const feed = new WatchFeed(this.client, ref);
+    this.started.push(feed);
+    return feed;
+  }
+
+  /** start starts every informer and feed created so far. */
   start(): void {
-    for (const inf of this.informers.values()) inf.start();
+    for (const inf of this.started) inf.start();
   }
 
   stop(): void {
-    for (const inf of this.informers.values()) inf.stop();
+    for (const inf of this.started) inf.stop();
   }
 }
