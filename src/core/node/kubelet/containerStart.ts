@@ -35,8 +35,12 @@ export function shouldRestart(policy: string, exitCode: number): boolean {
   return false;
 }
 
+/** NO_LIMITS is every unlimited container's limits (kept by its process: one shared object). */
+const NO_LIMITS: { cpuMilli?: number; memoryBytes?: number } = Object.freeze({});
+
 function limitsOf(container: Container): { cpuMilli?: number; memoryBytes?: number } {
   const l = container.resources?.limits ?? {};
+  if (l.cpu === undefined && l.memory === undefined) return NO_LIMITS;
   return {
     ...(l.cpu !== undefined ? { cpuMilli: parseQuantity(String(l.cpu)).milliValue() } : {}),
     ...(l.memory !== undefined ? { memoryBytes: parseQuantity(String(l.memory)).value() } : {}),

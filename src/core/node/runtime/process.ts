@@ -55,7 +55,7 @@ export interface ProcessOptions {
   seed: number;
   shell?: ShellRunner;
   /** commands builds the image's extra executables on first use (and returns the same object after). */
-  commands: () => Record<string, ExecCommand>;
+  commands: { get(): Record<string, ExecCommand> };
   /** shells are the shell names on the image's PATH. */
   shells: string[];
 }
@@ -279,7 +279,7 @@ export class ContainerProcess {
 
   /** commands are the image's extra executables for exec. */
   get commands(): Record<string, ExecCommand> {
-    return this.opts.commands();
+    return this.opts.commands.get();
   }
 
   /** cwd is the working directory. */

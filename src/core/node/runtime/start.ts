@@ -44,14 +44,21 @@ export interface ContainerSpec {
  * BusyBox-based images have wget and nslookup applets; Debian-based nginx has curl; the full
  * python and node images have curl and wget; database and distroless images have none.
  */
-export function imageNetworkTools(repository: string): string[] {
+export function imageNetworkTools(repository: string): readonly string[] {
   const name = repository.replace(/^docker\.io\/library\//, '');
-  if (name === 'busybox' || name === 'alpine') return ['wget', 'nslookup'];
+  if (name === 'busybox' || name === 'alpine') return BUSYBOX_TOOLS;
   // registry.k8s.io/nginx-slim ships curl too: the StatefulSet tutorial curls localhost in it.
-  if (name === 'nginx' || name === 'registry.k8s.io/nginx-slim') return ['curl'];
-  if (name === 'python' || name === 'node') return ['curl', 'wget'];
-  return [];
+  if (name === 'nginx' || name === 'registry.k8s.io/nginx-slim') return CURL_ONLY;
+  if (name === 'python' || name === 'node') return CURL_WGET;
+  return NO_TOOLS;
 }
+
+// Shared answers: every container keeps its image's list for its lifetime (LazyCommands).
+const BUSYBOX_TOOLS: readonly string[] = Object.freeze(['wget', 'nslookup']);
+const CURL_ONLY: readonly string[] = Object.freeze(['curl']);
+const CURL_WGET: readonly string[] = Object.freeze(['curl', 'wget']);
+const NO_TOOLS: readonly string[] = Object.freeze([]);
+const NO_COMMANDS: Record<string, ExecCommand> = Object.freeze({});
 
 /** RuntimeDeps are the node-wide things every process needs. */
 export interface RuntimeDeps {
@@ -117,10 +124,10 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
   const argv = containerArgv(def.config, spec, env);
   if (!argv.ok) return { ok: false, failure: { reason: 'CreateContainerError', message: argv.message } };
   const toolNames = imageNetworkTools(def.repository);
-  const commands = commandsOf(spec.networkCommands, toolNames, def.commands ?? {});
+  const commands = new LazyCommands(spec.networkCommands, toolNames, def.commands ?? NO_COMMANDS);
   const exe = argv.argv[0];
   // Only a network client as PID 1 needs the clients now; everything else finds its program without them.
-  const visible = toolNames.includes(exe.slice(exe.lastIndexOf('/') + 1)) ? commands() : (def.commands ?? {});
+  const visible = toolNames.includes(exe.slice(exe.lastIndexOf('/') + 1)) ? commands.get() : (def.commands ?? NO_COMMANDS);
   const found = findProgram(spec.image, exe, spec.fs, deps.shell, visible);
   // `sleep 3600` run by the shell's own builtin (no image command of that name) needs no shell.
   const program = found === commandProgram && plainSleepMs(argv.argv) !== undefined && !visible.sleep ? sleepProgram : found;
@@ -153,22 +160,25 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
 }
 
 /**
- * commandsOf returns the container's extra executables, built on first call and then kept (one
- * object per container, as exec and scripts expect): the network clients the image ships,
- * then the image's own commands. A small function of its own so the closure keeps only these.
+ * LazyCommands are a container's extra executables, built on first use and then kept (one
+ * object per container, as exec and scripts expect): the network clients the image ships, then
+ * the image's own commands. Data rather than a closure: an idle container keeps three pointers.
  */
-function commandsOf(
-  tools: ContainerSpec['networkCommands'],
-  names: string[],
-  own: Record<string, ExecCommand>,
-): () => Record<string, ExecCommand> {
-  let built: Record<string, ExecCommand> | undefined;
-  return () => {
-    if (built) return built;
-    const all = typeof tools === 'function' ? tools() : tools;
+class LazyCommands {
+  private built: Record<string, ExecCommand> | undefined;
+
+  constructor(
+    private readonly tools: ContainerSpec['networkCommands'],
+    private readonly names: readonly string[],
+    private readonly own: Record<string, ExecCommand>,
+  ) {}
+
+  get(): Record<string, ExecCommand> {
+    if (this.built) return this.built;
+    const all = typeof this.tools === 'function' ? this.tools() : this.tools;
     const out: Record<string, ExecCommand> = {};
-    for (const n of names) if (all?.[n]) out[n] = all[n];
-    built = { ...out, ...own };
-    return built;
-  };
+    for (const n of this.names) if (all?.[n]) out[n] = all[n];
+    this.built = { ...out, ...this.own };
+    return this.built;
+  }
 }
