@@ -5,6 +5,7 @@
 import type { Event, Secret } from '../../api/types.ts';
 import { eventCoreToV1, eventV1ToCore } from '../../api/eventConversion.ts';
 import { define } from './define.ts';
+import { shareEventParts } from './eventSharing.ts';
 
 export const configmaps = define({ group: '', version: 'v1', resource: 'configmaps', kind: 'ConfigMap', namespaced: true, shortNames: ['cm'] });
 
@@ -56,6 +57,7 @@ export const events = define({
   kind: 'Event',
   namespaced: true,
   shortNames: ['ev'],
+  prepareForCreate: shareEventParts,
   fieldLabels: (o) => {
     const e = o as unknown as Event;
     return {
