@@ -97,9 +97,7 @@ export class SnapshotCache {
     for (const name of this.dirty) {
       const node = this.nodes.get(name);
       if (!node) continue;
-      const pods = [...(this.podsByNode.get(name)?.entries() ?? [])];
-      pods.sort((a, b) => (this.seq.get(a[0]) ?? 0) - (this.seq.get(b[0]) ?? 0));
-      const info = newNodeInfo(node, pods.map(([, p]) => p));
+      const info = newNodeInfo(node, this.podsInInformerOrder(name));
       this.infos.set(name, info);
       if (info.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityNodes.add(name);
       else this.antiAffinityNodes.delete(name);
@@ -126,6 +124,29 @@ export class SnapshotCache {
     if (this.antiAffinityNodes.size === 0) return [];
     const names = [...this.antiAffinityNodes].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
     return names.map((n) => this.infos.get(n)!);
+  }
+
+  /**
+   * podsInInformerOrder lists a node's pods by their informer position. Pods are usually
+   * placed in that order already (bound as they were created), so the order is checked in
+   * one pass and sorted only when it is not, each position looked up once.
+   */
+  private podsInInformerOrder(nodeName: string): Pod[] {
+    const byKey = this.podsByNode.get(nodeName);
+    if (!byKey) return [];
+    const pods: Pod[] = [];
+    const seqs: number[] = [];
+    let sorted = true;
+    for (const [key, pod] of byKey) {
+      const seq = this.seq.get(key) ?? 0;
+      if (seqs.length > 0 && seq < seqs[seqs.length - 1]) sorted = false;
+      pods.push(pod);
+      seqs.push(seq);
+    }
+    if (sorted) return pods;
+    // A stable sort on the looked-up positions, as the sort of entries by position was.
+    const order = pods.map((_, i) => i).sort((a, b) => seqs[a] - seqs[b]);
+    return order.map((i) => pods[i]);
   }
 
   private place(key: string, pod: Pod): void {

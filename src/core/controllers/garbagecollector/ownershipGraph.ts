@@ -30,30 +30,29 @@ export function parseNodeKey(key: NodeKey): { ref: ResourceRef; namespace: strin
   };
 }
 
-/** Owners are an object's owner UIDs, with the ownerReferences list they were read from. */
-interface Owners {
-  refs: readonly OwnerReference[] | undefined;
-  uids: string[];
-}
+const NO_OWNERS: readonly OwnerReference[] = Object.freeze([]);
 
 /** OwnershipGraph indexes objects by UID and dependents by owner UID. */
 export class OwnershipGraph {
   private readonly byUID = new Map<string, NodeKey>();
-  private readonly ownersOf = new Map<NodeKey, Owners>();
+  /**
+   * ownersOf holds each object's ownerReferences list as last observed: the stored object's
+   * own frozen list (no copy per object), also what tells an unchanged list at a glance.
+   */
+  private readonly ownersOf = new Map<NodeKey, readonly OwnerReference[]>();
   private readonly dependentsOf = new Map<string, Set<NodeKey>>();
 
   /** observe records an object's current owner references (on add and update). */
   observe(key: NodeKey, obj: KubeObject): void {
     if (obj.metadata.uid) this.byUID.set(obj.metadata.uid, key);
-    const refs = obj.metadata.ownerReferences;
+    const given = obj.metadata.ownerReferences ?? NO_OWNERS;
     // Stored objects are frozen and a new version shares an unchanged ownerReferences list
     // with the old one, so most updates (every pod status write) are one pointer compare.
-    const known = this.ownersOf.get(key);
-    if (known && known.refs === refs && (refs === undefined || Object.isFrozen(refs))) return;
+    if (this.ownersOf.get(key) === given && Object.isFrozen(given)) return;
     this.unlinkOwners(key);
-    const owners = (refs ?? []).map((r) => r.uid);
-    this.ownersOf.set(key, { refs, uids: owners });
-    for (const uid of owners) {
+    const refs = Object.isFrozen(given) ? given : given.map((r) => ({ ...r }));
+    this.ownersOf.set(key, refs);
+    for (const { uid } of refs) {
       let set = this.dependentsOf.get(uid);
       if (!set) this.dependentsOf.set(uid, (set = new Set()));
       set.add(key);
@@ -78,7 +77,7 @@ export class OwnershipGraph {
   }
 
   private unlinkOwners(key: NodeKey): void {
-    for (const uid of this.ownersOf.get(key)?.uids ?? []) {
+    for (const { uid } of this.ownersOf.get(key) ?? NO_OWNERS) {
       const set = this.dependentsOf.get(uid);
       set?.delete(key);
       if (set && set.size === 0) this.dependentsOf.delete(uid);
