@@ -76,28 +76,37 @@ export function podPhase(pod: Pod, rec: PodRecord): string {
   return 'Pending';
 }
 
-function containerStatus(pod: Pod, c: ContainerRecord, specImage: string, mounts: { name: string; mountPath: string; readOnly?: boolean }[] | undefined): Record<string, unknown> {
-  return {
-    ...(c.containerID ? { containerID: c.containerID } : {}),
-    image: c.image?.reference ?? specImage,
-    imageID: c.image && c.everStarted ? c.image.imageID : '',
-    lastState: c.last ? { terminated: terminatedJSON(c.last) } : {},
-    name: c.name,
-    ready: c.ready,
-    restartCount: c.restartCount,
-    started: c.started,
-    state: stateJSON(c.state),
-    ...(mounts?.length
-      ? { volumeMounts: mounts.map((m) => ({ mountPath: m.mountPath, name: m.name, ...(m.readOnly ? { readOnly: true, recursiveReadOnly: 'Disabled' } : {}) })) }
-      : {}),
-  };
+function containerStatus(c: ContainerRecord, specImage: string, mounts: { name: string; mountPath: string; readOnly?: boolean }[] | undefined): Record<string, unknown> {
+  // Fields assigned in upstream's JSON order (the stored status keeps this order); no spread
+  // temporaries: this runs for every container on every status write.
+  const out: Record<string, unknown> = {};
+  if (c.containerID) out.containerID = c.containerID;
+  out.image = c.image?.reference ?? specImage;
+  out.imageID = c.image && c.everStarted ? c.image.imageID : '';
+  out.lastState = c.last ? { terminated: terminatedJSON(c.last) } : {};
+  out.name = c.name;
+  out.ready = c.ready;
+  out.restartCount = c.restartCount;
+  out.started = c.started;
+  out.state = stateJSON(c.state);
+  if (mounts?.length) {
+    out.volumeMounts = mounts.map((m) => (m.readOnly ? { mountPath: m.mountPath, name: m.name, readOnly: true, recursiveReadOnly: 'Disabled' } : { mountPath: m.mountPath, name: m.name }));
+  }
+  return out;
 }
 
 function condition(old: readonly Condition[] | undefined, now: number, type: string, ok: boolean, reason?: string, message?: string): Condition {
   const status = ok ? 'True' : 'False';
   const prev = old?.find((c) => c.type === type);
   const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : rfc3339(now);
-  return { type, status, lastProbeTime: null, lastTransitionTime, ...(reason ? { reason } : {}), ...(message ? { message } : {}) };
+  const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime };
+  if (reason) c.reason = reason;
+  if (message) c.message = message;
+  return c;
+}
+
+function byName(a: ContainerRecord, b: ContainerRecord): number {
+  return a.name.localeCompare(b.name);
 }
 
 /** generatePodStatus returns the pod's new status (conditions keep their transition times). */
@@ -137,7 +146,6 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
   for (const c of old) if (!ours.has(c.type)) conditions.push(c);
   if (!conditions.some((c) => c.type === 'PodScheduled')) conditions.push(condition(old, now, 'PodScheduled', true));
 
-  const byName = (a: ContainerRecord, b: ContainerRecord): number => a.name.localeCompare(b.name);
   const status: Record<string, unknown> = {
     phase,
     conditions,
@@ -151,12 +159,12 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
     status.message = 'Pod was active on the node longer than the specified deadline';
   }
   if (spec.initContainers?.length) {
-    status.initContainerStatuses = spec.initContainers.map((ic) => containerStatus(pod, rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
+    status.initContainerStatuses = spec.initContainers.map((ic) => containerStatus(rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
   }
   const regular = [...rec.containers.values()].filter((c) => !c.init).sort(byName);
   status.containerStatuses = regular.map((c) => {
     const sc = spec.containers.find((x) => x.name === c.name)!;
-    return containerStatus(pod, c, sc.image ?? '', sc.volumeMounts);
+    return containerStatus(c, sc.image ?? '', sc.volumeMounts);
   });
   status.qosClass = pod.status?.qosClass;
   return status;
