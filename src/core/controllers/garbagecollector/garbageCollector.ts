@@ -71,8 +71,11 @@ export class GarbageCollector {
 
   private observed(ref: ResourceRef, obj: KubeObject): void {
     const key = nodeKeyOf(ref, obj.metadata.namespace ?? '', obj.metadata.name ?? '');
-    this.graph.observe(key, obj);
-    if ((obj.metadata.ownerReferences ?? []).length > 0) this.queue.add(key);
+    // As upstream's graph builder, an object is looked at when its owner references change (or
+    // it is new); an update that keeps them (every pod status write) has nothing to collect:
+    // an owner's removal or foreground deletion enqueues its dependents itself.
+    const ownersChanged = this.graph.observe(key, obj);
+    if (ownersChanged && (obj.metadata.ownerReferences ?? []).length > 0) this.queue.add(key);
     if (obj.metadata.deletionTimestamp) {
       const fin = obj.metadata.finalizers ?? [];
       if (fin.includes(ORPHAN_FINALIZER) || fin.includes(FOREGROUND_FINALIZER)) this.queue.add(key);

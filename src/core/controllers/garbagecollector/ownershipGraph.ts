@@ -42,13 +42,16 @@ export class OwnershipGraph {
   private readonly ownersOf = new Map<NodeKey, readonly OwnerReference[]>();
   private readonly dependentsOf = new Map<string, Set<NodeKey>>();
 
-  /** observe records an object's current owner references (on add and update). */
-  observe(key: NodeKey, obj: KubeObject): void {
+  /**
+   * observe records an object's current owner references (on add and update); it returns
+   * false when they are the very list already recorded (nothing about its owners changed).
+   */
+  observe(key: NodeKey, obj: KubeObject): boolean {
     if (obj.metadata.uid) this.byUID.set(obj.metadata.uid, key);
     const given = obj.metadata.ownerReferences ?? NO_OWNERS;
     // Stored objects are frozen and a new version shares an unchanged ownerReferences list
     // with the old one, so most updates (every pod status write) are one pointer compare.
-    if (this.ownersOf.get(key) === given && Object.isFrozen(given)) return;
+    if (this.ownersOf.get(key) === given && Object.isFrozen(given)) return false;
     this.unlinkOwners(key);
     const refs = Object.isFrozen(given) ? given : given.map((r) => ({ ...r }));
     this.ownersOf.set(key, refs);
@@ -57,6 +60,7 @@ export class OwnershipGraph {
       if (!set) this.dependentsOf.set(uid, (set = new Set()));
       set.add(key);
     }
+    return true;
   }
 
   /** forget removes a deleted object; its dependents stay indexed under its UID until they change. */
