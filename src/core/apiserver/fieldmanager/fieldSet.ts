@@ -19,16 +19,30 @@ export type FieldsV1 = { [element: string]: FieldsV1 };
  */
 export class FieldSet {
   member = false;
-  readonly children = new Map<string, FieldSet>();
-  /** encoded is the set's interned fieldsV1 once encoded (null: empty), see managedFields' encodeSet. */
+  // Created with the first child: most nodes are leaves, and a Map each was most of what
+  // building a pod's set allocated.
+  private kids: Map<string, FieldSet> | undefined = undefined;
+  /** encoded is the set's interned fieldsV1 once encoded (null: empty), see internedTries' encodeSet. */
   encoded: FieldsV1 | null | undefined = undefined;
+  /** encodedId is the interned number of `encoded` (-1 until known), so encoding a parent needs no lookup per child. */
+  encodedId = -1;
+
+  /** children are the sub-tries by element, in insertion order (the order they encode in). */
+  get children(): ReadonlyMap<string, FieldSet> {
+    return this.kids ?? NO_CHILDREN;
+  }
+
+  /** setChild puts a sub-trie under an element (only while the set is built). */
+  setChild(element: string, c: FieldSet): void {
+    (this.kids ??= new Map()).set(element, c);
+  }
 
   /** child returns the sub-trie under one element, creating it. */
   child(element: string): FieldSet {
-    let c = this.children.get(element);
+    let c = this.kids?.get(element);
     if (!c) {
       c = new FieldSet();
-      this.children.set(element, c);
+      this.setChild(element, c);
     }
     return c;
   }
@@ -70,12 +84,12 @@ export class FieldSet {
       const o = other.children.get(e);
       const u = o ? c.union(o) : c;
       if (u !== c && !out) out = this.copyUpTo(e);
-      out?.children.set(e, u);
+      out?.setChild(e, u);
     }
     for (const [e, c] of other.children) {
       if (this.children.has(e) || c.empty()) continue;
       out ??= this.copyUpTo(undefined);
-      out.children.set(e, c);
+      out.setChild(e, c);
     }
     if (!out) return this;
     out.member = this.member || other.member;
@@ -91,7 +105,7 @@ export class FieldSet {
     out.member = this.member;
     for (const [e, c] of this.children) {
       if (e === stop) break;
-      out.children.set(e, c);
+      out.setChild(e, c);
     }
     return out;
   }
@@ -104,7 +118,7 @@ export class FieldSet {
       const o = other.children.get(e);
       if (!o) continue;
       const i = c.intersection(o);
-      if (!i.empty()) out.children.set(e, i);
+      if (!i.empty()) out.setChild(e, i);
     }
     return out;
   }
@@ -147,8 +161,8 @@ export class FieldSet {
       const r = replace(e, c);
       if (!out && r === c) continue;
       out ??= this.copyUpTo(e);
-      if (r) out.children.set(e, r);
-      else out.children.delete(e);
+      if (r) out.setChild(e, r);
+      else out.kids?.delete(e);
     }
     if (!out) return this;
     out.member = member;
@@ -190,7 +204,7 @@ export class FieldSet {
   clone(): FieldSet {
     const out = new FieldSet();
     out.member = this.member;
-    for (const [e, c] of this.children) out.children.set(e, c.clone());
+    for (const [e, c] of this.children) out.setChild(e, c.clone());
     return out;
   }
 
@@ -231,7 +245,7 @@ export class FieldSet {
       const isLeaf = !v || typeof v !== 'object' || Object.keys(v).length === 0;
       const c = isLeaf ? new FieldSet() : FieldSet.fromFieldsV1(v);
       if (isLeaf) c.member = true;
-      out.children.set(e, c);
+      out.setChild(e, c);
     }
     return out;
   }
@@ -242,3 +256,6 @@ function nonEmpty(child: FieldSet, result: FieldSet): FieldSet | undefined {
   if (result === child) return child;
   return result.empty() ? undefined : result;
 }
+
+// The children of every leaf: never changed (FieldSet.setChild creates a node's own map).
+const NO_CHILDREN: ReadonlyMap<string, FieldSet> = new Map();

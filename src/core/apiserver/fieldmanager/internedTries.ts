@@ -60,6 +60,7 @@ export function encodeSet(set: FieldSet): FieldsV1 | undefined {
   if (known !== undefined) return known ?? undefined;
   const fields = encodeNode(set);
   set.encoded = fields ?? null;
+  if (fields) set.encodedId = ids.get(fields)!;
   return fields;
 }
 
@@ -70,7 +71,7 @@ function encodeNode(set: FieldSet): FieldsV1 | undefined {
     const child = encodeSet(c);
     if (!child) continue;
     count++;
-    h = mix(mix(h, elementId(e)), ids.get(child)!);
+    h = mix(mix(h, elementId(e)), c.encodedId);
   }
   if (count === 0) return set.member ? EMPTY : undefined;
   const bucket = byHash.get(h);
@@ -124,6 +125,7 @@ const DECODED_NODES_LIMIT = 1024;
 const LEAF = new FieldSet();
 LEAF.member = true;
 LEAF.encoded = EMPTY;
+LEAF.encodedId = 0;
 
 /**
  * decodeInterned is FieldSet.fromFieldsV1 for a trie encodeSet produced (canonical: its
@@ -139,11 +141,19 @@ export function decodeInterned(fields: FieldsV1): FieldSet {
       set.member = true;
       continue;
     }
-    const child = fields[e];
-    set.children.set(e, child === EMPTY || Object.keys(child).length === 0 ? LEAF : decodeInterned(child));
+    const child = fields[e]!;
+    set.setChild(e, child === EMPTY || !hasKeys(child) ? LEAF : decodeInterned(child));
   }
-  if (fields !== EMPTY) set.encoded = fields;
+  if (fields !== EMPTY) {
+    set.encoded = fields;
+    set.encodedId = ids.get(fields)!;
+  }
   if (decodedNodes.size >= DECODED_NODES_LIMIT) decodedNodes.clear();
   decodedNodes.set(fields, set);
   return set;
+}
+
+function hasKeys(o: object): boolean {
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) return true;
+  return false;
 }
