@@ -8,6 +8,7 @@
 import { parseQuantity } from '../../api/quantity.ts';
 import type { Container, KubeObject, Pod } from '../../api/types.ts';
 import { decodeBase64String } from '../../api/encoding.ts';
+import { flatString } from '../../api/flatString.ts';
 
 /** EnvLookup reads the objects env sources name (from the API, as the kubelet's managers do). */
 export interface EnvLookup {
@@ -92,6 +93,23 @@ export function serviceEnv(svc: KubeObject): [string, string][] {
   return out;
 }
 
+/**
+ * serviceEnvOf is serviceEnv remembered per stored Service object (frozen: a changed Service
+ * is a new object). Every container start on every node asks for the same Services' variables;
+ * built once, their strings are also shared by every container's env instead of copied.
+ * The returned list must not be changed.
+ */
+function serviceEnvOf(svc: KubeObject): readonly (readonly [string, string])[] {
+  let env = serviceEnvCache.get(svc);
+  if (!env) {
+    env = serviceEnv(svc).map(([k, v]) => [flatString(k), flatString(v)] as const);
+    if (Object.isFrozen(svc)) serviceEnvCache.set(svc, env);
+  }
+  return env;
+}
+
+const serviceEnvCache = new WeakMap<KubeObject, readonly (readonly [string, string])[]>();
+
 /** containerEnvVars resolves a container's env for the runtime. */
 export function containerEnvVars(pod: Pod, container: Container, lookup: EnvLookup): EnvResult {
   const ns = pod.metadata!.namespace!;
@@ -109,7 +127,7 @@ export function containerEnvVars(pod: Pod, container: Container, lookup: EnvLook
   if (master) visible.set('kubernetes', master);
   if (pod.spec?.enableServiceLinks !== false) for (const svc of lookup.services(ns)) visible.set(svc.metadata.name!, svc);
   const serviceVars = new Map<string, string>();
-  for (const name of [...visible.keys()].sort()) for (const [k, v] of serviceEnv(visible.get(name)!)) serviceVars.set(k, v);
+  for (const name of [...visible.keys()].sort()) for (const [k, v] of serviceEnvOf(visible.get(name)!)) serviceVars.set(k, v);
 
   for (const from of container.envFrom ?? []) {
     const ref = from.configMapRef ?? from.secretRef;

@@ -101,3 +101,16 @@ describe('sameNodeStatus', () => {
     expect(sameNodeStatus(status('t1'), { ...status('t1'), conditions: [] })).toBe(false);
   });
 });
+
+describe('containerEnvVars service links', () => {
+  it('follows a changed Service (a new frozen object) rather than remembered variables', () => {
+    const svc = (ip: string) => Object.freeze({ apiVersion: 'v1', kind: 'Service', metadata: Object.freeze({ name: 'kubernetes', namespace: 'default' }), spec: Object.freeze({ clusterIP: ip, ports: [{ name: 'https', port: 443, protocol: 'TCP' }] }) }) as unknown as KubeObject;
+    const pod = { metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] } } as unknown as Pod;
+    const lookupWith = (s: KubeObject) => ({ configMap: () => undefined, secret: () => undefined, services: () => [s], nodeAllocatable: { cpu: '2', memory: '1Gi' } });
+    const host = (r: ReturnType<typeof containerEnvVars>) => (r.ok ? r.env.find(([k]) => k === 'KUBERNETES_SERVICE_HOST')?.[1] : undefined);
+    const first = svc('10.96.0.1');
+    expect(host(containerEnvVars(pod, { name: 'c' }, lookupWith(first)))).toBe('10.96.0.1');
+    expect(host(containerEnvVars(pod, { name: 'c' }, lookupWith(first)))).toBe('10.96.0.1');
+    expect(host(containerEnvVars(pod, { name: 'c' }, lookupWith(svc('10.96.0.9'))))).toBe('10.96.0.9');
+  });
+});
