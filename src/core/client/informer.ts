@@ -14,11 +14,15 @@ import type { WatchEvent, WatchHandle } from '../apiserver/watch.ts';
 import type { Client, ResourceRef } from './client.ts';
 import { WatchFeed } from './watchFeed.ts';
 
-/** EventHandler receives cache changes. */
+/**
+ * EventHandler receives cache changes. `key` is the object's keyOf key, as a flat string; on
+ * add it is the very string the cache keeps, so a handler that stores keys can share it
+ * instead of building its own copy per object.
+ */
 export interface EventHandler {
-  add?(obj: KubeObject): void;
-  update?(oldObj: KubeObject, newObj: KubeObject): void;
-  delete?(obj: KubeObject): void;
+  add?(obj: KubeObject, key: string): void;
+  update?(oldObj: KubeObject, newObj: KubeObject, key: string): void;
+  delete?(obj: KubeObject, key: string): void;
 }
 
 /** IndexFunc returns the index values of an object (e.g. its node name). */
@@ -63,7 +67,7 @@ export class Informer {
 
   addHandler(handler: EventHandler): void {
     this.handlers.push(handler);
-    if (this.synced) for (const obj of this.items.values()) handler.add?.(obj);
+    if (this.synced) for (const [key, obj] of this.items) handler.add?.(obj, key);
   }
 
   /** addIndex registers an index; call before start(). */
@@ -139,18 +143,18 @@ export class Informer {
       if (!old) return;
       this.items.delete(key);
       this.unindex(old);
-      for (const h of this.handlers) h.delete?.(obj);
+      for (const h of this.handlers) h.delete?.(obj, key);
       return;
     }
     if (old && old.metadata.resourceVersion === obj.metadata.resourceVersion) return;
-    // The key is kept (map and index sets) as long as the object is cached: store it flat.
+    // The key is kept (by us and by handlers) as long as the object is cached: make it flat.
     const flatKey = flatString(key);
     this.items.set(flatKey, obj);
     if (old) this.unindex(old);
     for (const [name, fn] of this.indexers) this.indexAdd(fn, obj, this.indices.get(name)!);
     for (const h of this.handlers) {
-      if (old) h.update?.(old, obj);
-      else h.add?.(obj);
+      if (old) h.update?.(old, obj, flatKey);
+      else h.add?.(obj, flatKey);
     }
   }
 

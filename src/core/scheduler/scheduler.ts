@@ -13,7 +13,7 @@ import { rfc3339 } from '../api/time.ts';
 import type { KubeObject, Mutable, Node, Pod } from '../api/types.ts';
 import { NODES, PODS, REPLICASETS, SERVICES, type Client, type ResourceRef } from '../client/client.ts';
 import type { EventRecorder } from '../client/events.ts';
-import { keyOf, splitKey, type Informer, type InformerFactory } from '../client/informer.ts';
+import { splitKey, type Informer, type InformerFactory } from '../client/informer.ts';
 import type { Clock } from '../sim/clock.ts';
 import { thaw } from '../storage/freeze.ts';
 import {
@@ -95,17 +95,18 @@ export class Scheduler {
     for (const [kind, ref] of Object.entries(deps.optionalResources ?? {})) if (ref) this.owners.set(kind, deps.informers.forResource(ref));
 
     this.pods.addHandler({
-      add: (obj) => {
-        this.cache.addPod(keyOf(obj), obj as Pod);
-        this.onPodAdd(obj as Pod);
+      // The informer's own key strings: the cache and the decisions keep them per pod.
+      add: (obj, key) => {
+        this.cache.addPod(key, obj as Pod);
+        this.onPodAdd(key, obj as Pod);
       },
-      update: (oldObj, newObj) => {
-        this.cache.updatePod(keyOf(newObj), oldObj as Pod, newObj as Pod);
-        this.onPodUpdate(oldObj as Pod, newObj as Pod);
+      update: (oldObj, newObj, key) => {
+        this.cache.updatePod(key, oldObj as Pod, newObj as Pod);
+        this.onPodUpdate(key, oldObj as Pod, newObj as Pod);
       },
-      delete: (obj) => {
-        this.cache.deletePod(keyOf(obj), obj as Pod);
-        this.onPodDelete(obj as Pod);
+      delete: (obj, key) => {
+        this.cache.deletePod(key, obj as Pod);
+        this.onPodDelete(key, obj as Pod);
       },
     });
     this.nodes.addHandler({
@@ -148,16 +149,15 @@ export class Scheduler {
     for (const [key, w] of (data as { waitingForVolumes?: [string, { nodeName: string; since: number }][] } | undefined)?.waitingForVolumes ?? []) this.waitingForVolumes.set(key, w);
   }
 
-  private onPodAdd(pod: Pod): void {
+  private onPodAdd(key: string, pod: Pod): void {
     if (assigned(pod)) {
       this.queue.moveOnEvent(assignedPodAddedInterest);
       return;
     }
-    if (responsible(pod) && !pod.metadata?.deletionTimestamp) this.queue.add(keyOf(asObject(pod)), priorityOf(asObject(pod)));
+    if (responsible(pod) && !pod.metadata?.deletionTimestamp) this.queue.add(key, priorityOf(asObject(pod)));
   }
 
-  private onPodUpdate(oldPod: Pod, newPod: Pod): void {
-    const key = keyOf(asObject(newPod));
+  private onPodUpdate(key: string, oldPod: Pod, newPod: Pod): void {
     if (assigned(newPod)) {
       if (!assigned(oldPod)) {
         // Bound (by us or by someone else): it leaves the queue and now counts on its node.
@@ -182,8 +182,7 @@ export class Scheduler {
     if (!deepEqual(strip(oldPod), strip(newPod))) this.queue.podUpdated(key, priorityOf(asObject(newPod)));
   }
 
-  private onPodDelete(pod: Pod): void {
-    const key = keyOf(asObject(pod));
+  private onPodDelete(key: string, pod: Pod): void {
     this.decisions.delete(key);
     this.detailed.delete(key);
     if (assigned(pod)) this.queue.moveOnEvent(assignedPodDeletedInterest);
