@@ -8,31 +8,40 @@
  * The obvious implementation, a Map keyed by those parts joined into one string, kept a
  * ~200-character key per remembered event (~1.7 KB per pod at 1,000 pods, more than the
  * Events' own messages). Here an entry keeps the parts themselves, strings the Event and its
- * involved object already hold, in a chained hash table of its own (an array of bucket heads,
+ * involved object already hold (kind, field path, type and reason as one shared Shape), in a chained hash table of its own (an array of bucket heads,
  * ~12 bytes per entry where a Map took ~50); entries in one bucket are compared part by part,
  * so lookups are exact. The LRU order is a doubly linked list through the entries (oldest at
  * `oldest`), which keeps upstream's eviction order exactly: a hit moves the entry to the young end.
  */
 
+import { flatString } from '../api/flatString.ts';
+
 /** MAX_LRU_CACHE_ENTRIES is client-go's maxLruCacheEntries: the correlator remembers 4096 distinct events per recorder. */
 export const MAX_LRU_CACHE_ENTRIES = 4096;
 
-/** CorrelatedEvent is one remembered event: its aggregation key and the Event it was written as. */
+/** CorrelatedEvent is the Event a remembered key was last written as (the caller may repoint it). */
 export interface CorrelatedEvent {
-  readonly uid: string;
-  readonly kind: string;
-  readonly name: string;
-  readonly fieldPath: string;
-  readonly type: string;
-  readonly reason: string;
-  readonly message: string;
-  /** namespace and eventName name the Event this key was last written as. */
   namespace: string;
   eventName: string;
 }
 
+/**
+ * Shape is the part of a key that repeats across objects (a kubelet's `Started` of
+ * `spec.containers{web}` for every pod): one shared object per distinct shape, so an entry
+ * holds one pointer for four strings.
+ */
+interface Shape {
+  readonly kind: string;
+  readonly fieldPath: string;
+  readonly type: string;
+  readonly reason: string;
+}
+
 interface Entry extends CorrelatedEvent {
-  readonly hash: number;
+  readonly uid: string;
+  readonly name: string;
+  readonly message: string;
+  readonly shape: Shape;
   /** nextInBucket chains the entries of one bucket. */
   nextInBucket: Entry | undefined;
   older: Entry | undefined;
@@ -57,7 +66,8 @@ export class EventCorrelatorCache {
   /** get finds the remembered event with this key and, as a use, makes it the most recently used. */
   get(uid: string, kind: string, name: string, fieldPath: string, type: string, reason: string, message: string): CorrelatedEvent | undefined {
     for (let e = this.buckets[hashKey(uid, reason, message) & (this.buckets.length - 1)]; e; e = e.nextInBucket) {
-      if (e.uid === uid && e.message === message && e.reason === reason && e.fieldPath === fieldPath && e.type === type && e.kind === kind && e.name === name) {
+      const s = e.shape;
+      if (e.uid === uid && e.message === message && s.reason === reason && s.fieldPath === fieldPath && s.type === type && s.kind === kind && e.name === name) {
         this.unlink(e);
         this.append(e);
         return e;
@@ -72,10 +82,9 @@ export class EventCorrelatorCache {
    * given: pass the ones the Event holds, so the cache shares them.
    */
   add(uid: string, kind: string, name: string, fieldPath: string, type: string, reason: string, message: string, namespace: string, eventName: string): void {
-    const hash = hashKey(uid, reason, message);
-    const slot = hash & (this.buckets.length - 1);
+    const slot = hashKey(uid, reason, message) & (this.buckets.length - 1);
     const e: Entry = {
-      uid, kind, name, fieldPath, type, reason, message, namespace, eventName, hash,
+      uid, name, message, shape: shapeOf(kind, fieldPath, type, reason), namespace, eventName,
       nextInBucket: this.buckets[slot], older: undefined, newer: undefined,
     };
     this.buckets[slot] = e;
@@ -83,6 +92,11 @@ export class EventCorrelatorCache {
     this.count++;
     if (this.count > this.limit) this.evict(this.oldest!);
     else if (this.count > this.buckets.length) this.grow();
+  }
+
+  /** slotOf is the bucket of an entry: its hash is recomputed, as only growing and evicting need it. */
+  private slotOf(e: Entry, mask: number): number {
+    return hashKey(e.uid, e.shape.reason, e.message) & mask;
   }
 
   /** grow doubles the bucket array and redistributes the entries. */
@@ -93,8 +107,9 @@ export class EventCorrelatorCache {
     for (let head of old) {
       while (head) {
         const next = head.nextInBucket;
-        head.nextInBucket = buckets[head.hash & mask];
-        buckets[head.hash & mask] = head;
+        const slot = this.slotOf(head, mask);
+        head.nextInBucket = buckets[slot];
+        buckets[slot] = head;
         head = next;
       }
     }
@@ -119,7 +134,7 @@ export class EventCorrelatorCache {
   private evict(e: Entry): void {
     this.unlink(e);
     this.count--;
-    const slot = e.hash & (this.buckets.length - 1);
+    const slot = this.slotOf(e, this.buckets.length - 1);
     if (this.buckets[slot] === e) {
       this.buckets[slot] = e.nextInBucket;
       return;
@@ -132,6 +147,24 @@ export class EventCorrelatorCache {
     }
   }
 }
+
+/**
+ * shapeOf returns the shared Shape object for these parts. The table is shared by every
+ * recorder (kubelets on all nodes write the same shapes) and starts over when it is full.
+ */
+function shapeOf(kind: string, fieldPath: string, type: string, reason: string): Shape {
+  const key = `${kind}\u0000${fieldPath}\u0000${type}\u0000${reason}`;
+  let shape = shapes.get(key);
+  if (!shape) {
+    if (shapes.size >= SHAPES_LIMIT) shapes.clear();
+    shape = { kind, fieldPath, type, reason };
+    shapes.set(flatString(key), shape);
+  }
+  return shape;
+}
+
+const SHAPES_LIMIT = 1024;
+const shapes = new Map<string, Shape>();
 
 /**
  * hashKey hashes the parts that tell most events apart (FNV-1a over UTF-16 code units, cut to
