@@ -96,6 +96,13 @@ export class DecisionDetail {
 const nodesOf = new WeakMap<SchedulingDecision, DecisionDetail | NodeDecision[]>();
 
 /**
+ * NO_NODES is `nodes` when there is no detail (trimmed records): one shared frozen list rather
+ * than an empty array and a WeakMap entry per pod. Readers get copies across the worker
+ * boundary (structured clone), and nothing in the engine adds to a record's list.
+ */
+const NO_NODES: NodeDecision[] = Object.freeze([]) as unknown as NodeDecision[];
+
+/**
  * NODES_PROPERTY is the `nodes` accessor every decision shares. One getter/setter pair for
  * all of them (state in nodesOf) keeps decisions on one hidden class: per-decision closures,
  * or redefining the property as data on first read, gave every decision its own hidden
@@ -104,13 +111,14 @@ const nodesOf = new WeakMap<SchedulingDecision, DecisionDetail | NodeDecision[]>
 const NODES_PROPERTY: PropertyDescriptor = {
   get(this: SchedulingDecision): NodeDecision[] {
     const value = nodesOf.get(this);
-    if (!(value instanceof DecisionDetail)) return value ?? [];
+    if (!(value instanceof DecisionDetail)) return value ?? NO_NODES;
     const nodes = value.materialize();
     nodesOf.set(this, nodes);
     return nodes;
   },
   set(this: SchedulingDecision, value: NodeDecision[]) {
-    nodesOf.set(this, value);
+    if (value.length === 0) nodesOf.delete(this);
+    else nodesOf.set(this, value);
   },
   enumerable: true,
   configurable: true,
