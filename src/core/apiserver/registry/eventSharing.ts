@@ -7,7 +7,7 @@
  * resourceVersion. Decoding gave each stored Event its own copies (~56 and ~96 bytes), which
  * a busy cluster keeps for the Event TTL's hour. The stored JSON is unchanged: only objects
  * whose fields are all strings are shared, and only with one that has the same fields in the
- * same order.
+ * same order (sources only of the usual {component, host} shape).
  */
 import type { KubeObject } from '../../api/types.ts';
 
@@ -21,35 +21,52 @@ let lastInvolved: Readonly<Record<string, string>> | undefined;
 /** shareEventParts replaces obj.source and obj.involvedObject by equal shared frozen objects where it can. */
 export function shareEventParts(obj: KubeObject): void {
   const e = obj as { source?: unknown; involvedObject?: unknown };
-  const source = stringRecord(e.source);
-  if (source) {
-    const key = JSON.stringify(source);
+  const source = e.source;
+  const key = sourceKey(source);
+  if (key !== undefined) {
     let shared = sources.get(key);
     if (!shared) {
       if (sources.size >= SOURCES_LIMIT) sources.clear();
-      shared = Object.freeze(source);
+      shared = Object.freeze(source as Record<string, string>);
       sources.set(key, shared);
     }
     e.source = shared;
   }
-  const involved = stringRecord(e.involvedObject);
-  if (involved) {
-    if (lastInvolved && sameRecord(involved, lastInvolved)) e.involvedObject = lastInvolved;
-    else lastInvolved = Object.freeze(involved);
+  const involved = e.involvedObject;
+  if (!isPlainObject(involved)) return;
+  const keys = Object.keys(involved);
+  if (lastInvolved && sameStrings(involved, keys, lastInvolved, lastKeys)) {
+    e.involvedObject = lastInvolved;
+  } else if (keys.every((k) => typeof involved[k] === 'string')) {
+    lastInvolved = Object.freeze(involved as Record<string, string>);
+    lastKeys = keys;
   }
 }
 
-/** stringRecord returns `v` when it is a plain object whose fields are all strings. */
-function stringRecord(v: unknown): Record<string, string> | undefined {
-  if (v === null || typeof v !== 'object' || Array.isArray(v)) return undefined;
-  for (const k in v) if (typeof (v as Record<string, unknown>)[k] !== 'string') return undefined;
-  return v as Record<string, string>;
+/** lastKeys are lastInvolved's field names in order. */
+let lastKeys: string[] = [];
+
+/**
+ * sourceKey names a source of the usual shape ({component} or {component, host}, strings, in
+ * that order) for the shared table; any other source is left alone (undefined).
+ */
+function sourceKey(v: unknown): string | undefined {
+  if (!isPlainObject(v)) return undefined;
+  const keys = Object.keys(v);
+  const component = v.component;
+  if (typeof component !== 'string' || keys[0] !== 'component') return undefined;
+  if (keys.length === 1) return component;
+  const host = v.host;
+  if (keys.length !== 2 || keys[1] !== 'host' || typeof host !== 'string') return undefined;
+  return `${component}\u0000${host}`;
 }
 
-/** sameRecord says whether two string records have the same fields, in the same order, with the same values. */
-function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
-  const ak = Object.keys(a);
-  const bk = Object.keys(b);
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return v !== null && typeof v === 'object' && !Array.isArray(v);
+}
+
+/** sameStrings says whether `a` (field names `ak`) has exactly b's string fields, in b's order. */
+function sameStrings(a: Record<string, unknown>, ak: readonly string[], b: Readonly<Record<string, string>>, bk: readonly string[]): boolean {
   if (ak.length !== bk.length) return false;
   for (let i = 0; i < ak.length; i++) if (ak[i] !== bk[i] || a[ak[i]!] !== b[bk[i]!]) return false;
   return true;
