@@ -87,7 +87,7 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
     attempts: input.attempts,
     result: 'Unschedulable',
     message: '',
-    skippedScorePlugins: [],
+    skippedScorePlugins: sharedPluginList([]),
   } as Omit<SchedulingDecision, 'nodes'> as SchedulingDecision;
   const detail = new DecisionDetail(filterNames(profile));
   attachDetail(decision, detail);
@@ -143,9 +143,10 @@ export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: P
   // One NodeScore list serves every plugin in turn (normalizeScore rewrites it in place);
   // the decision keeps only the numbers, so nothing holds on to it after the plugin.
   const scores = feasible.map((n) => ({ name: n.name, score: 0 }));
+  const skipped: string[] = [];
   for (const p of profile.scores) {
     if (p.preScore?.(ctx, pod, feasible) === 'skip') {
-      decision.skippedScorePlugins.push(p.name);
+      skipped.push(p.name);
       continue;
     }
     const raw = new Array<number>(feasible.length);
@@ -162,7 +163,22 @@ export function prioritizeNodes(profile: Profile, ctx: SchedulingContext, pod: P
     detail.scored(p.name, p.weight, raw, normalized);
   }
   detail.totaled(totals.map((t) => t.score));
+  decision.skippedScorePlugins = sharedPluginList([...decision.skippedScorePlugins, ...skipped]);
   return totals;
+}
+
+/** pluginLists holds one frozen list per combination of plugin names (a profile has few). */
+const pluginLists = new Map<string, string[]>();
+
+/**
+ * sharedPluginList returns a shared frozen list equal to `names`: every decision record keeps
+ * its skipped score plugins, nearly always the same one or two, and an array per pod adds up.
+ */
+function sharedPluginList(names: string[]): string[] {
+  const key = names.join('\u0000');
+  let list = pluginLists.get(key);
+  if (!list) pluginLists.set(key, (list = Object.freeze([...names]) as string[]));
+  return list;
 }
 
 /** selectHost is selectHost: the highest total wins; ties are broken by reservoir sampling. */

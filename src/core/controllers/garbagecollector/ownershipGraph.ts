@@ -47,7 +47,10 @@ export class OwnershipGraph {
    * false when they are the very list already recorded (nothing about its owners changed).
    */
   observe(key: NodeKey, obj: KubeObject): boolean {
-    if (obj.metadata.uid) this.byUID.set(obj.metadata.uid, key);
+    // Each event builds its key afresh: keep the string already held (the same one ownersOf
+    // keys on) rather than a second copy per object.
+    const objUid = obj.metadata.uid;
+    if (objUid && this.byUID.get(objUid) !== key) this.byUID.set(objUid, key);
     const given = obj.metadata.ownerReferences ?? NO_OWNERS;
     // Stored objects are frozen and a new version shares an unchanged ownerReferences list
     // with the old one, so most updates (every pod status write) are one pointer compare.
