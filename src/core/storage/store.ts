@@ -10,7 +10,7 @@
  * build a new object. That is cheap and makes accidental mutation of a cache throw.
  */
 import type { KubeObject } from '../api/types.ts';
-import { flatString } from '../api/flatString.ts';
+import { Bucket, joinKey } from './bucket.ts';
 import { deepFreeze } from './freeze.ts';
 import { shareUnchanged } from './share.ts';
 
@@ -57,8 +57,6 @@ export class StoreExists extends Error {}
 /** LOG_COMPACT_CHUNK is how many expired events the log keeps before cutting them off. */
 const LOG_COMPACT_CHUNK = 1024;
 
-type Bucket = Map<string, KubeObject>; // "namespace/name" → object
-
 /** Store is the versioned object store. */
 export class Store {
   private revision = 0;
@@ -86,20 +84,12 @@ export class Store {
   }
 
   get(resource: string, namespace: string, name: string): KubeObject | undefined {
-    return this.buckets.get(resource)?.get(keyOf(namespace, name));
+    return this.buckets.get(resource)?.get(namespace, name);
   }
 
   /** list returns the objects of a resource (in one namespace, or all), sorted by namespace/name. */
   list(resource: string, namespace?: string): { items: KubeObject[]; revision: number } {
-    const bucket = this.buckets.get(resource);
-    const items: KubeObject[] = [];
-    if (bucket) {
-      const keys = [...bucket.keys()].sort();
-      for (const k of keys) {
-        const obj = bucket.get(k)!;
-        if (namespace === undefined || (obj.metadata.namespace ?? '') === namespace) items.push(obj);
-      }
-    }
+    const items = this.buckets.get(resource)?.sorted(namespace) ?? [];
     return { items, revision: this.revision };
   }
 
@@ -111,11 +101,9 @@ export class Store {
   create(resource: string, obj: KubeObject): KubeObject {
     const { namespace, name } = nsName(obj);
     const bucket = this.bucket(resource);
-    const key = keyOf(namespace, name);
-    if (bucket.has(key)) throw new StoreExists(key);
+    if (bucket.keyOf(namespace, name) !== undefined) throw new StoreExists(joinKey(namespace, name));
     const stored = this.stamp(obj);
-    // Kept as long as the object exists (updates reuse the map's key): store it flat.
-    bucket.set(flatString(key), stored);
+    bucket.set(namespace, name, stored);
     this.record({ type: 'ADDED', revision: this.revision, resource, namespace, name, object: stored });
     return stored;
   }
@@ -127,20 +115,18 @@ export class Store {
   update(resource: string, obj: KubeObject, expectedRevision?: string): KubeObject {
     const { namespace, name } = nsName(obj);
     const bucket = this.bucket(resource);
-    const key = keyOf(namespace, name);
-    const prev = this.current(bucket, key, expectedRevision);
+    const prev = this.current(bucket, namespace, name, expectedRevision);
     // The new version shares every unchanged (frozen) part of the one it replaces.
     const stored = this.stamp(this.freeze ? shareUnchanged(obj, prev) : obj);
-    bucket.set(key, stored);
+    bucket.set(namespace, name, stored);
     this.record({ type: 'MODIFIED', revision: this.revision, resource, namespace, name, object: stored, prevObject: prev });
     return stored;
   }
 
   delete(resource: string, namespace: string, name: string, expectedRevision?: string): KubeObject {
     const bucket = this.bucket(resource);
-    const key = keyOf(namespace, name);
-    const prev = this.current(bucket, key, expectedRevision);
-    bucket.delete(key);
+    const prev = this.current(bucket, namespace, name, expectedRevision);
+    bucket.delete(namespace, name);
     // The DELETED event carries the last state stamped with the deletion's revision, as etcd3 does.
     const gone = this.stamp(prev);
     this.record({ type: 'DELETED', revision: this.revision, resource, namespace, name, object: gone, prevObject: prev });
@@ -234,7 +220,7 @@ export class Store {
       const bucket = this.bucket(resource);
       for (const obj of items) {
         const { namespace, name } = nsName(obj);
-        bucket.set(keyOf(namespace, name), this.freeze ? deepFreeze(obj) : obj);
+        bucket.set(namespace, name, this.freeze ? deepFreeze(obj) : obj);
       }
     }
   }
@@ -242,7 +228,7 @@ export class Store {
   private bucket(resource: string): Bucket {
     let b = this.buckets.get(resource);
     if (!b) {
-      b = new Map();
+      b = new Bucket();
       this.buckets.set(resource, b);
     }
     return b;
@@ -252,11 +238,11 @@ export class Store {
    * current is the stored object a write replaces or deletes: StoreNotFound when absent,
    * StoreConflict when expectedRevision is given and differs (etcd's compare-and-swap).
    */
-  private current(bucket: Bucket, key: string, expectedRevision: string | undefined): KubeObject {
-    const prev = bucket.get(key);
-    if (!prev) throw new StoreNotFound(key);
+  private current(bucket: Bucket, namespace: string, name: string, expectedRevision: string | undefined): KubeObject {
+    const prev = bucket.get(namespace, name);
+    if (!prev) throw new StoreNotFound(joinKey(namespace, name));
     if (expectedRevision !== undefined && prev.metadata.resourceVersion !== expectedRevision) {
-      throw new StoreConflict(key);
+      throw new StoreConflict(joinKey(namespace, name));
     }
     return prev;
   }
@@ -287,10 +273,6 @@ export class Store {
 
 function matches(w: StoreWatcher, ev: StoreEvent): boolean {
   return w.resource === ev.resource && (w.namespace === undefined || w.namespace === ev.namespace);
-}
-
-function keyOf(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
 }
 
 function nsName(obj: KubeObject): { namespace: string; name: string } {
