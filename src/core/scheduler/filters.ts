@@ -17,7 +17,7 @@ export interface Profile {
 
 /** newContext starts a cycle's state over a snapshot. */
 export function newContext(snapshot: readonly NodeInfo[], defaultSpreadSelector?: Selector, memo?: Map<string, unknown>): SchedulingContext {
-  return { state: new Map(), allNodes: snapshot, defaultSpreadSelector, memo, havePodsWithRequiredAntiAffinity: undefined, skippedFilters: undefined };
+  return { state: new Map(), allNodes: snapshot, defaultSpreadSelector, memo, havePodsWithRequiredAntiAffinity: undefined, snapshotChanges: undefined, skippedFilters: undefined };
 }
 
 /**

@@ -20,7 +20,7 @@ import { taintTolerationFilter, taintTolerationScore } from './plugins/taintTole
 import { postFilterPreemption, type PreemptionCandidate } from './preemption.ts';
 import { filterNames, firstRejection, newContext, runPreFilters, type Profile } from './filters.ts';
 import { attachDetail, DecisionDetail } from './decisionDetail.ts';
-import type { NodeInfo, NodeScore, SchedulingContext, Status } from './types.ts';
+import type { NodeInfo, NodeScore, SchedulingContext, SnapshotChanges, Status } from './types.ts';
 
 export type { Profile };
 
@@ -45,6 +45,8 @@ export interface CycleInput {
   memo?: Map<string, unknown>;
   /** havePodsWithRequiredAntiAffinity is the snapshot's list of nodes with such pods (see SchedulingContext). */
   havePodsWithRequiredAntiAffinity?: readonly NodeInfo[];
+  /** snapshotChanges is what the last snapshot changed (see SchedulingContext). */
+  snapshotChanges?: SnapshotChanges;
 }
 
 /** MIN_FEASIBLE_NODES_TO_FIND and MIN_FEASIBLE_NODES_PERCENTAGE_TO_FIND are schedule_one.go's floors. */
@@ -98,6 +100,7 @@ export function scheduleOne(profile: Profile, input: CycleInput): CycleResult {
   }
   const ctx = newContext(snapshot, input.defaultSpreadSelector, input.memo);
   ctx.havePodsWithRequiredAntiAffinity = input.havePodsWithRequiredAntiAffinity;
+  ctx.snapshotChanges = input.snapshotChanges;
   const pre = runPreFilters(profile, ctx, pod);
   if (pre) {
     decision.preFilter = { plugin: pre.plugin ?? '', code: pre.code, reasons: pre.reasons };

@@ -212,6 +212,7 @@ export class Scheduler {
       startIndex: this.nextStartNodeIndex,
       memo: this.memo,
       havePodsWithRequiredAntiAffinity: this.cache.havePodsWithRequiredAntiAffinity(),
+      snapshotChanges: this.cache.lastChanges(),
     });
     this.nextStartNodeIndex = result.nextStartIndex;
     const decision = result.decision;

@@ -49,6 +49,24 @@ describe('SnapshotCache', () => {
     expect(cache.snapshot().map((i) => i.name)).toEqual(['node03']);
   });
 
+  it('reports which positions each snapshot replaced, and a rebuild when nodes come or go', () => {
+    const cache = new SnapshotCache();
+    for (const n of ['node01', 'node02', 'node03']) cache.setNode(node(n));
+    cache.snapshot();
+    const first = cache.lastChanges();
+    expect(first.positions).toBeUndefined();
+    cache.snapshot();
+    expect(cache.lastChanges()).toBe(first); // nothing changed: same generation
+    cache.addPod('default/a', pod('a', {}, undefined, 'node03'));
+    cache.addPod('default/b', pod('b', {}, undefined, 'node01'));
+    cache.snapshot();
+    expect(cache.lastChanges().generation).toBe(first.generation + 1);
+    expect([...(cache.lastChanges().positions ?? [])].sort()).toEqual([0, 2]);
+    cache.setNode(node('node00'));
+    cache.snapshot();
+    expect(cache.lastChanges()).toEqual({ generation: first.generation + 2, positions: undefined });
+  });
+
   it('lists the nodes with required anti-affinity pods, following binds, deletes and node removal', () => {
     const cache = new SnapshotCache();
     for (const n of ['node01', 'node02', 'node03']) cache.setNode(node(n));

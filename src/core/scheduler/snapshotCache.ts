@@ -10,7 +10,7 @@
 import { deepEqual } from '../api/equality.ts';
 import type { Node, Pod } from '../api/types.ts';
 import { isTerminal, newNodeInfo } from './nodeInfo.ts';
-import type { NodeInfo } from './types.ts';
+import type { NodeInfo, SnapshotChanges } from './types.ts';
 
 /** SnapshotCache tracks nodes and bound pods; feed it from the pod and node informers. */
 export class SnapshotCache {
@@ -24,6 +24,8 @@ export class SnapshotCache {
   private readonly dirty = new Set<string>();
   private sorted?: NodeInfo[];
   private readonly position = new Map<string, number>();
+  /** changes says which positions of the list the last snapshot() replaced (see SnapshotChanges). */
+  private changes: SnapshotChanges = { generation: 0, positions: undefined };
   /** antiAffinityNodes names the nodes whose NodeInfo has pods with required anti-affinity. */
   private readonly antiAffinityNodes = new Set<string>();
 
@@ -94,6 +96,7 @@ export class SnapshotCache {
    * thousands of entries per cycle: the list is valid until the next call.
    */
   snapshot(): readonly NodeInfo[] {
+    const replaced: number[] = [];
     for (const name of this.dirty) {
       const node = this.nodes.get(name);
       if (!node) continue;
@@ -102,8 +105,12 @@ export class SnapshotCache {
       if (info.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityNodes.add(name);
       else this.antiAffinityNodes.delete(name);
       const i = this.position.get(name);
-      if (this.sorted && i !== undefined) this.sorted[i] = info;
-      else this.sorted = undefined;
+      if (this.sorted && i !== undefined) {
+        this.sorted[i] = info;
+        replaced.push(i);
+      } else {
+        this.sorted = undefined;
+      }
     }
     this.dirty.clear();
     if (!this.sorted) {
@@ -111,8 +118,16 @@ export class SnapshotCache {
       this.sorted = names.map((n) => this.infos.get(n)!);
       this.position.clear();
       names.forEach((n, i) => this.position.set(n, i));
+      this.changes = { generation: this.changes.generation + 1, positions: undefined };
+    } else if (replaced.length > 0) {
+      this.changes = { generation: this.changes.generation + 1, positions: replaced };
     }
     return this.sorted;
+  }
+
+  /** lastChanges describes what the last snapshot() changed in the list (SchedulingContext.snapshotChanges). */
+  lastChanges(): SnapshotChanges {
+    return this.changes;
   }
 
   /**

@@ -102,8 +102,21 @@ export interface SchedulingContext {
    * unset (plugin tests, preemption's dry runs) plugins scan allNodes instead.
    */
   havePodsWithRequiredAntiAffinity?: readonly NodeInfo[];
+  /** snapshotChanges tells cross-cycle memos which allNodes positions changed since the last snapshot. */
+  snapshotChanges?: SnapshotChanges;
   /** skippedFilters[i] is set when filter plugin i returned SKIP from PreFilter in this cycle. */
   skippedFilters?: boolean[];
+}
+
+/**
+ * SnapshotChanges identifies a snapshot list's state: `generation` grows with each snapshot
+ * that changed anything; `positions` are the positions whose NodeInfo that snapshot replaced
+ * (undefined when the list was rebuilt, so any position may differ). A memo synced at
+ * generation g − 1 need only look at `positions` to catch up with generation g.
+ */
+export interface SnapshotChanges {
+  readonly generation: number;
+  readonly positions: readonly number[] | undefined;
 }
 
 /** FilterPlugin decides whether a pod may run on a node. */

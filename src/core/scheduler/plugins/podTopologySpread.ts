@@ -13,7 +13,7 @@ import { matches, newRequirement, selectorFromLabelSelector, selectorToString, s
 import { podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
 import { findUntoleratedTaint } from '../../api/tolerations.ts';
 import { flatString } from '../../api/flatString.ts';
-import { MAX_NODE_SCORE, SKIP, unresolvable, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
+import { MAX_NODE_SCORE, SKIP, unresolvable, type SnapshotChanges, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
 
 /** ERR_REASON_CONSTRAINTS_NOT_MATCH is the reason shown when the skew would be too big. */
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
@@ -207,6 +207,8 @@ interface DomainTotals {
   values: Array<string | undefined>;
   counts: number[];
   totals: Map<string, number>;
+  /** generation is the SnapshotChanges generation `nodes` was last synced with, if known. */
+  generation?: number;
 }
 
 /**
@@ -221,27 +223,35 @@ function domainTotals(
   c: SpreadConstraint,
   selKey: string,
   ns: string,
-  requireAllOf?: readonly SpreadConstraint[],
+  requireAllOf: readonly SpreadConstraint[] | undefined,
+  changes: SnapshotChanges | undefined,
 ): Map<string, number> {
   const key = `PodTopologySpread\u0000${c.topologyKey}\u0000${selKey}\u0000${requireAllOf ? requireAllOf.map((x) => x.topologyKey).join(',') : '*'}`;
   let d = memo.get(key) as DomainTotals | undefined;
   if (!d || d.nodes.length !== allNodes.length) {
     if (!d && memo.size >= MAX_MEMO_ENTRIES) memo.clear();
-    d = { nodes: new Array<NodeInfo | undefined>(allNodes.length).fill(undefined), values: [], counts: [], totals: new Map() };
+    d = { nodes: new Array<NodeInfo | undefined>(allNodes.length).fill(undefined), values: [], counts: [], totals: new Map(), generation: undefined };
     memo.set(key, d);
   }
-  for (let i = 0; i < allNodes.length; i++) {
+  // Synced with the previous snapshot: only the positions it replaced can differ (a check of
+  // every position would find the others unchanged). Otherwise look at every position.
+  if (changes && d.generation === changes.generation) return d.totals;
+  const positions = changes && changes.positions && d.generation === changes.generation - 1 ? changes.positions : undefined;
+  d.generation = changes?.generation;
+  const n = positions ? positions.length : allNodes.length;
+  for (let j = 0; j < n; j++) {
+    const i = positions ? positions[j] : j;
     const info = allNodes[i];
     if (d.nodes[i] === info) continue;
     const oldValue = d.values[i];
     if (d.nodes[i] !== undefined && oldValue !== undefined) d.totals.set(oldValue, (d.totals.get(oldValue) ?? 0) - d.counts[i]);
     const include = !requireAllOf || nodeHasAllKeys(info.node, requireAllOf);
     const value = include ? (info.labels[c.topologyKey] ?? '') : undefined;
-    const n = include ? countOnNode(info, c.selector, selKey, ns) : 0;
+    const count = include ? countOnNode(info, c.selector, selKey, ns) : 0;
     d.nodes[i] = info;
     d.values[i] = value;
-    d.counts[i] = n;
-    if (value !== undefined) d.totals.set(value, (d.totals.get(value) ?? 0) + n);
+    d.counts[i] = count;
+    if (value !== undefined) d.totals.set(value, (d.totals.get(value) ?? 0) + count);
   }
   return d.totals;
 }
@@ -297,7 +307,7 @@ export const podTopologySpreadScore: ScorePlugin = {
       if (!counts) continue;
       const c = constraints[i];
       if (ctx.memo && inclusionIsTrivial(c, pod)) {
-        for (const [value, n] of domainTotals(ctx.memo, ctx.allNodes, c, s.selectorKeys[i], ns, requireAll ? constraints : undefined)) addToDomain(counts, value, n);
+        for (const [value, n] of domainTotals(ctx.memo, ctx.allNodes, c, s.selectorKeys[i], ns, requireAll ? constraints : undefined, ctx.snapshotChanges)) addToDomain(counts, value, n);
         continue;
       }
       for (const info of ctx.allNodes) {

@@ -3,6 +3,8 @@ import { selectorFromSet } from '../../api/labels.ts';
 import { balancedResourceScore, nodeResourcesBalancedAllocation } from './nodeResourcesBalancedAllocation.ts';
 import { leastAllocatedScore } from './nodeResourcesFit.ts';
 import { podTopologySpreadFilter, podTopologySpreadScore } from './podTopologySpread.ts';
+import type { Node } from '../../api/types.ts';
+import { SnapshotCache } from '../snapshotCache.ts';
 import { ctx, nodeInfo, pod } from './testNodes.ts';
 
 const req = (cpu: string, memory: string) => ({ containers: [{ name: 'c', resources: { requests: { cpu, memory } } }] });
@@ -72,6 +74,31 @@ describe('PodTopologySpread', () => {
     // The same selector in another namespace counts none of these pods.
     const elsewhere = { ...pod('q', {}, web), metadata: { name: 'q', namespace: 'other', labels: web } } as ReturnType<typeof pod>;
     expect(score(two, elsewhere)).toBe(2);
+  });
+
+  it('keeps cross-cycle zone totals right when only the changed snapshot positions are looked at', () => {
+    const cache = new SnapshotCache();
+    for (const [n, zone] of [['a1', 'a'], ['a2', 'a'], ['b1', 'b'], ['c1', 'c']]) {
+      cache.setNode({ metadata: { name: n, labels: { 'kubernetes.io/hostname': n, 'topology.kubernetes.io/zone': zone } }, status: { allocatable: { cpu: '2', memory: '4Gi', pods: '110' } } } as unknown as Node);
+    }
+    const memo = new Map<string, unknown>();
+    const scoresOf = (withChanges: boolean) => {
+      const nodes = cache.snapshot();
+      const c = ctx([...nodes], { defaultSpreadSelector: selectorFromSet(web), memo: withChanges ? memo : new Map(), snapshotChanges: withChanges ? cache.lastChanges() : undefined });
+      c.allNodes = nodes;
+      const p = pod('p', {}, web);
+      podTopologySpreadScore.preScore!(c, p, [...nodes]);
+      return nodes.map((n) => podTopologySpreadScore.score(c, p, n));
+    };
+    let i = 0;
+    for (const target of ['a1', 'b1', 'b1', 'c1', 'a2', 'b1']) {
+      cache.addPod(`default/x${i}`, pod(`x${i++}`, {}, web, target));
+      expect(scoresOf(true)).toEqual(scoresOf(false));
+    }
+    // A pod that stops counting (deleted) and a snapshot with nothing new.
+    cache.deletePod('default/x1', pod('x1', {}, web, 'b1'));
+    expect(scoresOf(true)).toEqual(scoresOf(false));
+    expect(scoresOf(true)).toEqual(scoresOf(false));
   });
 
   it('skips scoring when nothing selects the pod', () => {
