@@ -32,17 +32,16 @@ export function routePodsToNode(pods: Informer, nodeName: string, enqueue: Enque
     const table = new Map<string, Enqueue>();
     routers.set(pods, table);
     pods.addHandler({
-      add: (o) => routeOf(table, o)?.(keyOf(o)),
-      update: (a, b) => {
+      add: (o, key) => routeOf(table, o)?.(key),
+      update: (a, b, key) => {
         const from = routeOf(table, a);
         const to = nodeOf(b) === nodeOf(a) ? undefined : routeOf(table, b);
         // Like the kubelet's config source, ignore status-only changes (its own status writes).
         if ((!from && !to) || !specChanged(a, b)) return;
-        const key = keyOf(b);
         from?.(key);
         to?.(key);
       },
-      delete: (o) => routeOf(table, o)?.(keyOf(o)),
+      delete: (o, key) => routeOf(table, o)?.(key),
     });
     byNode = table;
   }
