@@ -49,4 +49,15 @@ describe('ImageManager', () => {
       'Pulling Pulling image "busybox:1.36"',
     ]);
   });
+
+  it('answers repeated asks for one image string alike (resolutions are remembered), invalid names included', () => {
+    const { images } = setup();
+    images.preload(['nginx:1.27']);
+    const a = images.ensure({}, 'default/a', 'a/web', 'nginx:1.27', 'IfNotPresent', 'f');
+    const b = images.ensure({}, 'default/b', 'b/web', 'nginx:1.27', 'IfNotPresent', 'f');
+    expect(a.state === 'ready' && b.state === 'ready' && a.image === b.image).toBe(true);
+    expect(images.has('nginx:1.27')).toBe(true);
+    expect(images.has('docker.io/library/nginx:1.27')).toBe(true);
+    for (const key of ['c/web', 'd/web']) expect(images.ensure({}, 'default/c', key, 'NGINX:bad:', 'IfNotPresent', 'f')).toMatchObject({ state: 'error', reason: 'InvalidImageName' });
+  });
 });

@@ -8,12 +8,15 @@
 import type { PodEventRecorder } from './context.ts';
 import type { Clock } from '../../sim/clock.ts';
 import type { Random } from '../../sim/random.ts';
-import type { ImageCatalog, ResolvedImage } from '../images/catalog.ts';
+import type { ImageCatalog, ResolvedImage, ResolveResult } from '../images/catalog.ts';
 import {
   alreadyPresentMessage, invalidImageNameMessage, pulledMessage, pullDurationMs, pullFailedMessage, pullingMessage, PULL_LATENCY_MS,
 } from '../images/pullEvents.ts';
 import { Backoff } from './backoff.ts';
 import type { NodeImage } from './nodeObject.ts';
+
+/** RESOLVED_LIMIT bounds the remembered resolutions per node (distinct image strings are few). */
+const RESOLVED_LIMIT = 256;
 
 /** ImageState is what a container's image looks like to the pod worker. */
 export type ImageState =
@@ -57,6 +60,8 @@ export class ImageManager {
   /** pulled keeps a finished pull for its container until the container starts (see taken). */
   private readonly pulled = new Map<string, ResolvedImage>();
   private queueFreeAt = 0;
+  /** resolved remembers the catalog's answers by image string (see resolve). */
+  private readonly resolved = new Map<string, ResolveResult>();
   /** listed is nodeImages' answer until the cache changes. */
   private listed: readonly NodeImage[] | undefined;
 
@@ -65,7 +70,7 @@ export class ImageManager {
   /** preload puts images on the node without events (what the machine image ships with). */
   preload(images: readonly string[]): void {
     for (const name of images) {
-      const r = this.deps.catalog.resolve(name);
+      const r = this.resolve(name);
       if (r.ok) this.cache.set(r.image.reference, r.image);
     }
     this.listed = undefined;
@@ -73,7 +78,7 @@ export class ImageManager {
 
   /** has says whether the node holds the image (by normalised reference). */
   has(image: string): boolean {
-    const r = this.deps.catalog.resolve(image);
+    const r = this.resolve(image);
     return r.ok && this.cache.has(r.image.reference);
   }
 
@@ -97,7 +102,7 @@ export class ImageManager {
   ensure(pod: object, podKey: string, key: string, image: string, policy: string, fieldPath: string): ImageState {
     const rec = this.deps.recorder;
     const now = this.deps.clock.now();
-    const resolved = this.deps.catalog.resolve(image);
+    const resolved = this.resolve(image);
     if (!resolved.ok && resolved.error.reason === 'InvalidImageName') {
       this.once(key, 'invalid', () => {
         rec.warning(pod, 'InspectFailed', invalidImageNameMessage(image, resolved.error.message), fieldPath);
@@ -200,6 +205,22 @@ export class ImageManager {
       for (const k of [...m.keys()]) if (k.startsWith(keyPrefix)) m.delete(k);
     }
     for (const k of [...this.announced]) if (k.startsWith(keyPrefix)) this.announced.delete(k);
+  }
+
+  /**
+   * resolve is the catalog's resolve, remembered per image string: the catalog never changes
+   * after it is built, and every container start on the node resolves its image (parsing the
+   * reference and its tag each time was ~1% of starting 3,000 pods). Results are shared, so
+   * they are never changed. The table starts over when full.
+   */
+  private resolve(image: string): ResolveResult {
+    let r = this.resolved.get(image);
+    if (!r) {
+      if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
+      r = this.deps.catalog.resolve(image);
+      this.resolved.set(image, r);
+    }
+    return r;
   }
 
   private once(key: string, what: string, fn: () => void): void {
