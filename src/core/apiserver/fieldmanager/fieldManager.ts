@@ -17,6 +17,7 @@ import type { KubeObject } from '../../api/types.ts';
 import { FieldSet } from './fieldSet.ts';
 import { fieldsIntersect, fieldsTouchedBy } from './fieldsV1.ts';
 import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
+import { placeholderView, withRealVolumes } from './podVolumeNames.ts';
 import { fieldType, ssaTypeOf, type SsaType } from './structure.ts';
 import { compare, merge, prune, shapeOf, toFieldSet, zeroValue } from './typed.ts';
 
@@ -100,9 +101,10 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): 
 
 // Field sets of created objects by kind and shape (see shapeOf), bounded. Small: a set is
 // tens of KB of tries, and the shapes that repeat are few (Events of one kind of message).
-// Pods are not cached at all: admission names every pod's service-account volume
-// kube-api-access-<random> before the field manager runs, so no two pods share a shape, and
-// a 512-entry cache held ~20 MB of sets that were never hit again.
+// Pods are cached under their shape with the service-account volume's random name
+// (kube-api-access-<random>) replaced by a placeholder (podVolumeNames.ts), so the pods of
+// one template share an entry; a pod without such a volume is not cached (its shape would
+// not repeat: a 512-entry cache once held ~20 MB of sets that were never hit again).
 const createdSets = new Map<string, Manager['set']>();
 const CREATED_LIMIT = 32;
 
@@ -116,7 +118,7 @@ const NOT_COMPARED = new Set(['apiVersion', 'kind', 'metadata']);
  */
 function createdShape(obj: KubeObject, kind: string, type: SsaType): string {
   const meta: unknown = obj.metadata;
-  if (kind === 'Pod' || !meta || typeof meta !== 'object' || Array.isArray(meta)) return '';
+  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) return '';
   const metaShape = `metadata{${shapeOf(meta, fieldType(type, 'metadata'), IGNORED_META_SET)}}`;
   let out = `${kind}|`;
   for (const k of Object.keys(obj)) {
@@ -129,10 +131,12 @@ function createdShape(obj: KubeObject, kind: string, type: SsaType): string {
 /** recordCreate is recordUpdate for a new object: the creator owns every field it set. */
 function recordCreate(obj: KubeObject, w: Write): void {
   const type = ssaTypeOf(w.kind);
-  const key = createdShape(obj, w.kind, type);
+  const pod = w.kind === 'Pod' ? placeholderView(obj, type) : undefined;
+  const source = pod?.view ?? obj;
+  const key = w.kind === 'Pod' && !pod ? '' : createdShape(source, w.kind, type);
   let set = key ? createdSets.get(key) : undefined;
   if (!set) {
-    const fields = comparable(obj);
+    const fields = comparable(source);
     const cmp = compare(zeroValue(type), fields, type);
     set = cmp.added.union(cmp.modified);
     if (key) {
@@ -140,6 +144,7 @@ function recordCreate(obj: KubeObject, w: Write): void {
       createdSets.set(flatString(key), set);
     }
   }
+  if (pod) set = withRealVolumes(set, pod.renames);
   obj.metadata.managedFields = encodeManagers([
     { manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time: w.time, set, fields: encodedOf(set) },
   ]) as KubeObject['metadata']['managedFields'];

@@ -23,7 +23,7 @@ function isGranularList(v: unknown, t: SsaType | undefined): v is unknown[] {
 }
 
 /** itemElement names one item of a granular list. */
-function itemElement(item: unknown, t: SsaType): string {
+export function itemElement(item: unknown, t: SsaType): string {
   if (t.list === 'set') return valueElement(item);
   const keys = (t.list as { keys: readonly string[] }).keys;
   return keyElement(isObj(item) ? item : {}, keys);
