@@ -1,8 +1,8 @@
 /**
  * PodIPAM hands out pod IPs per node, as the CNI's host-local IPAM plugin does on each node
- * (flannel and calico-with-host-local both use it): the node's podCIDR is a /24, `.1` is the
- * bridge (cni0), pods get `.2`, `.3`, ... continuing after the last address handed out
- * (host-local's `lastReservedIP`), wrapping past `.254`. So a new pod usually gets a fresh
+ * (flannel and calico-with-host-local both use it): the node's podCIDR is a /24 by default, `.1`
+ * is the bridge (cni0), pods get `.2`, `.3`, ... continuing after the last address handed out
+ * (host-local's `lastReservedIP`), wrapping past the last address before the broadcast (`.254`). So a new pod usually gets a fresh
  * address and the same seed and script always give the same IPs.
  *
  * The node's podCIDR is assigned by the kubelet at registration (node-ipam's range
@@ -13,8 +13,10 @@ import { formatIPv4, parseCidr } from './ipv4.ts';
 interface NodeRange {
   cidr: string;
   last: number;
-  /** byUID maps pod UID → host offset in the /24. */
+  /** byUID maps pod UID → host offset in the node's range. */
   byUID: Map<string, number>;
+  /** taken holds the host offsets in use (byUID's values). */
+  taken: Set<number>;
 }
 
 /** PodIPAMState is the saved form of the allocator. */
@@ -30,34 +32,38 @@ export class PodIPAM {
   allocate(nodeName: string, podCIDR: string, podUID: string): string {
     let range = this.nodes.get(nodeName);
     if (!range || range.cidr !== podCIDR) {
-      range = { cidr: podCIDR, last: 1, byUID: new Map() };
+      range = { cidr: podCIDR, last: 1, byUID: new Map(), taken: new Set() };
       this.nodes.set(nodeName, range);
     }
     const base = parseCidr(podCIDR);
-    const lastHost = Math.min(base.size - 2, 254);
+    const lastHost = base.size - 2;
     let host = range.byUID.get(podUID);
     if (host === undefined) {
-      const taken = new Set(range.byUID.values());
       host = range.last;
       let found = false;
       for (let i = 0; i < lastHost - 1; i++) {
         host = host >= lastHost ? 2 : host + 1;
-        if (!taken.has(host)) {
+        if (!range.taken.has(host)) {
           found = true;
           break;
         }
       }
-      // WARNING: a full /24 (253 pods) is beyond kubelet's max-pods of 110; reuse is never reached in practice.
+      // WARNING: a full range (253 pods in a /24) is beyond kubelet's max-pods of 110; reuse is never reached in practice.
       if (!found) throw new Error(`failed to allocate for range 0: no IP addresses available in range set: ${podCIDR}`);
       range.last = host;
       range.byUID.set(podUID, host);
+      range.taken.add(host);
     }
     return formatIPv4(base.base + host);
   }
 
   /** release frees the pod's address on its node. */
   release(nodeName: string, podUID: string): void {
-    this.nodes.get(nodeName)?.byUID.delete(podUID);
+    const range = this.nodes.get(nodeName);
+    const host = range?.byUID.get(podUID);
+    if (range === undefined || host === undefined) return;
+    range.byUID.delete(podUID);
+    range.taken.delete(host);
   }
 
   /** owner finds which node and pod UID hold an IP. */
@@ -77,6 +83,9 @@ export class PodIPAM {
 
   load(state: PodIPAMState): void {
     this.nodes.clear();
-    for (const n of state.nodes ?? []) this.nodes.set(n.node, { cidr: n.cidr, last: n.last, byUID: new Map(n.pods) });
+    for (const n of state.nodes ?? []) {
+      const byUID = new Map(n.pods);
+      this.nodes.set(n.node, { cidr: n.cidr, last: n.last, byUID, taken: new Set(byUID.values()) });
+    }
   }
 }

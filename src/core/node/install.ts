@@ -39,7 +39,7 @@ export function installNodes(cluster: Cluster): void {
     const kubelet = new Kubelet(cluster, {
       node: opts,
       internalIP: internalIPFor(index),
-      podCIDR: podCIDRFor(cluster.options.podCIDR, index),
+      podCIDR: podCIDRFor(cluster.options.podCIDR, index, cluster.options.nodeCIDRMaskSize),
       catalog,
       shell,
       preloadImages: SYSTEM_IMAGE_REFS,

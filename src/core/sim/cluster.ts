@@ -39,6 +39,11 @@ export interface ClusterOptions {
   kubernetesVersion: string;
   nodes: NodeOptions[];
   podCIDR: string;
+  /**
+   * nodeCIDRMaskSize is kube-controller-manager's --node-cidr-mask-size: the prefix of each
+   * node's podCIDR (default 24, 254 pod addresses; a node allowed more pods needs a larger range).
+   */
+  nodeCIDRMaskSize?: number;
   serviceCIDR: string;
   clusterDomain: string;
   /** freeze stored objects (catches accidental mutation; costs a little speed). */

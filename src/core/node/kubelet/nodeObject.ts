@@ -9,6 +9,7 @@ import { deepEqual } from '../../api/equality.ts';
 import { parseQuantity } from '../../api/quantity.ts';
 import { rfc3339 } from '../../api/time.ts';
 import type { KubeObject } from '../../api/types.ts';
+import { formatIPv4, parseCidr } from '../../network/ipv4.ts';
 import type { NodeOptions } from '../../sim/cluster.ts';
 
 /** NodeIdentity is what a kubelet knows about its machine (seeded per node). */
@@ -190,10 +191,13 @@ export function internalIPFor(index: number): string {
   return `172.30.${index + 1}.2`;
 }
 
-/** podCIDRFor is the n-th /24 of the cluster CIDR (what node-ipam's range allocator hands out in order). */
-export function podCIDRFor(clusterCIDR: string, index: number): string {
-  const [a, b] = clusterCIDR.split('/')[0].split('.');
-  return `${a}.${b}.${index}.0/24`;
+/**
+ * podCIDRFor is the n-th /maskSize of the cluster CIDR (what node-ipam's range allocator hands
+ * out in order; --node-cidr-mask-size defaults to 24).
+ */
+export function podCIDRFor(clusterCIDR: string, index: number, maskSize = 24): string {
+  const base = parseCidr(clusterCIDR).base + index * 2 ** (32 - maskSize);
+  return `${formatIPv4(base)}/${maskSize}`;
 }
 
 /** hex returns n lowercase hex digits from a random source (machine IDs, UUIDs). */

@@ -38,6 +38,8 @@ describe('node resources', () => {
     expect(r.allocatable.memory).toBe('4091904Ki');
     expect(r.allocatable['ephemeral-storage']).toBe('18556039988');
     expect(podCIDRFor('10.244.0.0/16', 2)).toBe('10.244.2.0/24');
+    // --node-cidr-mask-size=23: ranges of 512 addresses, in order.
+    expect(podCIDRFor('10.244.0.0/16', 3, 23)).toBe('10.244.6.0/23');
   });
 });
 
