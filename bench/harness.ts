@@ -5,7 +5,7 @@
  */
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { Pod } from '../src/core/api/types.ts';
+import type { KubeObject, Pod } from '../src/core/api/types.ts';
 import { PODS } from '../src/core/client/client.ts';
 import type { Cluster, NodeOptions } from '../src/core/sim/cluster.ts';
 
@@ -73,6 +73,22 @@ export function countPods(cluster: Cluster, namespace: string, pred: (pod: Pod) 
   let n = 0;
   for (const obj of cluster.informers.forResource(PODS).list(namespace)) if (pred(obj as unknown as Pod)) n++;
   return n;
+}
+
+/**
+ * runningPods counts a namespace's Running pods as the pod informer reports changes, so a
+ * driver can check "all Running?" every step without walking every pod (at 30,000 pods that
+ * walk was ~2% of the measured CPU, work the cluster itself never does).
+ */
+export function runningPods(cluster: Cluster, namespace: string): () => number {
+  let n = 0;
+  const counts = (obj: KubeObject) => obj.metadata.namespace === namespace && isRunning(obj as unknown as Pod);
+  cluster.informers.forResource(PODS).addHandler({
+    add: (obj) => void (counts(obj) && n++),
+    update: (oldObj, newObj) => void (n += Number(counts(newObj)) - Number(counts(oldObj))),
+    delete: (obj) => void (counts(obj) && n--),
+  });
+  return () => n;
 }
 
 /** isRunning is the pod phase kubectl shows as Running. */

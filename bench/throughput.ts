@@ -8,7 +8,7 @@ import type { KubeObject } from '../src/core/api/types.ts';
 import { DEPLOYMENTS } from '../src/core/client/client.ts';
 import type { Cluster } from '../src/core/sim/cluster.ts';
 import { createCluster } from '../src/core/sim/createCluster.ts';
-import { countPods, cpuSeconds, driveUntil, isRunning, workers } from './harness.ts';
+import { countPods, cpuSeconds, driveUntil, isRunning, runningPods, workers } from './harness.ts';
 
 /** ThroughputResult is one run's measurement; the cluster is kept for the heap and latency benches. */
 export interface ThroughputResult {
@@ -48,11 +48,12 @@ export function benchCluster(podsPerNode: number): Cluster {
 /** runThroughput creates `pods` replicas and drives the cluster until all are Running. */
 export async function runThroughput(pods: number, cluster = benchCluster(Math.max(110, Math.ceil(pods / 100) + 20))): Promise<ThroughputResult> {
   const client = cluster.client('kubectl-create');
+  const running = runningPods(cluster, 'default');
   const { result: virtualMs, cpu } = await cpuSeconds(async () => {
     client.create(DEPLOYMENTS, 'default', deployment('web', pods));
-    return driveUntil(cluster, () => countPods(cluster, 'default', isRunning) >= pods, 30 * 60_000);
+    return driveUntil(cluster, () => running() >= pods, 30 * 60_000);
   });
-  const running = countPods(cluster, 'default', isRunning);
-  if (running < pods) throw new Error(`only ${running}/${pods} pods Running after ${virtualMs / 1000}s virtual`);
+  const counted = countPods(cluster, 'default', isRunning);
+  if (counted < pods) throw new Error(`only ${counted}/${pods} pods Running after ${virtualMs / 1000}s virtual`);
   return { pods, cpu, podsPerCpuSecond: pods / cpu, virtualMs, cluster };
 }
