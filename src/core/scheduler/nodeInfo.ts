@@ -80,7 +80,62 @@ export function addPod(info: NodeInfo, pod: Pod): void {
   addInto(info.nonZeroRequested, requestsOf(pod, true));
   const ports = podHostPorts(pod);
   if (ports.length > 0) info.usedPorts.push(...ports);
-  if ((pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0) info.podsWithRequiredAntiAffinity.push(pod);
+  if (hasRequiredAntiAffinity(pod)) info.podsWithRequiredAntiAffinity.push(pod);
+}
+
+/**
+ * nextNodeInfo builds a node's new NodeInfo from its previous one and the pods added and
+ * removed since, without re-adding every pod: with hundreds of pods per node one binding
+ * otherwise re-summed them all. `pods` is the node's full pod list in informer order. The
+ * sums are integers (millicores, bytes), so subtracting and adding gives exactly the value
+ * a full build sums. Returns undefined when a changed pod has scalar (extended) resources:
+ * a full build drops a scalar that no pod asks for any more, which arithmetic cannot.
+ */
+export function nextNodeInfo(node: Node, pods: Pod[], prev: NodeInfo, added: readonly Pod[], removed: readonly Pod[]): NodeInfo | undefined {
+  for (const list of [added, removed]) {
+    for (const pod of list) if (hasScalar(requestsOf(pod)) || hasScalar(requestsOf(pod, true))) return undefined;
+  }
+  const info = newNodeInfo(node, []);
+  info.pods = pods;
+  addInto(info.requested, prev.requested);
+  addInto(info.nonZeroRequested, prev.nonZeroRequested);
+  for (const pod of removed) {
+    subtractFrom(info.requested, requestsOf(pod));
+    subtractFrom(info.nonZeroRequested, requestsOf(pod, true));
+  }
+  for (const pod of added) {
+    addInto(info.requested, requestsOf(pod));
+    addInto(info.nonZeroRequested, requestsOf(pod, true));
+  }
+  // Ports and anti-affinity pods are lists in pod order: collected again only when the node
+  // had some or a changed pod brings some (most nodes have none).
+  const changed = added.length > 0 || removed.length > 0;
+  if (prev.usedPorts.length > 0 || (changed && [...added, ...removed].some((p) => podHostPorts(p).length > 0))) {
+    for (const pod of pods) {
+      const ports = podHostPorts(pod);
+      if (ports.length > 0) info.usedPorts.push(...ports);
+    }
+  }
+  if (prev.podsWithRequiredAntiAffinity.length > 0 || (changed && [...added, ...removed].some(hasRequiredAntiAffinity))) {
+    info.podsWithRequiredAntiAffinity = pods.filter(hasRequiredAntiAffinity);
+  }
+  return info;
+}
+
+function hasRequiredAntiAffinity(pod: Pod): boolean {
+  return (pod.spec?.affinity?.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution ?? []).length > 0;
+}
+
+function hasScalar(r: Resources): boolean {
+  for (const _ in r.scalar) return true;
+  return false;
+}
+
+/** subtractFrom takes b's quantities out of a (in place); callers make sure b has no scalars. */
+function subtractFrom(a: Resources, b: Resources): void {
+  a.milliCPU -= b.milliCPU;
+  a.memory -= b.memory;
+  a.ephemeralStorage -= b.ephemeralStorage;
 }
 
 /** addInto adds b's quantities into a (in place), as addResources does into a new value. */

@@ -86,6 +86,68 @@ describe('SnapshotCache', () => {
     cache.snapshot();
     expect(listed()).toEqual([]);
   });
+
+  it('adjusts a NodeInfo by the pods added and removed exactly as a full rebuild sums them', () => {
+    // A seeded walk of binds, spec/label changes, terminal pods, deletes and node churn; after
+    // every step each NodeInfo must equal a full build (sums, scalars, ports, anti-affinity).
+    let seed = 7;
+    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } }] } };
+    const specOf = (v: number): object => ({
+      containers: [
+        {
+          name: 'c',
+          resources: { requests: { cpu: `${(v % 5) * 100}m`, memory: `${v % 3}Mi`, ...(v % 7 === 0 ? { 'example.com/gpu': '1' } : {}) } },
+          ...(v % 11 === 0 ? { ports: [{ containerPort: 80, hostPort: 8000 + (v % 3) }] } : {}),
+        },
+      ],
+      ...(v % 13 === 0 ? { affinity: anti } : {}),
+    });
+    const cache = new SnapshotCache();
+    const nodes = new Map<string, Node>();
+    for (const n of ['node01', 'node02', 'node03']) {
+      nodes.set(n, node(n));
+      cache.setNode(nodes.get(n)!);
+    }
+    const pods = new Map<string, Pod>();
+    const full = (infos: ReadonlyArray<ReturnType<typeof buildSnapshot>[number]>) =>
+      infos.map((i) => [i.name, i.pods, i.requested, i.nonZeroRequested, i.usedPorts, i.podsWithRequiredAntiAffinity, i.allocatable]);
+    for (let step = 0; step < 600; step++) {
+      const key = `default/p${rand(40)}`;
+      const current = pods.get(key);
+      const op = rand(10);
+      if (op === 9) {
+        const name = `node0${1 + rand(4)}`;
+        if (nodes.has(name) && rand(2) === 0) {
+          cache.deleteNode(nodes.get(name)!);
+          nodes.delete(name);
+        } else {
+          nodes.set(name, node(name, { step: String(step) }));
+          cache.setNode(nodes.get(name)!);
+        }
+      } else if (!current) {
+        const p = pod(key.slice(8), specOf(rand(100)), { app: 'db' }, rand(3) === 0 ? undefined : `node0${1 + rand(4)}`);
+        pods.set(key, p);
+        cache.addPod(key, p);
+      } else if (op < 2) {
+        pods.delete(key);
+        cache.deletePod(key, current);
+      } else {
+        const nodeName = current.spec?.nodeName ?? `node0${1 + rand(4)}`;
+        const next = [
+          () => ({ ...current, spec: { ...current.spec, nodeName } }),
+          () => ({ ...current, status: { phase: rand(4) === 0 ? 'Succeeded' : 'Running' } }),
+          () => ({ ...current, spec: { ...specOf(rand(100)), nodeName } }),
+          () => ({ ...current, metadata: { ...current.metadata, labels: { app: String(rand(3)) } } }),
+        ][rand(4)]() as Pod;
+        pods.set(key, next);
+        cache.updatePod(key, current, next);
+      }
+      if (rand(3) === 0) continue; // let changes pile up between some snapshots
+      // The map's insertion order is the informer's: a deleted and re-added key goes last.
+      expect(full(cache.snapshot())).toEqual(full(buildSnapshot([...nodes.values()], [...pods.values()])));
+    }
+  });
 });
 
 describe('numFeasibleNodesToFind', () => {

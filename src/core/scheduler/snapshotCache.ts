@@ -9,7 +9,7 @@
  */
 import { deepEqual } from '../api/equality.ts';
 import type { Node, Pod } from '../api/types.ts';
-import { isTerminal, newNodeInfo } from './nodeInfo.ts';
+import { isTerminal, newNodeInfo, nextNodeInfo } from './nodeInfo.ts';
 import type { NodeInfo, SnapshotChanges } from './types.ts';
 
 /** SnapshotCache tracks nodes and bound pods; feed it from the pod and node informers. */
@@ -28,6 +28,11 @@ export class SnapshotCache {
   private changes: SnapshotChanges = { generation: 0, positions: undefined };
   /** antiAffinityNodes names the nodes whose NodeInfo has pods with required anti-affinity. */
   private readonly antiAffinityNodes = new Set<string>();
+  /**
+   * deltas holds, per node with a NodeInfo, the pods placed on and taken off it since the last
+   * snapshot(), so its next NodeInfo adjusts the previous sums instead of re-adding every pod.
+   */
+  private readonly deltas = new Map<string, { added: Pod[]; removed: Pod[] }>();
 
   /** setNode records an added or updated Node. */
   setNode(node: Node): void {
@@ -44,6 +49,7 @@ export class SnapshotCache {
     this.infos.delete(name);
     this.dirty.delete(name);
     this.antiAffinityNodes.delete(name);
+    this.deltas.delete(name);
     this.sorted = undefined;
   }
 
@@ -100,7 +106,10 @@ export class SnapshotCache {
     for (const name of this.dirty) {
       const node = this.nodes.get(name);
       if (!node) continue;
-      const info = newNodeInfo(node, this.podsInInformerOrder(name));
+      const pods = this.podsInInformerOrder(name);
+      const prev = this.infos.get(name);
+      const delta = this.deltas.get(name);
+      const info = (prev && nextNodeInfo(node, pods, prev, delta?.added ?? [], delta?.removed ?? [])) || newNodeInfo(node, pods);
       this.infos.set(name, info);
       if (info.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityNodes.add(name);
       else this.antiAffinityNodes.delete(name);
@@ -113,6 +122,7 @@ export class SnapshotCache {
       }
     }
     this.dirty.clear();
+    this.deltas.clear();
     if (!this.sorted) {
       const names = [...this.nodes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       this.sorted = names.map((n) => this.infos.get(n)!);
@@ -171,14 +181,27 @@ export class SnapshotCache {
     if (!pods) this.podsByNode.set(nodeName, (pods = new Map()));
     pods.set(key, pod);
     this.markDirty(nodeName);
+    this.deltaOf(nodeName)?.added.push(pod);
   }
 
   private unplace(key: string, pod: Pod): void {
     const nodeName = pod.spec?.nodeName;
     if (!nodeName) return;
     const pods = this.podsByNode.get(nodeName);
-    if (pods?.delete(key)) this.markDirty(nodeName);
+    const old = pods?.get(key);
+    if (old && pods!.delete(key)) {
+      this.markDirty(nodeName);
+      this.deltaOf(nodeName)?.removed.push(old);
+    }
     if (pods && pods.size === 0) this.podsByNode.delete(nodeName);
+  }
+
+  /** deltaOf is the node's change record, or undefined when it has no NodeInfo to adjust (a full build follows). */
+  private deltaOf(name: string): { added: Pod[]; removed: Pod[] } | undefined {
+    if (!this.infos.has(name)) return undefined;
+    let delta = this.deltas.get(name);
+    if (!delta) this.deltas.set(name, (delta = { added: [], removed: [] }));
+    return delta;
   }
 
   private markDirty(name: string): void {
