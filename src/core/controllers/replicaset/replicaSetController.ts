@@ -21,7 +21,8 @@ import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { claimObject, controllerOf, newControllerRef, type ClaimContext } from './controllerRef.ts';
-import { forgetPodFacts, podAvailable, podFacts, podMatches, readySince, stableSelector } from './podFacts.ts';
+import { forgetPodFacts, podAvailable, podFacts, readySince, stableSelector, stableSetSelector } from './podFacts.ts';
+import { ClaimWalker, type ClaimWalk } from './claimWalk.ts';
 import { getPodsToDelete } from './podRanking.ts';
 import { asPod, isPodReady } from '../../api/podUtil.ts';
 import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus } from './replicaSetStatus.ts';
@@ -135,6 +136,8 @@ export class ReplicaSetController {
   private readonly podInformer: Informer;
   /** failures backs off keys whose create/delete failed (the rate limiter upstream gets from the error). */
   private readonly failures = new Map<string, number>();
+  /** walker remembers each big ReplicaSet's last claim walk (claimWalk.ts). */
+  private readonly walker = new ClaimWalker();
 
   constructor(
     private readonly cluster: Cluster,
@@ -223,6 +226,7 @@ export class ReplicaSetController {
     const cached = this.rsInformer.getByKey(key);
     if (!cached) {
       this.failures.delete(key);
+      this.walker.forget(key);
       return;
     }
     const rs = cached as ReplicaSet & KubeObject;
@@ -232,12 +236,13 @@ export class ReplicaSetController {
     } catch {
       return; // upstream logs "Error converting pod selector to selector" and gives up
     }
-    const claimed = this.claimPods(rs, selector);
+    const walk = this.claimPods(key, rs, selector);
+    const claimed = walk.claimed;
 
     let manageError: Error | undefined;
     if (!rs.metadata.deletionTimestamp) manageError = this.manageReplicas(claimed, rs);
     const now = this.cluster.clock.now();
-    const status = calculateReplicaSetStatus(rs, claimed, manageError, now);
+    const status = calculateReplicaSetStatus(rs, claimed, manageError, now, walk);
     const updated = this.updateStatus(rs, status);
 
     if (manageError) {
@@ -259,36 +264,18 @@ export class ReplicaSetController {
 
   /**
    * claimPods is claimObjects over the namespace's active pods (every pod of the namespace, so
-   * pods whose labels changed can still be released), reading each pod through podFacts. The
-   * common cases, a pod this ReplicaSet controls that still matches and a pod another
-   * controller owns, are answered from the facts without side effects; orphans and pods to
-   * release go through claimObject, in the same order, with the same first-error rule.
+   * pods whose labels changed can still be released), through the ClaimWalker: the common
+   * cases, a pod this ReplicaSet controls that still matches and a pod another controller
+   * owns, are answered from the pod's facts (or the previous walk's verdict for the same pod
+   * object) without side effects; orphans and pods to release go through claimObject, in the
+   * same order, with the same first-error rule.
    */
-  private claimPods(rs: ReplicaSet & KubeObject, selector: Selector): Pod[] {
+  private claimPods(key: string, rs: ReplicaSet & KubeObject, selector: Selector): ClaimWalk {
     const ctx: ClaimContext = { client: this.client, dependents: PODS, ownerResource: this.kind.ref, owner: rs, ownerApiVersion: this.kind.apiVersion, ownerKind: this.kind.kind, selector };
-    const uid = rs.metadata.uid;
-    const claimed: Pod[] = [];
-    let firstError: unknown;
-    for (const obj of this.podInformer.list(rs.metadata.namespace ?? '')) {
-      const pod = asPod(obj);
-      const facts = podFacts(pod);
-      if (!facts.active) continue;
-      if (facts.hasController) {
-        if (facts.controllerUid !== uid) continue;
-        if (podMatches(pod, facts, selector)) {
-          claimed.push(pod);
-          continue;
-        }
-      }
-      try {
-        const claimedObj = claimObject(ctx, obj);
-        if (claimedObj) claimed.push(asPod(claimedObj));
-      } catch (err) {
-        firstError ??= err;
-      }
-    }
-    if (firstError !== undefined) throw firstError;
-    return claimed;
+    const owner = { uid: rs.metadata.uid, selector, templateSelector: stableSetSelector(rs.spec?.template?.metadata?.labels) };
+    // Only ReplicaSets synced in batches are worth a memo of a pointer per pod of the namespace.
+    const remember = (rs.spec?.replicas ?? 0) > STATUS_BATCH_MIN_REPLICAS;
+    return this.walker.walk(key, this.podInformer.list(rs.metadata.namespace ?? ''), owner, (obj) => claimObject(ctx, obj), remember);
   }
 
   /** manageReplicas creates or deletes pods to reach spec.replicas; returns the first error. */

@@ -7,6 +7,12 @@ import type { Pod, ReplicaSet } from '../../api/types.ts';
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import { podAvailable, podFacts, podMatches, stableSetSelector } from './podFacts.ts';
 
+/** PodCounts are status counts of claimed pods taken elsewhere (the claim walk). */
+export interface PodCounts {
+  readonly fullyLabeled: number;
+  readonly ready: number;
+}
+
 /** REPLICA_FAILURE is the ReplicaSetReplicaFailure condition type. */
 export const REPLICA_FAILURE = 'ReplicaFailure';
 
@@ -34,22 +40,31 @@ export function removeReplicaSetCondition(status: MutableReplicaSetStatus, type:
  * calculateReplicaSetStatus counts the claimed active pods. `manageError` is the error
  * of this sync's create/delete attempt, which becomes (or clears) ReplicaFailure.
  * NOTE: counts are of the pods seen at the start of the sync, so pods created in this
- * sync show up in status on the next one — as upstream.
+ * sync show up in status on the next one — as upstream. `counts`, when given, are the
+ * fullyLabeled and ready counts of `pods` already taken by the claim walk (claimWalk.ts).
  */
-export function calculateReplicaSetStatus(rs: ReplicaSet, pods: Pod[], manageError: Error | undefined, now: number): MutableReplicaSetStatus {
+export function calculateReplicaSetStatus(rs: ReplicaSet, pods: Pod[], manageError: Error | undefined, now: number, counts?: PodCounts): MutableReplicaSetStatus {
   const status: MutableReplicaSetStatus = { ...(rs.status ?? { replicas: 0 }) };
-  const templateSelector = stableSetSelector(rs.spec?.template?.metadata?.labels);
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
-  // Per-pod answers come from podFacts: most pods did not change since the last sync.
-  for (const pod of pods) {
-    const facts = podFacts(pod);
-    if (podMatches(pod, facts, templateSelector)) fullyLabeled++;
-    if (facts.ready) {
-      ready++;
-      if (podAvailable(pod, facts, minReadySeconds, now)) available++;
+  if (counts) {
+    fullyLabeled = counts.fullyLabeled;
+    ready = counts.ready;
+    // With minReadySeconds 0 a ready pod is available (podAvailable); otherwise it depends on now.
+    if (minReadySeconds === 0) available = ready;
+    else for (const pod of pods) if (podAvailable(pod, podFacts(pod), minReadySeconds, now)) available++;
+  } else {
+    const templateSelector = stableSetSelector(rs.spec?.template?.metadata?.labels);
+    // Per-pod answers come from podFacts: most pods did not change since the last sync.
+    for (const pod of pods) {
+      const facts = podFacts(pod);
+      if (podMatches(pod, facts, templateSelector)) fullyLabeled++;
+      if (facts.ready) {
+        ready++;
+        if (podAvailable(pod, facts, minReadySeconds, now)) available++;
+      }
     }
   }
   const failure = rs.status?.conditions?.find((c) => c.type === REPLICA_FAILURE);
