@@ -234,7 +234,12 @@ export class Kubelet {
     const out: ContainerUsage[] = [];
     for (const rec of this.records.values()) {
       for (const c of rec.containers.values()) {
-        if (c.process?.running) out.push({ namespace: rec.namespace, pod: rec.name, container: c.name, startedAt: c.process.startedAt, ...c.process.usage() });
+        const process = c.process;
+        if (!process?.running) continue;
+        // Fields copied by name rather than spread: metrics-server scrapes every container of the
+        // cluster every 15 s, and the spread's generic copy was most of this loop's cost.
+        const use = process.usage();
+        out.push({ namespace: rec.namespace, pod: rec.name, container: c.name, startedAt: process.startedAt, cpuMilli: use.cpuMilli, memoryBytes: use.memoryBytes });
       }
     }
     return out;
