@@ -91,7 +91,8 @@ describe('SnapshotCache', () => {
     // A seeded walk of binds, spec/label changes, terminal pods, deletes and node churn; after
     // every step each NodeInfo must equal a full build (sums, scalars, ports, anti-affinity).
     let seed = 7;
-    const rand = (n: number): number => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    // The high bits of the LCG: its low bits repeat with short periods.
+    const rand = (n: number): number => Math.floor(((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32) * n);
     const anti = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ topologyKey: 'kubernetes.io/hostname', labelSelector: { matchLabels: { app: 'db' } } }] } };
     const specOf = (v: number): object => ({
       containers: [
@@ -136,7 +137,7 @@ describe('SnapshotCache', () => {
         const nodeName = current.spec?.nodeName ?? `node0${1 + rand(4)}`;
         const next = [
           () => ({ ...current, spec: { ...current.spec, nodeName } }),
-          () => ({ ...current, status: { phase: rand(4) === 0 ? 'Succeeded' : 'Running' } }),
+          () => ({ ...current, status: { phase: rand(4) === 0 ? 'Succeeded' : 'Running', message: `step ${step}` } }),
           () => ({ ...current, spec: { ...specOf(rand(100)), nodeName } }),
           () => ({ ...current, metadata: { ...current.metadata, labels: { app: String(rand(3)) } } }),
         ][rand(4)]() as Pod;

@@ -12,6 +12,18 @@ import type { Node, Pod } from '../api/types.ts';
 import { isTerminal, newNodeInfo, nextNodeInfo } from './nodeInfo.ts';
 import type { NodeInfo, SnapshotChanges } from './types.ts';
 
+/**
+ * NodeDelta is what changed on a node since the last snapshot(): the pods placed (as placed,
+ * for their requests, and by key, for their current object) and taken off (as they were
+ * counted, and by informer position).
+ */
+interface NodeDelta {
+  added: Pod[];
+  removed: Pod[];
+  addedKeys: string[];
+  removedSeqs: number[];
+}
+
 /** SnapshotCache tracks nodes and bound pods; feed it from the pod and node informers. */
 export class SnapshotCache {
   private readonly nodes = new Map<string, Node>();
@@ -32,7 +44,11 @@ export class SnapshotCache {
    * deltas holds, per node with a NodeInfo, the pods placed on and taken off it since the last
    * snapshot(), so its next NodeInfo adjusts the previous sums instead of re-adding every pod.
    */
-  private readonly deltas = new Map<string, { added: Pod[]; removed: Pod[] }>();
+  private readonly deltas = new Map<string, NodeDelta>();
+  /** infoSeqs holds, per NodeInfo in infos, its pods' informer positions (parallel to info.pods). */
+  private readonly infoSeqs = new Map<string, number[]>();
+  /** fullOrder names nodes whose next pod list must be sorted from scratch (see podsInOrder). */
+  private readonly fullOrder = new Set<string>();
 
   /** setNode records an added or updated Node. */
   setNode(node: Node): void {
@@ -50,11 +66,14 @@ export class SnapshotCache {
     this.dirty.delete(name);
     this.antiAffinityNodes.delete(name);
     this.deltas.delete(name);
+    this.infoSeqs.delete(name);
     this.sorted = undefined;
   }
 
   /** addPod records a pod the informer added. */
   addPod(key: string, pod: Pod): void {
+    // A key added twice would change position under a pod the previous NodeInfo lists.
+    if (this.seq.has(key) && pod.spec?.nodeName) this.fullOrder.add(pod.spec.nodeName);
     this.seq.set(key, this.nextSeq++);
     this.place(key, pod);
   }
@@ -80,10 +99,11 @@ export class SnapshotCache {
     if (!pods?.has(key)) return false;
     pods.set(key, newPod);
     const info = this.infos.get(nodeName);
-    if (info && !this.dirty.has(nodeName)) {
+    if (info) {
+      // Swapped even when the node is dirty: its next pod list is built from this one.
       const i = info.pods.indexOf(oldPod);
       if (i >= 0) info.pods[i] = newPod;
-      else this.markDirty(nodeName);
+      else if (!this.dirty.has(nodeName)) this.markDirty(nodeName);
       const j = info.podsWithRequiredAntiAffinity.indexOf(oldPod);
       if (j >= 0) info.podsWithRequiredAntiAffinity[j] = newPod;
     }
@@ -106,9 +126,9 @@ export class SnapshotCache {
     for (const name of this.dirty) {
       const node = this.nodes.get(name);
       if (!node) continue;
-      const pods = this.podsInInformerOrder(name);
       const prev = this.infos.get(name);
       const delta = this.deltas.get(name);
+      const pods = this.podsInOrder(name, prev, delta);
       const info = (prev && nextNodeInfo(node, pods, prev, delta?.added ?? [], delta?.removed ?? [])) || newNodeInfo(node, pods);
       this.infos.set(name, info);
       if (info.podsWithRequiredAntiAffinity.length > 0) this.antiAffinityNodes.add(name);
@@ -123,6 +143,7 @@ export class SnapshotCache {
     }
     this.dirty.clear();
     this.deltas.clear();
+    this.fullOrder.clear();
     if (!this.sorted) {
       const names = [...this.nodes.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       this.sorted = names.map((n) => this.infos.get(n)!);
@@ -158,7 +179,10 @@ export class SnapshotCache {
    */
   private podsInInformerOrder(nodeName: string): Pod[] {
     const byKey = this.podsByNode.get(nodeName);
-    if (!byKey) return [];
+    if (!byKey) {
+      this.infoSeqs.set(nodeName, []);
+      return [];
+    }
     const pods: Pod[] = [];
     const seqs: number[] = [];
     let sorted = true;
@@ -168,10 +192,57 @@ export class SnapshotCache {
       pods.push(pod);
       seqs.push(seq);
     }
-    if (sorted) return pods;
+    if (sorted) {
+      this.infoSeqs.set(nodeName, seqs);
+      return pods;
+    }
     // A stable sort on the looked-up positions, as the sort of entries by position was.
     const order = pods.map((_, i) => i).sort((a, b) => seqs[a] - seqs[b]);
+    this.infoSeqs.set(nodeName, order.map((i) => seqs[i]));
     return order.map((i) => pods[i]);
+  }
+
+  /**
+   * podsInOrder is podsInInformerOrder for a node whose previous NodeInfo and changes are
+   * known: the previous list (kept in position order, with in-place swaps applied) minus the
+   * removed positions, merged with the added keys' current pods by position. One binding then
+   * costs a copy of the list rather than a walk of the node's pod map with a lookup per pod.
+   */
+  private podsInOrder(nodeName: string, prev: NodeInfo | undefined, delta: NodeDelta | undefined): Pod[] {
+    const prevSeqs = this.infoSeqs.get(nodeName);
+    if (!prev || !prevSeqs || this.fullOrder.has(nodeName)) return this.podsInInformerOrder(nodeName);
+    const byKey = this.podsByNode.get(nodeName);
+    const adds: { seq: number; pod: Pod }[] = [];
+    const seen = new Set<string>();
+    for (const key of delta?.addedKeys ?? []) {
+      const pod = byKey?.get(key);
+      if (!pod || seen.has(key)) continue; // taken off again, or added twice
+      seen.add(key);
+      adds.push({ seq: this.seq.get(key) ?? 0, pod });
+    }
+    adds.sort((a, b) => a.seq - b.seq);
+    const removed = delta && delta.removedSeqs.length > 0 ? new Set(delta.removedSeqs) : undefined;
+    const pods: Pod[] = [];
+    const seqs: number[] = [];
+    let a = 0;
+    for (let i = 0; i < prev.pods.length; i++) {
+      const seq = prevSeqs[i];
+      if (removed?.has(seq)) continue;
+      for (; a < adds.length && adds[a].seq < seq; a++) {
+        pods.push(adds[a].pod);
+        seqs.push(adds[a].seq);
+      }
+      pods.push(prev.pods[i]);
+      seqs.push(seq);
+    }
+    for (; a < adds.length; a++) {
+      pods.push(adds[a].pod);
+      seqs.push(adds[a].seq);
+    }
+    // The map is the truth: a count that disagrees means a change this path did not see.
+    if (pods.length !== (byKey?.size ?? 0)) return this.podsInInformerOrder(nodeName);
+    this.infoSeqs.set(nodeName, seqs);
+    return pods;
   }
 
   private place(key: string, pod: Pod): void {
@@ -181,7 +252,11 @@ export class SnapshotCache {
     if (!pods) this.podsByNode.set(nodeName, (pods = new Map()));
     pods.set(key, pod);
     this.markDirty(nodeName);
-    this.deltaOf(nodeName)?.added.push(pod);
+    const delta = this.deltaOf(nodeName);
+    if (delta) {
+      delta.added.push(pod);
+      delta.addedKeys.push(key);
+    }
   }
 
   private unplace(key: string, pod: Pod): void {
@@ -191,16 +266,20 @@ export class SnapshotCache {
     const old = pods?.get(key);
     if (old && pods!.delete(key)) {
       this.markDirty(nodeName);
-      this.deltaOf(nodeName)?.removed.push(old);
+      const delta = this.deltaOf(nodeName);
+      if (delta) {
+        delta.removed.push(old);
+        delta.removedSeqs.push(this.seq.get(key) ?? 0);
+      }
     }
     if (pods && pods.size === 0) this.podsByNode.delete(nodeName);
   }
 
   /** deltaOf is the node's change record, or undefined when it has no NodeInfo to adjust (a full build follows). */
-  private deltaOf(name: string): { added: Pod[]; removed: Pod[] } | undefined {
+  private deltaOf(name: string): NodeDelta | undefined {
     if (!this.infos.has(name)) return undefined;
     let delta = this.deltas.get(name);
-    if (!delta) this.deltas.set(name, (delta = { added: [], removed: [] }));
+    if (!delta) this.deltas.set(name, (delta = { added: [], removed: [], addedKeys: [], removedSeqs: [] }));
     return delta;
   }
 
