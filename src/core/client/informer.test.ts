@@ -35,6 +35,14 @@ describe('Informer indexes', () => {
     expect(names(informer.byIndex('size', '0'))).toEqual(['c', 'x']);
     expect(names(informer.list('other'))).toEqual(['x']);
     expect(informer.byIndex('size', '7')).toEqual([]);
+    // namespaceView is the same list without a copy; a write shows only once delivered.
+    expect(names([...informer.namespaceView('default')])).toEqual(['c', 'a']);
+    expect(informer.namespaceView('nowhere').size).toBe(0);
+    const view = informer.namespaceView('default');
+    client.create(CONFIGMAPS, 'default', cm('default', 'd'));
+    expect(names([...view])).toEqual(['c', 'a']);
+    cluster.settle();
+    expect(names([...informer.namespaceView('default')])).toEqual(['c', 'a', 'd']);
   });
 });
 

@@ -40,6 +40,9 @@ export function splitKey(key: string): { namespace: string; name: string } {
   return i < 0 ? { namespace: '', name: key } : { namespace: key.slice(0, i), name: key.slice(i + 1) };
 }
 
+/** EMPTY_VIEW is namespaceView's answer for a namespace with no cached objects. */
+const EMPTY_VIEW: ReadonlySet<KubeObject> = new Set();
+
 /** Informer caches one resource. */
 export class Informer {
   private readonly items = new Map<string, KubeObject>();
@@ -100,6 +103,16 @@ export class Informer {
   list(namespace?: string): KubeObject[] {
     if (namespace === undefined) return [...this.items.values()];
     return this.byIndex('namespace', namespace);
+  }
+
+  /**
+   * namespaceView is list(namespace) without the copy: the informer's own live set, in list
+   * order. For a caller that walks thousands of objects on every sync; it must finish the walk
+   * before the loop delivers the next watch event (writes made during the walk only arrive
+   * later) and never keep the set.
+   */
+  namespaceView(namespace: string): ReadonlySet<KubeObject> {
+    return this.indices.get('namespace')?.get(namespace) ?? EMPTY_VIEW;
   }
 
   byIndex(index: string, value: string): KubeObject[] {

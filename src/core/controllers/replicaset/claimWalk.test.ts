@@ -74,6 +74,19 @@ describe('ClaimWalker', () => {
     expect(walker.walk('k', [q], owner, () => undefined, true).claimed).toHaveLength(0);
   });
 
+  it('walks a live set like a list, reusing its buffers across walks as the namespace grows and shrinks', () => {
+    const walker = new ClaimWalker();
+    const a = pod('a', { owner: 'u1', ready: true });
+    const b = pod('b', { owner: 'u1' });
+    const c = pod('c', { owner: 'other' });
+    const lists = [[a, b, c], [a, b, c, pod('d', { owner: 'u1' }), pod('e', { owner: 'u1' })], [b, pod('a', { owner: 'u1' })], [], [c, b], [c, b, a]];
+    for (const list of lists) {
+      const got = walker.walk('k', new Set(list), owner, () => undefined, true);
+      const want = new ClaimWalker().walk('k', list, owner, () => undefined, true);
+      expect(got).toEqual(want);
+    }
+  });
+
   it('keeps the first error after the pass, calls claimSlow again next time, and remembers nothing', () => {
     const walker = new ClaimWalker();
     const pods = [pod('x'), pod('a', { owner: 'u1' }), pod('y')];

@@ -275,7 +275,7 @@ export class ReplicaSetController {
     const owner = { uid: rs.metadata.uid, selector, templateSelector: stableSetSelector(rs.spec?.template?.metadata?.labels) };
     // Only ReplicaSets synced in batches are worth a memo of a pointer per pod of the namespace.
     const remember = (rs.spec?.replicas ?? 0) > STATUS_BATCH_MIN_REPLICAS;
-    return this.walker.walk(key, this.podInformer.list(rs.metadata.namespace ?? ''), owner, (obj) => claimObject(ctx, obj), remember);
+    return this.walker.walk(key, this.podInformer.namespaceView(rs.metadata.namespace ?? ''), owner, (obj) => claimObject(ctx, obj), remember);
   }
 
   /** manageReplicas creates or deletes pods to reach spec.replicas; returns the first error. */
