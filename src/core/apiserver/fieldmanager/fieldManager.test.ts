@@ -33,6 +33,24 @@ describe('field manager: updates', () => {
     expect(c.metadata.managedFields?.[0]?.fieldsV1).toEqual({ 'f:data': { '.': {}, 'f:a': {} }, 'f:metadata': { 'f:labels': { '.': {}, 'f:app': {}, 'f:tier': {} } } });
   });
 
+  it('a create reuses the previous set of its kind only when its shape is the same (prefix, extra field, list element)', () => {
+    const fields = (o: KubeObject) => o.metadata.managedFields?.[0]?.fieldsV1;
+    const one = { 'f:data': { '.': {}, 'f:a': {} } };
+    const two = { 'f:data': { '.': {}, 'f:a': {}, 'f:b': {} } };
+    expect(fields(created(cm({ a: '1' }), at('m')))).toEqual(one);
+    expect(fields(created(cm({ a: '1', b: '2' }), at('m')))).toEqual(two); // the previous shape is a prefix
+    expect(fields(created(cm({ a: '3' }), at('m')))).toEqual(one); // this one is a prefix of the previous
+    expect(fields(created(cm({ b: '3' }), at('m')))).toEqual({ 'f:data': { '.': {}, 'f:b': {} } });
+    const svc = (ports: number[]): KubeObject =>
+      ({ apiVersion: 'v1', kind: 'Service', metadata: { name: 's' }, spec: { ports: ports.map((port) => ({ port, protocol: 'TCP' })) } }) as unknown as KubeObject;
+    const ports = (o: KubeObject) => Object.keys((fields(o) as Record<string, Record<string, Record<string, unknown>>>)['f:spec']!['f:ports']!);
+    const w = at('m', { kind: 'Service' });
+    expect(ports(created(svc([80]), w))).toEqual(['.', 'k:{"port":80,"protocol":"TCP"}']);
+    expect(ports(created(svc([81]), w))).toEqual(['.', 'k:{"port":81,"protocol":"TCP"}']);
+    expect(ports(created(svc([81, 82]), w))).toEqual(['.', 'k:{"port":81,"protocol":"TCP"}', 'k:{"port":82,"protocol":"TCP"}']);
+    expect(ports(created(svc([81]), w))).toEqual(['.', 'k:{"port":81,"protocol":"TCP"}']);
+  });
+
   it('objects written alike by one manager in the same second share one frozen managedFields list', () => {
     const a = created(cm({ a: '1' }), at('kubelet'));
     const b = created(cm({ a: '2' }), at('kubelet'));

@@ -12,14 +12,13 @@
  * Managers left owning nothing are dropped, as upstream drops them.
  */
 import { StatusError } from '../../api/status.ts';
-import { flatString } from '../../api/flatString.ts';
 import type { KubeObject } from '../../api/types.ts';
 import { FieldSet } from './fieldSet.ts';
 import { fieldsIntersect, fieldsTouchedBy } from './fieldsV1.ts';
 import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
 import { placeholderView, withRealVolumes } from './podVolumeNames.ts';
 import { fieldType, ssaTypeOf, type SsaType } from './structure.ts';
-import { compare, merge, prune, shapeOf, toFieldSet, zeroValue } from './typed.ts';
+import { compare, matchShapeParts, merge, prune, shapeParts, toFieldSet, zeroValue } from './typed.ts';
 
 /** Write identifies the manager making a write. */
 export interface Write {
@@ -99,7 +98,7 @@ function sameEntries(a: readonly unknown[], b: readonly unknown[] | undefined): 
   return true;
 }
 
-// Field sets of created objects by kind and shape (see shapeOf), bounded. Small: a set is
+// Field sets of created objects by kind and shape (see shapeParts), bounded. Small: a set is
 // tens of KB of tries, and the shapes that repeat are few (Events of one kind of message).
 // Pods are cached under their shape with the service-account volume's random name
 // (kube-api-access-<random>) replaced by a placeholder (podVolumeNames.ts), so the pods of
@@ -112,42 +111,83 @@ const CREATED_LIMIT = 32;
 const NOT_COMPARED = new Set(['apiVersion', 'kind', 'metadata']);
 
 /**
- * createdShape is shapeOf(comparable(obj)) read from the object itself, without building
- * the comparable copy; metadata keeps its place in the object's order, which with the
- * rest determines comparable's order too. Empty when the object is not cached.
+ * createdShape is the shape (see shapeParts) of comparable(obj), as pieces, read from the
+ * object itself without building the comparable copy; metadata keeps its place in the
+ * object's order, which with the rest determines comparable's order too.
  */
-function createdShape(obj: KubeObject, kind: string, type: SsaType): string {
-  const meta: unknown = obj.metadata;
-  if (!meta || typeof meta !== 'object' || Array.isArray(meta)) return '';
-  const metaShape = `metadata{${shapeOf(meta, fieldType(type, 'metadata'), IGNORED_META_SET)}}`;
-  let out = `${kind}|`;
+function createdShape(obj: KubeObject, kind: string, type: SsaType): string[] {
+  const out: string[] = [kind, '|'];
   for (const k of Object.keys(obj)) {
-    if (k === 'metadata') out += metaShape;
-    else if (!NOT_COMPARED.has(k) && (obj as Record<string, unknown>)[k] != null) out += `${k}{${shapeOf((obj as Record<string, unknown>)[k], fieldType(type, k))}}`;
+    const v = (obj as Record<string, unknown>)[k];
+    if (k === 'metadata') {
+      out.push('metadata{');
+      shapeParts(v, fieldType(type, 'metadata'), out, IGNORED_META_SET);
+      out.push('}');
+    } else if (!NOT_COMPARED.has(k) && v != null) {
+      out.push(k, '{');
+      shapeParts(v, fieldType(type, k), out);
+      out.push('}');
+    }
   }
   return out;
 }
+
+/** hasCreatedShape tells whether obj's createdShape would equal pieces, without building it. */
+function hasCreatedShape(obj: KubeObject, type: SsaType, pieces: readonly string[]): boolean {
+  let i = 2; // pieces[0..1] are the kind, which the caller's table is keyed by, and '|'
+  for (const k of Object.keys(obj)) {
+    const v = (obj as Record<string, unknown>)[k];
+    if (k === 'metadata') {
+      if (pieces[i] !== 'metadata{') return false;
+      i = matchShapeParts(v, fieldType(type, 'metadata'), pieces, i + 1, IGNORED_META_SET);
+    } else if (!NOT_COMPARED.has(k) && v != null) {
+      if (pieces[i] !== k || pieces[i + 1] !== '{') return false;
+      i = matchShapeParts(v, fieldType(type, k), pieces, i + 2);
+    } else continue;
+    if (i < 0 || pieces[i] !== '}') return false;
+    i++;
+  }
+  return i === pieces.length;
+}
+
+// The last created shape of each kind and its set. Creates come in runs of one shape (a
+// ReplicaSet's pods, a kubelet's Events), and comparing a create's pieces with the last
+// ones as it walks costs no key string: ~300 pieces joined and hashed per pod otherwise.
+// The set is what the key maps to, so it stays right when createdSets is cleared.
+const lastCreated = new Map<string, { pieces: readonly string[]; set: Manager['set'] }>();
 
 /** recordCreate is recordUpdate for a new object: the creator owns every field it set. */
 function recordCreate(obj: KubeObject, w: Write): void {
   const type = ssaTypeOf(w.kind);
   const pod = w.kind === 'Pod' ? placeholderView(obj, type) : undefined;
   const source = pod?.view ?? obj;
-  const key = w.kind === 'Pod' && !pod ? '' : createdShape(source, w.kind, type);
-  let set = key ? createdSets.get(key) : undefined;
+  const cacheable = (w.kind !== 'Pod' || pod !== undefined) && isMeta(source.metadata);
+  const last = cacheable ? lastCreated.get(w.kind) : undefined;
+  let set = last && hasCreatedShape(source, type, last.pieces) ? last.set : undefined;
   if (!set) {
-    const fields = comparable(source);
-    const cmp = compare(zeroValue(type), fields, type);
-    set = cmp.added.union(cmp.modified);
-    if (key) {
-      if (createdSets.size >= CREATED_LIMIT) createdSets.clear();
-      createdSets.set(flatString(key), set);
+    const pieces = cacheable ? createdShape(source, w.kind, type) : undefined;
+    const key = pieces?.join('');
+    set = key ? createdSets.get(key) : undefined;
+    if (!set) {
+      const fields = comparable(source);
+      const cmp = compare(zeroValue(type), fields, type);
+      set = cmp.added.union(cmp.modified);
+      if (key) {
+        if (createdSets.size >= CREATED_LIMIT) createdSets.clear();
+        createdSets.set(key, set);
+      }
     }
+    if (pieces) lastCreated.set(w.kind, { pieces, set });
   }
   if (pod) set = withRealVolumes(set, pod.renames);
   obj.metadata.managedFields = encodeManagers([
     { manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time: w.time, set, fields: encodedOf(set) },
   ]) as KubeObject['metadata']['managedFields'];
+}
+
+/** isMeta: only objects whose metadata is an object are cached (comparable needs one). */
+function isMeta(meta: unknown): boolean {
+  return meta !== null && typeof meta === 'object' && !Array.isArray(meta);
 }
 
 /**
