@@ -193,7 +193,6 @@ export class Store {
     let head = this.logHead;
     while (head < this.log.length && this.log[head].revision <= revision) head++;
     if (head === this.logHead && this.logStart > 0) return;
-    this.logHead = head;
     this.logStart++;
     this.log = this.log.slice(head);
     this.logHead = 0;
