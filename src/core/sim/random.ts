@@ -20,6 +20,15 @@ export class Random {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   }
 
+  /**
+   * skip advances the sequence as `n` calls of next() would, in one step (mulberry32's state
+   * moves by a constant per draw): a kubelet reserves a pod token's draws at mount time and
+   * replays them from the saved state only if someone reads the token.
+   */
+  skip(n: number): void {
+    this.state = (this.state + Math.imul(n, 0x6d2b79f5)) >>> 0;
+  }
+
   /** int returns an integer in [0, n). */
   int(n: number): number {
     return Math.floor(this.next() * n);

@@ -33,7 +33,7 @@ import { generatePodStatus } from './podStatus.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
 import { routePodsToNode } from './podRouter.ts';
 import { mirrorPod } from './staticPods.ts';
-import { FAKE_CA, fakeToken } from './serviceAccountToken.ts';
+import { FAKE_CA, lazyToken } from './serviceAccountToken.ts';
 
 /** NODE_STATUS_UPDATE_MS, NODE_STATUS_REPORT_MS and LEASE_RENEW_MS are the kubelet defaults. */
 export const NODE_STATUS_UPDATE_MS = 10_000;
@@ -150,7 +150,7 @@ export class Kubelet {
           const name = (client.tryGet(PERSISTENTVOLUMECLAIMS, ns, claim)?.spec as { volumeName?: string } | undefined)?.volumeName;
           return name ? client.tryGet(PERSISTENTVOLUMES, '', name) : undefined;
         },
-        serviceAccountToken: (pod) => fakeToken(pod, random),
+        serviceAccountToken: (pod) => lazyToken(pod, random),
         caCert: FAKE_CA,
       },
       podIP: (pod) =>

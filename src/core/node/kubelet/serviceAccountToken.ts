@@ -5,24 +5,60 @@
  * Neither is cryptographically real; they look and decode like the real ones.
  */
 import type { Pod } from '../../api/types.ts';
-import type { Random } from '../../sim/random.ts';
+import { Random } from '../../sim/random.ts';
 import { hex } from './nodeObject.ts';
 import { base64UrlEncode, utf8Encode } from '../../api/encoding.ts';
 
 /** FAKE_CA is the cluster CA certificate projected into pods as ca.crt (not a usable key pair). */
 export const FAKE_CA = '-----BEGIN CERTIFICATE-----\nMIIDBTCCAe2gAwIBAgIIKubeplayCAwDQYJKoZIhvcNAQELBQAwFTETMBEGA1UEAxMKa3ViZXJuZXRlczAeFw0yNjAxMTUwOTAwMDBaFw0zNjAxMTMwOTAwMDBaMBUxEzARBgNVBAMTCmt1YmVybmV0ZXM=\n-----END CERTIFICATE-----\n';
 
+/** TokenSubject is what a pod's token names: its namespace, service account, name and uid. */
+export interface TokenSubject {
+  namespace: string;
+  serviceAccount: string;
+  name: string;
+  uid: string;
+}
+
+/** TOKEN_DRAWS is how many random draws a token takes: the key id's 43 hex digits and the signature's 86. */
+export const TOKEN_DRAWS = 43 + 86;
+
 /** fakeToken is a JWT-shaped bound service account token (header.payload.signature). */
 export function fakeToken(pod: Pod, random: Random): string {
+  return tokenFor(subjectOf(pod), random);
+}
+
+/**
+ * lazyToken reserves a pod's token now and builds it on first call. The text takes TOKEN_DRAWS
+ * draws of the kubelet's random sequence, so the sequence is skipped past them at once (every
+ * later draw, container IDs and seeds, stays what it was) and replayed from the saved state
+ * when the token is read: the same bytes fakeToken would have written. Building it (JSON,
+ * UTF-8, base64) was ~2% of starting 3,000 pods, and a ~0.9 KB string per pod that a learner
+ * reads only when they cat it in one container.
+ */
+export function lazyToken(pod: Pod, random: Random): () => string {
+  const subject = subjectOf(pod);
+  const state = random.getState();
+  random.skip(TOKEN_DRAWS);
+  let token: string | undefined;
+  return () => (token ??= tokenFor(subject, new Random(state)));
+}
+
+function subjectOf(pod: Pod): TokenSubject {
+  const meta = pod.metadata!;
+  return { namespace: meta.namespace!, serviceAccount: pod.spec?.serviceAccountName ?? 'default', name: meta.name!, uid: meta.uid! };
+}
+
+function tokenFor(s: TokenSubject, random: Random): string {
   // JWT segments are unpadded base64url of the UTF-8 JSON.
-  const b64 = (s: string): string => base64UrlEncode(utf8Encode(s));
+  const b64 = (text: string): string => base64UrlEncode(utf8Encode(text));
   const header = b64(JSON.stringify({ alg: 'RS256', kid: hex(() => random.next(), 43) }));
-  const sa = pod.spec?.serviceAccountName ?? 'default';
+  const sa = s.serviceAccount;
   const payload = b64(JSON.stringify({
     aud: ['https://kubernetes.default.svc.cluster.local'],
     iss: 'https://kubernetes.default.svc.cluster.local',
-    sub: `system:serviceaccount:${pod.metadata!.namespace}:${sa}`,
-    kubernetes: { namespace: pod.metadata!.namespace, pod: { name: pod.metadata!.name, uid: pod.metadata!.uid }, serviceaccount: { name: sa } },
+    sub: `system:serviceaccount:${s.namespace}:${sa}`,
+    kubernetes: { namespace: s.namespace, pod: { name: s.name, uid: s.uid }, serviceaccount: { name: sa } },
   }));
   // Joined: the token lives as long as the pod, and a rope of its three pieces costs more than the text.
   return [header, payload, hex(() => random.next(), 86)].join('.');

@@ -31,7 +31,8 @@ export interface VolumeHost {
   claimFS(namespace: string, claim: string): VirtualFS;
   /** boundVolume returns the PersistentVolume a claim is bound to, if any. */
   boundVolume?(namespace: string, claim: string): KubeObject | undefined;
-  serviceAccountToken(pod: Pod): string;
+  /** serviceAccountToken reserves the pod's token; the text is built when called (see lazyToken). */
+  serviceAccountToken(pod: Pod): () => string;
   caCert: string;
   nodeAllocatable: { cpu: string; memory: string };
 }
@@ -110,7 +111,8 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
       const fs = fresh();
       const sources = v.projected ? v.projected.sources ?? [] : [{ downwardAPI: v.downwardAPI }];
       for (const src of sources) {
-        if (src.serviceAccountToken) writeFile(fs, `/${src.serviceAccountToken.path}`, host.serviceAccountToken(pod));
+        // Built on first read: most containers never open their token (see lazyToken).
+        if (src.serviceAccountToken) fs.writeLazy(`/${src.serviceAccountToken.path}`, host.serviceAccountToken(pod));
         if (src.configMap) {
           const obj = host.configMap(ns, src.configMap.name!);
           if (obj) writeData(fs, '/', (obj.data ?? {}) as Record<string, string>, src.configMap.items as KeyToPath[], false);

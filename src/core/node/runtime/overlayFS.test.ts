@@ -96,4 +96,32 @@ describe('OverlayFS', () => {
       expect(outcome(() => op(ovl))).toEqual(outcome(() => op(mem)));
     }
   });
+
+  it('writeLazy builds the file on first read, and reads as an eager write would', () => {
+    let t = 1000;
+    const now = () => t;
+    const eager = new OverlayFS(imageLayer(populate), now);
+    const lazy = new OverlayFS(imageLayer(populate), now);
+    let builds = 0;
+    eager.mkdir('/run/secrets', { parents: true });
+    eager.write('/run/secrets/token', 'tok-é\n');
+    lazy.writeLazy('/run/secrets/token', () => (builds++, 'tok-é\n'));
+    expect(builds).toBe(0);
+    t = 2000;
+    const ops: ((fs: VirtualFS) => unknown)[] = [
+      (fs) => fs.list('/run/secrets'),
+      (fs) => fs.exists('/run/secrets/token'),
+      (fs) => fs.stat('/run/secrets/token'),
+      (fs) => fs.stat('/run/secrets'),
+      (fs) => fs.read('/run/secrets/token'),
+      (fs) => fs.append('/run/secrets/token', 'more\n'),
+      (fs) => fs.read('/run/secrets/token'),
+    ];
+    for (const op of ops) expect(outcome(() => op(lazy))).toEqual(outcome(() => op(eager)));
+    expect(builds).toBe(1);
+    // An existing path is written at once, keeping write's semantics (mode kept, EISDIR).
+    lazy.writeLazy('/etc/os-release', () => 'ID=lazy\n');
+    expect(lazy.read('/etc/os-release')).toBe('ID=lazy\n');
+    expect(outcome(() => lazy.writeLazy('/etc/nginx', () => 'x'))).toEqual({ err: 'Is a directory' });
+  });
 });

@@ -126,6 +126,30 @@ class OverlayStore implements NodeStore {
 }
 
 /**
+ * LazyFile is a file whose text is built on first read (stat, cat, append all read `data`).
+ * For files most containers never open whose text is costly to make, such as a pod's service
+ * account token: what a reader sees is exactly what an eager write of `build()` would show.
+ */
+class LazyFile implements FsNode {
+  readonly type = 'file';
+  private text: string | undefined;
+
+  constructor(
+    private build: (() => string) | undefined,
+    readonly mtime: number,
+    readonly mode: number,
+  ) {}
+
+  get data(): string {
+    if (this.text === undefined) {
+      this.text = this.build!();
+      this.build = undefined;
+    }
+    return this.text;
+  }
+}
+
+/**
  * OverlayFS is a writable view over a shared ImageLayer with MemoryFS's exact semantics (the
  * shell's TreeFS); `now` stamps writes, and the lower layer's files at creation.
  */
@@ -133,5 +157,17 @@ export class OverlayFS extends TreeFS {
   constructor(lower: ImageLayer, now: () => number) {
     // A private copy would have been written all at once when the container was created.
     super(new OverlayStore(lower), now, now());
+  }
+
+  /**
+   * writeLazy is `mkdir -p` of the parent then `write(path, build())`, except that `build` runs
+   * when the file is first read. A path that exists already is written at once (its mode
+   * kept, or EISDIR), as write would.
+   */
+  writeLazy(path: string, build: () => string): void {
+    const abs = this.resolve(path);
+    this.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', { parents: true });
+    if (this.store.get(abs)) return this.write(abs, build());
+    this.store.set(abs, new LazyFile(build, this.now(), 0o644));
   }
 }
