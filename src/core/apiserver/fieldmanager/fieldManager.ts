@@ -13,9 +13,11 @@
  */
 import { StatusError } from '../../api/status.ts';
 import type { KubeObject } from '../../api/types.ts';
-import { FieldSet } from './fieldSet.ts';
+import { differenceFields, fieldsContainsAll, recursiveDifferenceFields, unionFields } from './encodedSetOps.ts';
+import type { FieldSet, FieldsV1 } from './fieldSet.ts';
 import { fieldsIntersect, fieldsTouchedBy } from './fieldsV1.ts';
-import { encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
+import { EMPTY, internedId } from './internedTries.ts';
+import { encodedManager, encodeManagers, encodedOf, managersOf, printManager, sameManager, type Manager } from './managedFields.ts';
 import { placeholderView, withRealVolumes } from './podVolumeNames.ts';
 import { fieldType, ssaTypeOf, type SsaType } from './structure.ts';
 import { compare, matchShapeParts, merge, prune, shapeParts, toFieldSet, zeroValue } from './typed.ts';
@@ -216,22 +218,51 @@ export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Wr
       next.push(m);
       continue;
     }
-    next.push({ manager: m.manager, operation: m.operation, apiVersion: m.apiVersion, subresource: m.subresource, time: m.time, set: m.set.difference(changed).recursiveDifference(cmp.removed) });
+    next.push(withoutFields(m, changed, cmp.removed));
     dirty = true;
   }
-  // Most writes change fields their manager already owns (a kubelet's status heartbeat).
-  const unchanged = mine ? mine.set.containsAll(changed) && !mine.set.touchedBy(cmp.removed) : changed.empty();
-  const set = unchanged ? (mine?.set ?? new FieldSet()) : (mine?.set ?? new FieldSet()).union(changed).recursiveDifference(cmp.removed);
   // Upstream stamps the time whenever the write changed any field (managedFieldsUpdater).
   const time = changed.empty() ? mine?.time : w.time;
+  // The writer's own entry, worked on its interned trie when it has one (see
+  // encodedSetOps.ts), else on its decoded set. Most writes change fields their manager
+  // already owns (a kubelet's status heartbeat): then its set is kept as it is.
+  const trie = mine ? interned(mine) : EMPTY;
+  let own: Manager;
+  let unchanged: boolean;
+  if (trie !== undefined) {
+    unchanged = mine ? fieldsContainsAll(trie, changed) && !fieldsTouchedBy(trie, cmp.removed) : changed.empty();
+    own = encodedManager(identity(w), time, unchanged ? trie : recursiveDifferenceFields(unionFields(trie, changed), cmp.removed));
+  } else {
+    const base = mine!.set;
+    unchanged = base.containsAll(changed) && !base.touchedBy(cmp.removed);
+    const set = unchanged ? base : base.union(changed).recursiveDifference(cmp.removed);
+    own = { ...identity(w), time, set, fields: unchanged ? mine!.fields : undefined };
+  }
   if (unchanged && !dirty && time === mine?.time && old && managers === managersOfStored(old, obj)) {
     // Nothing about ownership changed: keep the stored entries (and their identity).
     obj.metadata.managedFields = old.metadata.managedFields;
     return !(changed.empty() && cmp.removed.empty());
   }
-  next.push({ manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource, time, set, fields: unchanged ? mine?.fields : undefined });
+  next.push(own);
   obj.metadata.managedFields = encodeManagers(next) as KubeObject['metadata']['managedFields'];
   return !(changed.empty() && cmp.removed.empty());
+}
+
+/** identity is the manager identity an Update by w records. */
+function identity(w: Write): Pick<Manager, 'manager' | 'operation' | 'apiVersion' | 'subresource'> {
+  return { manager: w.manager, operation: 'Update', apiVersion: w.apiVersion, subresource: w.subresource };
+}
+
+/** interned is a manager's trie when it is one of ours (interned, see encodedSetOps.ts), else undefined. */
+function interned(m: Manager): FieldsV1 | undefined {
+  return m.fields !== undefined && internedId(m.fields) !== undefined ? m.fields : undefined;
+}
+
+/** withoutFields is another manager after a write took the changed fields and the removed ones from it. */
+function withoutFields(m: Manager, changed: FieldSet, removed: FieldSet): Manager {
+  const trie = interned(m);
+  if (trie !== undefined) return encodedManager(m, m.time, recursiveDifferenceFields(differenceFields(trie, changed), removed));
+  return { manager: m.manager, operation: m.operation, apiVersion: m.apiVersion, subresource: m.subresource, time: m.time, set: m.set.difference(changed).recursiveDifference(removed) };
 }
 
 /**

@@ -85,6 +85,11 @@ function encodeNode(set: FieldSet): FieldsV1 | undefined {
   const out: FieldsV1 = {};
   if (set.member) out['.'] = EMPTY;
   for (const [e, c] of set.children) if (c.encoded) out[e] = c.encoded;
+  return store(h, bucket, out);
+}
+
+/** store freezes a new trie and files it under its hash (bucket: what the table held there). */
+function store(h: number, bucket: FieldsV1 | FieldsV1[] | undefined, out: FieldsV1): FieldsV1 {
   Object.freeze(out);
   if (internedCount >= INTERN_LIMIT) {
     byHash.clear();
@@ -96,6 +101,44 @@ function encodeNode(set: FieldSet): FieldsV1 | undefined {
   internedCount++;
   ids.set(out, nextId++);
   return out;
+}
+
+/**
+ * internNode is the interned trie of a node given by its member flag and its children's
+ * elements and interned tries, in order (what encodeSet would return for a set with those
+ * members; undefined for the empty set). The set operations on tries (encodedSetOps.ts)
+ * build their results with it, sharing the table with encodeSet: the same members give the
+ * same trie either way.
+ */
+export function internNode(member: boolean, elements: readonly string[], children: readonly FieldsV1[]): FieldsV1 | undefined {
+  const count = children.length;
+  if (count === 0) return member ? EMPTY : undefined;
+  let h = member ? 1 : 2;
+  for (let i = 0; i < count; i++) h = mix(mix(h, elementId(elements[i]!)), ids.get(children[i]!)!);
+  const bucket = byHash.get(h);
+  if (bucket !== undefined) {
+    if (!Array.isArray(bucket)) {
+      if (holds(bucket, member, elements, children)) return bucket;
+    } else {
+      for (const f of bucket) if (holds(f, member, elements, children)) return f;
+    }
+  }
+  const out: FieldsV1 = {};
+  if (member) out['.'] = EMPTY;
+  for (let i = 0; i < count; i++) out[elements[i]!] = children[i]!;
+  return store(h, bucket, out);
+}
+
+/** holds tells whether an interned trie is exactly the node internNode is asked for. */
+function holds(fields: FieldsV1, member: boolean, elements: readonly string[], children: readonly FieldsV1[]): boolean {
+  let i = member ? -1 : 0;
+  for (const k in fields) {
+    if (i === -1) {
+      if (k !== '.') return false;
+    } else if (i >= children.length || k !== elements[i] || fields[k] !== children[i]) return false;
+    i++;
+  }
+  return i === children.length;
 }
 
 /** encodes tells whether an interned trie is the encoding of a set whose children are encoded (count of them non-empty). */

@@ -59,21 +59,40 @@ export function decodeManagers(entries: readonly unknown[] | undefined): Manager
     const e = raw as Partial<ManagedFieldsEntry>;
     if (!e || typeof e.manager !== 'string') continue;
     const fields = (e.fieldsV1 && typeof e.fieldsV1 === 'object' ? e.fieldsV1 : {}) as FieldsV1;
-    let set: FieldSet | undefined;
-    out.push({
-      manager: e.manager,
-      operation: e.operation === 'Apply' ? 'Apply' : 'Update',
-      apiVersion: e.apiVersion ?? '',
-      subresource: e.subresource ?? '',
-      time: e.time,
-      get set(): FieldSet {
-        return (set ??= decodeSet(fields));
-      },
-      fields,
-      entry: isOwnEncoding(e) ? (e as ManagedFieldsEntry) : undefined,
-    });
+    const operation = e.operation === 'Apply' ? 'Apply' : 'Update';
+    out.push(new EncodedManager(e.manager, operation, e.apiVersion ?? '', e.subresource ?? '', e.time, fields, isOwnEncoding(e) ? (e as ManagedFieldsEntry) : undefined));
   }
   return out;
+}
+
+/**
+ * EncodedManager is a Manager known by its encoded trie, whose set is decoded when first
+ * asked (a class rather than an object literal with a getter: that made a closure per
+ * manager on every write).
+ */
+class EncodedManager implements Manager {
+  #set: FieldSet | undefined = undefined;
+  constructor(
+    readonly manager: string,
+    readonly operation: 'Apply' | 'Update',
+    readonly apiVersion: string,
+    readonly subresource: string,
+    readonly time: string | undefined,
+    readonly fields: FieldsV1,
+    readonly entry: ManagedFieldsEntry | undefined,
+  ) {}
+
+  get set(): FieldSet {
+    return (this.#set ??= decodeSet(this.fields));
+  }
+}
+
+/**
+ * encodedManager is a manager given by its identity, time and encoded trie (an interned
+ * one, see encodedSetOps.ts); its set is decoded only if asked for.
+ */
+export function encodedManager(m: Pick<Manager, 'manager' | 'operation' | 'apiVersion' | 'subresource'>, time: string | undefined, fields: FieldsV1): Manager {
+  return new EncodedManager(m.manager, m.operation, m.apiVersion, m.subresource, time, fields, undefined);
 }
 
 // The keys of an entry as encodeEntries writes it, in its order (subresource only when set).
