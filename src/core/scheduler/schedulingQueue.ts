@@ -10,6 +10,7 @@
  * It is also the scheduler reconciler's queue: the loop calls get() for one pod key at a time.
  */
 import type { Clock, TimerHandle } from '../sim/clock.ts';
+import { ActiveQueue } from './activeQueue.ts';
 
 /** INITIAL_BACKOFF_MS and MAX_BACKOFF_MS are podInitialBackoffDuration and podMaxBackoffDuration. */
 export const INITIAL_BACKOFF_MS = 1_000;
@@ -30,6 +31,8 @@ export function backoffDuration(attempts: number): number {
 }
 
 interface QueuedPodInfo {
+  /** key is the pod's key, as the pods map holds it. */
+  key: string;
   priority: number;
   /** timestamp orders pods of equal priority (when the pod last entered the queue). */
   timestamp: number;
@@ -39,8 +42,11 @@ interface QueuedPodInfo {
   rejectors: Set<string>;
   unschedulableSince?: number;
   backoffTimer?: TimerHandle;
-  where: 'active' | 'backoff' | 'unschedulable' | 'in-flight';
+  /** where is the queue the pod is in; 'done' once it left the queue (its heap entries are then stale). */
+  where: Where;
 }
+
+type Where = 'active' | 'backoff' | 'unschedulable' | 'in-flight' | 'done';
 
 /** ClusterEventInterest says which rejecting plugins an event may help; undefined means all. */
 export type PluginInterest = (plugin: string) => boolean;
@@ -48,6 +54,10 @@ export type PluginInterest = (plugin: string) => boolean;
 /** SchedulingQueue orders pending pods for the scheduler. */
 export class SchedulingQueue {
   private readonly pods = new Map<string, QueuedPodInfo>();
+  /** active orders the pods in activeQ; activeCount and unschedulableCount count pods by queue. */
+  private readonly active = new ActiveQueue<QueuedPodInfo>();
+  private activeCount = 0;
+  private unschedulableCount = 0;
   private seq = 0;
   private flushTimer?: TimerHandle;
 
@@ -60,36 +70,30 @@ export class SchedulingQueue {
   add(key: string, priority = 0): void {
     const existing = this.pods.get(key);
     if (existing) {
+      if (existing.priority === priority) return;
       existing.priority = priority;
+      if (existing.where === 'active') this.active.push(existing);
       return;
     }
-    this.pods.set(key, { priority, timestamp: this.clock.now(), seq: this.seq++, attempts: 0, lastAttempt: 0, rejectors: new Set(), where: 'active' });
+    const p: QueuedPodInfo = { key, priority, timestamp: this.clock.now(), seq: this.seq++, attempts: 0, lastAttempt: 0, rejectors: new Set(), where: 'done' };
+    this.pods.set(key, p);
+    this.moveTo(p, 'active');
+    this.active.push(p);
   }
 
   /** get pops the next pod to schedule: highest priority, then earliest timestamp. */
   get(): string | undefined {
-    let bestKey: string | undefined;
-    let best: QueuedPodInfo | undefined;
-    for (const [key, p] of this.pods) {
-      if (p.where !== 'active') continue;
-      if (!best || p.priority > best.priority || (p.priority === best.priority && (p.timestamp < best.timestamp || (p.timestamp === best.timestamp && p.seq < best.seq)))) {
-        best = p;
-        bestKey = key;
-      }
-    }
-    if (best) {
-      best.where = 'in-flight';
-      best.attempts++;
-      best.lastAttempt = this.clock.now();
-    }
-    return bestKey;
+    const best = this.active.pop();
+    if (!best) return undefined;
+    this.moveTo(best, 'in-flight');
+    best.attempts++;
+    best.lastAttempt = this.clock.now();
+    return best.key;
   }
 
   /** len counts pods in activeQ. */
   len(): number {
-    let n = 0;
-    for (const p of this.pods.values()) if (p.where === 'active') n++;
-    return n;
+    return this.activeCount;
   }
 
   /** attempts is how many times the pod has been tried (including the one in flight). */
@@ -100,8 +104,11 @@ export class SchedulingQueue {
   /** done forgets a pod: it was bound, deleted, or is no longer ours. */
   done(key: string): void {
     const p = this.pods.get(key);
-    if (p?.backoffTimer !== undefined) this.clock.cancel(p.backoffTimer);
+    if (!p) return;
+    if (p.backoffTimer !== undefined) this.clock.cancel(p.backoffTimer);
+    this.moveTo(p, 'done');
     this.pods.delete(key);
+    this.active.compact(this.activeCount);
   }
 
   /** has reports whether the queue tracks the pod in any of its queues. */
@@ -113,7 +120,7 @@ export class SchedulingQueue {
   markUnschedulable(key: string, rejectors: readonly string[]): void {
     const p = this.pods.get(key);
     if (!p) return;
-    p.where = 'unschedulable';
+    this.moveTo(p, 'unschedulable');
     p.rejectors = new Set(rejectors);
     p.unschedulableSince = this.clock.now();
     this.ensureFlushTimer();
@@ -130,7 +137,7 @@ export class SchedulingQueue {
   addAfter(key: string, ms: number): void {
     const p = this.pods.get(key);
     if (!p) return;
-    p.where = 'backoff';
+    this.moveTo(p, 'backoff');
     p.backoffTimer = this.clock.after(ms, () => this.activate(key));
   }
 
@@ -142,6 +149,8 @@ export class SchedulingQueue {
    * interested in the event go back to activeQ, or to backoffQ while their backoff lasts.
    */
   moveOnEvent(interested: PluginInterest): void {
+    // Most events (every bound pod) find no unschedulable pod: skip the walk over the queue.
+    if (this.unschedulableCount === 0) return;
     for (const [key, p] of this.pods) {
       if (p.where !== 'unschedulable') continue;
       if (p.rejectors.size > 0 && ![...p.rejectors].some(interested)) continue;
@@ -153,7 +162,10 @@ export class SchedulingQueue {
   podUpdated(key: string, priority: number): void {
     const p = this.pods.get(key);
     if (!p) return;
-    p.priority = priority;
+    if (p.priority !== priority) {
+      p.priority = priority;
+      if (p.where === 'active') this.active.push(p);
+    }
     if (p.where === 'unschedulable') this.toBackoffOrActive(key, p);
   }
 
@@ -165,7 +177,7 @@ export class SchedulingQueue {
   private toBackoffOrActive(key: string, p: QueuedPodInfo): void {
     const expiry = p.lastAttempt + backoffDuration(p.attempts);
     if (p.attempts > 0 && expiry > this.clock.now()) {
-      p.where = 'backoff';
+      this.moveTo(p, 'backoff');
       if (p.backoffTimer !== undefined) this.clock.cancel(p.backoffTimer);
       p.backoffTimer = this.clock.at(expiry, () => this.activate(key));
       return;
@@ -177,10 +189,20 @@ export class SchedulingQueue {
     const p = this.pods.get(key);
     if (!p) return;
     p.backoffTimer = undefined;
-    p.where = 'active';
+    this.moveTo(p, 'active');
     p.timestamp = this.clock.now();
     p.seq = this.seq++;
     p.unschedulableSince = undefined;
+    this.active.push(p);
+  }
+
+  /** moveTo sets the queue a pod is in, keeping the per-queue counts. */
+  private moveTo(p: QueuedPodInfo, where: Where): void {
+    if (p.where === 'active') this.activeCount--;
+    else if (p.where === 'unschedulable') this.unschedulableCount--;
+    if (where === 'active') this.activeCount++;
+    else if (where === 'unschedulable') this.unschedulableCount++;
+    p.where = where;
   }
 
   private ensureFlushTimer(): void {

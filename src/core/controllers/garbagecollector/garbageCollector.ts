@@ -39,6 +39,23 @@ const IGNORED_RESOURCES = new Set(['/events', 'events.k8s.io/events']);
 
 type OwnerState = 'solid' | 'dangling' | 'waiting';
 
+/**
+ * ownersKept tells whether an update leaves nothing for `observed` to do: the same frozen
+ * ownerReferences list (a new version shares an unchanged list with the old one), the same
+ * object, and no deletion in progress. The graph already holds that very list for the object,
+ * so observe would return false and enqueue nothing; answering here skips building the
+ * object's NodeKey and three map lookups on every pod status write (~1.6% of a 3,000-pod run).
+ */
+function ownersKept(old: KubeObject, cur: KubeObject): boolean {
+  const refs = cur.metadata.ownerReferences;
+  return (
+    refs === old.metadata.ownerReferences &&
+    (refs === undefined || Object.isFrozen(refs)) &&
+    cur.metadata.uid === old.metadata.uid &&
+    !cur.metadata.deletionTimestamp
+  );
+}
+
 /** GarbageCollector is the collector's reconciler; keys are NodeKeys. */
 export class GarbageCollector {
   readonly name = 'garbage-collector-controller';
@@ -61,7 +78,9 @@ export class GarbageCollector {
       this.byKind.set(`${def.group}/${def.kind}`, { ref, namespaced: def.namespaced });
       informer.addHandler({
         add: (o) => this.observed(ref, o),
-        update: (_old, o) => this.observed(ref, o),
+        update: (old, o) => {
+          if (!ownersKept(old, o)) this.observed(ref, o);
+        },
         delete: (o) => this.removed(ref, o),
       });
     }
