@@ -18,20 +18,23 @@
 import type { Selector } from '../../api/labels.ts';
 import { asPod } from '../../api/podUtil.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
-import { podFacts, podMatches } from './podFacts.ts';
+import { podFacts, podMatches, type PodFacts } from './podFacts.ts';
 
 /** Verdicts, one byte per pod: skipped, owned (claimed with no side effect), or slow (claimObject). */
 const SKIP = 0;
-const OWNED = 1;
-const SLOW = 2;
-const KIND_MASK = 3;
-/** Status bits of an owned pod: labels match the template, and isPodReady. */
-const FULLY_LABELED = 4;
-const READY = 8;
+/** OWNED, SLOW and KIND_MASK read a verdict's kind (see decide). */
+export const OWNED = 1;
+export const SLOW = 2;
+export const KIND_MASK = 3;
+/** FULLY_LABELED and READY are an owned pod's status bits: labels match the template, and isPodReady. */
+export const FULLY_LABELED = 4;
+export const READY = 8;
 
 /** ClaimWalk is a walk's result: the claimed pods in list order and their status counts. */
 export interface ClaimWalk {
   claimed: Pod[];
+  /** replicas is claimed.length (the status count). */
+  replicas: number;
   /** fullyLabeled counts the claimed pods whose labels match the template's labels. */
   fullyLabeled: number;
   /** ready counts the claimed pods that are isPodReady. */
@@ -87,7 +90,7 @@ export class ClaimWalker {
     const walked = remember ? (prev?.sparePods ?? []) : undefined;
     let verdicts = remember && prev !== undefined ? prev.spareVerdicts : undefined;
     if (remember && (verdicts === undefined || verdicts.length < size)) verdicts = new Uint8Array(size);
-    const result: ClaimWalk = { claimed: [], fullyLabeled: 0, ready: 0 };
+    const result: ClaimWalk = { claimed: [], replicas: 0, fullyLabeled: 0, ready: 0 };
     let firstError: unknown;
     let i = 0;
     let j = 0;
@@ -114,6 +117,7 @@ export class ClaimWalker {
         }
       }
     }
+    result.replicas = result.claimed.length;
     if (firstError !== undefined || !walked) {
       this.memos.delete(key);
       if (firstError !== undefined) throw firstError;
@@ -133,7 +137,8 @@ export class ClaimWalker {
   }
 }
 
-function sameOwner(a: WalkOwner, b: WalkOwner): boolean {
+/** sameOwner tells whether two WalkOwners are the same owner with the same (stable) selectors. */
+export function sameOwner(a: WalkOwner, b: WalkOwner): boolean {
   return a.uid === b.uid && a.selector === b.selector && a.templateSelector === b.templateSelector;
 }
 
@@ -143,7 +148,11 @@ function sameOwner(a: WalkOwner, b: WalkOwner): boolean {
  * status bits); orphans and owned pods that stopped matching need claimObject.
  */
 function decide(pod: Pod, owner: WalkOwner): number {
-  const facts = podFacts(pod);
+  return decideFrom(pod, podFacts(pod), owner);
+}
+
+/** decideFrom is decide with the pod's facts already read. */
+export function decideFrom(pod: Pod, facts: PodFacts, owner: WalkOwner): number {
   if (!facts.active) return SKIP;
   if (!facts.hasController) return SLOW;
   if (facts.controllerUid !== owner.uid) return SKIP;

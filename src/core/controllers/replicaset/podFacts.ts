@@ -42,22 +42,24 @@ const factsMemo = new WeakMap<Pod, PodFacts>();
 /** podFacts returns the facts of a pod object (computed on first call for that object). */
 export function podFacts(pod: Pod): PodFacts {
   let facts = factsMemo.get(pod);
-  if (!facts) {
-    const ref = controllerOf(pod);
-    facts = {
-      active: isPodActive(pod),
-      hasController: ref !== undefined,
-      controllerUid: ref?.uid,
-      ready: isPodReady(pod),
-      readySinceMs: undefined,
-      selectorA: undefined,
-      matchA: false,
-      selectorB: undefined,
-      matchB: false,
-    };
-    factsMemo.set(pod, facts);
-  }
+  if (!facts) factsMemo.set(pod, (facts = readPodFacts(pod)));
   return facts;
+}
+
+/** readPodFacts reads a pod object's facts without remembering them (for a caller that asks once). */
+export function readPodFacts(pod: Pod): PodFacts {
+  const ref = controllerOf(pod);
+  return {
+    active: isPodActive(pod),
+    hasController: ref !== undefined,
+    controllerUid: ref?.uid,
+    ready: isPodReady(pod),
+    readySinceMs: undefined,
+    selectorA: undefined,
+    matchA: false,
+    selectorB: undefined,
+    matchB: false,
+  };
 }
 
 /**

@@ -10,7 +10,7 @@
  * reconcile always sees the pods the previous one created.
  */
 import { isStatusError } from '../../api/status.ts';
-import { selectorFromLabelSelector, matches, type Selector } from '../../api/labels.ts';
+import { selectorFromLabelSelector, matches } from '../../api/labels.ts';
 import type { LabelSelector } from 'kubernetes-types/meta/v1';
 import type { KubeObject, Pod, ReplicaSet } from '../../api/types.ts';
 import { PODS, REPLICASETS, type Client, type ResourceRef } from '../../client/client.ts';
@@ -22,10 +22,11 @@ import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { claimObject, controllerOf, newControllerRef, type ClaimContext } from './controllerRef.ts';
 import { forgetPodFacts, podAvailable, podFacts, readySince, stableSelector, stableSetSelector } from './podFacts.ts';
-import { ClaimWalker, type ClaimWalk } from './claimWalk.ts';
+import { ClaimWalker, type ClaimWalk, type WalkOwner } from './claimWalk.ts';
+import { OwnedPodIndex } from './ownedPods.ts';
 import { getPodsToDelete } from './podRanking.ts';
 import { asPod, isPodReady } from '../../api/podUtil.ts';
-import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus } from './replicaSetStatus.ts';
+import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus, type PodCounts } from './replicaSetStatus.ts';
 
 /**
  * ReplicatedKind is what differs between the kinds this controller runs for: upstream runs
@@ -126,6 +127,9 @@ function statusOnly(old: KubeObject, cur: KubeObject): boolean {
   return keys.length === Object.keys(b).length && keys.every((k) => a[k] === b[k]);
 }
 
+/** NO_PODS is the claimed list of a sync answered from counts (never read: see countsWithoutWalk). */
+const NO_PODS: Pod[] = Object.freeze([]) as unknown as Pod[];
+
 /** ReplicaSetController reconciles ReplicaSets against their pods. */
 export class ReplicaSetController {
   readonly name: string;
@@ -138,6 +142,8 @@ export class ReplicaSetController {
   private readonly failures = new Map<string, number>();
   /** walker remembers each big ReplicaSet's last claim walk (claimWalk.ts). */
   private readonly walker = new ClaimWalker();
+  /** owned keeps each ReplicaSet's claim counts from pod events (ownedPods.ts). */
+  private readonly owned = new OwnedPodIndex();
 
   constructor(
     private readonly cluster: Cluster,
@@ -152,15 +158,23 @@ export class ReplicaSetController {
     this.rsInformer.addHandler({
       add: (rs) => this.queue.add(keyOf(rs)),
       update: (_old, rs) => this.queue.add(keyOf(rs)),
-      delete: (rs) => this.queue.add(keyOf(rs)),
+      delete: (rs) => {
+        if (rs.metadata.uid) this.owned.forget(rs.metadata.uid);
+        this.queue.add(keyOf(rs));
+      },
     });
     this.podInformer.addHandler({
-      add: (pod) => this.podAdded(pod),
+      add: (pod) => {
+        this.owned.changed(undefined, asPod(pod));
+        this.podAdded(pod);
+      },
       update: (old, cur) => {
+        this.owned.changed(asPod(old), asPod(cur));
         forgetPodFacts(asPod(old));
         this.podUpdated(old, cur);
       },
       delete: (pod) => {
+        this.owned.changed(asPod(pod), undefined);
         forgetPodFacts(asPod(pod));
         this.enqueueController(pod);
       },
@@ -236,13 +250,23 @@ export class ReplicaSetController {
     } catch {
       return; // upstream logs "Error converting pod selector to selector" and gives up
     }
-    const walk = this.claimPods(key, rs, selector);
-    const claimed = walk.claimed;
+    const owner: WalkOwner = { uid: rs.metadata.uid, selector, templateSelector: stableSetSelector(rs.spec?.template?.metadata?.labels) };
+    const known = this.countsWithoutWalk(rs, owner);
+    let claimed: Pod[] = NO_PODS;
+    let counts: PodCounts;
+    if (known) {
+      counts = known;
+      this.walker.forget(key);
+    } else {
+      const walk = this.claimPods(key, rs, owner);
+      claimed = walk.claimed;
+      counts = walk;
+    }
 
     let manageError: Error | undefined;
-    if (!rs.metadata.deletionTimestamp) manageError = this.manageReplicas(claimed, rs);
+    if (!rs.metadata.deletionTimestamp) manageError = this.manageReplicas(counts.replicas, claimed, rs);
     const now = this.cluster.clock.now();
-    const status = calculateReplicaSetStatus(rs, claimed, manageError, now, walk);
+    const status = calculateReplicaSetStatus(rs, claimed, manageError, now, counts);
     const updated = this.updateStatus(rs, status);
 
     if (manageError) {
@@ -270,17 +294,30 @@ export class ReplicaSetController {
    * object) without side effects; orphans and pods to release go through claimObject, in the
    * same order, with the same first-error rule.
    */
-  private claimPods(key: string, rs: ReplicaSet & KubeObject, selector: Selector): ClaimWalk {
-    const ctx: ClaimContext = { client: this.client, dependents: PODS, ownerResource: this.kind.ref, owner: rs, ownerApiVersion: this.kind.apiVersion, ownerKind: this.kind.kind, selector };
-    const owner = { uid: rs.metadata.uid, selector, templateSelector: stableSetSelector(rs.spec?.template?.metadata?.labels) };
+  private claimPods(key: string, rs: ReplicaSet & KubeObject, owner: WalkOwner): ClaimWalk {
+    const ctx: ClaimContext = { client: this.client, dependents: PODS, ownerResource: this.kind.ref, owner: rs, ownerApiVersion: this.kind.apiVersion, ownerKind: this.kind.kind, selector: owner.selector };
     // Only ReplicaSets synced in batches are worth a memo of a pointer per pod of the namespace.
     const remember = (rs.spec?.replicas ?? 0) > STATUS_BATCH_MIN_REPLICAS;
     return this.walker.walk(key, this.podInformer.namespaceView(rs.metadata.namespace ?? ''), owner, (obj) => claimObject(ctx, obj), remember);
   }
 
-  /** manageReplicas creates or deletes pods to reach spec.replicas; returns the first error. */
-  private manageReplicas(pods: Pod[], rs: ReplicaSet & KubeObject): Error | undefined {
-    let diff = pods.length - (rs.spec?.replicas ?? 1);
+  /**
+   * countsWithoutWalk answers a sync from the OwnedPodIndex when a walk would have no side
+   * effects (no orphan to adopt, no pod to release) and the sync needs no pod list: nothing to
+   * delete, no minReadySeconds timing. Undefined means walk.
+   */
+  private countsWithoutWalk(rs: ReplicaSet & KubeObject, owner: WalkOwner): PodCounts | undefined {
+    const uid = owner.uid;
+    const ns = rs.metadata.namespace ?? '';
+    if (uid === undefined || (rs.spec?.minReadySeconds ?? 0) > 0 || this.owned.orphansIn(ns) > 0) return undefined;
+    const counts = this.owned.countsFor({ ...owner, uid }, ns, this.podInformer.namespaceView(ns));
+    if (counts.mismatched > 0 || counts.replicas > (rs.spec?.replicas ?? 1)) return undefined;
+    return counts;
+  }
+
+  /** manageReplicas creates or deletes pods to reach spec.replicas; returns the first error. `pods` are the claimed pods (read only to delete). */
+  private manageReplicas(replicas: number, pods: Pod[], rs: ReplicaSet & KubeObject): Error | undefined {
+    let diff = replicas - (rs.spec?.replicas ?? 1);
     if (diff < 0) {
       diff = Math.min(-diff, BURST_REPLICAS);
       const { error } = slowStartBatch(diff, SLOW_START_INITIAL_BATCH_SIZE, () => this.createPod(rs));

@@ -7,8 +7,10 @@ import type { Pod, ReplicaSet } from '../../api/types.ts';
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
 import { podAvailable, podFacts, podMatches, stableSetSelector } from './podFacts.ts';
 
-/** PodCounts are status counts of claimed pods taken elsewhere (the claim walk). */
+/** PodCounts are status counts of claimed pods taken elsewhere (the claim walk, or the OwnedPodIndex). */
 export interface PodCounts {
+  /** replicas is how many pods were claimed. */
+  readonly replicas: number;
   readonly fullyLabeled: number;
   readonly ready: number;
 }
@@ -41,15 +43,18 @@ export function removeReplicaSetCondition(status: MutableReplicaSetStatus, type:
  * of this sync's create/delete attempt, which becomes (or clears) ReplicaFailure.
  * NOTE: counts are of the pods seen at the start of the sync, so pods created in this
  * sync show up in status on the next one — as upstream. `counts`, when given, are the
- * fullyLabeled and ready counts of `pods` already taken by the claim walk (claimWalk.ts).
+ * counts of the claimed pods already taken by the claim walk (claimWalk.ts) or kept by the
+ * OwnedPodIndex (ownedPods.ts); `pods` are then read only when minReadySeconds is set.
  */
 export function calculateReplicaSetStatus(rs: ReplicaSet, pods: Pod[], manageError: Error | undefined, now: number, counts?: PodCounts): MutableReplicaSetStatus {
   const status: MutableReplicaSetStatus = { ...(rs.status ?? { replicas: 0 }) };
   const minReadySeconds = rs.spec?.minReadySeconds ?? 0;
+  let replicas = pods.length;
   let fullyLabeled = 0;
   let ready = 0;
   let available = 0;
   if (counts) {
+    replicas = counts.replicas;
     fullyLabeled = counts.fullyLabeled;
     ready = counts.ready;
     // With minReadySeconds 0 a ready pod is available (podAvailable); otherwise it depends on now.
@@ -69,13 +74,13 @@ export function calculateReplicaSetStatus(rs: ReplicaSet, pods: Pod[], manageErr
   }
   const failure = rs.status?.conditions?.find((c) => c.type === REPLICA_FAILURE);
   if (manageError && !failure) {
-    const diff = pods.length - (rs.spec?.replicas ?? 1);
+    const diff = replicas - (rs.spec?.replicas ?? 1);
     const reason = diff < 0 ? 'FailedCreate' : diff > 0 ? 'FailedDelete' : '';
     setReplicaSetCondition(status, { type: REPLICA_FAILURE, status: 'True', lastTransitionTime: rfc3339(now), reason, message: manageError.message });
   } else if (!manageError && failure) {
     removeReplicaSetCondition(status, REPLICA_FAILURE);
   }
-  status.replicas = pods.length;
+  status.replicas = replicas;
   status.fullyLabeledReplicas = fullyLabeled;
   status.readyReplicas = ready;
   status.availableReplicas = available;
