@@ -42,6 +42,8 @@ interface Entry extends CorrelatedEvent {
   readonly name: string;
   readonly message: string;
   readonly shape: Shape;
+  /** hash is hashKey of the entry's parts, kept so growing and evicting do not hash ~80 characters again. */
+  readonly hash: number;
   /** nextInBucket chains the entries of one bucket. */
   nextInBucket: Entry | undefined;
   older: Entry | undefined;
@@ -82,9 +84,10 @@ export class EventCorrelatorCache {
    * given: pass the ones the Event holds, so the cache shares them.
    */
   add(uid: string, kind: string, name: string, fieldPath: string, type: string, reason: string, message: string, namespace: string, eventName: string): void {
-    const slot = hashKey(uid, reason, message) & (this.buckets.length - 1);
+    const hash = hashKey(uid, reason, message);
+    const slot = hash & (this.buckets.length - 1);
     const e: Entry = {
-      uid, name, message, shape: shapeOf(kind, fieldPath, type, reason), namespace, eventName,
+      uid, name, message, shape: shapeOf(kind, fieldPath, type, reason), hash, namespace, eventName,
       nextInBucket: this.buckets[slot], older: undefined, newer: undefined,
     };
     this.buckets[slot] = e;
@@ -94,9 +97,9 @@ export class EventCorrelatorCache {
     else if (this.count > this.buckets.length) this.grow();
   }
 
-  /** slotOf is the bucket of an entry: its hash is recomputed, as only growing and evicting need it. */
+  /** slotOf is the bucket of an entry. */
   private slotOf(e: Entry, mask: number): number {
-    return hashKey(e.uid, e.shape.reason, e.message) & mask;
+    return e.hash & mask;
   }
 
   /** grow doubles the bucket array and redistributes the entries. */
@@ -153,6 +156,12 @@ export class EventCorrelatorCache {
  * recorder (kubelets on all nodes write the same shapes) and starts over when it is full.
  */
 function shapeOf(kind: string, fieldPath: string, type: string, reason: string): Shape {
+  // A recorder writes runs of a few shapes (a kubelet: Pulled, Created, Started of one
+  // container name): the last ones used are compared part by part before a key is built.
+  for (let i = recentShapes.length - 1; i >= 0; i--) {
+    const s = recentShapes[i]!;
+    if (s.reason === reason && s.fieldPath === fieldPath && s.kind === kind && s.type === type) return s;
+  }
   const key = `${kind}\u0000${fieldPath}\u0000${type}\u0000${reason}`;
   let shape = shapes.get(key);
   if (!shape) {
@@ -160,11 +169,15 @@ function shapeOf(kind: string, fieldPath: string, type: string, reason: string):
     shape = { kind, fieldPath, type, reason };
     shapes.set(flatString(key), shape);
   }
+  if (recentShapes.length >= RECENT_SHAPES) recentShapes.shift();
+  recentShapes.push(shape);
   return shape;
 }
 
 const SHAPES_LIMIT = 1024;
 const shapes = new Map<string, Shape>();
+const RECENT_SHAPES = 8;
+const recentShapes: Shape[] = [];
 
 /**
  * hashKey hashes the parts that tell most events apart (FNV-1a over UTF-16 code units, cut to

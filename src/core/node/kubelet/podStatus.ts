@@ -17,9 +17,30 @@ interface Condition {
   message?: string;
 }
 
+/** TIME_SLOTS is how many recent seconds' texts timeText keeps. */
+const TIME_SLOTS = 4;
+const slotSecond: number[] = new Array<number>(TIME_SLOTS).fill(Number.NaN);
+const slotText: string[] = new Array<string>(TIME_SLOTS).fill('');
+let nextSlot = 0;
+
+/**
+ * timeText is rfc3339 of the past times a status repeats on every write (startTime, a running
+ * container's startedAt): rfc3339 keeps only the last second's text, and the API server stamps
+ * `now` between two status writes, so these were formatted again each time.
+ */
+function timeText(ms: number): string {
+  const second = Math.floor(ms / 1000);
+  for (let i = 0; i < TIME_SLOTS; i++) if (slotSecond[i] === second) return slotText[i]!;
+  const text = rfc3339(ms);
+  slotSecond[nextSlot] = second;
+  slotText[nextSlot] = text;
+  nextSlot = (nextSlot + 1) % TIME_SLOTS;
+  return text;
+}
+
 function stateJSON(s: ContainerState): Record<string, unknown> {
   if ('waiting' in s) return { waiting: { ...s.waiting } };
-  if ('running' in s) return { running: { startedAt: rfc3339(s.running.startedAt) } };
+  if ('running' in s) return { running: { startedAt: timeText(s.running.startedAt) } };
   return { terminated: terminatedJSON(s.terminated) };
 }
 
@@ -152,7 +173,7 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
     hostIP,
     hostIPs: [{ ip: hostIP }],
     ...(rec.podIP ? { podIP: rec.podIP, podIPs: [{ ip: rec.podIP }] } : {}),
-    startTime: rfc3339(rec.startTime),
+    startTime: timeText(rec.startTime),
   };
   if (rec.deadlineExceeded) {
     status.reason = 'DeadlineExceeded';

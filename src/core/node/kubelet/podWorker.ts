@@ -21,17 +21,19 @@ export function newPodRecord(pod: Pod, key: string, now: number): PodRecord {
   const inits = pod.spec?.initContainers ?? [];
   // With init containers every container waits as PodInitializing; without, as ContainerCreating.
   const reason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
-  const add = (c: Container, init: boolean): void => {
-    containers.set(c.name, {
-      name: c.name, init, sidecar: init && c.restartPolicy === 'Always', restartCount: 0, everStarted: false, ready: false, started: false, probeGeneration: 0,
-      state: { waiting: { reason } },
-    });
-  };
-  for (const c of inits) add(c, true);
-  for (const c of pod.spec?.containers ?? []) add(c, false);
+  for (const c of inits) containers.set(c.name, newContainerRecord(c, true, reason));
+  for (const c of pod.spec?.containers ?? []) containers.set(c.name, newContainerRecord(c, false, reason));
   return {
     key, uid: pod.metadata!.uid!, namespace: pod.metadata!.namespace!, name: pod.metadata!.name!,
     startTime: now, sandboxReadyAt: now + SANDBOX_MS, containers,
+  };
+}
+
+/** newContainerRecord is a container that has not been created yet, waiting for `reason`. */
+function newContainerRecord(c: Container, init: boolean, reason: string): ContainerRecord {
+  return {
+    name: c.name, init, sidecar: init && c.restartPolicy === 'Always', restartCount: 0, everStarted: false, ready: false, started: false, probeGeneration: 0,
+    state: { waiting: { reason } },
   };
 }
 

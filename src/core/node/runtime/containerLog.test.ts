@@ -53,4 +53,24 @@ describe('ContainerLog', () => {
     expect(c.lines().map((e) => `${e.time} ${e.stream} ${e.line}`)).toEqual(['6 stdout starting', '6 stdout ready']);
     expect(b.text()).toBe('starting\nready\n');
   });
+
+  it('writeLine is write of the line and a newline, with or without pending output', () => {
+    let t = 1;
+    const clock = { now: () => t };
+    const a = new ContainerLog(clock);
+    const b = new ContainerLog(clock);
+    const lines: [string, 'stdout' | 'stderr'][] = [['one', 'stdout'], ['', 'stderr'], ['two\nthree', 'stdout'], ['four', 'stderr']];
+    for (const [line, stream] of lines) {
+      t++;
+      a.writeLine(line, stream);
+      b.write(line + '\n', stream);
+    }
+    a.write('part', 'stdout');
+    b.write('part', 'stdout');
+    a.writeLine('ial', 'stdout');
+    b.write('ial\n', 'stdout');
+    expect(a.lines()).toEqual(b.lines());
+    expect(a.lines().map((e) => e.line)).toEqual(['one', '', 'two', 'three', 'four', 'partial']);
+  });
 });
+

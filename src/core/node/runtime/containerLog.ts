@@ -60,6 +60,16 @@ export class ContainerLog {
     for (const line of parts) this.push(this.clock.now(), stream, line);
   }
 
+  /**
+   * writeLine is `write(line + '\n')` without building that text and slicing it apart again
+   * (what ctx.log does for every line a program prints).
+   */
+  writeLine(line: string, stream: LogStream): void {
+    const pending = stream === 'stdout' ? this.pendingOut : this.pendingErr;
+    if (pending === '' && line.indexOf('\n') < 0) this.push(this.clock.now(), stream, line);
+    else this.write(line + '\n', stream);
+  }
+
   /** flush turns unterminated output into final lines (called when the process exits). */
   flush(): void {
     for (const stream of ['stdout', 'stderr'] as const) {

@@ -82,7 +82,7 @@ export class ContainerContext implements ProcessContext {
   }
 
   log(line: string, stream: LogStream = 'stdout'): void {
-    if (this.proc.running) this.proc.log.write(line + '\n', stream);
+    if (this.proc.running) this.proc.log.writeLine(line, stream);
   }
 
   listen(port: number, protocol: Protocol, handler: Handler): void {

@@ -91,16 +91,12 @@ async function nginxMain(ctx: ProcessContext, argv: readonly string[]): Promise<
   }
   const g = argv.indexOf('-g');
   const foreground = g >= 0 && /daemon\s+off\s*;/.test(argv[g + 1] ?? '');
-  notice(ctx, 1, 'using the "epoll" event method');
-  notice(ctx, 1, `nginx/${version}`);
-  notice(ctx, 1, 'built by gcc 12.2.0 (Debian 12.2.0-14) ');
-  notice(ctx, 1, 'OS: Linux 6.8.0-51-generic');
-  notice(ctx, 1, 'getrlimit(RLIMIT_NOFILE): 1048576:1048576');
+  const lines = startLines(ctx.now(), version, ctx.cpus);
+  for (const line of lines.master) ctx.log(line, 'stderr');
   // Without `daemon off;` nginx forks into the background and PID 1 returns: the container completes.
   if (!foreground) return 0;
   const workers = workerPids(ctx.cpus);
-  notice(ctx, 1, 'start worker processes');
-  for (const w of workers) notice(ctx, 1, `start worker process ${w}`);
+  for (const line of lines.workers) ctx.log(line, 'stderr');
   ctx.setUsage({ cpuMilli: 0, memoryBytes: (3 + 1.5 * workers.length) * 1024 * 1024 });
 
   const { port, root } = readConf(ctx);
@@ -114,8 +110,50 @@ async function nginxMain(ctx: ProcessContext, argv: readonly string[]): Promise<
 
 /** notice writes an error-log notice line of process `pid` (nginx logs to stderr in the image). */
 function notice(ctx: ProcessContext, pid: number, msg: string): void {
-  ctx.log(`${errorLogTime(ctx.now())} [notice] ${pid}#${pid}: ${msg}`, 'stderr');
+  ctx.log(noticeLine(ctx.now(), pid, msg), 'stderr');
 }
+
+function noticeLine(now: number, pid: number, msg: string): string {
+  return `${errorLogTime(now)} [notice] ${pid}#${pid}: ${msg}`;
+}
+
+/** StartLines are the notices nginx's master prints on start: before it daemonises or not, then its workers. */
+interface StartLines {
+  second: number;
+  version: string;
+  cpus: number;
+  master: readonly string[];
+  workers: readonly string[];
+}
+
+/**
+ * startLines are the start-up notices, the same text for every nginx of a version started in
+ * the same second on as many CPUs: built once and reused, so the log's interning finds each
+ * line by pointer with its hash computed once (building and hashing each line per container
+ * was ~1.5% of starting 3,000 pods).
+ */
+function startLines(now: number, version: string, cpus: number): StartLines {
+  const second = Math.floor(now / 1000);
+  const last = lastStart;
+  if (last && last.second === second && last.version === version && last.cpus === cpus) return last;
+  const workers = workerPids(cpus);
+  lastStart = {
+    second,
+    version,
+    cpus,
+    master: [
+      'using the "epoll" event method',
+      `nginx/${version}`,
+      'built by gcc 12.2.0 (Debian 12.2.0-14) ',
+      'OS: Linux 6.8.0-51-generic',
+      'getrlimit(RLIMIT_NOFILE): 1048576:1048576',
+    ].map((msg) => noticeLine(now, 1, msg)),
+    workers: ['start worker processes', ...workers.map((w) => `start worker process ${w}`)].map((msg) => noticeLine(now, 1, msg)),
+  };
+  return lastStart;
+}
+
+let lastStart: StartLines | undefined;
 
 /** workerPids are the worker processes' PIDs: one per CPU (`worker_processes auto`), from 29. */
 function workerPids(cpus: number): number[] {
