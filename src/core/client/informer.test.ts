@@ -35,14 +35,20 @@ describe('Informer indexes', () => {
     expect(names(informer.byIndex('size', '0'))).toEqual(['c', 'x']);
     expect(names(informer.list('other'))).toEqual(['x']);
     expect(informer.byIndex('size', '7')).toEqual([]);
+    // An update keeping an index value (both indexes here) also moves the object to the end of that set.
+    client.update(CONFIGMAPS, { ...cm('default', 'c'), metadata: { ...informer.get('default', 'c')!.metadata, labels: { l: '1' } } });
+    cluster.settle();
+    expect(names(informer.byIndex('size', '0'))).toEqual(['x', 'c']);
+    expect(names(informer.list('default'))).toEqual(['a', 'c']);
+    expect(informer.byIndex('size', '0')[1]).toBe(informer.get('default', 'c'));
     // namespaceView is the same list without a copy; a write shows only once delivered.
-    expect(names([...informer.namespaceView('default')])).toEqual(['c', 'a']);
+    expect(names([...informer.namespaceView('default')])).toEqual(['a', 'c']);
     expect(informer.namespaceView('nowhere').size).toBe(0);
     const view = informer.namespaceView('default');
     client.create(CONFIGMAPS, 'default', cm('default', 'd'));
-    expect(names([...view])).toEqual(['c', 'a']);
+    expect(names([...view])).toEqual(['a', 'c']);
     cluster.settle();
-    expect(names([...informer.namespaceView('default')])).toEqual(['c', 'a', 'd']);
+    expect(names([...informer.namespaceView('default')])).toEqual(['a', 'c', 'd']);
   });
 });
 

@@ -25,8 +25,11 @@ export interface EventHandler {
   delete?(obj: KubeObject, key: string): void;
 }
 
-/** IndexFunc returns the index values of an object (e.g. its node name). */
-export type IndexFunc = (obj: KubeObject) => string[];
+/**
+ * IndexFunc returns the index values of an object (e.g. its node name); a single value may be
+ * returned as a plain string, which spares an array per object per update.
+ */
+export type IndexFunc = (obj: KubeObject) => string | readonly string[];
 
 /** keyOf is cache.MetaNamespaceKeyFunc: "namespace/name", or "name" for cluster-scoped objects. */
 export function keyOf(obj: KubeObject): string {
@@ -47,13 +50,13 @@ const EMPTY_VIEW: ReadonlySet<KubeObject> = new Set();
 export class Informer {
   private readonly items = new Map<string, KubeObject>();
   private readonly handlers: EventHandler[] = [];
-  private readonly indexers = new Map<string, IndexFunc>();
   /**
-   * indices maps index name → value → the cached objects with that value. The sets hold the
-   * objects themselves (not keys to look up again), so a namespace list of thousands of pods
-   * is one pass over a set; an update replaces the object at the end of its sets, as re-adding
-   * its key did.
+   * indexes are the registered indexes, each with its map of value → the cached objects with
+   * that value. The sets hold the objects themselves (not keys to look up again), so a
+   * namespace list of thousands of pods is one pass over a set; an update replaces the object
+   * at the end of its sets, as re-adding its key did. `indices` finds an index by name.
    */
+  private readonly indexes: Index[] = [];
   private readonly indices = new Map<string, Map<string, Set<KubeObject>>>();
   private watchHandle?: WatchHandle;
   private lastRV = '';
@@ -65,7 +68,7 @@ export class Informer {
     private readonly options: ListOptions = {},
     private readonly namespace?: string,
   ) {
-    this.addIndex('namespace', (o) => [o.metadata.namespace ?? '']);
+    this.addIndex('namespace', (o) => o.metadata.namespace ?? '');
   }
 
   addHandler(handler: EventHandler): void {
@@ -75,10 +78,13 @@ export class Informer {
 
   /** addIndex registers an index; call before start(). */
   addIndex(name: string, fn: IndexFunc): void {
-    this.indexers.set(name, fn);
     const index = new Map<string, Set<KubeObject>>();
+    // Adding an index again replaces it (in its place: indexes are updated in registration order).
+    const at = this.indexes.findIndex((x) => x.name === name);
+    if (at >= 0) this.indexes[at] = { name, fn, values: index };
+    else this.indexes.push({ name, fn, values: index });
     this.indices.set(name, index);
-    for (const obj of this.items.values()) this.indexAdd(fn, obj, index);
+    for (const obj of this.items.values()) indexAdd(fn(obj), obj, index);
   }
 
   start(): void {
@@ -163,33 +169,76 @@ export class Informer {
     // The key is kept (by us and by handlers) as long as the object is cached: make it flat.
     const flatKey = flatString(key);
     this.items.set(flatKey, obj);
-    if (old) this.unindex(old);
-    for (const [name, fn] of this.indexers) this.indexAdd(fn, obj, this.indices.get(name)!);
+    if (old) this.reindex(old, obj);
+    else for (const x of this.indexes) indexAdd(x.fn(obj), obj, x.values);
     for (const h of this.handlers) {
       if (old) h.update?.(old, obj, flatKey);
       else h.add?.(obj, flatKey);
     }
   }
 
-  private indexAdd(fn: IndexFunc, obj: KubeObject, index: Map<string, Set<KubeObject>>): void {
-    for (const v of fn(obj)) {
-      let set = index.get(v);
-      if (!set) index.set(v, (set = new Set()));
-      set.add(obj);
+  /**
+   * reindex moves an updated object's index entries from `old` to `obj`, each to the end of
+   * its set. When an index value is unchanged (a pod's namespace, nearly always its node) the
+   * object is swapped within the one set, without removing and re-finding it.
+   */
+  private reindex(old: KubeObject, obj: KubeObject): void {
+    for (const x of this.indexes) {
+      const before = x.fn(old);
+      const after = x.fn(obj);
+      const value = onlyValue(before);
+      if (value !== undefined && value === onlyValue(after)) {
+        const set = x.values.get(value);
+        if (set) {
+          set.delete(old);
+          set.add(obj);
+          continue;
+        }
+      }
+      indexRemove(before, old, x.values);
+      indexAdd(after, obj, x.values);
     }
   }
 
   /** unindex removes a cached object (the very object its sets hold) from every index. */
   private unindex(obj: KubeObject): void {
-    for (const [name, fn] of this.indexers) {
-      const index = this.indices.get(name)!;
-      for (const v of fn(obj)) {
-        const set = index.get(v);
-        set?.delete(obj);
-        if (set && set.size === 0) index.delete(v);
-      }
-    }
+    for (const x of this.indexes) indexRemove(x.fn(obj), obj, x.values);
   }
+}
+
+/** Index is one registered index: its name, its function, and value → objects. */
+interface Index {
+  name: string;
+  fn: IndexFunc;
+  values: Map<string, Set<KubeObject>>;
+}
+
+/** onlyValue is an index result's value when it has exactly one. */
+function onlyValue(values: string | readonly string[]): string | undefined {
+  if (typeof values === 'string') return values;
+  return values.length === 1 ? values[0] : undefined;
+}
+
+function indexAdd(values: string | readonly string[], obj: KubeObject, index: Map<string, Set<KubeObject>>): void {
+  if (typeof values === 'string') return addTo(values, obj, index);
+  for (const v of values) addTo(v, obj, index);
+}
+
+function addTo(value: string, obj: KubeObject, index: Map<string, Set<KubeObject>>): void {
+  let set = index.get(value);
+  if (!set) index.set(value, (set = new Set()));
+  set.add(obj);
+}
+
+function indexRemove(values: string | readonly string[], obj: KubeObject, index: Map<string, Set<KubeObject>>): void {
+  if (typeof values === 'string') return removeFrom(values, obj, index);
+  for (const v of values) removeFrom(v, obj, index);
+}
+
+function removeFrom(value: string, obj: KubeObject, index: Map<string, Set<KubeObject>>): void {
+  const set = index.get(value);
+  set?.delete(obj);
+  if (set && set.size === 0) index.delete(value);
 }
 
 /** InformerFactory shares one informer per resource among all controllers. */

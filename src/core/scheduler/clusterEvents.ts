@@ -23,9 +23,10 @@ export const nodeAddedInterest: PluginInterest = ALL;
 export function nodeUpdatedInterest(oldNode: Node, newNode: Node): PluginInterest | undefined {
   const plugins: string[] = [];
   if (!!oldNode.spec?.unschedulable !== !!newNode.spec?.unschedulable) plugins.push('NodeUnschedulable');
-  if (!equalJSON(oldNode.spec?.taints ?? [], newNode.spec?.taints ?? [])) plugins.push('TaintToleration', 'NodeUnschedulable');
-  if (!equalJSON(oldNode.metadata?.labels ?? {}, newNode.metadata?.labels ?? {})) plugins.push('NodeAffinity', 'PodTopologySpread', 'InterPodAffinity');
-  if (!equalJSON(oldNode.status?.allocatable ?? {}, newNode.status?.allocatable ?? {})) plugins.push('NodeResourcesFit');
+  // Identity first: a heartbeat's new version shares these unchanged frozen parts with the old one.
+  if (oldNode.spec?.taints !== newNode.spec?.taints && !equalJSON(oldNode.spec?.taints ?? [], newNode.spec?.taints ?? [])) plugins.push('TaintToleration', 'NodeUnschedulable');
+  if (oldNode.metadata?.labels !== newNode.metadata?.labels && !equalJSON(oldNode.metadata?.labels ?? {}, newNode.metadata?.labels ?? {})) plugins.push('NodeAffinity', 'PodTopologySpread', 'InterPodAffinity');
+  if (oldNode.status?.allocatable !== newNode.status?.allocatable && !equalJSON(oldNode.status?.allocatable ?? {}, newNode.status?.allocatable ?? {})) plugins.push('NodeResourcesFit');
   return plugins.length > 0 ? only(...plugins) : undefined;
 }
 
@@ -38,10 +39,20 @@ export const assignedPodAddedInterest: PluginInterest = only('PodTopologySpread'
 /** assignedPodDeletedInterest: a pod gone frees resources and ports. */
 export const assignedPodDeletedInterest: PluginInterest = only('NodeResourcesFit', 'NodePorts', 'PodTopologySpread', 'InterPodAffinity', 'VolumeRestrictions');
 
+/** terminal tells whether a pod has finished (module-level: it runs for every bound pod's update). */
+function terminal(p: Pod): boolean {
+  return p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
+}
+
+/** assignedPodLabelsInterest: a bound pod's new labels may balance a spread or satisfy affinity. */
+const assignedPodLabelsInterest: PluginInterest = only('PodTopologySpread', 'InterPodAffinity');
+
 /** assignedPodUpdatedInterest returns the plugins an update of a bound pod may help, or undefined. */
 export function assignedPodUpdatedInterest(oldPod: Pod, newPod: Pod): PluginInterest | undefined {
-  const terminal = (p: Pod) => p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed';
   if (!terminal(oldPod) && terminal(newPod)) return assignedPodDeletedInterest;
-  if (!equalJSON(oldPod.metadata?.labels ?? {}, newPod.metadata?.labels ?? {})) return only('PodTopologySpread', 'InterPodAffinity');
+  // Stored versions share an unchanged labels object: most updates (status writes) stop at the identity check.
+  const oldLabels = oldPod.metadata?.labels;
+  const newLabels = newPod.metadata?.labels;
+  if (oldLabels !== newLabels && !equalJSON(oldLabels ?? {}, newLabels ?? {})) return assignedPodLabelsInterest;
   return undefined;
 }

@@ -45,7 +45,7 @@ type NodeObj = Node & KubeObject;
 
 /** addPodNodeIndex indexes the shared pod informer by spec.nodeName (adding it again just rebuilds it). */
 export function addPodNodeIndex(pods: Informer): void {
-  pods.addIndex(POD_NODE_INDEX, (p) => [(p.spec as Pod['spec'])?.nodeName ?? '']);
+  pods.addIndex(POD_NODE_INDEX, (p) => (p.spec as Pod['spec'])?.nodeName ?? '');
 }
 
 /** NodeLifecycleController watches node heartbeats and conditions. */
