@@ -6,6 +6,7 @@
  */
 import type { Node, Pod } from '../api/types.ts';
 import type { Taint } from 'kubernetes-types/core/v1';
+import { carrySpreadCounts } from './plugins/spreadCounts.ts';
 import { emptyResources, requestsOf, resourcesFromList } from './resources.ts';
 import type { Resources } from './resources.ts';
 import type { HostPort, NodeInfo } from './types.ts';
@@ -119,6 +120,7 @@ export function nextNodeInfo(node: Node, pods: Pod[], prev: NodeInfo, added: rea
   if (prev.podsWithRequiredAntiAffinity.length > 0 || (changed && [...added, ...removed].some(hasRequiredAntiAffinity))) {
     info.podsWithRequiredAntiAffinity = pods.filter(hasRequiredAntiAffinity);
   }
+  carrySpreadCounts(prev, info, added, removed);
   return info;
 }
 

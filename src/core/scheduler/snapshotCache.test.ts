@@ -4,6 +4,8 @@ import { numFeasibleNodesToFind } from './framework.ts';
 import { buildSnapshot } from './nodeInfo.ts';
 import { SnapshotCache } from './snapshotCache.ts';
 import { pod } from './plugins/testNodes.ts';
+import { countOnNode, countPodsMatchSelector, selectorKey } from './plugins/spreadCounts.ts';
+import { selectorFromSet } from '../api/labels.ts';
 
 const node = (name: string, labels: Record<string, string> = {}): Node =>
   ({ metadata: { name, labels: { 'kubernetes.io/hostname': name, ...labels } }, status: { allocatable: { cpu: '2', memory: '4Gi', pods: '110' } } }) as unknown as Node;
@@ -87,7 +89,7 @@ describe('SnapshotCache', () => {
     expect(listed()).toEqual([]);
   });
 
-  it('adjusts a NodeInfo by the pods added and removed exactly as a full rebuild sums them', () => {
+  it('adjusts a NodeInfo (sums and spread counts) by the pods added and removed exactly as a full rebuild', () => {
     // A seeded walk of binds, spec/label changes, terminal pods, deletes and node churn; after
     // every step each NodeInfo must equal a full build (sums, scalars, ports, anti-affinity).
     let seed = 7;
@@ -104,6 +106,11 @@ describe('SnapshotCache', () => {
       ],
       ...(v % 13 === 0 ? { affinity: anti } : {}),
     });
+    const spreadSelectors = [
+      { selector: selectorFromSet({ app: 'db' }), namespace: 'default' },
+      { selector: selectorFromSet({ app: '1' }), namespace: 'default' },
+      { selector: selectorFromSet({ app: 'db' }), namespace: 'other' },
+    ];
     const cache = new SnapshotCache();
     const nodes = new Map<string, Node>();
     for (const n of ['node01', 'node02', 'node03']) {
@@ -140,13 +147,25 @@ describe('SnapshotCache', () => {
           () => ({ ...current, status: { phase: rand(4) === 0 ? 'Succeeded' : 'Running', message: `step ${step}` } }),
           () => ({ ...current, spec: { ...specOf(rand(100)), nodeName } }),
           () => ({ ...current, metadata: { ...current.metadata, labels: { app: String(rand(3)) } } }),
-        ][rand(4)]() as Pod;
+          () => ({ ...current, metadata: { ...current.metadata, deletionTimestamp: '2026-01-01T00:00:00Z' } }),
+        ][rand(5)]() as Pod;
         pods.set(key, next);
         cache.updatePod(key, current, next);
       }
       if (rand(3) === 0) continue; // let changes pile up between some snapshots
       // The map's insertion order is the informer's: a deleted and re-added key goes last.
-      expect(full(cache.snapshot())).toEqual(full(buildSnapshot([...nodes.values()], [...pods.values()])));
+      const snapshot = cache.snapshot();
+      expect(full(snapshot)).toEqual(full(buildSnapshot([...nodes.values()], [...pods.values()])));
+      // Spread counts carried from NodeInfo to NodeInfo equal a recount of the pods.
+      for (const info of snapshot) {
+        for (const [key, n] of info.spreadCounts ?? []) {
+          const s = spreadSelectors.find((x) => selectorKey(x.selector, x.namespace) === key)!;
+          expect(n).toBe(countPodsMatchSelector(info.pods, s.selector, s.namespace));
+        }
+        // Ask for a count now and then, as PodTopologySpread does, so later NodeInfos carry it.
+        const s = spreadSelectors[rand(spreadSelectors.length)];
+        if (rand(2) === 0) countOnNode(info, s.selector, selectorKey(s.selector, s.namespace), s.namespace);
+      }
     }
   });
 });

@@ -76,7 +76,8 @@ export interface NodeInfo {
    * spreadCounts is PodTopologySpread's memo of matching pods on this node per (namespace,
    * selector) key. It lives on the NodeInfo rather than in a WeakMap because spreading reads
    * it for every feasible node of every cycle; it stays valid because a NodeInfo is replaced
-   * whenever its pods' labels, namespaces or deletion change (see SnapshotCache).
+   * whenever its pods' labels, namespaces or deletion change (see SnapshotCache), and the
+   * replacement carries the counts adjusted by the pods that changed (plugins/spreadCounts.ts).
    */
   spreadCounts?: Map<string, number>;
 }

@@ -9,16 +9,18 @@
  * with fewer matching pods. This is why a Deployment's replicas spread over the workers.
  */
 import type { Node, Pod, TopologySpreadConstraint } from 'kubernetes-types/core/v1';
-import { matches, newRequirement, selectorFromLabelSelector, selectorToString, sortByKey, type Selector } from '../../api/labels.ts';
+import { matches, newRequirement, selectorFromLabelSelector, sortByKey, type Selector } from '../../api/labels.ts';
 import { podMatchesNodeSelectorAndAffinity } from '../../api/nodeAffinity.ts';
 import { findUntoleratedTaint } from '../../api/tolerations.ts';
-import { flatString } from '../../api/flatString.ts';
+import { countOnNode, selectorKey } from './spreadCounts.ts';
 import { MAX_NODE_SCORE, SKIP, unresolvable, type SnapshotChanges, unschedulable, type FilterPlugin, type NodeInfo, type ScorePlugin, type SchedulingContext } from '../types.ts';
 
 /** ERR_REASON_CONSTRAINTS_NOT_MATCH is the reason shown when the skew would be too big. */
 export const ERR_REASON_CONSTRAINTS_NOT_MATCH = "node(s) didn't match pod topology spread constraints";
 /** ERR_REASON_NODE_LABEL_NOT_MATCH is the reason shown for nodes without the topology label. */
 export const ERR_REASON_NODE_LABEL_NOT_MATCH = `${ERR_REASON_CONSTRAINTS_NOT_MATCH} (missing required label)`;
+
+export { countPodsMatchSelector } from './spreadCounts.ts';
 
 const LABEL_HOSTNAME = 'kubernetes.io/hostname';
 const LABEL_ZONE = 'topology.kubernetes.io/zone';
@@ -61,50 +63,8 @@ export function filterConstraints(constraints: readonly TopologySpreadConstraint
   return out;
 }
 
-/** countPodsMatchSelector counts pods in the namespace matching the selector, ignoring terminating ones. */
-export function countPodsMatchSelector(pods: readonly Pod[], selector: Selector, namespace: string): number {
-  let n = 0;
-  for (const p of pods) {
-    if (p.metadata?.deletionTimestamp || p.metadata?.namespace !== namespace) continue;
-    if (matches(selector, p.metadata?.labels as Record<string, string> | undefined)) n++;
-  }
-  return n;
-}
-
 /** MAX_MEMO_ENTRIES bounds the cross-cycle memo (one entry per workload selector and topology key). */
 const MAX_MEMO_ENTRIES = 256;
-
-/**
- * selectorKeys interns selector keys: each cycle builds its key afresh, and looking a fresh
- * string up in every feasible node's memo would compare it character by character each
- * time; the interned instance compares by identity. Bounded like the cross-cycle memo.
- */
-const selectorKeys = new Map<string, string>();
-
-/** selectorKey names a (namespace, selector) pair for NodeInfo.spreadCounts (interned). */
-function selectorKey(selector: Selector, namespace: string): string {
-  const key = `${namespace}\u0000${selector.nothing ? '\u0000nothing' : selectorToString(selector)}`;
-  let interned = selectorKeys.get(key);
-  if (interned === undefined) {
-    if (selectorKeys.size >= MAX_MEMO_ENTRIES) selectorKeys.clear();
-    selectorKeys.set(key, (interned = flatString(key)));
-  }
-  return interned;
-}
-
-/**
- * countOnNode is countPodsMatchSelector over a node's pods, memoised on the NodeInfo. The
- * scheduler's snapshot cache makes a new NodeInfo whenever a node's pods change, so a count
- * stays valid for as long as its NodeInfo lives; this keeps spreading from rescanning every
- * pod of the cluster per cycle.
- */
-function countOnNode(info: NodeInfo, selector: Selector, key: string, namespace: string): number {
-  let memo = info.spreadCounts;
-  if (!memo) info.spreadCounts = memo = new Map();
-  let n = memo.get(key);
-  if (n === undefined) memo.set(key, (n = countPodsMatchSelector(info.pods, selector, namespace)));
-  return n;
-}
 
 function nodeHasAllKeys(node: Node, constraints: readonly SpreadConstraint[]): boolean {
   const labels = node.metadata?.labels ?? {};
