@@ -86,8 +86,10 @@ const absent = (v: unknown): boolean => v === undefined || v === null;
 
 // The walk keeps one path stack (push on the way down, pop on the way back) instead of a
 // new array per visited field: the sets only copy a path's elements when they insert it.
+// for-in rather than Object.keys: no key array per visited map (values are JSON data: no
+// enumerable inherited properties, as deepFreeze assumes too).
 function compareMaps(c: Comparison, path: string[], a: Obj, b: Obj, t: SsaType | undefined): void {
-  for (const k of Object.keys(b)) {
+  for (const k in b) {
     const bv = b[k];
     if (absent(bv)) continue;
     const av = a[k];
@@ -96,7 +98,7 @@ function compareMaps(c: Comparison, path: string[], a: Obj, b: Obj, t: SsaType |
     compareAt(c, path, absent(av) ? undefined : av, bv, fieldType(t, k));
     path.pop();
   }
-  for (const k of Object.keys(a)) {
+  for (const k in a) {
     if (absent(a[k]) || !absent(b[k])) continue;
     markAll(c.removed, path, fieldElement(k), a[k], fieldType(t, k));
   }
@@ -113,6 +115,7 @@ function compareAt(c: Comparison, path: string[], a: unknown, b: unknown, t: Ssa
     return;
   }
   if (isGranularList(a, t) && isGranularList(b, t)) {
+    if (compareAligned(c, path, a, b, t!)) return;
     const before = itemsByElement(a, t!);
     const after = itemsByElement(b, t!);
     for (const [e, item] of after) {
@@ -132,6 +135,59 @@ function compareAt(c: Comparison, path: string[], a: unknown, b: unknown, t: Ssa
     return;
   }
   if (!deepEqual(a, b)) c.modified.insert(path);
+}
+
+// Lists longer than this take the general walk: the aligned one checks keys pairwise.
+const ALIGNED_MAX = 8;
+
+/**
+ * compareAligned is compareAt's list comparison for the common case where both versions
+ * list the same items in the same order (a status write's conditions, container statuses,
+ * IPs): items are paired by position, their keys compared as raw scalar values, and an
+ * item's path element is built only when the walk goes into it, with no Map per list.
+ * It answers false, having compared nothing, when the lists are not so aligned (other
+ * length, other keys at a position, a repeated key, a key that is not a scalar): then the
+ * general walk by element applies. For aligned lists with distinct keys both walks visit
+ * the same pairs in the same order, so they record the same paths.
+ */
+function compareAligned(c: Comparison, path: string[], a: readonly unknown[], b: readonly unknown[], t: SsaType): boolean {
+  const n = b.length;
+  if (a.length !== n || n > ALIGNED_MAX) return false;
+  for (let i = 0; i < n; i++) {
+    if (!sameKey(a[i], b[i], t)) return false;
+    for (let j = 0; j < i; j++) if (sameKey(b[j], b[i], t)) return false;
+  }
+  const granularItems = t.list !== 'set';
+  for (let i = 0; i < n; i++) {
+    const was = a[i];
+    const item = b[i];
+    if (was === item) continue;
+    if (granularItems && isGranularMap(item, t.items)) {
+      path.push(itemElement(item, t));
+      compareMaps(c, path, was as Obj, item, t.items);
+      path.pop();
+    } else if (!deepEqual(was, item)) {
+      path.push(itemElement(item, t));
+      c.modified.insert(path);
+      path.pop();
+    }
+  }
+  return true;
+}
+
+/**
+ * sameKey tells whether two list items have the same path element, comparing scalar key
+ * values (or set items) directly; false also when that cannot be told that way (a key
+ * that is an object or array, an item that is no map in a keyed list).
+ */
+function sameKey(x: unknown, y: unknown, t: SsaType): boolean {
+  if (t.list === 'set') return x === y && (x === null || typeof x !== 'object');
+  if (!isObj(x) || !isObj(y)) return false;
+  for (const k of (t.list as { keys: readonly string[] }).keys) {
+    const v = x[k];
+    if (v !== y[k] || (v !== null && typeof v === 'object')) return false;
+  }
+  return true;
 }
 
 /**
