@@ -110,8 +110,66 @@ function serviceEnvOf(svc: KubeObject): readonly (readonly [string, string])[] {
 
 const serviceEnvCache = new WeakMap<KubeObject, readonly (readonly [string, string])[]>();
 
-/** containerEnvVars resolves a container's env for the runtime. */
+/**
+ * ServiceLinks are the service-link variables of the Services a pod sees, with the stored
+ * (frozen) Service objects they came from: the master Service and the namespace's list.
+ */
+interface ServiceLinks {
+  master: KubeObject | undefined;
+  own: readonly KubeObject[];
+  vars: ReadonlyMap<string, string>;
+  /** plainEnv is the env of a container with no env or envFrom of its own (the variables alone), built on first use. */
+  plainEnv?: EnvResult;
+}
+
+const NO_SERVICES: readonly KubeObject[] = [];
+
+/**
+ * lastLinks is the last pod's service links. Replicas starting one after another see the same
+ * Services, so when the lists hold the same objects (a changed Service is a new object) the
+ * variables are the same and are not merged and sorted again per container start.
+ */
+let lastLinks: ServiceLinks | undefined;
+
+/** serviceLinks returns the service-link variables for a pod (pkg/kubelet getServiceEnvVarMap). */
+function serviceLinks(pod: Pod, lookup: EnvLookup): ServiceLinks {
+  const ns = pod.metadata!.namespace!;
+  // The master Service (default/kubernetes) is always visible; others only with enableServiceLinks.
+  const inDefault = lookup.services('default');
+  const master = inDefault.find((s) => s.metadata.name === 'kubernetes');
+  const own = pod.spec?.enableServiceLinks === false ? NO_SERVICES : ns === 'default' ? inDefault : lookup.services(ns);
+  const last = lastLinks;
+  if (last && last.master === master && sameObjects(last.own, own)) return last;
+  const visible = new Map<string, KubeObject>();
+  if (master) visible.set('kubernetes', master);
+  for (const svc of own) visible.set(svc.metadata.name!, svc);
+  const vars = new Map<string, string>();
+  for (const name of [...visible.keys()].sort()) for (const [k, v] of serviceEnvOf(visible.get(name)!)) vars.set(k, v);
+  const links: ServiceLinks = { master, own, vars };
+  // Only stored (frozen) objects are known unchanged while they are the same object.
+  if ((!master || Object.isFrozen(master)) && own.every((o) => Object.isFrozen(o))) lastLinks = links;
+  return links;
+}
+
+function sameObjects(a: readonly KubeObject[], b: readonly KubeObject[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/**
+ * containerEnvVars resolves a container's env for the runtime. The result is shared by
+ * containers with the same variables (see serviceLinks): it must not be changed.
+ */
 export function containerEnvVars(pod: Pod, container: Container, lookup: EnvLookup): EnvResult {
+  // Service links first, so env entries can refer to them with $(VAR).
+  const links = serviceLinks(pod, lookup);
+  const serviceVars = links.vars;
+  if (!container.envFrom?.length && !container.env?.length) {
+    // The same array for every such container: the runtime then reuses its environment (start.ts).
+    links.plainEnv ??= { ok: true, env: [...serviceVars] };
+    return links.plainEnv;
+  }
   const ns = pod.metadata!.namespace!;
   const vars = new Map<string, string>();
   const order: string[] = [];
@@ -119,15 +177,6 @@ export function containerEnvVars(pod: Pod, container: Container, lookup: EnvLook
     if (!vars.has(k)) order.push(k);
     vars.set(k, v);
   };
-
-  // Service links first, so env entries can refer to them with $(VAR).
-  // The master Service (default/kubernetes) is always visible; others only with enableServiceLinks.
-  const visible = new Map<string, KubeObject>();
-  const master = lookup.services('default').find((s) => s.metadata.name === 'kubernetes');
-  if (master) visible.set('kubernetes', master);
-  if (pod.spec?.enableServiceLinks !== false) for (const svc of lookup.services(ns)) visible.set(svc.metadata.name!, svc);
-  const serviceVars = new Map<string, string>();
-  for (const name of [...visible.keys()].sort()) for (const [k, v] of serviceEnvOf(visible.get(name)!)) serviceVars.set(k, v);
 
   for (const from of container.envFrom ?? []) {
     const ref = from.configMapRef ?? from.secretRef;

@@ -115,4 +115,29 @@ describe('containerEnvVars service links', () => {
     expect(host(containerEnvVars(pod, { name: 'c' }, lookupWith(first)))).toBe('10.96.0.1');
     expect(host(containerEnvVars(pod, { name: 'c' }, lookupWith(svc('10.96.0.9'))))).toBe('10.96.0.9');
   });
+
+  it('gives containers without env of their own one shared result, and sees Services come and go', () => {
+    const svc = (name: string, ip: string) => Object.freeze({ apiVersion: 'v1', kind: 'Service', metadata: Object.freeze({ name, namespace: 'default' }), spec: Object.freeze({ clusterIP: ip, ports: Object.freeze([Object.freeze({ port: 80, protocol: 'TCP' })]) }) }) as unknown as KubeObject;
+    const pod = { metadata: { name: 'p', namespace: 'default' }, spec: { containers: [] } } as unknown as Pod;
+    const master = svc('kubernetes', '10.96.0.1');
+    const web = svc('web', '10.96.0.7');
+    let list = [master];
+    const lookup = { configMap: () => undefined, secret: () => undefined, services: () => [...list], nodeAllocatable: { cpu: '2', memory: '1Gi' } };
+    const a = containerEnvVars(pod, { name: 'a' }, lookup);
+    const b = containerEnvVars(pod, { name: 'b', env: [] }, lookup);
+    expect(b).toBe(a);
+    list = [master, web];
+    const c = containerEnvVars(pod, { name: 'c' }, lookup);
+    expect(c).not.toBe(a);
+    expect(c.ok && c.env.map(([k]) => k)).toContain('WEB_SERVICE_HOST');
+    expect(a.ok && a.env.map(([k]) => k)).not.toContain('WEB_SERVICE_HOST');
+    // A container with env of its own still refers to the links with $(VAR).
+    const d = containerEnvVars(pod, { name: 'd', env: [{ name: 'URL', value: 'http://$(WEB_SERVICE_HOST)' }] }, lookup);
+    expect(d.ok && d.env[0]).toEqual(['URL', 'http://10.96.0.7']);
+    // enableServiceLinks: false sees only the master Service.
+    const off = containerEnvVars({ ...pod, spec: { containers: [], enableServiceLinks: false } } as unknown as Pod, { name: 'e' }, lookup);
+    expect(off.ok && off.env.map(([k]) => k)).not.toContain('WEB_SERVICE_HOST');
+    expect(off.ok && off.env.map(([k]) => k)).toContain('KUBERNETES_SERVICE_HOST');
+  });
 });
+

@@ -15,10 +15,10 @@ import { internString } from './intern.ts';
  */
 export class EnvVars implements ReadonlyMap<string, string> {
   /** flat holds the variables in order; the HOSTNAME slot's value is `hostname`'s, not the array's. */
-  private readonly flat: readonly string[];
+  private flat: readonly string[];
   /** hostnameAt is the index of HOSTNAME's value in `flat` (-1 when unset). */
-  private readonly hostnameAt: number;
-  private readonly hostname: string;
+  private hostnameAt: number;
+  private hostname: string;
 
   /** EnvVars copies `entries` (insertion order kept), interning every string. */
   constructor(entries: Iterable<readonly [string, string]>) {
@@ -37,6 +37,18 @@ export class EnvVars implements ReadonlyMap<string, string> {
     this.flat = sharedFlat(flat);
     this.hostnameAt = hostnameAt;
     this.hostname = hostname;
+  }
+
+  /**
+   * withHostname is a copy of this environment with HOSTNAME's value `hostname` (the same shared
+   * array): another replica's environment without building and interning it again.
+   */
+  withHostname(hostname: string): EnvVars {
+    const copy = new EnvVars(NO_ENTRIES);
+    copy.flat = this.flat;
+    copy.hostnameAt = this.hostnameAt;
+    copy.hostname = this.hostnameAt < 0 ? this.hostname : hostname;
+    return copy;
   }
 
   private value(i: number): string {
@@ -78,6 +90,8 @@ export class EnvVars implements ReadonlyMap<string, string> {
     return this.entries();
   }
 }
+
+const NO_ENTRIES: readonly (readonly [string, string])[] = [];
 
 /**
  * recentFlat are the last variable arrays built, newest last: replicas start one after another

@@ -45,6 +45,22 @@ describe('shell images (busybox, alpine)', () => {
     ]);
   });
 
+  it('gives replicas handed the same env array the environment a fresh build gives, each with its HOSTNAME', () => {
+    const h = new RuntimeHarness();
+    const shared: [string, string][] = [['GREETING', 'hello']];
+    const a = h.run('nginx:1.27', { hostname: 'web-a', env: shared });
+    const b = h.run('nginx:1.27', { hostname: 'web-b', env: shared });
+    const fresh = h.run('nginx:1.27', { hostname: 'web-b', env: [['GREETING', 'hello']] });
+    expect([...b.env]).toEqual([...fresh.env]);
+    expect(a.env.get('HOSTNAME')).toBe('web-a');
+    expect(b.env.get('HOSTNAME')).toBe('web-b');
+    // Another version of the image, or a pod env that sets HOSTNAME itself, is built again.
+    expect(h.run('nginx:1.25', { hostname: 'web-c', env: shared }).env.get('NGINX_VERSION')).toBe('1.25.5');
+    const own: [string, string][] = [['HOSTNAME', 'custom']];
+    h.run('nginx:1.27', { hostname: 'web-d', env: own });
+    expect(h.run('nginx:1.27', { hostname: 'web-e', env: own }).env.get('HOSTNAME')).toBe('custom');
+  });
+
   it('sets the image version env from the resolved tag', () => {
     const h = new RuntimeHarness();
     expect(h.run('nginx:1.25').env.get('NGINX_VERSION')).toBe('1.25.5');

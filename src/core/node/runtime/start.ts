@@ -118,9 +118,7 @@ export function findProgram(
 /** startProcess creates and starts a container's main process. */
 export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResult {
   const def = spec.image.definition;
-  const versionEnv = def.config.versionEnv;
-  const imageEnv = def.config.env.map(([k, v]): [string, string] => [k, k === versionEnv ? spec.image.version : v]);
-  const env = containerEnv(spec.hostname, imageEnv, spec.env ?? []);
+  const env = environmentOf(spec);
   const argv = containerArgv(def.config, spec, env);
   if (!argv.ok) return { ok: false, failure: { reason: 'CreateContainerError', message: argv.message } };
   const toolNames = imageNetworkTools(def.repository);
@@ -138,7 +136,7 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
     program,
     // slice: an array built by push keeps spare slots for the container's whole life.
     argv: argv.argv.slice(),
-    env: new EnvVars(env),
+    env,
     fs: spec.fs,
     cwd: spec.workingDir || def.config.workingDir || '/',
     hostname: spec.hostname,
@@ -157,6 +155,36 @@ export function startProcess(spec: ContainerSpec, deps: RuntimeDeps): StartResul
   });
   process.run();
   return { ok: true, process };
+}
+
+/** LastEnvironment is the environment last built, with what it was built from. */
+interface LastEnvironment {
+  definition: ResolvedImage['definition'];
+  version: string;
+  podEnv: ContainerSpec['env'];
+  vars: EnvVars;
+}
+
+let lastEnvironment: LastEnvironment | undefined;
+
+/**
+ * environmentOf is the process environment (environment.ts's order). The kubelet hands every
+ * replica the same env array (kubelet/env.ts), so when the image and that array are the ones
+ * of the last container, only HOSTNAME differs: the last environment is reused with this
+ * container's hostname instead of merged and interned again.
+ */
+function environmentOf(spec: ContainerSpec): EnvVars {
+  const def = spec.image.definition;
+  const version = spec.image.version;
+  const podEnv = spec.env;
+  const last = lastEnvironment;
+  if (podEnv && last && last.podEnv === podEnv && last.definition === def && last.version === version) return last.vars.withHostname(spec.hostname);
+  const versionEnv = def.config.versionEnv;
+  const imageEnv = def.config.env.map(([k, v]): [string, string] => [k, k === versionEnv ? version : v]);
+  const vars = new EnvVars(containerEnv(spec.hostname, imageEnv, podEnv ?? []));
+  // A pod env that sets HOSTNAME itself overrides the hostname: such an environment is not reused.
+  if (podEnv && !podEnv.some(([k]) => k === 'HOSTNAME')) lastEnvironment = { definition: def, version, podEnv, vars };
+  return vars;
 }
 
 /**
