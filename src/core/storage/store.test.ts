@@ -27,6 +27,22 @@ describe('Store', () => {
     expect(() => s.create('configmaps', cm('a'))).toThrow(StoreExists);
   });
 
+  it('stamps the resourceVersion in its place (a new one last), copying only frozen parts', () => {
+    const s = new Store();
+    const a = s.create('configmaps', { ...cm('a'), metadata: { name: 'a', resourceVersion: '', namespace: 'default' } });
+    expect(Object.keys(a.metadata)).toEqual(['name', 'resourceVersion', 'namespace']);
+    // An update whose metadata is the stored (frozen) one: a new metadata, the stored one untouched.
+    const b = s.update('configmaps', { ...a, data: { k: 'v' } });
+    expect(b.metadata).not.toBe(a.metadata);
+    expect([a.metadata.resourceVersion, b.metadata.resourceVersion]).toEqual(['1', '2']);
+    // Deleting stamps a copy of the stored object.
+    const gone = s.delete('configmaps', 'default', 'a');
+    expect(gone).not.toBe(b);
+    expect([b.metadata.resourceVersion, gone.metadata.resourceVersion]).toEqual(['2', '3']);
+    const c = s.create('configmaps', cm('c'));
+    expect(Object.keys(c.metadata)).toEqual(['name', 'namespace', 'resourceVersion']);
+  });
+
   it('rejects a stale update with a conflict', () => {
     const s = new Store();
     s.create('configmaps', cm('a'));

@@ -246,10 +246,22 @@ export class Store {
     return prev;
   }
 
+  /**
+   * stamp bumps the revision and returns obj with it as metadata.resourceVersion, frozen.
+   * A freezing store stamps the caller's own object in place (create and update take it
+   * over: the API server hands in its private decoded copy) and copies only what is frozen
+   * already (a stored object being deleted, metadata shared with the previous version):
+   * two object copies per write saved. The key order is the same either way (an existing
+   * resourceVersion keeps its place, a new one goes last).
+   */
   private stamp(obj: KubeObject): KubeObject {
     this.revision++;
-    const stamped: KubeObject = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(this.revision) } };
-    return this.freeze ? deepFreeze(stamped) : stamped;
+    const resourceVersion = String(this.revision);
+    if (!this.freeze) return { ...obj, metadata: { ...obj.metadata, resourceVersion } };
+    const stamped = Object.isFrozen(obj) ? { ...obj } : obj;
+    if (Object.isFrozen(stamped.metadata)) stamped.metadata = { ...stamped.metadata, resourceVersion };
+    else stamped.metadata.resourceVersion = resourceVersion;
+    return deepFreeze(stamped);
   }
 
   private record(ev: StoreEvent): void {
