@@ -88,9 +88,55 @@ export const ALWAYS_EMITTED: Readonly<Record<string, ReadonlyArray<readonly [str
 /** omitEmpty removes, in place, the zero values of `omitempty` fields of a group/kind. */
 export function omitEmpty(group: string, kind: string, obj: KubeObject): void {
   // Only the listed built-in kinds: custom resources are stored as sent (unstructured JSON).
-  const paths = compiled(group, kind);
-  for (const path of paths) drop(obj as unknown as Record<string, unknown>, path, 0);
-  for (const [path, value] of ALWAYS_EMITTED[`${group}/${kind}`] ?? []) fill(obj, split(path), 0, value);
+  const { root, emitted } = compiled(group, kind);
+  visit(obj, root);
+  for (const [path, value] of emitted) fill(obj, path, 0, value);
+}
+
+/**
+ * OmitNode is one step of the listed paths, merged into a trie so that a pod's ~110 paths
+ * are walked once from the root instead of one by one (most of them run through
+ * spec.containers[]): a pod create's omitEmpty was ~7% of the create.
+ *
+ * Dropping a field can only matter to a check of one of its ancestors (emptying it), so the
+ * walk keeps, at each field, the list's order between the field's own check and the
+ * paths below it: `before` are the children whose paths are all listed before the field's
+ * own, `after` those listed after it (skipped when the field is dropped, as the later paths
+ * found nothing). A child with paths on both sides has no such order: the lists have none,
+ * and compiling one throws.
+ */
+interface OmitNode {
+  /** step is a field name, or '[]' for every element of an array. */
+  readonly step: string;
+  /** own is the index in the list of this field's own path (undefined: only a prefix). */
+  own: number | undefined;
+  /** first and last are the lowest and highest index of a path through this node. */
+  first: number;
+  last: number;
+  readonly children: OmitNode[];
+  before: OmitNode[];
+  after: OmitNode[];
+}
+
+/** visit applies the children of a trie node to the value at its position. */
+function visit(value: unknown, node: OmitNode): void {
+  for (const child of node.children) visitChild(value, child);
+}
+
+function visitChild(value: unknown, node: OmitNode): void {
+  if (value === null || typeof value !== 'object') return;
+  if (node.step === '[]') {
+    if (Array.isArray(value)) for (const el of value) visit(el, node);
+    return;
+  }
+  const rec = value as Record<string, unknown>;
+  if (!(node.step in rec)) return;
+  for (const child of node.before) visitChild(rec[node.step], child);
+  if (node.own !== undefined && isZero(rec[node.step])) {
+    delete rec[node.step];
+    return;
+  }
+  for (const child of node.after) visitChild(rec[node.step], child);
 }
 
 /** split turns "a.b[].c" into ['a', 'b', '[]', 'c']: '[]' walks every element of the array at that point. */
@@ -99,9 +145,9 @@ function split(path: string): string[] {
 }
 
 /** fill sets a missing struct-typed field to its encoding of the zero value. */
-function fill(node: unknown, path: string[], i: number, value: unknown): void {
+function fill(node: unknown, path: readonly string[], i: number, value: unknown): void {
   if (node === null || typeof node !== 'object') return;
-  const step = path[i];
+  const step = path[i]!;
   if (step === '[]') {
     if (Array.isArray(node)) for (const el of node) fill(el, path, i + 1, value);
     return;
@@ -115,32 +161,48 @@ function fill(node: unknown, path: string[], i: number, value: unknown): void {
   fill(rec[step], path, i + 1, value);
 }
 
-const cache = new Map<string, string[][]>();
-
-function compiled(group: string, kind: string): string[][] {
-  const key = `${group}/${kind}`;
-  let paths = cache.get(key);
-  if (!paths) {
-    paths = (OMIT_EMPTY[key] ?? []).map(split);
-    cache.set(key, paths);
-  }
-  return paths;
+/** Compiled is a kind's paths: the trie of OMIT_EMPTY's and ALWAYS_EMITTED's split. */
+interface Compiled {
+  root: OmitNode;
+  emitted: ReadonlyArray<readonly [readonly string[], unknown]>;
 }
 
-function drop(node: unknown, path: string[], i: number): void {
-  if (node === null || typeof node !== 'object') return;
-  const step = path[i];
-  if (step === '[]') {
-    if (Array.isArray(node)) for (const el of node) drop(el, path, i + 1);
-    return;
+const cache = new Map<string, Compiled>();
+
+function compiled(group: string, kind: string): Compiled {
+  const key = `${group}/${kind}`;
+  let c = cache.get(key);
+  if (!c) {
+    c = { root: trieOf(OMIT_EMPTY[key] ?? []), emitted: (ALWAYS_EMITTED[key] ?? []).map(([path, value]) => [split(path), value] as const) };
+    cache.set(key, c);
   }
-  const rec = node as Record<string, unknown>;
-  if (!(step in rec)) return;
-  if (i === path.length - 1) {
-    if (isZero(rec[step])) delete rec[step];
-    return;
-  }
-  drop(rec[step], path, i + 1);
+  return c;
+}
+
+/** trieOf merges paths into OmitNodes, children in the order of their first path. */
+function trieOf(paths: readonly string[]): OmitNode {
+  const node = (step: string, first: number): OmitNode => ({ step, own: undefined, first, last: first, children: [], before: [], after: [] });
+  const root = node('', 0);
+  paths.forEach((path, index) => {
+    let at = root;
+    for (const step of split(path)) {
+      let next = at.children.find((c) => c.step === step);
+      if (!next) at.children.push((next = node(step, index)));
+      next.last = index;
+      at = next;
+    }
+    at.own ??= index;
+  });
+  const settle = (n: OmitNode): void => {
+    for (const c of n.children) {
+      settle(c);
+      if (n.own === undefined || c.first > n.own) n.after.push(c);
+      else if (c.last < n.own) n.before.push(c);
+      else throw new Error(`omitEmpty: paths below ${n.step} listed both before and after it`);
+    }
+  };
+  settle(root);
+  return root;
 }
 
 /** isZero is encoding/json's "empty value" test (false, 0, "", empty slice or map). */
