@@ -14,6 +14,7 @@ export class WorkQueue {
   private readonly delayed = new Map<string, { at: number; handle: TimerHandle }>();
   private readonly failures = new Map<string, number>();
   private head = 0;
+  private readyListeners: Array<() => void> = [];
 
   constructor(
     readonly name: string,
@@ -26,6 +27,12 @@ export class WorkQueue {
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.order.push(key);
+    for (const listener of this.readyListeners) listener();
+  }
+
+  /** onReady registers a listener called whenever a key is queued (the loop's ReconcilerQueue.onReady). */
+  onReady(listener: () => void): void {
+    this.readyListeners.push(listener);
   }
 
   /** addAfter queues the key once `ms` have passed (keeping the earliest request). */

@@ -25,7 +25,7 @@ import {
   nodeUpdatedInterest,
 } from './clusterEvents.ts';
 import type { SchedulingDecision } from './decision.ts';
-import { defaultSelector } from './defaultSelector.ts';
+import { DefaultSelectorMemo } from './defaultSelector.ts';
 import { DEFAULT_PROFILE, scheduleOne, type Profile } from './framework.ts';
 import type { PreemptionCandidate } from './preemption.ts';
 import { SchedulingQueue } from './schedulingQueue.ts';
@@ -83,6 +83,8 @@ export class Scheduler {
   private readonly memo = new Map<string, unknown>();
   /** waitingForVolumes: pods placed on a node whose claims are still being bound (PreBind). */
   private readonly waitingForVolumes = new Map<string, { nodeName: string; since: number }>();
+  /** spreadSelectors answers defaultSelector for a ReplicaSet's pods in a row with one Selector. */
+  private readonly spreadSelectors = new DefaultSelectorMemo();
 
   constructor(private readonly deps: SchedulerDeps) {
     const base = deps.profile ?? DEFAULT_PROFILE;
@@ -335,9 +337,12 @@ export class Scheduler {
     }
   }
 
+  /** lookupOwner finds a pod's controller for defaultSelector (one closure, not one per cycle). */
+  private readonly lookupOwner = (kind: string, namespace: string, name: string): KubeObject | undefined => this.owners.get(kind)?.get(namespace, name);
+
   private defaultSpreadSelector(pod: Pod): Selector | undefined {
     if ((pod.spec?.topologySpreadConstraints ?? []).length > 0) return undefined;
     const ns = pod.metadata?.namespace ?? '';
-    return defaultSelector(pod, this.services.list(ns), (kind, namespace, name) => this.owners.get(kind)?.get(namespace, name));
+    return this.spreadSelectors.get(pod, this.services.list(ns), this.lookupOwner);
   }
 }

@@ -58,6 +58,7 @@ export class SchedulingQueue {
   private readonly active = new ActiveQueue<QueuedPodInfo>();
   private activeCount = 0;
   private unschedulableCount = 0;
+  private readyListeners: Array<() => void> = [];
   private seq = 0;
   private flushTimer?: TimerHandle;
 
@@ -141,6 +142,11 @@ export class SchedulingQueue {
     p.backoffTimer = this.clock.after(ms, () => this.activate(key));
   }
 
+  /** onReady registers a listener called whenever a pod enters activeQ (the loop's ReconcilerQueue.onReady). */
+  onReady(listener: () => void): void {
+    this.readyListeners.push(listener);
+  }
+
   /** forget is part of the loop's queue contract; attempts are kept until the pod is done. */
   forget(_key: string): void {}
 
@@ -200,8 +206,10 @@ export class SchedulingQueue {
   private moveTo(p: QueuedPodInfo, where: Where): void {
     if (p.where === 'active') this.activeCount--;
     else if (p.where === 'unschedulable') this.unschedulableCount--;
-    if (where === 'active') this.activeCount++;
-    else if (where === 'unschedulable') this.unschedulableCount++;
+    if (where === 'active') {
+      this.activeCount++;
+      for (const listener of this.readyListeners) listener();
+    } else if (where === 'unschedulable') this.unschedulableCount++;
     p.where = where;
   }
 

@@ -14,10 +14,25 @@ export interface Result {
   requeueAfter?: number;
 }
 
+/** ReconcilerQueue is what the loop needs of a reconciler's queue. */
+export interface ReconcilerQueue {
+  get(): string | undefined;
+  len(): number;
+  addAfter(key: string, ms: number): void;
+  addRateLimited(key: string): void;
+  forget(key: string): void;
+  /**
+   * onReady, when the queue offers it, registers a listener called whenever the queue gains an
+   * item (len() may have grown). The loop then asks len() only of queues that gained work since
+   * it last found them empty, instead of every queue (a kubelet's among them) on every pass.
+   */
+  onReady?(listener: () => void): void;
+}
+
 /** Reconciler is a level-based worker fed by a WorkQueue. */
 export interface Reconciler {
   readonly name: string;
-  readonly queue: { get(): string | undefined; len(): number; addAfter(key: string, ms: number): void; addRateLimited(key: string): void; forget(key: string): void };
+  readonly queue: ReconcilerQueue;
   reconcile(key: string): Result | void;
 }
 
@@ -31,6 +46,11 @@ export interface LoopWarning {
 /** SimLoop drives the cluster. */
 export class SimLoop {
   private readonly reconcilers: Reconciler[] = [];
+  /**
+   * idle[i] is 1 when reconciler i's queue was found empty and has not signalled new work
+   * since (only queues with onReady are ever marked): its len() is then 0 without asking.
+   */
+  private idle = new Uint8Array(16);
   readonly warnings: LoopWarning[] = [];
   /** onError lets the cluster record a Warning event when a reconciler throws. */
   onError?: (reconciler: string, key: string, err: unknown) => void;
@@ -47,7 +67,16 @@ export class SimLoop {
 
   /** add registers a reconciler; reconcilers run in registration order. */
   add(r: Reconciler): void {
+    const i = this.reconcilers.length;
     this.reconcilers.push(r);
+    if (i >= this.idle.length) {
+      const grown = new Uint8Array(this.idle.length * 2);
+      grown.set(this.idle);
+      this.idle = grown;
+    }
+    r.queue.onReady?.(() => {
+      this.idle[i] = 0;
+    });
   }
 
   /** runUntilIdle settles the current instant; returns how many units of work ran. */
@@ -59,8 +88,15 @@ export class SimLoop {
         break;
       }
       let progressed = this.store.deliverPending();
-      for (const r of this.reconcilers) {
+      const reconcilers = this.reconcilers;
+      for (let ri = 0; ri < reconcilers.length; ri++) {
+        if (this.idle[ri] === 1) continue;
+        const r = reconcilers[ri];
         const n = r.queue.len();
+        if (n === 0) {
+          if (r.queue.onReady) this.idle[ri] = 1;
+          continue;
+        }
         for (let i = 0; i < n; i++) {
           const key = r.queue.get();
           if (key === undefined) break;

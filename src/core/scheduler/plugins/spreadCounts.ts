@@ -46,8 +46,23 @@ export function countPodsMatchSelector(pods: readonly Pod[], selector: Selector,
   return n;
 }
 
+/**
+ * lastKeyOf remembers each Selector object's last key: the scheduler hands a ReplicaSet's pods
+ * one shared default selector (DefaultSelectorMemo), so the key is not rebuilt (selectorToString,
+ * a rope hashed for the lookup) in every cycle.
+ */
+const lastKeyOf = new WeakMap<Selector, SpreadSelector>();
+
 /** selectorKey names a (namespace, selector) pair for NodeInfo.spreadCounts (interned). */
 export function selectorKey(selector: Selector, namespace: string): string {
+  const last = lastKeyOf.get(selector);
+  if (last !== undefined && last.namespace === namespace) return last.key;
+  const entry = internKey(selector, namespace);
+  lastKeyOf.set(selector, entry);
+  return entry.key;
+}
+
+function internKey(selector: Selector, namespace: string): SpreadSelector {
   const key = `${namespace}\u0000${selector.nothing ? '\u0000nothing' : selectorToString(selector)}`;
   let entry = selectorKeys.get(key);
   if (entry === undefined) {
@@ -59,7 +74,7 @@ export function selectorKey(selector: Selector, namespace: string): string {
     selectorKeys.set(key, entry);
     byKey.set(entry.key, entry);
   }
-  return entry.key;
+  return entry;
 }
 
 /**
