@@ -115,6 +115,15 @@ export class ApiServer {
     return [...this.byKey.values()];
   }
 
+  /**
+   * serves tells whether a resource is served. Admission plugins ask it on every pod create
+   * (is PriorityClass, LimitRange, ResourceQuota served?): a lookup, where resources() builds
+   * the whole list.
+   */
+  serves(group: string, resource: string): boolean {
+    return this.byKey.has(`${group}/${resource}`);
+  }
+
   /** resource finds a resource by group and plural name, or throws 404 as the real router does. */
   resource(group: string, resource: string): ResourceDefinition {
     const def = this.byKey.get(`${group}/${resource}`);

@@ -38,8 +38,7 @@ export function defaultStorageClassAdmission(server: ApiServer): AdmissionPlugin
       const spec = (pvc.spec ??= {}) as { storageClassName?: string };
       if (spec.storageClassName !== undefined && spec.storageClassName !== null) return;
       if (pvc.metadata.annotations?.[BETA_STORAGE_CLASS_ANNOTATION] !== undefined) return;
-      const served = server.resources().some((d) => d.group === 'storage.k8s.io' && d.resource === 'storageclasses');
-      if (!served) return;
+      if (!server.serves('storage.k8s.io', 'storageclasses')) return;
       const sc = defaultStorageClass(server.store.list('storageclasses.storage.k8s.io').items);
       if (sc) spec.storageClassName = sc.metadata.name;
     },

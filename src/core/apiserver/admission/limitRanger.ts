@@ -17,7 +17,7 @@ export const LIMIT_RANGER_ANNOTATION = 'kubernetes.io/limit-ranger';
 type Container = NonNullable<NonNullable<Pod['spec']>['containers']>[number];
 
 function limitItems(server: ApiServer, namespace: string): LimitRangeItem[] {
-  if (!server.resources().some((d) => d.group === '' && d.resource === 'limitranges')) return [];
+  if (!server.serves('', 'limitranges')) return [];
   const ranges = server.store.list('limitranges', namespace).items as KubeObject[];
   return ranges.flatMap((lr) => ((lr.spec as { limits?: LimitRangeItem[] } | undefined)?.limits ?? []));
 }

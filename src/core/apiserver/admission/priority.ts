@@ -27,8 +27,7 @@ export const SYSTEM_PRIORITY_CLASSES: PriorityClassInfo[] = [
 const PRIORITY_CLASSES_KEY = 'priorityclasses.scheduling.k8s.io';
 
 function storedClasses(server: ApiServer): PriorityClassInfo[] {
-  const served = server.resources().some((d) => d.group === 'scheduling.k8s.io' && d.resource === 'priorityclasses');
-  if (!served) return SYSTEM_PRIORITY_CLASSES;
+  if (!server.serves('scheduling.k8s.io', 'priorityclasses')) return SYSTEM_PRIORITY_CLASSES;
   return server.store.list(PRIORITY_CLASSES_KEY).items.map((o: KubeObject) => ({
     name: o.metadata.name ?? '',
     value: Number(o.value ?? 0),

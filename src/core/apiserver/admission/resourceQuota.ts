@@ -37,7 +37,7 @@ export function resourceQuotaAdmission(server: ApiServer): AdmissionPlugin {
     name: 'ResourceQuota',
     validate(attrs) {
       if (attrs.operation !== 'CREATE' || attrs.subresource !== '' || !attrs.object || !attrs.resource.namespaced) return;
-      if (!served('resourcequotas', '')) return;
+      if (!server.serves('', 'resourcequotas')) return;
       const quotas = server.store.list('resourcequotas', attrs.namespace).items as KubeObject[];
       const { group, resource } = attrs.resource;
       const isPod = !group && resource === 'pods';
