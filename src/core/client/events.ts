@@ -15,6 +15,11 @@ import { EVENTS, type Client } from './client.ts';
 import { EventCorrelatorCache } from './eventCorrelatorCache.ts';
 import { StringPool } from './stringPool.ts';
 
+/** eventName is "<object>.<hex unix nanos>" with `seq` as the nanoseconds within the millisecond, flat. */
+function eventName(object: string | undefined, now: number, seq: number): string {
+  return flatString(`${object}.${(BigInt(now) * 1_000_000n + BigInt(seq % 1_000_000)).toString(16)}`);
+}
+
 /** EventType is Normal or Warning. */
 export type EventType = 'Normal' | 'Warning';
 
@@ -62,9 +67,9 @@ export class EventRecorder {
       }
       // Upstream names events "<object>.<hex unix nanos>"; the sequence keeps names unique within one instant.
       // Recorders count separately, so a name another recorder took this instant moves on to the next.
-      let nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-      while (this.client.tryGet(EVENTS, namespace, `${meta.name}.${nanos.toString(16)}`)) nanos = BigInt(now) * 1_000_000n + BigInt(this.seq++ % 1_000_000);
-      const name = flatString(`${meta.name}.${nanos.toString(16)}`);
+      // The name is built flat once: the lookup hashes it, and the stored Event keeps it.
+      let name = eventName(meta.name, now, this.seq++);
+      while (this.client.tryGet(EVENTS, namespace, name)) name = eventName(meta.name, now, this.seq++);
       const involvedObject: Record<string, unknown> = {
         kind: obj.kind,
         namespace: meta.namespace,

@@ -135,7 +135,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
     },
     { clock: ctx.clock, shell: ctx.shell, cpus: ctx.cpus, seed: ctx.random.int(2 ** 31) },
   );
-  const containerID = `containerd://${hex(() => ctx.random.next(), 64)}`;
+  const containerID = hex(() => ctx.random.next(), 64, 'containerd://');
   if (!result.ok) {
     const f = result.failure;
     ctx.recorder.warning(pod, 'Failed', `Error: ${f.message}`, fieldPath);

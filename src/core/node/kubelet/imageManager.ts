@@ -15,8 +15,11 @@ import {
 import { Backoff } from './backoff.ts';
 import type { NodeImage } from './nodeObject.ts';
 
-/** RESOLVED_LIMIT bounds the remembered resolutions per node (distinct image strings are few). */
+/** RESOLVED_LIMIT bounds the remembered resolutions per catalog (distinct image strings are few). */
 const RESOLVED_LIMIT = 256;
+
+/** resolvedBy holds each catalog's remembered resolutions (see ImageManager.resolve). */
+const resolvedBy = new WeakMap<ImageCatalog, Map<string, ResolveResult>>();
 
 /** ImageState is what a container's image looks like to the pod worker. */
 export type ImageState =
@@ -60,8 +63,6 @@ export class ImageManager {
   /** pulled keeps a finished pull for its container until the container starts (see taken). */
   private readonly pulled = new Map<string, ResolvedImage>();
   private queueFreeAt = 0;
-  /** resolved remembers the catalog's answers by image string (see resolve). */
-  private readonly resolved = new Map<string, ResolveResult>();
   /** listed is nodeImages' answer until the cache changes. */
   private listed: readonly NodeImage[] | undefined;
 
@@ -209,16 +210,20 @@ export class ImageManager {
 
   /**
    * resolve is the catalog's resolve, remembered per image string: the catalog never changes
-   * after it is built, and every container start on the node resolves its image (parsing the
-   * reference and its tag each time was ~1% of starting 3,000 pods). Results are shared, so
-   * they are never changed. The table starts over when full.
+   * after it is built, and every container start resolves its image (parsing the reference
+   * and its tag each time was ~1% of starting 3,000 pods). The table is the catalog's, shared
+   * by the kubelets of every node (one parse per image string, not one per node). Results are
+   * shared, so they are never changed. The table starts over when full.
    */
   private resolve(image: string): ResolveResult {
-    let r = this.resolved.get(image);
+    const catalog = this.deps.catalog;
+    let resolved = resolvedBy.get(catalog);
+    if (!resolved) resolvedBy.set(catalog, (resolved = new Map()));
+    let r = resolved.get(image);
     if (!r) {
-      if (this.resolved.size >= RESOLVED_LIMIT) this.resolved.clear();
-      r = this.deps.catalog.resolve(image);
-      this.resolved.set(image, r);
+      if (resolved.size >= RESOLVED_LIMIT) resolved.clear();
+      r = catalog.resolve(image);
+      resolved.set(image, r);
     }
     return r;
   }

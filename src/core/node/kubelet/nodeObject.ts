@@ -200,16 +200,21 @@ export function podCIDRFor(clusterCIDR: string, index: number, maskSize = 24): s
   return `${formatIPv4(base)}/${maskSize}`;
 }
 
-/** hex returns n lowercase hex digits from a random source (machine IDs, UUIDs). */
-export function hex(next: () => number, n: number): string {
-  // One flat string (join), not a rope of n one-character pieces: pod tokens hold 86-digit
-  // signatures, and a rope costs ~32 bytes per character for as long as the pod lives.
-  const digits: string[] = new Array<string>(n);
-  for (let i = 0; i < n; i++) digits[i] = HEX_DIGITS[Math.floor(next() * 16)]!;
-  return digits.join('');
+/**
+ * hex returns `prefix` and then n lowercase hex digits from a random source (machine IDs,
+ * UUIDs, container IDs), one draw per digit.
+ */
+export function hex(next: () => number, n: number, prefix = ''): string {
+  // One flat string from character codes, not a rope of n one-character pieces (pod tokens
+  // hold 86-digit signatures; a rope costs ~32 bytes per character for as long as the pod
+  // lives), nor n one-character strings joined: every container start draws a 64-digit ID.
+  const codes: number[] = new Array<number>(prefix.length + n);
+  for (let i = 0; i < prefix.length; i++) codes[i] = prefix.charCodeAt(i);
+  for (let i = prefix.length; i < codes.length; i++) codes[i] = HEX_CODES[Math.floor(next() * 16)]!;
+  return String.fromCharCode.apply(null, codes);
 }
 
-const HEX_DIGITS = '0123456789abcdef';
+const HEX_CODES = [...'0123456789abcdef'].map((c) => c.charCodeAt(0));
 
 /** uuid formats 32 hex digits as 8-4-4-4-12. */
 export function uuid(next: () => number): string {

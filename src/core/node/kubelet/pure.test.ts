@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { Backoff } from './backoff.ts';
 import { containerEnvVars, expand, serviceEnv } from './env.ts';
-import { nodeResources, podCIDRFor, sameNodeStatus } from './nodeObject.ts';
+import { hex, nodeResources, podCIDRFor, sameNodeStatus } from './nodeObject.ts';
+import { Random } from '../../sim/random.ts';
 import { PodIPAllocator } from './podIPs.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
 
@@ -138,6 +139,20 @@ describe('containerEnvVars service links', () => {
     const off = containerEnvVars({ ...pod, spec: { containers: [], enableServiceLinks: false } } as unknown as Pod, { name: 'e' }, lookup);
     expect(off.ok && off.env.map(([k]) => k)).not.toContain('WEB_SERVICE_HOST');
     expect(off.ok && off.env.map(([k]) => k)).toContain('KUBERNETES_SERVICE_HOST');
+  });
+});
+
+describe('hex', () => {
+  it('draws one digit per call, after the prefix, as a plain digit-by-digit build would', () => {
+    const a = new Random(3);
+    const b = new Random(3);
+    const id = hex(() => a.next(), 64, 'containerd://');
+    let expected = 'containerd://';
+    for (let i = 0; i < 64; i++) expected += '0123456789abcdef'[Math.floor(b.next() * 16)];
+    expect(id).toBe(expected);
+    expect(a.getState()).toBe(b.getState());
+    expect(hex(() => 0.999, 3)).toBe('fff');
+    expect(hex(() => 0, 0, 'x')).toBe('x');
   });
 });
 

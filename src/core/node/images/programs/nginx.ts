@@ -72,10 +72,17 @@ function readConf(ctx: ProcessContext): { port: number; root: string } {
   } catch {
     // No default.conf: nginx.conf alone listens nowhere we model; keep the packaged defaults.
   }
+  // Nearly every nginx reads one of the two packaged texts (shared strings): parsed once.
+  if (lastConf && text === lastConf.text) return lastConf.parsed;
   const port = /^\s*listen\s+(\d+)/m.exec(text);
   const root = /^\s*root\s+([^;\s]+)\s*;/m.exec(text);
-  return { port: port ? Number(port[1]) : 80, root: root ? root[1] : '/usr/share/nginx/html' };
+  const parsed = { port: port ? Number(port[1]) : 80, root: root ? root[1] : '/usr/share/nginx/html' };
+  lastConf = { text, parsed };
+  return parsed;
 }
+
+/** lastConf is the last default.conf text readConf parsed and what it found (never changed). */
+let lastConf: { text: string; parsed: { port: number; root: string } } | undefined;
 
 /** nginxMain is the nginx binary: `-v`, `-t`, daemon mode, or serving in the foreground. */
 async function nginxMain(ctx: ProcessContext, argv: readonly string[]): Promise<number> {
