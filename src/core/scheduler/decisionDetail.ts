@@ -18,12 +18,12 @@ export interface Rejection {
   status: Status;
 }
 
-/** PluginScores is one score plugin's raw and normalised scores over the feasible nodes. */
+/** PluginScores is one score plugin's raw and normalised scores: where they start in the cycle's score buffer. */
 interface PluginScores {
   plugin: string;
   weight: number;
-  raw: number[];
-  normalized: number[];
+  rawAt: number;
+  normalizedAt: number;
 }
 
 const passedVerdicts = new Map<string, FilterVerdict>();
@@ -49,45 +49,83 @@ export function nodeDecision(filterNames: readonly string[], node: string, rejec
 
 /** DecisionDetail collects one cycle's per-node results. */
 export class DecisionDetail {
-  private readonly nodes: string[] = [];
-  private readonly rejections: Array<Rejection | undefined> = [];
-  /** feasible[j] is the position (in `nodes`) of the j-th feasible node, the order scores use. */
-  private readonly feasible: number[] = [];
+  /** nodes are the names of the nodes the filter pass looked at, in order (the first `count` entries). */
+  private readonly nodes: string[];
+  private count = 0;
+  /**
+   * rejections maps a position in `nodes` to its rejection, made on the first one: on most
+   * cycles every node passes, and then the j-th feasible node (the order scores use) is the
+   * j-th node.
+   */
+  private rejections?: Map<number, Rejection>;
   private readonly scores: PluginScores[] = [];
-  private totals?: number[];
+  /** buffer holds the scores (see keepScores): the feasible nodes' totals first, then each plugin's. */
+  private buffer?: Int32Array | Float64Array;
 
-  constructor(private readonly filterNames: readonly string[]) {}
+  /** `expectedNodes` sizes the name list for the nodes the filter pass is expected to look at. */
+  constructor(
+    private readonly filterNames: readonly string[],
+    expectedNodes = 0,
+  ) {
+    this.nodes = expectedNodes > 0 ? new Array<string>(expectedNodes) : [];
+  }
 
   /** filtered records the filter pass's result for the next node it looked at. */
   filtered(node: string, rejection: Rejection | undefined): void {
-    if (!rejection) this.feasible.push(this.nodes.length);
-    this.nodes.push(node);
-    this.rejections.push(rejection);
+    if (rejection) (this.rejections ??= new Map()).set(this.count, rejection);
+    this.nodes[this.count++] = node;
   }
 
-  /** scored records one plugin's scores over the feasible nodes, in their order. */
-  scored(plugin: string, weight: number, raw: number[], normalized: number[]): void {
-    this.scores.push({ plugin, weight, raw, normalized });
+  /** scored records where one plugin's raw and normalised scores over the feasible nodes lie in the score buffer. */
+  scored(plugin: string, weight: number, rawAt: number, normalizedAt: number): void {
+    this.scores.push({ plugin, weight, rawAt, normalizedAt });
   }
 
-  /** totaled records the weighted totals of the feasible nodes (set only when scoring ran). */
-  totaled(totals: number[]): void {
-    this.totals = totals;
+  /**
+   * keepScores keeps the first `length` numbers of the cycle's score buffer (totals at 0, then
+   * the offsets given to `scored`) and returns the kept copy. Scores are nearly always small
+   * integers: they are then kept as an Int32Array, half the bytes of the doubles; any other
+   * number (a fraction, -0, beyond 32 bits) keeps them all as doubles, so each reads back as
+   * it was computed.
+   */
+  keepScores(scratch: Float64Array, length: number): Int32Array | Float64Array {
+    let ints = true;
+    for (let i = 0; i < length; i++) {
+      const v = scratch[i];
+      if ((v | 0) !== v || (v === 0 && 1 / v < 0)) {
+        ints = false;
+        break;
+      }
+    }
+    let kept: Int32Array | Float64Array;
+    if (ints) {
+      kept = new Int32Array(length);
+      for (let i = 0; i < length; i++) kept[i] = scratch[i];
+    } else {
+      kept = scratch.slice(0, length);
+    }
+    this.buffer = kept;
+    return kept;
   }
 
   /** materialize builds the NodeDecision list the decision record shows. */
   materialize(): NodeDecision[] {
-    const out = this.nodes.map((node, i) => nodeDecision(this.filterNames, node, this.rejections[i]));
+    const out: NodeDecision[] = [];
+    const feasible: number[] = [];
+    for (let i = 0; i < this.count; i++) {
+      const rejection = this.rejections?.get(i);
+      if (!rejection) feasible.push(i);
+      out.push(nodeDecision(this.filterNames, this.nodes[i], rejection));
+    }
+    const buffer = this.buffer;
+    if (!buffer) return out;
     for (const s of this.scores) {
-      this.feasible.forEach((pos, j) => {
-        const normalized = s.normalized[j];
-        out[pos].scores.push({ plugin: s.plugin, raw: s.raw[j], normalized, weight: s.weight, weighted: normalized * s.weight });
+      feasible.forEach((pos, j) => {
+        const normalized = buffer[s.normalizedAt + j];
+        out[pos].scores.push({ plugin: s.plugin, raw: buffer[s.rawAt + j], normalized, weight: s.weight, weighted: normalized * s.weight });
       });
     }
-    if (this.totals) {
-      const totals = this.totals;
-      this.feasible.forEach((pos, j) => (out[pos].total = totals[j]));
-    }
+    feasible.forEach((pos, j) => (out[pos].total = buffer[j]));
     return out;
   }
 }

@@ -14,7 +14,10 @@ import type { WorkQueue } from '../../client/workqueue.ts';
 
 /** hasSelector: only services with a selector get controller-managed endpoints. */
 export function hasSelector(svc: Service): boolean {
-  return Object.keys(svc.spec?.selector ?? {}).length > 0;
+  const selector = svc.spec?.selector;
+  if (!selector) return false;
+  for (const _ in selector) return true;
+  return false;
 }
 
 /** selectedPods lists the pods of the service's namespace its selector matches. */
@@ -43,19 +46,25 @@ export function enqueueServicesOnChanges(queue: WorkQueue, services: Informer, p
   pods.addHandler({
     add: onPod,
     update: (old, cur) => {
-      onPod(old);
+      // With the same labels object (a status write) old selects the very services cur does.
+      if (old.metadata.labels !== cur.metadata.labels || old.metadata.namespace !== cur.metadata.namespace) onPod(old);
       onPod(cur);
     },
     delete: onPod,
   });
 }
 
-/** servicesSelecting lists the services whose selector matches the pod's labels. */
+/**
+ * servicesSelecting lists the services whose selector matches the pod's labels. It runs for
+ * every pod event, so it walks the informer's namespace set without copying it.
+ */
 export function servicesSelecting(pod: KubeObject, services: Informer): KubeObject[] {
-  return services.list(pod.metadata.namespace ?? '').filter((s) => {
+  const out: KubeObject[] = [];
+  for (const s of services.namespaceView(pod.metadata.namespace ?? '')) {
     const svc = s as unknown as Service;
-    return hasSelector(svc) && matches(selectorFromSet(svc.spec?.selector ?? {}), pod.metadata.labels);
-  });
+    if (hasSelector(svc) && matches(selectorFromSet(svc.spec?.selector ?? {}), pod.metadata.labels)) out.push(s);
+  }
+  return out;
 }
 
 /**

