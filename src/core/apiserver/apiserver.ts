@@ -364,7 +364,7 @@ export class ApiServer {
     if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
     obj.apiVersion = expected;
     obj.kind = def.kind;
-    def.defaulter?.(obj);
+    (statusOnly && def.statusDefaulter ? def.statusDefaulter : def.defaulter)?.(obj);
     // Stored objects are what Go would encode: zero omitempty fields vanish. Status writes
     // (controllers, the hot path) are skipped: they come from our own code, already clean.
     if (!statusOnly) omitEmpty(def.group, def.kind, obj);

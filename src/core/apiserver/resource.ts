@@ -50,6 +50,12 @@ export interface ResourceDefinition {
 
   /** defaulter fills defaults in place (the caller passes a private copy). */
   defaulter?: (obj: KubeObject) => void;
+  /**
+   * statusDefaulter replaces defaulter on a status write's body when set: the defaults that
+   * can reach the status, which is all such a write keeps. A kind whose defaults are all in
+   * its spec skips building and defaulting a spec that is thrown away.
+   */
+  statusDefaulter?: (obj: KubeObject) => void;
   validate?: (obj: KubeObject) => FieldError[];
   validateUpdate?: (obj: KubeObject, old: KubeObject) => FieldError[];
   /**

@@ -19,6 +19,9 @@ export const pods = define({
   subresources: ['attach', 'binding', 'ephemeralcontainers', 'eviction', 'exec', 'log', 'portforward', 'proxy', 'resize', 'status'],
   hasStatus: true,
   prepareForCreate: (obj) => preparePodForCreate(obj as Pod),
+  // SetDefaults_Pod and SetDefaults_PodSpec default only the spec, which a status write
+  // does not keep (defaultPod gave every kubelet status write an empty spec to default).
+  statusDefaulter: () => {},
   fieldLabels: (obj) => {
     const pod = obj as Pod;
     return {
