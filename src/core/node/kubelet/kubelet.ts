@@ -30,7 +30,6 @@ import { hex, newNode, nodeResources, nodeStatus, sameNodeStatus, uuid, type Nod
 import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
 import type { PodRecord } from './podState.ts';
 import { generatePodStatus } from './podStatus.ts';
-import { reuseUnchanged } from './statusReuse.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
 import { routePodsToNode } from './podRouter.ts';
 import { mirrorPod } from './staticPods.ts';
@@ -354,10 +353,9 @@ export class Kubelet {
     const current = client.tryGet(PODS, rec.namespace, rec.name) as Pod | undefined;
     if (!current || current.metadata!.uid !== rec.uid) return;
     const status = generatePodStatus(current, rec, this.identity.internalIP, this.cluster.clock.now());
+    // Unchanged conditions and container statuses are the stored frozen objects already
+    // (generatePodStatus), which the API server then skips by identity (compare, share, freeze).
     if (deepEqual(status, current.status ?? {})) return;
-    // Unchanged conditions and container statuses go back as the stored frozen objects, which
-    // the API server then skips by identity (compare, share, freeze).
-    reuseUnchanged(status, current.status);
     try {
       // The status subresource keeps only metadata (for the resourceVersion precondition) and
       // status from the body, so the spec is not sent: upstream's status manager likewise

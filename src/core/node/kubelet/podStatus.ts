@@ -7,6 +7,7 @@
 import { rfc3339 } from '../../api/time.ts';
 import type { Pod } from '../../api/types.ts';
 import type { ContainerRecord, ContainerState, PodRecord, Terminated } from './podState.ts';
+import { reuseUnchanged } from './statusReuse.ts';
 
 interface Condition {
   type: string;
@@ -116,9 +117,18 @@ function containerStatus(c: ContainerRecord, specImage: string, mounts: { name: 
   return out;
 }
 
+/**
+ * condition builds one of the kubelet's conditions. When the stored status has it with the
+ * same status, reason and message (written by a previous sync in this field order), the
+ * stored frozen object itself is returned: the API server skips what a status write sends
+ * back unchanged by identity (see statusReuse.ts).
+ */
 function condition(old: readonly Condition[] | undefined, now: number, type: string, ok: boolean, reason?: string, message?: string): Condition {
   const status = ok ? 'True' : 'False';
-  const prev = old?.find((c) => c.type === type);
+  const prev = findCondition(old, type);
+  if (prev && prev.status === status) {
+    if (prev.lastProbeTime === null && prev.reason === (reason || undefined) && prev.message === (message || undefined) && Object.isFrozen(prev) && inConditionOrder(prev)) return prev;
+  }
   const lastTransitionTime = prev && prev.status === status ? prev.lastTransitionTime : rfc3339(now);
   const c: Condition = { type, status, lastProbeTime: null, lastTransitionTime };
   if (reason) c.reason = reason;
@@ -126,25 +136,69 @@ function condition(old: readonly Condition[] | undefined, now: number, type: str
   return c;
 }
 
+function findCondition(conditions: readonly Condition[] | undefined, type: string): Condition | undefined {
+  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  return undefined;
+}
+
+/** CONDITION_FIELDS is the field order condition() writes (reason and message only when set). */
+const CONDITION_FIELDS = ['type', 'status', 'lastProbeTime', 'lastTransitionTime', 'reason', 'message'];
+
+/** inConditionOrder says whether a stored condition has condition()'s fields in its order, no others. */
+function inConditionOrder(c: Condition): boolean {
+  const keys = Object.keys(c);
+  const expected = 4 + (c.reason !== undefined ? 1 : 0) + (c.message !== undefined ? 1 : 0);
+  if (keys.length !== expected) return false;
+  for (let i = 0; i < 4; i++) if (keys[i] !== CONDITION_FIELDS[i]) return false;
+  if (expected === 4) return true;
+  if (c.reason !== undefined) return keys[4] === 'reason' && (expected === 5 || keys[5] === 'message');
+  return keys[4] === 'message';
+}
+
+/** ipList is `[{ ip }]`, the stored list itself when it is exactly that. */
+function ipList(stored: unknown, ip: string): { ip: string }[] {
+  if (Array.isArray(stored) && stored.length === 1 && Object.isFrozen(stored)) {
+    const only = stored[0] as { ip?: unknown } | undefined;
+    if (only && only.ip === ip && Object.keys(only).length === 1) return stored as { ip: string }[];
+  }
+  return [{ ip }];
+}
+
 function byName(a: ContainerRecord, b: ContainerRecord): number {
   return a.name.localeCompare(b.name);
 }
 
-/** generatePodStatus returns the pod's new status (conditions keep their transition times). */
+/** OWN_CONDITIONS are the condition types generatePodStatus writes; others are carried over. */
+const OWN_CONDITIONS = new Set(['PodReadyToStartContainers', 'Initialized', 'Ready', 'ContainersReady']);
+
+/**
+ * generatePodStatus returns the pod's new status (conditions keep their transition times).
+ * Parts equal to the stored status's (pod.status) are its frozen objects, so a status write
+ * sends them back by identity (statusReuse.ts).
+ */
 export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now: number): Record<string, unknown> {
   const spec = pod.spec!;
+  const stored = pod.status as Record<string, unknown> | undefined;
   const old = (pod.status?.conditions ?? []) as unknown as Condition[];
   const phase = podPhase(pod, rec);
   const completed = phase === 'Succeeded' || phase === 'Failed';
   const sandboxReady = now >= rec.sandboxReadyAt && !!rec.podIP && rec.terminatingSince === undefined && !completed;
-  const incompleteInit = (spec.initContainers ?? []).filter((ic) => {
+  const inits = spec.initContainers ?? [];
+  const incompleteInit: string[] = [];
+  const unready: string[] = [];
+  for (const ic of inits) {
     const c = rec.containers.get(ic.name);
-    if (c?.sidecar) return !(c.everStarted && ('running' in c.state ? c.started : true));
-    return !(c && 'terminated' in c.state && c.state.terminated.exitCode === 0);
-  }).map((c) => c.name);
-  // Sidecars count for readiness like app containers (KEP-753).
-  const sidecars = (spec.initContainers ?? []).filter((ic) => rec.containers.get(ic.name)?.sidecar);
-  const unready = [...sidecars, ...spec.containers].filter((sc) => !rec.containers.get(sc.name)?.ready).map((c) => c.name);
+    const incomplete = c?.sidecar
+      ? !(c.everStarted && ('running' in c.state ? c.started : true))
+      : !(c && 'terminated' in c.state && c.state.terminated.exitCode === 0);
+    if (incomplete) incompleteInit.push(ic.name);
+  }
+  // Sidecars count for readiness like app containers (KEP-753), before them.
+  for (const ic of inits) {
+    const c = rec.containers.get(ic.name);
+    if (c?.sidecar && !c.ready) unready.push(ic.name);
+  }
+  for (const sc of spec.containers) if (!rec.containers.get(sc.name)?.ready) unready.push(sc.name);
 
   const conditions: Condition[] = [
     condition(old, now, 'PodReadyToStartContainers', sandboxReady),
@@ -163,30 +217,48 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
         : condition(old, now, 'ContainersReady', false, 'ContainersNotReady', `containers with unready status: [${unready.join(' ')}]`),
   ];
   // Conditions other components own (PodScheduled, DisruptionTarget, readiness gates) are kept.
-  const ours = new Set(conditions.map((c) => c.type));
-  for (const c of old) if (!ours.has(c.type)) conditions.push(c);
-  if (!conditions.some((c) => c.type === 'PodScheduled')) conditions.push(condition(old, now, 'PodScheduled', true));
+  let scheduled = false;
+  for (const c of old) {
+    if (OWN_CONDITIONS.has(c.type)) continue;
+    conditions.push(c);
+    if (c.type === 'PodScheduled') scheduled = true;
+  }
+  if (!scheduled) conditions.push(condition(old, now, 'PodScheduled', true));
 
   const status: Record<string, unknown> = {
     phase,
-    conditions,
+    conditions: sameItems(conditions, stored?.conditions),
     hostIP,
-    hostIPs: [{ ip: hostIP }],
-    ...(rec.podIP ? { podIP: rec.podIP, podIPs: [{ ip: rec.podIP }] } : {}),
-    startTime: timeText(rec.startTime),
+    hostIPs: ipList(stored?.hostIPs, hostIP),
   };
+  if (rec.podIP) {
+    status.podIP = rec.podIP;
+    status.podIPs = ipList(stored?.podIPs, rec.podIP);
+  }
+  status.startTime = timeText(rec.startTime);
   if (rec.deadlineExceeded) {
     status.reason = 'DeadlineExceeded';
     status.message = 'Pod was active on the node longer than the specified deadline';
   }
-  if (spec.initContainers?.length) {
-    status.initContainerStatuses = spec.initContainers.map((ic) => containerStatus(rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
+  if (inits.length) {
+    const fresh = inits.map((ic) => containerStatus(rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
+    status.initContainerStatuses = reuseUnchanged(fresh, stored?.initContainerStatuses);
   }
-  const regular = [...rec.containers.values()].filter((c) => !c.init).sort(byName);
-  status.containerStatuses = regular.map((c) => {
+  const regular: ContainerRecord[] = [];
+  for (const c of rec.containers.values()) if (!c.init) regular.push(c);
+  if (regular.length > 1) regular.sort(byName);
+  const fresh = regular.map((c) => {
     const sc = spec.containers.find((x) => x.name === c.name)!;
     return containerStatus(c, sc.image ?? '', sc.volumeMounts);
   });
+  status.containerStatuses = reuseUnchanged(fresh, stored?.containerStatuses);
   status.qosClass = pod.status?.qosClass;
   return status;
+}
+
+/** sameItems is `items`, or the stored array when it holds exactly the same objects (and is frozen). */
+function sameItems<T>(items: T[], stored: unknown): T[] {
+  if (!Array.isArray(stored) || stored.length !== items.length || !Object.isFrozen(stored)) return items;
+  for (let i = 0; i < items.length; i++) if (items[i] !== stored[i]) return items;
+  return stored as T[];
 }
