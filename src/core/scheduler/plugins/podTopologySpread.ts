@@ -147,12 +147,23 @@ interface ScoreState {
 
 const SCORE_KEY = 'PreScorePodTopologySpread';
 
+/**
+ * defaultConstraints remembers the system-default constraints built for each default selector:
+ * the scheduler hands every pod of a ReplicaSet the same Selector object (DefaultSelectorMemo),
+ * and the defaults have no matchLabelKeys, so they do not depend on the pod. Callers only read them.
+ */
+const defaultConstraints = new WeakMap<Selector, SpreadConstraint[]>();
+
 /** buildDefaultConstraints applies the system defaults with the pod's default selector. */
-function buildDefaultConstraints(ctx: SchedulingContext, pod: Pod): SpreadConstraint[] {
+function buildDefaultConstraints(ctx: SchedulingContext): SpreadConstraint[] {
   const selector = ctx.defaultSpreadSelector;
   if (!selector || selector.requirements.length === 0) return [];
-  const labels = (pod.metadata?.labels ?? {}) as Record<string, string>;
-  return filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS as TopologySpreadConstraint[], labels, 'ScheduleAnyway').map((c) => ({ ...c, selector }));
+  let constraints = defaultConstraints.get(selector);
+  if (!constraints) {
+    constraints = filterConstraints(SYSTEM_DEFAULT_CONSTRAINTS as TopologySpreadConstraint[], {}, 'ScheduleAnyway').map((c) => ({ ...c, selector }));
+    defaultConstraints.set(selector, constraints);
+  }
+  return constraints;
 }
 
 /** inclusionIsTrivial tells whether a constraint's node inclusion policies admit every node for this pod. */
@@ -230,7 +241,7 @@ export const podTopologySpreadScore: ScorePlugin = {
     if (feasible.length === 0 || ctx.allNodes.length === 0) return 'skip';
     const own = pod.spec?.topologySpreadConstraints ?? [];
     const labels = (pod.metadata?.labels ?? {}) as Record<string, string>;
-    const constraints = own.length > 0 ? filterConstraints(own, labels, 'ScheduleAnyway') : buildDefaultConstraints(ctx, pod);
+    const constraints = own.length > 0 ? filterConstraints(own, labels, 'ScheduleAnyway') : buildDefaultConstraints(ctx);
     if (constraints.length === 0) return 'skip';
     // Only the system defaults tolerate nodes without every topology label (e.g. no zone).
     const requireAll = own.length > 0;
