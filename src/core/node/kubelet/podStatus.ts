@@ -57,17 +57,26 @@ function terminatedJSON(t: Terminated): Record<string, unknown> {
   };
 }
 
+/** noneRunning says whether no container of the pod has a running process. */
+function noneRunning(rec: PodRecord): boolean {
+  for (const c of rec.containers.values()) if (c.process && c.process.running) return false;
+  return true;
+}
+
 /** getPhase is upstream's getPhase over our records. */
 export function podPhase(pod: Pod, rec: PodRecord): string {
   if (rec.terminal) return rec.terminal;
-  const all = [...rec.containers.values()];
-  if (rec.terminatingSince !== undefined && all.every((c) => !c.process || !c.process.running)) {
+  // Called on every status write: the containers are walked in place (no copies of the map).
+  if (rec.terminatingSince !== undefined && noneRunning(rec)) {
     // A pod killed for deletion is terminal: Succeeded only if every container exited 0.
-    return all.filter((c) => !c.init).every((c) => 'terminated' in c.state && c.state.terminated.exitCode === 0) ? 'Succeeded' : 'Failed';
+    for (const c of rec.containers.values()) {
+      if (!c.init && !('terminated' in c.state && c.state.terminated.exitCode === 0)) return 'Failed';
+    }
+    return 'Succeeded';
   }
   const policy = pod.spec?.restartPolicy ?? 'Always';
-  const inits = [...rec.containers.values()].filter((c) => c.init);
-  for (const c of inits) {
+  for (const c of rec.containers.values()) {
+    if (!c.init) continue;
     if (c.sidecar) {
       if ('running' in c.state || c.everStarted) continue;
       return 'Pending';
@@ -137,7 +146,7 @@ function condition(old: readonly Condition[] | undefined, now: number, type: str
 }
 
 function findCondition(conditions: readonly Condition[] | undefined, type: string): Condition | undefined {
-  if (conditions) for (const c of conditions) if (c.type === type) return c;
+  if (conditions) for (let i = 0; i < conditions.length; i++) if (conditions[i]!.type === type) return conditions[i];
   return undefined;
 }
 
@@ -218,13 +227,32 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
   ];
   // Conditions other components own (PodScheduled, DisruptionTarget, readiness gates) are kept.
   let scheduled = false;
-  for (const c of old) {
+  for (let i = 0; i < old.length; i++) {
+    const c = old[i]!;
     if (OWN_CONDITIONS.has(c.type)) continue;
     conditions.push(c);
     if (c.type === 'PodScheduled') scheduled = true;
   }
   if (!scheduled) conditions.push(condition(old, now, 'PodScheduled', true));
 
+  const regular: ContainerRecord[] = [];
+  for (const c of rec.containers.values()) if (!c.init) regular.push(c);
+  if (regular.length > 1) regular.sort(byName);
+  const containerStatuses = reuseUnchanged(regular.map((c) => containerStatusOf(spec, c)), stored?.containerStatuses);
+  if (rec.podIP && !rec.deadlineExceeded && inits.length === 0) {
+    // The usual pod, in one literal: the object is built at its final size, not grown field by field.
+    return {
+      phase,
+      conditions: sameItems(conditions, stored?.conditions),
+      hostIP,
+      hostIPs: ipList(stored?.hostIPs, hostIP),
+      podIP: rec.podIP,
+      podIPs: ipList(stored?.podIPs, rec.podIP),
+      startTime: timeText(rec.startTime),
+      containerStatuses,
+      qosClass: pod.status?.qosClass,
+    };
+  }
   const status: Record<string, unknown> = {
     phase,
     conditions: sameItems(conditions, stored?.conditions),
@@ -244,16 +272,15 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
     const fresh = inits.map((ic) => containerStatus(rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
     status.initContainerStatuses = reuseUnchanged(fresh, stored?.initContainerStatuses);
   }
-  const regular: ContainerRecord[] = [];
-  for (const c of rec.containers.values()) if (!c.init) regular.push(c);
-  if (regular.length > 1) regular.sort(byName);
-  const fresh = regular.map((c) => {
-    const sc = spec.containers.find((x) => x.name === c.name)!;
-    return containerStatus(c, sc.image ?? '', sc.volumeMounts);
-  });
-  status.containerStatuses = reuseUnchanged(fresh, stored?.containerStatuses);
+  status.containerStatuses = containerStatuses;
   status.qosClass = pod.status?.qosClass;
   return status;
+}
+
+/** containerStatusOf is the status of app container `c` of the pod with this spec. */
+function containerStatusOf(spec: NonNullable<Pod['spec']>, c: ContainerRecord): Record<string, unknown> {
+  const sc = spec.containers.find((x) => x.name === c.name)!;
+  return containerStatus(c, sc.image ?? '', sc.volumeMounts);
 }
 
 /** sameItems is `items`, or the stored array when it holds exactly the same objects (and is frozen). */
