@@ -42,4 +42,19 @@ describe('interned fieldsV1 tries', () => {
     expect(decodeInterned(f)).toBe(set);
     expect(set.children.get('f:spec')!.encoded).toBe(f['f:spec']);
   });
+
+  it('keeps the number of a trie out of sight: JSON, keys, copies and clones show only its elements, and copies are not interned', () => {
+    const f = encodeSet(build({ 'f:spec': { 'f:x': {} } }))!;
+    expect(internedId(f)).toBeDefined();
+    expect(JSON.stringify(f)).toBe('{"f:spec":{"f:x":{}}}');
+    expect(Object.keys(f)).toEqual(['f:spec']);
+    const copies = [{ ...f }, structuredClone(f), JSON.parse(JSON.stringify(f)) as object];
+    for (const copy of copies) {
+      expect(copy).toStrictEqual({ 'f:spec': { 'f:x': {} } });
+      expect(internedId(copy as typeof f)).toBeUndefined();
+    }
+    expect(internedId(EMPTY)).toBe(0);
+    expect(internedId(undefined as unknown as typeof f)).toBeUndefined();
+  });
 });
+
