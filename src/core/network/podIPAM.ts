@@ -8,10 +8,12 @@
  * The node's podCIDR is assigned by the kubelet at registration (node-ipam's range
  * allocator order: controlplane 10.244.0.0/24, node01 10.244.1.0/24, ...); see podCIDRFor in node/kubelet/nodeObject.ts.
  */
-import { formatIPv4, parseCidr } from './ipv4.ts';
+import { formatIPv4, parseCidr, type Cidr } from './ipv4.ts';
 
 interface NodeRange {
   cidr: string;
+  /** parsed is `cidr` parsed on first use (every allocation needs its base and size). */
+  parsed?: Cidr;
   last: number;
   /** byUID maps pod UID → host offset in the node's range. */
   byUID: Map<string, number>;
@@ -35,7 +37,7 @@ export class PodIPAM {
       range = { cidr: podCIDR, last: 1, byUID: new Map(), taken: new Set() };
       this.nodes.set(nodeName, range);
     }
-    const base = parseCidr(podCIDR);
+    const base = (range.parsed ??= parseCidr(podCIDR));
     const lastHost = base.size - 2;
     let host = range.byUID.get(podUID);
     if (host === undefined) {
