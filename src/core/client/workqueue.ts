@@ -14,7 +14,7 @@ export class WorkQueue {
   private readonly delayed = new Map<string, { at: number; handle: TimerHandle }>();
   private readonly failures = new Map<string, number>();
   private head = 0;
-  private readyListeners: Array<() => void> = [];
+  private readyListener?: () => void;
 
   constructor(
     readonly name: string,
@@ -27,12 +27,19 @@ export class WorkQueue {
     if (this.queued.has(key)) return;
     this.queued.add(key);
     this.order.push(key);
-    for (const listener of this.readyListeners) listener();
+    // Only the first key after empty is news: a listener that saw the queue empty learns of it then.
+    if (this.readyListener !== undefined && this.order.length - this.head === 1) this.readyListener();
   }
 
-  /** onReady registers a listener called whenever a key is queued (the loop's ReconcilerQueue.onReady). */
+  /** onReady registers a listener called when a key is queued into an empty queue (the loop's ReconcilerQueue.onReady). */
   onReady(listener: () => void): void {
-    this.readyListeners.push(listener);
+    const prev = this.readyListener;
+    this.readyListener = prev
+      ? () => {
+          prev();
+          listener();
+        }
+      : listener;
   }
 
   /** addAfter queues the key once `ms` have passed (keeping the earliest request). */

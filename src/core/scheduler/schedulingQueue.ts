@@ -58,7 +58,7 @@ export class SchedulingQueue {
   private readonly active = new ActiveQueue<QueuedPodInfo>();
   private activeCount = 0;
   private unschedulableCount = 0;
-  private readyListeners: Array<() => void> = [];
+  private readyListener?: () => void;
   private seq = 0;
   private flushTimer?: TimerHandle;
 
@@ -142,9 +142,15 @@ export class SchedulingQueue {
     p.backoffTimer = this.clock.after(ms, () => this.activate(key));
   }
 
-  /** onReady registers a listener called whenever a pod enters activeQ (the loop's ReconcilerQueue.onReady). */
+  /** onReady registers a listener called when a pod enters an empty activeQ (the loop's ReconcilerQueue.onReady). */
   onReady(listener: () => void): void {
-    this.readyListeners.push(listener);
+    const prev = this.readyListener;
+    this.readyListener = prev
+      ? () => {
+          prev();
+          listener();
+        }
+      : listener;
   }
 
   /** forget is part of the loop's queue contract; attempts are kept until the pod is done. */
@@ -207,8 +213,8 @@ export class SchedulingQueue {
     if (p.where === 'active') this.activeCount--;
     else if (p.where === 'unschedulable') this.unschedulableCount--;
     if (where === 'active') {
-      this.activeCount++;
-      for (const listener of this.readyListeners) listener();
+      // Only the first pod after none is news: a listener that saw activeQ empty learns of it then.
+      if (++this.activeCount === 1) this.readyListener?.();
     } else if (where === 'unschedulable') this.unschedulableCount++;
     p.where = where;
   }

@@ -22,8 +22,8 @@ export interface ReconcilerQueue {
   addRateLimited(key: string): void;
   forget(key: string): void;
   /**
-   * onReady, when the queue offers it, registers a listener called whenever the queue gains an
-   * item (len() may have grown). The loop then asks len() only of queues that gained work since
+   * onReady, when the queue offers it, registers a listener called whenever the queue goes from
+   * empty (len() 0) to not empty. The loop then asks len() only of queues that gained work since
    * it last found them empty, instead of every queue (a kubelet's among them) on every pass.
    */
   onReady?(listener: () => void): void;

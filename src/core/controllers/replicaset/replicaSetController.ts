@@ -16,17 +16,19 @@ import type { KubeObject, Pod, ReplicaSet } from '../../api/types.ts';
 import { PODS, REPLICASETS, type Client, type ResourceRef } from '../../client/client.ts';
 import type { EventRecorder } from '../../client/events.ts';
 import { keyOf, type Informer } from '../../client/informer.ts';
+import { flatString } from '../../api/flatString.ts';
 import { WorkQueue } from '../../client/workqueue.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import type { Result } from '../../sim/loop.ts';
 import { thaw } from '../../storage/freeze.ts';
 import { claimObject, controllerOf, newControllerRef, type ClaimContext } from './controllerRef.ts';
-import { forgetPodFacts, podAvailable, podFacts, readySince, stableSelector, stableSetSelector } from './podFacts.ts';
+import { forgetPodFacts, stableSelector, stableSetSelector } from './podFacts.ts';
 import { ClaimWalker, type ClaimWalk, type WalkOwner } from './claimWalk.ts';
 import { OwnedPodIndex } from './ownedPods.ts';
 import { getPodsToDelete } from './podRanking.ts';
 import { asPod, isPodReady } from '../../api/podUtil.ts';
-import { calculateReplicaSetStatus, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus, type PodCounts } from './replicaSetStatus.ts';
+import { calculateReplicaSetStatus, nextAvailableAt, omitEmptyReplicaSetStatus, statusUnchanged, type MutableReplicaSetStatus, type PodCounts } from './replicaSetStatus.ts';
+import { slowStartBatch } from './slowStartBatch.ts';
 
 /**
  * ReplicatedKind is what differs between the kinds this controller runs for: upstream runs
@@ -45,6 +47,8 @@ export interface ReplicatedKind {
   /** selectorOf reads the object's selector as a metav1.LabelSelector. */
   selectorOf(obj: KubeObject): LabelSelector | undefined;
 }
+
+export { slowStartBatch } from './slowStartBatch.ts';
 
 /** BURST_REPLICAS is upstream's BurstReplicas: at most this many creates or deletes per sync. */
 export const BURST_REPLICAS = 500;
@@ -70,44 +74,6 @@ export const REPLICA_SET_KIND: ReplicatedKind = {
 };
 
 /**
- * slowStartBatch is upstream's slowStartBatch: run `fn` count times in batches of 1, 2,
- * 4, ... stopping at the first batch with an error, so a quota or admission refusal
- * costs one failed call rather than hundreds. Returns successes and the first error.
- */
-export function slowStartBatch(count: number, initialBatchSize: number, fn: () => void): { successes: number; error?: Error } {
-  let remaining = count;
-  let successes = 0;
-  for (let batch = Math.min(remaining, initialBatchSize); batch > 0; batch = Math.min(2 * batch, remaining)) {
-    let firstError: Error | undefined;
-    for (let i = 0; i < batch; i++) {
-      try {
-        fn();
-        successes++;
-      } catch (err) {
-        firstError ??= err as Error;
-      }
-    }
-    if (firstError) return { successes, error: firstError };
-    remaining -= batch;
-  }
-  return { successes };
-}
-
-/** nextAvailableAt is when the first ready-but-not-yet-available pod becomes available. */
-function nextAvailableAt(pods: Pod[], minReadySeconds: number, now: number): number | undefined {
-  let next: number | undefined;
-  for (const pod of pods) {
-    const facts = podFacts(pod);
-    if (!facts.ready || podAvailable(pod, facts, minReadySeconds, now)) continue;
-    const since = readySince(pod, facts);
-    if (Number.isNaN(since)) continue;
-    const at = since + minReadySeconds * 1000 + 1;
-    if (next === undefined || at < next) next = at;
-  }
-  return next;
-}
-
-/**
  * STATUS_BATCH_MIN_REPLICAS and STATUS_BATCH_MS: a sync reads every pod of the namespace, and
  * in virtual time a controller is infinitely fast, so a ReplicaSet of thousands of pods would
  * be synced once per pod status change (quadratic work; upstream the workqueue coalesces
@@ -121,6 +87,8 @@ export const STATUS_BATCH_MS = 500;
 function statusOnly(old: KubeObject, cur: KubeObject): boolean {
   if (old.metadata.deletionTimestamp !== cur.metadata.deletionTimestamp) return false;
   if (controllerOf(old)?.uid !== controllerOf(cur)?.uid) return false;
+  // Stored versions share an unchanged labels object: most updates stop here.
+  if (old.metadata.labels === cur.metadata.labels) return true;
   const a = old.metadata.labels ?? {};
   const b = cur.metadata.labels ?? {};
   const keys = Object.keys(a);
@@ -144,6 +112,8 @@ export class ReplicaSetController {
   private readonly walker = new ClaimWalker();
   /** owned keeps each ReplicaSet's claim counts from pod events (ownedPods.ts). */
   private readonly owned = new OwnedPodIndex();
+  /** lastKey is replicaSetKey's memory of the last key it built. */
+  private lastKey = { namespace: '', name: '', key: '' };
 
   constructor(
     private readonly cluster: Cluster,
@@ -195,14 +165,15 @@ export class ReplicaSetController {
     if (curRef) {
       const rs = this.resolve(cur);
       if (!rs) return;
+      const key = this.keyOfReplicaSet(rs);
       if (statusOnly(old, cur) && ((rs as ReplicaSet).spec?.replicas ?? 0) > STATUS_BATCH_MIN_REPLICAS) {
-        this.queue.addAfter(keyOf(rs), STATUS_BATCH_MS);
+        this.queue.addAfter(key, STATUS_BATCH_MS);
       } else {
-        this.queue.add(keyOf(rs));
+        this.queue.add(key);
       }
       // A pod that just became ready turns available after minReadySeconds: look again then.
       const minReady = (rs as ReplicaSet).spec?.minReadySeconds ?? 0;
-      if (minReady > 0 && !isPodReady(asPod(old)) && isPodReady(asPod(cur))) this.queue.addAfter(keyOf(rs), minReady * 1000 + 1000);
+      if (minReady > 0 && !isPodReady(asPod(old)) && isPodReady(asPod(cur))) this.queue.addAfter(key, minReady * 1000 + 1000);
       return;
     }
     if (JSON.stringify(old.metadata.labels ?? {}) !== JSON.stringify(cur.metadata.labels ?? {}) || oldRef) {
@@ -212,15 +183,33 @@ export class ReplicaSetController {
 
   private enqueueController(pod: KubeObject): void {
     const rs = this.resolve(pod);
-    if (rs) this.queue.add(keyOf(rs));
+    if (rs) this.queue.add(this.keyOfReplicaSet(rs));
   }
 
   /** resolve is resolveControllerRef: the ReplicaSet named by the pod's controllerRef, if the UID matches. */
   private resolve(pod: KubeObject): KubeObject | undefined {
     const ref = controllerOf(pod);
     if (!ref || ref.kind !== this.kind.kind) return undefined;
-    const rs = this.rsInformer.get(pod.metadata.namespace ?? '', ref.name);
+    const rs = this.rsInformer.getByKey(this.replicaSetKey(pod.metadata.namespace ?? '', ref.name));
     return rs && rs.metadata.uid === ref.uid ? rs : undefined;
+  }
+
+  /** keyOfReplicaSet is keyOf(rs), through replicaSetKey. */
+  private keyOfReplicaSet(rs: KubeObject): string {
+    return this.replicaSetKey(rs.metadata.namespace ?? '', rs.metadata.name ?? '');
+  }
+
+  /**
+   * replicaSetKey is the cache key of a ReplicaSet (keyOf), remembering the last one built: a
+   * big ReplicaSet's pods report one after another, and building and hashing a fresh key string
+   * for the lookup and the (mostly no-op) addAfter of every pod update showed in profiles.
+   */
+  private replicaSetKey(namespace: string, name: string): string {
+    const last = this.lastKey;
+    if (last.namespace === namespace && last.name === name) return last.key;
+    const key = flatString(namespace ? `${namespace}/${name}` : name);
+    this.lastKey = { namespace, name, key };
+    return key;
   }
 
   private replicaSetsMatching(pod: KubeObject): KubeObject[] {

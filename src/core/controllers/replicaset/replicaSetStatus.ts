@@ -5,7 +5,7 @@
 import { rfc3339 } from '../../api/time.ts';
 import type { Pod, ReplicaSet } from '../../api/types.ts';
 import type { ReplicaSetCondition, ReplicaSetStatus } from 'kubernetes-types/apps/v1';
-import { podAvailable, podFacts, podMatches, stableSetSelector } from './podFacts.ts';
+import { podAvailable, podFacts, podMatches, readySince, stableSetSelector } from './podFacts.ts';
 
 /** PodCounts are status counts of claimed pods taken elsewhere (the claim walk, or the OwnedPodIndex). */
 export interface PodCounts {
@@ -112,4 +112,18 @@ export function omitEmptyReplicaSetStatus(s: MutableReplicaSetStatus): MutableRe
   if (s.observedGeneration) out.observedGeneration = s.observedGeneration;
   if (s.conditions && s.conditions.length > 0) out.conditions = s.conditions;
   return out;
+}
+
+/** nextAvailableAt is when the first ready-but-not-yet-available pod becomes available. */
+export function nextAvailableAt(pods: Pod[], minReadySeconds: number, now: number): number | undefined {
+  let next: number | undefined;
+  for (const pod of pods) {
+    const facts = podFacts(pod);
+    if (!facts.ready || podAvailable(pod, facts, minReadySeconds, now)) continue;
+    const since = readySince(pod, facts);
+    if (Number.isNaN(since)) continue;
+    const at = since + minReadySeconds * 1000 + 1;
+    if (next === undefined || at < next) next = at;
+  }
+  return next;
 }
