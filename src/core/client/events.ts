@@ -7,7 +7,6 @@
  * bump `count` and `lastTimestamp` on the existing Event, which is why `kubectl describe`
  * shows `(x4 over 2m)`.
  */
-import { flatString } from '../api/flatString.ts';
 import { rfc3339, rfc3339Micro } from '../api/time.ts';
 import type { KubeObject } from '../api/types.ts';
 import type { Clock } from '../sim/clock.ts';
@@ -15,9 +14,9 @@ import { EVENTS, type Client } from './client.ts';
 import { EventCorrelatorCache } from './eventCorrelatorCache.ts';
 import { StringPool } from './stringPool.ts';
 
-/** eventName is "<object>.<hex unix nanos>" with `seq` as the nanoseconds within the millisecond, flat. */
+/** eventName is "<object>.<hex unix nanos>" with `seq` as the nanoseconds within the millisecond, flat (join). */
 function eventName(object: string | undefined, now: number, seq: number): string {
-  return flatString(`${object}.${(BigInt(now) * 1_000_000n + BigInt(seq % 1_000_000)).toString(16)}`);
+  return [String(object), '.', (BigInt(now) * 1_000_000n + BigInt(seq % 1_000_000)).toString(16)].join('');
 }
 
 /** EventType is Normal or Warning. */
