@@ -10,7 +10,6 @@
  * are cached and a lookup builds no string.
  */
 import type { KubeObject } from '../api/types.ts';
-import { flatString } from '../api/flatString.ts';
 
 /** Bucket is one resource's objects, addressed by namespace and name. */
 export class Bucket {
@@ -45,8 +44,9 @@ export class Bucket {
       this.byKey.set(key, obj);
       return;
     }
-    // Kept as long as the object exists: store it flat.
-    const fresh = flatString(joinKey(namespace, name));
+    // Kept as long as the object exists: store it flat. join writes one flat string (what
+    // joinKey gives), where flattening joinKey's rope afterwards sliced and joined it again.
+    const fresh = [namespace, name].join('/');
     let names = this.keys.get(namespace);
     if (!names) {
       names = new Map();

@@ -43,6 +43,24 @@ describe('Store', () => {
     expect(Object.keys(c.metadata)).toEqual(['name', 'namespace', 'resourceVersion']);
   });
 
+  it('queues each write for the watchers of its resource (and namespace), in registration order, until unwatched', () => {
+    const s = new Store();
+    const seen: string[] = [];
+    const watcher = (id: string, resource: string, namespace?: string) => ({ resource, namespace, stopped: false, deliver: (e: StoreEvent) => seen.push(`${id}:${e.name}`) });
+    const all = watcher('all', 'configmaps');
+    const other = watcher('other', 'secrets');
+    const ns = watcher('ns', 'configmaps', 'default');
+    for (const w of [all, other, ns]) s.watch(w, 0);
+    s.create('configmaps', cm('a'));
+    s.create('secrets', { ...cm('s'), kind: 'Secret' });
+    s.create('configmaps', { ...cm('b'), metadata: { name: 'b', namespace: 'kube-system' } });
+    s.deliverPending();
+    s.unwatch(all);
+    s.create('configmaps', cm('c'));
+    s.deliverPending();
+    expect(seen).toEqual(['all:a', 'ns:a', 'other:s', 'all:b', 'ns:c']);
+  });
+
   it('rejects a stale update with a conflict', () => {
     const s = new Store();
     s.create('configmaps', cm('a'));

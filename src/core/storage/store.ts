@@ -65,7 +65,11 @@ export class Store {
   private log: StoreEvent[] = [];
   private logHead = 0;
   private logStart = 0; // > 0 once events have been compacted away (watches from before then get 410)
-  private readonly watchers = new Set<StoreWatcher>();
+  /**
+   * watchers by resource, each set in registration order: a write visits only its
+   * resource's watchers (one or two) instead of all of them (~50, one per informer).
+   */
+  private readonly watchers = new Map<string, Set<StoreWatcher>>();
   /** pending holds (watcher, event) pairs until the simulation loop delivers them, in order. */
   private pending: Array<[StoreWatcher, StoreEvent]> = [];
 
@@ -144,7 +148,9 @@ export class Store {
       const ev = this.log[i];
       if (ev.revision > fromRevision && matches(watcher, ev)) this.pending.push([watcher, ev]);
     }
-    this.watchers.add(watcher);
+    let set = this.watchers.get(watcher.resource);
+    if (!set) this.watchers.set(watcher.resource, (set = new Set()));
+    set.add(watcher);
   }
 
   /** enqueue queues a synthetic event (a watch's initial ADDED events) behind pending ones. */
@@ -155,7 +161,7 @@ export class Store {
   /** unwatch stops delivery to a watcher. */
   unwatch(watcher: StoreWatcher): void {
     watcher.stopped = true;
-    this.watchers.delete(watcher);
+    this.watchers.get(watcher.resource)?.delete(watcher);
   }
 
   /** hasPending tells whether events wait for delivery. */
@@ -276,7 +282,9 @@ export class Store {
         this.logHead = 0;
       }
     }
-    for (const w of this.watchers) {
+    const watchers = this.watchers.get(ev.resource);
+    if (watchers === undefined) return;
+    for (const w of watchers) {
       if (!w.stopped && matches(w, ev)) this.pending.push([w, ev]);
     }
   }
