@@ -29,6 +29,7 @@ import { renewNodeLease } from './nodeLease.ts';
 import { hex, newNode, nodeResources, nodeStatus, sameNodeStatus, uuid, type NodeCondition, type NodeIdentity } from './nodeObject.ts';
 import { PodIPAllocator, type PodNetwork } from './podIPs.ts';
 import type { PodRecord } from './podState.ts';
+import { podUsages } from './podUsage.ts';
 import { generatePodStatus } from './podStatus.ts';
 import { killAll, newPodRecord, syncPod, syncTerminatingPod } from './podWorker.ts';
 import { routePodsToNode } from './podRouter.ts';
@@ -243,6 +244,15 @@ export class Kubelet {
       }
     }
     return out;
+  }
+
+  /**
+   * eachPodUsage is usage() grouped by pod for a metrics scrape: fn gets each pod's key and its
+   * running containers' usage. A pod whose containers report what they did last time gets the
+   * same (shared, never changed) list again (podUsage.ts).
+   */
+  eachPodUsage(fn: (podKey: string, usage: readonly ContainerUsage[]) => void): void {
+    podUsages(this.records.values(), fn);
   }
 
   /** stop silences the kubelet: no lease renewals, no status, no pod work (containers keep running). */

@@ -7,6 +7,7 @@ import type { ResolvedImage } from '../images/catalog.ts';
 import type { ContainerLog } from '../runtime/containerLog.ts';
 import type { ContainerProcess } from '../runtime/process.ts';
 import type { PodVolume } from './volumes.ts';
+import type { ContainerUsage } from './kubelet.ts';
 
 /** Terminated is a container's terminated state in virtual ms. */
 export interface Terminated {
@@ -70,6 +71,8 @@ export interface PodRecord {
   mountFailure?: { volume: string; message: string; at: number };
   /** deadlineExceeded is set when activeDeadlineSeconds ended the pod. */
   deadlineExceeded?: boolean;
+  /** usage is what the last metrics scrape read of the running containers (podUsage.ts). */
+  usage?: readonly ContainerUsage[];
 }
 
 /** isTerminated narrows a state. */

@@ -11,7 +11,7 @@ import type { KubeObject, Node, Pod } from '../../api/types.ts';
 import { NODES, PODS } from '../../client/client.ts';
 import type { Cluster } from '../../sim/cluster.ts';
 import type { TimerHandle } from '../../sim/clock.ts';
-import type { Kubelet } from '../kubelet/kubelet.ts';
+import type { ContainerUsage, Kubelet } from '../kubelet/kubelet.ts';
 import { cpuQuantity, memoryQuantity, nodeSample, servedNode, servedPodContainers, type Scrape } from './scrape.ts';
 
 /** METRIC_RESOLUTION_MS is metrics-server's `--metric-resolution=15s` (the scrape period and the window). */
@@ -51,11 +51,24 @@ export class MetricsServer {
       return;
     }
     const scrape: Scrape = { time: this.cluster.clock.now(), nodes: {}, pods: {} };
+    const pods = scrape.pods;
     for (const kubelet of this.kubelets()) {
       if (!kubelet.isRunning) continue;
-      const usage = kubelet.usage();
-      scrape.nodes[kubelet.name] = nodeSample(kubelet.identity.options.controlPlane, usage);
-      for (const c of usage) (scrape.pods[`${c.namespace}/${c.pod}`] ??= []).push(c);
+      // The node's sum in container order, as nodeSample adds them (the same floating-point result).
+      const base = nodeSample(kubelet.identity.options.controlPlane, []);
+      let cpuMilli = base.cpuMilli;
+      let memoryBytes = base.memoryBytes;
+      kubelet.eachPodUsage((key, usage) => {
+        for (const c of usage) {
+          cpuMilli += c.cpuMilli;
+          memoryBytes += c.memoryBytes;
+        }
+        // Lists are shared with the kubelet and the previous scrape: a second list for one key
+        // (the pod moving between nodes) is joined into a new array, never pushed onto.
+        const have = pods[key];
+        pods[key] = have ? have.concat(usage) : (usage as ContainerUsage[]);
+      });
+      scrape.nodes[kubelet.name] = { cpuMilli, memoryBytes };
     }
     this.previous = this.latest;
     this.latest = scrape;
