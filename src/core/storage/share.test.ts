@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deepFreeze } from './freeze.ts';
-import { shareUnchanged } from './share.ts';
+import { shareFrozen, shareUnchanged } from './share.ts';
 
 describe('shareUnchanged', () => {
   const stored = deepFreeze({
@@ -47,4 +47,22 @@ describe('shareUnchanged', () => {
     expect(out.status.conditions[0]).toBe(stored.status.conditions[0]);
     expect(out.status).not.toBe(stored.status);
   });
+
+  it('shareFrozen shares the same parts as shareUnchanged and deep-freezes what it keeps of next', () => {
+    const make = () => ({
+      metadata: { name: 'web', labels: { app: 'web' }, resourceVersion: '8' },
+      status: { phase: 'Running', conditions: [{ type: 'PodScheduled', status: 'True' }, { type: 'Ready', status: 'True' }, { type: 'New', status: 'x', extra: { a: [1] } }] },
+      spec: { fresh: { deep: { list: [{ x: 1 }] } } },
+    });
+    const a = shareUnchanged(make(), stored as unknown as ReturnType<typeof make>);
+    const b = shareFrozen(make(), stored as unknown as ReturnType<typeof make>);
+    expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+    expect(b.metadata.labels).toBe(stored.metadata.labels);
+    expect(b.status.conditions[0]).toBe(stored.status.conditions[0]);
+    const frozen = (v: unknown): boolean => v === null || typeof v !== 'object' || (Object.isFrozen(v) && Object.values(v).every(frozen));
+    expect(frozen(b)).toBe(true);
+    // Nothing changed: the stored object itself.
+    expect(shareFrozen(JSON.parse(JSON.stringify(stored)) as typeof stored, stored)).toBe(stored);
+  });
 });
+

@@ -12,7 +12,7 @@
 import type { KubeObject } from '../api/types.ts';
 import { Bucket, joinKey } from './bucket.ts';
 import { deepFreeze } from './freeze.ts';
-import { shareUnchanged } from './share.ts';
+import { shareFrozen } from './share.ts';
 
 /** WatchEventType is the `type` of a watch event. */
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED' | 'BOOKMARK' | 'ERROR';
@@ -120,8 +120,11 @@ export class Store {
     const { namespace, name } = nsName(obj);
     const bucket = this.bucket(resource);
     const prev = this.current(bucket, namespace, name, expectedRevision);
-    // The new version shares every unchanged (frozen) part of the one it replaces.
-    const stored = this.stamp(this.freeze ? shareUnchanged(obj, prev) : obj);
+    // The new version shares every unchanged (frozen) part of the one it replaces, and is
+    // frozen in the same walk. Its metadata (a new resourceVersion) and itself are never
+    // shared whole: stamping copied them when they were, so sharing them is not tried.
+    const stamped = this.withNextRevision(obj);
+    const stored = this.freeze ? shareFrozen(stamped, prev) : stamped;
     bucket.set(namespace, name, stored);
     this.record({ type: 'MODIFIED', revision: this.revision, resource, namespace, name, object: stored, prevObject: prev });
     return stored;
@@ -252,22 +255,28 @@ export class Store {
     return prev;
   }
 
+  /** stamp bumps the revision and returns obj with it as metadata.resourceVersion, frozen. */
+  private stamp(obj: KubeObject): KubeObject {
+    const stamped = this.withNextRevision(obj);
+    return this.freeze ? deepFreeze(stamped) : stamped;
+  }
+
   /**
-   * stamp bumps the revision and returns obj with it as metadata.resourceVersion, frozen.
+   * withNextRevision bumps the revision and returns obj with it as metadata.resourceVersion.
    * A freezing store stamps the caller's own object in place (create and update take it
    * over: the API server hands in its private decoded copy) and copies only what is frozen
    * already (a stored object being deleted, metadata shared with the previous version):
    * two object copies per write saved. The key order is the same either way (an existing
    * resourceVersion keeps its place, a new one goes last).
    */
-  private stamp(obj: KubeObject): KubeObject {
+  private withNextRevision(obj: KubeObject): KubeObject {
     this.revision++;
     const resourceVersion = String(this.revision);
     if (!this.freeze) return { ...obj, metadata: { ...obj.metadata, resourceVersion } };
     const stamped = Object.isFrozen(obj) ? { ...obj } : obj;
     if (Object.isFrozen(stamped.metadata)) stamped.metadata = { ...stamped.metadata, resourceVersion };
     else stamped.metadata.resourceVersion = resourceVersion;
-    return deepFreeze(stamped);
+    return stamped;
   }
 
   private record(ev: StoreEvent): void {
