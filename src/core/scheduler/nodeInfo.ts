@@ -93,9 +93,7 @@ export function addPod(info: NodeInfo, pod: Pod): void {
  * a full build drops a scalar that no pod asks for any more, which arithmetic cannot.
  */
 export function nextNodeInfo(node: Node, pods: Pod[], prev: NodeInfo, added: readonly Pod[], removed: readonly Pod[]): NodeInfo | undefined {
-  for (const list of [added, removed]) {
-    for (const pod of list) if (hasScalar(requestsOf(pod)) || hasScalar(requestsOf(pod, true))) return undefined;
-  }
+  if (anyPod(added, removed, podHasScalar)) return undefined;
   const info = newNodeInfo(node, []);
   info.pods = pods;
   addInto(info.requested, prev.requested);
@@ -111,17 +109,32 @@ export function nextNodeInfo(node: Node, pods: Pod[], prev: NodeInfo, added: rea
   // Ports and anti-affinity pods are lists in pod order: collected again only when the node
   // had some or a changed pod brings some (most nodes have none).
   const changed = added.length > 0 || removed.length > 0;
-  if (prev.usedPorts.length > 0 || (changed && [...added, ...removed].some((p) => podHostPorts(p).length > 0))) {
+  if (prev.usedPorts.length > 0 || (changed && anyPod(added, removed, podHasHostPorts))) {
     for (const pod of pods) {
       const ports = podHostPorts(pod);
       if (ports.length > 0) info.usedPorts.push(...ports);
     }
   }
-  if (prev.podsWithRequiredAntiAffinity.length > 0 || (changed && [...added, ...removed].some(hasRequiredAntiAffinity))) {
+  if (prev.podsWithRequiredAntiAffinity.length > 0 || (changed && anyPod(added, removed, hasRequiredAntiAffinity))) {
     info.podsWithRequiredAntiAffinity = pods.filter(hasRequiredAntiAffinity);
   }
   carrySpreadCounts(prev, info, added, removed);
   return info;
+}
+
+/** anyPod tells whether a pod of either list passes `test` (no joined copy: this runs per binding). */
+function anyPod(a: readonly Pod[], b: readonly Pod[], test: (pod: Pod) => boolean): boolean {
+  for (let i = 0; i < a.length; i++) if (test(a[i])) return true;
+  for (let i = 0; i < b.length; i++) if (test(b[i])) return true;
+  return false;
+}
+
+function podHasScalar(pod: Pod): boolean {
+  return hasScalar(requestsOf(pod)) || hasScalar(requestsOf(pod, true));
+}
+
+function podHasHostPorts(pod: Pod): boolean {
+  return podHostPorts(pod).length > 0;
 }
 
 function hasRequiredAntiAffinity(pod: Pod): boolean {
