@@ -55,34 +55,15 @@ function comparable(obj: KubeObject | Record<string, unknown>, scope: Write['sco
 }
 
 /**
- * managersForWrite chooses the managers a write starts from: the stored object's, unless
- * the request itself rewrote metadata.managedFields (kubectl's client-side → server-side
- * apply upgrade sends such a patch), which the API server then takes as given.
+ * rewritesManagedFields tells whether a write starts from the managers its request sent
+ * rather than the stored object's: when the request itself rewrote metadata.managedFields
+ * (kubectl's client-side → server-side apply upgrade sends such a patch), the API server
+ * takes them as given.
  */
-function baseManagers(obj: KubeObject, old: KubeObject | undefined): Manager[] {
-  return rewritesManagedFields(obj, old) ? managersOf(obj) : managersOfStored(old, obj);
-}
-
 function rewritesManagedFields(obj: KubeObject, old: KubeObject | undefined): boolean {
   const incoming = obj.metadata.managedFields;
   const stored = old?.metadata.managedFields;
   return !!incoming && incoming !== stored && incoming.length > 0 && !sameEntries(incoming, stored);
-}
-
-// The stored object's managers, decoded once per stored version (bounded: see decodeManagers).
-const storedManagers = new Map<KubeObject, Manager[]>();
-const STORED_LIMIT = 64;
-
-function managersOfStored(old: KubeObject | undefined, obj: KubeObject): Manager[] {
-  if (!old) return [];
-  if (rewritesManagedFields(obj, old)) return managersOf(obj);
-  let m = storedManagers.get(old);
-  if (!m) {
-    m = managersOf(old);
-    if (storedManagers.size >= STORED_LIMIT) storedManagers.clear();
-    storedManagers.set(old, m);
-  }
-  return m;
 }
 
 /**
@@ -202,7 +183,10 @@ export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Wr
     return true;
   }
   const type = ssaTypeOf(w.kind);
-  const managers = baseManagers(obj, old);
+  // Decoding the stored entries is cheap (their sets are decoded only if asked for): no
+  // cache by stored version, whose one hit was a second write against the same version.
+  const rewritten = rewritesManagedFields(obj, old);
+  const managers = rewritten ? managersOf(obj) : managersOf(old);
   const before = old ? comparable(old, w.scope) : zeroValue(type);
   const cmp = compare(before, comparable(obj, w.scope), type);
   const changed = cmp.added.union(cmp.modified);
@@ -238,7 +222,7 @@ export function recordUpdate(obj: KubeObject, old: KubeObject | undefined, w: Wr
     const set = unchanged ? base : base.union(changed).recursiveDifference(cmp.removed);
     own = { ...identity(w), time, set, fields: unchanged ? mine!.fields : undefined };
   }
-  if (unchanged && !dirty && time === mine?.time && old && managers === managersOfStored(old, obj)) {
+  if (unchanged && !dirty && time === mine?.time && old && !rewritten) {
     // Nothing about ownership changed: keep the stored entries (and their identity).
     obj.metadata.managedFields = old.metadata.managedFields;
     return !(changed.empty() && cmp.removed.empty());
