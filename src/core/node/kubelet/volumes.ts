@@ -64,8 +64,8 @@ const EMPTY_LAYER = imageLayer(() => {});
 export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
   const ns = pod.metadata!.namespace!;
   const volumes = new Map<string, PodVolume>();
+  const fresh = (): OverlayFS => new OverlayFS(EMPTY_LAYER, host.now);
   for (const v of pod.spec?.volumes ?? []) {
-    const fresh = (): OverlayFS => new OverlayFS(EMPTY_LAYER, host.now);
     if (v.configMap || v.secret) {
       const isCM = !!v.configMap;
       const name = (isCM ? v.configMap!.name : v.secret!.secretName)!;

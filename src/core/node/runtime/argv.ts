@@ -41,6 +41,12 @@ export function expandVariables(input: string, lookup: (name: string) => string 
   return out + input.slice(checkpoint);
 }
 
+/** expandAll expands each word against env (a new array; none when there are no words). */
+function expandAll(words: readonly string[] | undefined, env: ReadonlyMap<string, string>): string[] {
+  if (!words || words.length === 0) return [];
+  return words.map((s) => expandVariables(s, (name) => env.get(name)));
+}
+
 /** ArgvResult is the process argv, or the error that makes container creation fail. */
 export type ArgvResult = { ok: true; argv: string[] } | { ok: false; message: string };
 
@@ -50,9 +56,8 @@ export function containerArgv(
   container: { command?: string[]; args?: string[] },
   env: ReadonlyMap<string, string> = new Map(),
 ): ArgvResult {
-  const lookup = (name: string): string | undefined => env.get(name);
-  const command = (container.command ?? []).map((s) => expandVariables(s, lookup));
-  let args = (container.args ?? []).map((s) => expandVariables(s, lookup));
+  const command = expandAll(container.command, env);
+  let args = expandAll(container.args, env);
   let argv: string[];
   if (command.length > 0) {
     argv = [...command, ...args];

@@ -26,18 +26,24 @@ const MIME: Record<string, string> = {
  */
 const NGINX_IPV6_CONF = NGINX_DEFAULT_CONF.replace('    listen       80;\n', '    listen       80;\n    listen  [::]:80;\n');
 
+/** IPV6_SCRIPT is the entrypoint script that edits default.conf, and the lines it prints. */
+const IPV6_SCRIPT = '10-listen-on-ipv6-by-default.sh';
+const IPV6_LINES = {
+  missing: `${IPV6_SCRIPT}: info: /etc/nginx/conf.d/default.conf is not a file or does not exist`,
+  checksum: `${IPV6_SCRIPT}: info: Getting the checksum of ${CONF}`,
+  differs: `${IPV6_SCRIPT}: info: ${CONF} differs from the packaged version`,
+  enabled: `${IPV6_SCRIPT}: info: Enabled listen on IPv6 in ${CONF}`,
+  readOnly: `${IPV6_SCRIPT}: info: can not modify ${CONF} (read-only file system?)`,
+};
+
 /** entrypoint is /docker-entrypoint.sh: configure when the command is nginx, else exec the command. */
 const entrypoint: Program = async (ctx) => {
   const cmd = ctx.argv.slice(1);
   if (cmd[0] !== 'nginx' && cmd[0] !== 'nginx-debug') return cmd.length === 0 ? 0 : ctx.sh(quoteArgv(cmd));
   const quiet = !!ctx.env.get('NGINX_ENTRYPOINT_QUIET_LOGS');
-  const say = (line: string): void => {
-    if (!quiet) ctx.log(line);
-  };
-  say('/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
-  say('/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
-  say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh');
-  const script = '10-listen-on-ipv6-by-default.sh';
+  say(ctx, quiet, '/docker-entrypoint.sh: /docker-entrypoint.d/ is not empty, will attempt to perform configuration');
+  say(ctx, quiet, '/docker-entrypoint.sh: Looking for shell scripts in /docker-entrypoint.d/');
+  say(ctx, quiet, '/docker-entrypoint.sh: Launching /docker-entrypoint.d/10-listen-on-ipv6-by-default.sh');
   let conf: string | undefined;
   try {
     conf = ctx.fs.read(CONF);
@@ -45,25 +51,33 @@ const entrypoint: Program = async (ctx) => {
     conf = undefined;
   }
   if (conf === undefined) {
-    say(`${script}: info: /etc/nginx/conf.d/default.conf is not a file or does not exist`);
+    say(ctx, quiet, IPV6_LINES.missing);
   } else if (conf !== NGINX_DEFAULT_CONF) {
-    say(`${script}: info: Getting the checksum of ${CONF}`);
-    say(`${script}: info: ${CONF} differs from the packaged version`);
+    say(ctx, quiet, IPV6_LINES.checksum);
+    say(ctx, quiet, IPV6_LINES.differs);
   } else {
-    say(`${script}: info: Getting the checksum of ${CONF}`);
+    say(ctx, quiet, IPV6_LINES.checksum);
     try {
       ctx.fs.write(CONF, NGINX_IPV6_CONF);
-      say(`${script}: info: Enabled listen on IPv6 in ${CONF}`);
+      say(ctx, quiet, IPV6_LINES.enabled);
     } catch {
-      say(`${script}: info: can not modify ${CONF} (read-only file system?)`);
+      say(ctx, quiet, IPV6_LINES.readOnly);
     }
   }
-  say('/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh');
-  say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh');
-  say('/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
-  say('/docker-entrypoint.sh: Configuration complete; ready for start up');
+  say(ctx, quiet, '/docker-entrypoint.sh: Sourcing /docker-entrypoint.d/15-local-resolvers.envsh');
+  say(ctx, quiet, '/docker-entrypoint.sh: Launching /docker-entrypoint.d/20-envsubst-on-templates.sh');
+  say(ctx, quiet, '/docker-entrypoint.sh: Launching /docker-entrypoint.d/30-tune-worker-processes.sh');
+  say(ctx, quiet, '/docker-entrypoint.sh: Configuration complete; ready for start up');
   return nginxMain(ctx, cmd);
 };
+
+/**
+ * say prints an entrypoint line unless NGINX_ENTRYPOINT_QUIET_LOGS is set. A function of its own,
+ * not a closure per start: the lines are constants, shared by every container's log.
+ */
+function say(ctx: ProcessContext, quiet: boolean, line: string): void {
+  if (!quiet) ctx.log(line);
+}
 
 function readConf(ctx: ProcessContext): { port: number; root: string } {
   let text = NGINX_DEFAULT_CONF;
