@@ -102,6 +102,13 @@ export function fmt(n: number): string {
   return n.toPrecision(3);
 }
 
+/** median is the middle value of `values` (the mean of the two middle ones for an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
 /** printTable prints benchmark, figure, target and ratio to target (≥ 1 means the target is met). */
 export function printTable(figures: Figure[]): void {
   const rows = figures.map((f) => {
