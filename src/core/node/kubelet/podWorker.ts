@@ -23,17 +23,23 @@ export function newPodRecord(pod: Pod, key: string, now: number): PodRecord {
   const reason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
   for (const c of inits) containers.set(c.name, newContainerRecord(c, true, reason));
   for (const c of pod.spec?.containers ?? []) containers.set(c.name, newContainerRecord(c, false, reason));
+  // Every field is present from the start (undefined until set): records then share one
+  // hidden class, so the code that reads them for every pod (status, metrics scrape) stays
+  // monomorphic instead of meeting a shape per order in which fields were added.
   return {
     key, uid: pod.metadata!.uid!, namespace: pod.metadata!.namespace!, name: pod.metadata!.name!,
-    startTime: now, sandboxReadyAt: now + SANDBOX_MS, containers,
+    startTime: now, sandboxReadyAt: now + SANDBOX_MS, podIP: undefined, volumes: undefined, containers,
+    terminatingSince: undefined, terminal: undefined, stoppedAt: undefined, mountFailure: undefined, deadlineExceeded: undefined, usage: undefined,
   };
 }
 
 /** newContainerRecord is a container that has not been created yet, waiting for `reason`. */
 function newContainerRecord(c: Container, init: boolean, reason: string): ContainerRecord {
+  // All fields present from the start, as in newPodRecord: one hidden class for every container record.
   return {
-    name: c.name, init, sidecar: init && c.restartPolicy === 'Always', restartCount: 0, everStarted: false, ready: false, started: false, probeGeneration: 0,
-    state: { waiting: { reason } },
+    name: c.name, init, sidecar: init && c.restartPolicy === 'Always', state: { waiting: { reason } }, last: undefined, restartCount: 0, everStarted: false,
+    image: undefined, containerID: undefined, process: undefined, log: undefined, previousLog: undefined,
+    ready: false, started: false, probeGeneration: 0, stopping: undefined,
   };
 }
 
