@@ -67,16 +67,18 @@ export function defaultTolerationSeconds(pod: Pod): void {
   const keys = ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'];
   const missing = keys.filter((key) => !tolerations.some((t) => toleratesNoExecute(t, key)));
   if (missing.length === 0) return;
-  pod.spec.tolerations = [
-    ...tolerations,
-    ...missing.map((key) => ({
-      key,
-      operator: 'Exists',
-      effect: 'NoExecute',
-      tolerationSeconds: DEFAULT_TOLERATION_SECONDS,
-    })),
-  ];
+  pod.spec.tolerations = [...tolerations, ...missing.map((key) => DEFAULT_TOLERATIONS.get(key)!)];
 }
+
+// The two tolerations added are the same for every pod: frozen objects shared by all of them
+// rather than two new ones per pod to build, freeze and keep (stored pods are frozen anyway,
+// and nothing after admission writes a toleration).
+const DEFAULT_TOLERATIONS = new Map<string, Toleration>(
+  ['node.kubernetes.io/not-ready', 'node.kubernetes.io/unreachable'].map((key) => [
+    key,
+    Object.freeze({ key, operator: 'Exists', effect: 'NoExecute', tolerationSeconds: DEFAULT_TOLERATION_SECONDS }),
+  ]),
+);
 
 /** toleratesNoExecute: does t already cover the NoExecute taint with this key (upstream checks ToleratesTaint)? */
 function toleratesNoExecute(t: Toleration, key: string): boolean {
