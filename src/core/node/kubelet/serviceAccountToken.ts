@@ -6,6 +6,7 @@
  */
 import type { Pod } from '../../api/types.ts';
 import { Random } from '../../sim/random.ts';
+import type { LazyText } from '../runtime/overlayFS.ts';
 import { hex } from './nodeObject.ts';
 import { base64UrlEncode, utf8Encode } from '../../api/encoding.ts';
 
@@ -29,19 +30,37 @@ export function fakeToken(pod: Pod, random: Random): string {
 }
 
 /**
- * lazyToken reserves a pod's token now and builds it on first call. The text takes TOKEN_DRAWS
+ * lazyToken reserves a pod's token now and builds it when read. The text takes TOKEN_DRAWS
  * draws of the kubelet's random sequence, so the sequence is skipped past them at once (every
  * later draw, container IDs and seeds, stays what it was) and replayed from the saved state
  * when the token is read: the same bytes fakeToken would have written. Building it (JSON,
  * UTF-8, base64) was ~2% of starting 3,000 pods, and a ~0.9 KB string per pod that a learner
  * reads only when they cat it in one container.
  */
-export function lazyToken(pod: Pod, random: Random): () => string {
-  const subject = subjectOf(pod);
-  const state = random.getState();
+export function lazyToken(pod: Pod, random: Random): LazyText {
+  const meta = pod.metadata!;
+  const token = new LazyToken(meta.namespace!, pod.spec?.serviceAccountName ?? 'default', meta.name!, meta.uid!, random.getState());
   random.skip(TOKEN_DRAWS);
-  let token: string | undefined;
-  return () => (token ??= tokenFor(subject, new Random(state)));
+  return token;
+}
+
+/**
+ * LazyToken is a reserved token as data: its subject and the random state its draws start
+ * from (one object per pod, where a closure kept a subject object, a context and itself).
+ * The file holding it builds the text once (overlayFS LazyFile).
+ */
+class LazyToken implements TokenSubject, LazyText {
+  constructor(
+    readonly namespace: string,
+    readonly serviceAccount: string,
+    readonly name: string,
+    readonly uid: string,
+    private readonly state: number,
+  ) {}
+
+  text(): string {
+    return tokenFor(this, new Random(this.state));
+  }
 }
 
 function subjectOf(pod: Pod): TokenSubject {

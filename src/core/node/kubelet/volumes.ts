@@ -6,7 +6,7 @@
  * directory of the node's own filesystem; a PVC is a directory kept per claim on the node.
  * A missing ConfigMap or Secret fails the mount with upstream's FailedMount message.
  */
-import { imageLayer, OverlayFS } from '../runtime/overlayFS.ts';
+import { imageLayer, OverlayFS, type LazyText } from '../runtime/overlayFS.ts';
 import type { KubeObject, Pod } from '../../api/types.ts';
 import { writeFile } from '../images/definition.ts';
 import type { Mount } from '../runtime/mountFS.ts';
@@ -31,8 +31,8 @@ export interface VolumeHost {
   claimFS(namespace: string, claim: string): VirtualFS;
   /** boundVolume returns the PersistentVolume a claim is bound to, if any. */
   boundVolume?(namespace: string, claim: string): KubeObject | undefined;
-  /** serviceAccountToken reserves the pod's token; the text is built when called (see lazyToken). */
-  serviceAccountToken(pod: Pod): () => string;
+  /** serviceAccountToken reserves the pod's token; the text is built when read (see lazyToken). */
+  serviceAccountToken(pod: Pod): LazyText;
   caCert: string;
   nodeAllocatable: { cpu: string; memory: string };
 }

@@ -119,9 +119,23 @@ describe('OverlayFS', () => {
     ];
     for (const op of ops) expect(outcome(() => op(lazy))).toEqual(outcome(() => op(eager)));
     expect(builds).toBe(1);
-    // An existing path is written at once, keeping write's semantics (mode kept, EISDIR).
+    // Over an existing file it keeps write's semantics (mode kept); over a directory, EISDIR.
     lazy.writeLazy('/etc/os-release', () => 'ID=lazy\n');
     expect(lazy.read('/etc/os-release')).toBe('ID=lazy\n');
     expect(outcome(() => lazy.writeLazy('/etc/nginx', () => 'x'))).toEqual({ err: 'Is a directory' });
+  });
+
+  it('writeLazy takes a LazyText object, built once, over an existing file as write would', () => {
+    const now = () => 1000;
+    const eager = new OverlayFS(imageLayer(populate), now);
+    const lazy = new OverlayFS(imageLayer(populate), now);
+    let builds = 0;
+    eager.write('/etc/os-release', 'ID=lazy\n');
+    lazy.writeLazy('/etc/os-release', { text: () => (builds++, 'ID=lazy\n') });
+    expect(builds).toBe(0);
+    for (const op of [(fs: VirtualFS) => fs.stat('/etc/os-release'), (fs: VirtualFS) => fs.read('/etc/os-release'), (fs: VirtualFS) => fs.read('/etc/os-release')]) {
+      expect(outcome(() => op(lazy))).toEqual(outcome(() => op(eager)));
+    }
+    expect(builds).toBe(1);
   });
 });

@@ -126,23 +126,35 @@ class OverlayStore implements NodeStore {
 }
 
 /**
+ * LazyText is a file text built on first read by an object rather than a closure: a class
+ * instance holding only its inputs is ~half a closure with its context (and keeps no more of
+ * them than it names), which matters for files every container has, such as /etc/hosts.
+ */
+export interface LazyText {
+  /** text builds the file's content; called at most once per file. */
+  text(): string;
+}
+
+/**
  * LazyFile is a file whose text is built on first read (stat, cat, append all read `data`).
- * For files most containers never open whose text is costly to make, such as a pod's service
- * account token: what a reader sees is exactly what an eager write of `build()` would show.
+ * For files most containers never open whose text is costly to make or keep, such as a pod's
+ * service account token or its /etc/hosts: what a reader sees is exactly what an eager write
+ * of the built text would show.
  */
 class LazyFile implements FsNode {
   readonly type = 'file';
   private text: string | undefined;
 
   constructor(
-    private build: (() => string) | undefined,
+    private build: (() => string) | LazyText | undefined,
     readonly mtime: number,
     readonly mode: number,
   ) {}
 
   get data(): string {
     if (this.text === undefined) {
-      this.text = this.build!();
+      const b = this.build!;
+      this.text = typeof b === 'function' ? b() : b.text();
       this.build = undefined;
     }
     return this.text;
@@ -161,13 +173,14 @@ export class OverlayFS extends TreeFS {
 
   /**
    * writeLazy is `mkdir -p` of the parent then `write(path, build())`, except that `build` runs
-   * when the file is first read. A path that exists already is written at once (its mode
-   * kept, or EISDIR), as write would.
+   * when the file is first read. Over an existing file the new one keeps its mode, as write
+   * does; over a directory it is write's EISDIR.
    */
-  writeLazy(path: string, build: () => string): void {
+  writeLazy(path: string, build: (() => string) | LazyText): void {
     const abs = this.resolve(path);
     this.mkdir(abs.slice(0, abs.lastIndexOf('/')) || '/', { parents: true });
-    if (this.store.get(abs)) return this.write(abs, build());
-    this.store.set(abs, new LazyFile(build, this.now(), 0o644));
+    const n = this.store.get(abs);
+    if (n?.type === 'dir') return this.write(abs, typeof build === 'function' ? build() : build.text());
+    this.store.set(abs, new LazyFile(build, this.now(), n?.mode ?? 0o644));
   }
 }
