@@ -20,7 +20,7 @@ export interface NestedShell {
 }
 
 interface KubeletLike {
-  record(namespace: string, name: string): { containers: Map<string, { process?: ContainerProcess }> } | undefined;
+  record(namespace: string, name: string): { containers: readonly { name: string; process?: ContainerProcess }[] } | undefined;
 }
 
 /** openContainerShell starts a shell in a running container, or returns undefined. */
@@ -35,7 +35,7 @@ export function openContainerShell(
   const pod = cluster.client().tryGet(PODS, namespace, podName);
   const node = (pod?.spec as { nodeName?: string } | undefined)?.nodeName;
   const kubelet = node ? (cluster.services.get(`kubelet/${node}`) as KubeletLike | undefined) : undefined;
-  const proc = kubelet?.record(namespace, podName)?.containers.get(container)?.process;
+  const proc = kubelet?.record(namespace, podName)?.containers.find((c) => c.name === container)?.process;
   const program = command[0].slice(command[0].lastIndexOf('/') + 1);
   // An image without that shell (distroless, bash in busybox) cannot run it: the caller's exec
   // then fails as runc does.

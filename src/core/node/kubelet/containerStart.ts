@@ -111,7 +111,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
   }
   c.everStarted = true;
   c.previousLog = c.log ?? c.previousLog;
-  const mounts = containerMounts(spec.volumeMounts, rec.volumes ?? new Map());
+  const mounts = containerMounts(spec.volumeMounts, rec.volumes ?? []);
   const rootfs = createRootFS(img.image, clockNow(ctx.clock), mounts.map((m) => m.path).filter(notUnderPodFile));
   const podIP = rec.podIP ?? '';
   const resolv = ctx.network?.resolvConf?.({ kind: 'pod', namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName });

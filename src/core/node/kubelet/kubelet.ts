@@ -234,7 +234,7 @@ export class Kubelet {
   usage(): ContainerUsage[] {
     const out: ContainerUsage[] = [];
     for (const rec of this.records.values()) {
-      for (const c of rec.containers.values()) {
+      for (const c of rec.containers) {
         const process = c.process;
         if (!process?.running) continue;
         // Fields copied by name rather than spread: metrics-server scrapes every container of the

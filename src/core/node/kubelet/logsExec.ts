@@ -13,7 +13,7 @@ import { rfc3339Nano } from '../runtime/containerLog.ts';
 import { sha256Hex } from '../images/sha256.ts';
 import { execInContainer } from '../runtime/exec.ts';
 import type { Kubelet } from './kubelet.ts';
-import type { ContainerRecord } from './podState.ts';
+import { containerNamed, type ContainerRecord } from './podState.ts';
 
 /** KubeletNodeProxy finds the kubelet of a pod's node. */
 export class KubeletNodeProxy implements NodeProxy {
@@ -36,7 +36,8 @@ export class KubeletNodeProxy implements NodeProxy {
     }
     if (!all.some((c) => c.name === name)) throw badRequest(`container ${name} is not valid for pod ${podName}`);
     const k = p.spec?.nodeName ? this.kubelet(p.spec.nodeName) : undefined;
-    const c = k?.record(p.metadata!.namespace!, podName)?.containers.get(name);
+    const rec = k?.record(p.metadata!.namespace!, podName);
+    const c = rec && containerNamed(rec, name);
     if (!c) throw badRequest(`container "${name}" in pod "${podName}" is waiting to start: ContainerCreating`);
     return { c, podName };
   }

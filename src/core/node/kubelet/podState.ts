@@ -60,8 +60,14 @@ export interface PodRecord {
   startTime: number;
   sandboxReadyAt: number;
   podIP?: string;
-  volumes?: Map<string, PodVolume>;
-  containers: Map<string, ContainerRecord>;
+  /** volumes are the set-up volumes, in spec order (an exact-size array: see containers). */
+  volumes?: readonly PodVolume[];
+  /**
+   * containers are the init containers then the app containers, in spec order. An exact-size
+   * array: a pod has a handful, and a Map's hash table cost ~150 bytes more per pod
+   * (bench/heapProfile.ts); containerNamed finds one by name.
+   */
+  containers: readonly ContainerRecord[];
   /** terminatingSince is set when the kubelet started killing the pod (deletion). */
   terminatingSince?: number;
   /** terminal is set once the pod reached Succeeded or Failed. */
@@ -73,6 +79,12 @@ export interface PodRecord {
   deadlineExceeded?: boolean;
   /** usage is what the last metrics scrape read of the running containers (podUsage.ts). */
   usage?: readonly ContainerUsage[];
+}
+
+/** containerNamed is the pod's container record with this name (names are unique across init and app containers). */
+export function containerNamed(rec: PodRecord, name: string): ContainerRecord | undefined {
+  for (const c of rec.containers) if (c.name === name) return c;
+  return undefined;
 }
 
 /** isTerminated narrows a state. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../api/types.ts';
 import { deepFreeze } from '../../storage/freeze.ts';
+import { containerNamed } from './podState.ts';
 import { newPodRecord } from './podWorker.ts';
 import { generatePodStatus } from './podStatus.ts';
 
@@ -32,7 +33,7 @@ describe('generatePodStatus', () => {
     expect(again.podIPs).toBe(st.podIPs);
     expect(again.containerStatuses).toBe(st.containerStatuses);
     // The sandbox is up and the container started: those conditions transition, the rest stays stored.
-    const c = rec.containers.get('web')!;
+    const c = containerNamed(rec, 'web')!;
     c.state = { running: { startedAt: T0 + 1000 } };
     c.ready = true;
     c.started = true;

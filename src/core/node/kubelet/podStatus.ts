@@ -6,7 +6,7 @@
  */
 import { rfc3339 } from '../../api/time.ts';
 import type { Pod } from '../../api/types.ts';
-import type { ContainerRecord, ContainerState, PodRecord, Terminated } from './podState.ts';
+import { containerNamed, type ContainerRecord, type ContainerState, type PodRecord, type Terminated } from './podState.ts';
 import { reuseUnchanged } from './statusReuse.ts';
 
 interface Condition {
@@ -59,7 +59,7 @@ function terminatedJSON(t: Terminated): Record<string, unknown> {
 
 /** noneRunning says whether no container of the pod has a running process. */
 function noneRunning(rec: PodRecord): boolean {
-  for (const c of rec.containers.values()) if (c.process && c.process.running) return false;
+  for (const c of rec.containers) if (c.process && c.process.running) return false;
   return true;
 }
 
@@ -69,13 +69,13 @@ export function podPhase(pod: Pod, rec: PodRecord): string {
   // Called on every status write: the containers are walked in place (no copies of the map).
   if (rec.terminatingSince !== undefined && noneRunning(rec)) {
     // A pod killed for deletion is terminal: Succeeded only if every container exited 0.
-    for (const c of rec.containers.values()) {
+    for (const c of rec.containers) {
       if (!c.init && !('terminated' in c.state && c.state.terminated.exitCode === 0)) return 'Failed';
     }
     return 'Succeeded';
   }
   const policy = pod.spec?.restartPolicy ?? 'Always';
-  for (const c of rec.containers.values()) {
+  for (const c of rec.containers) {
     if (!c.init) continue;
     if (c.sidecar) {
       if ('running' in c.state || c.everStarted) continue;
@@ -87,7 +87,7 @@ export function podPhase(pod: Pod, rec: PodRecord): string {
     return 'Pending';
   }
   let running = 0, waiting = 0, stopped = 0, succeeded = 0;
-  for (const c of rec.containers.values()) {
+  for (const c of rec.containers) {
     if (c.init) continue;
     if ('running' in c.state) running++;
     else if ('terminated' in c.state) {
@@ -196,7 +196,7 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
   const incompleteInit: string[] = [];
   const unready: string[] = [];
   for (const ic of inits) {
-    const c = rec.containers.get(ic.name);
+    const c = containerNamed(rec, ic.name);
     const incomplete = c?.sidecar
       ? !(c.everStarted && ('running' in c.state ? c.started : true))
       : !(c && 'terminated' in c.state && c.state.terminated.exitCode === 0);
@@ -204,10 +204,10 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
   }
   // Sidecars count for readiness like app containers (KEP-753), before them.
   for (const ic of inits) {
-    const c = rec.containers.get(ic.name);
+    const c = containerNamed(rec, ic.name);
     if (c?.sidecar && !c.ready) unready.push(ic.name);
   }
-  for (const sc of spec.containers) if (!rec.containers.get(sc.name)?.ready) unready.push(sc.name);
+  for (const sc of spec.containers) if (!containerNamed(rec, sc.name)?.ready) unready.push(sc.name);
 
   const conditions: Condition[] = [
     condition(old, now, 'PodReadyToStartContainers', sandboxReady),
@@ -236,7 +236,7 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
   if (!scheduled) conditions.push(condition(old, now, 'PodScheduled', true));
 
   const regular: ContainerRecord[] = [];
-  for (const c of rec.containers.values()) if (!c.init) regular.push(c);
+  for (const c of rec.containers) if (!c.init) regular.push(c);
   if (regular.length > 1) regular.sort(byName);
   const containerStatuses = reuseUnchanged(regular.map((c) => containerStatusOf(spec, c)), stored?.containerStatuses);
   if (rec.podIP && !rec.deadlineExceeded && inits.length === 0) {
@@ -269,7 +269,7 @@ export function generatePodStatus(pod: Pod, rec: PodRecord, hostIP: string, now:
     status.message = 'Pod was active on the node longer than the specified deadline';
   }
   if (inits.length) {
-    const fresh = inits.map((ic) => containerStatus(rec.containers.get(ic.name)!, ic.image ?? '', ic.volumeMounts));
+    const fresh = inits.map((ic) => containerStatus(containerNamed(rec, ic.name)!, ic.image ?? '', ic.volumeMounts));
     status.initContainerStatuses = reuseUnchanged(fresh, stored?.initContainerStatuses);
   }
   status.containerStatuses = containerStatuses;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ContainerProcess } from '../runtime/process.ts';
-import type { ContainerRecord, PodRecord } from './podState.ts';
+import { containerNamed, type ContainerRecord, type PodRecord } from './podState.ts';
 import { podUsages } from './podUsage.ts';
 
 /** proc is the part of a ContainerProcess the usage walk reads. */
@@ -10,9 +10,8 @@ function proc(startedAt: number, use: { cpuMilli: number; memoryBytes: number },
 
 function record(key: string, containers: [string, ContainerProcess | undefined][]): PodRecord {
   const [namespace, name] = key.split('/') as [string, string];
-  const map = new Map<string, ContainerRecord>();
-  for (const [n, process] of containers) map.set(n, { name: n, process } as ContainerRecord);
-  return { key, uid: 'u', namespace, name, startTime: 0, sandboxReadyAt: 0, containers: map };
+  const records = containers.map(([n, process]) => ({ name: n, process }) as ContainerRecord);
+  return { key, uid: 'u', namespace, name, startTime: 0, sandboxReadyAt: 0, containers: records };
 }
 
 function collect(records: PodRecord[]): [string, readonly unknown[]][] {
@@ -30,17 +29,17 @@ describe('podUsages', () => {
     const second = collect([web, idle]);
     expect(second[0]![1]).toBe(first[0]![1]);
     // A usage change, a restart (new start time) or another running container builds a new list.
-    web.containers.get('web')!.process = proc(5, { cpuMilli: 2, memoryBytes: 10 });
+    containerNamed(web, 'web')!.process = proc(5, { cpuMilli: 2, memoryBytes: 10 });
     const third = collect([web]);
     expect(third[0]![1]).not.toBe(first[0]![1]);
     expect(third[0]![1]).toEqual([{ namespace: 'default', pod: 'web-1', container: 'web', startedAt: 5, cpuMilli: 2, memoryBytes: 10 }]);
-    web.containers.get('side')!.process = proc(7, { cpuMilli: 0, memoryBytes: 5 });
+    containerNamed(web, 'side')!.process = proc(7, { cpuMilli: 0, memoryBytes: 5 });
     expect(collect([web])[0]![1].map((u) => (u as { container: string }).container)).toEqual(['web', 'side']);
-    web.containers.get('web')!.process = proc(9, { cpuMilli: 2, memoryBytes: 10 });
+    containerNamed(web, 'web')!.process = proc(9, { cpuMilli: 2, memoryBytes: 10 });
     expect((collect([web])[0]![1][0] as { startedAt: number }).startedAt).toBe(9);
     // No running container: no entry.
-    web.containers.get('web')!.process = undefined;
-    web.containers.get('side')!.process = undefined;
+    containerNamed(web, 'web')!.process = undefined;
+    containerNamed(web, 'side')!.process = undefined;
     expect(collect([web])).toEqual([]);
   });
 });

@@ -24,7 +24,7 @@ function unchanged(rec: PodRecord): boolean {
   const last = rec.usage;
   if (!last) return false;
   let n = 0;
-  for (const c of rec.containers.values()) {
+  for (const c of rec.containers) {
     const process = c.process;
     if (!process?.running) continue;
     const was = last[n++];
@@ -38,7 +38,7 @@ function unchanged(rec: PodRecord): boolean {
 /** build lists the pod's running containers' usage afresh (undefined when none runs). */
 function build(rec: PodRecord): ContainerUsage[] | undefined {
   let out: ContainerUsage[] | undefined;
-  for (const c of rec.containers.values()) {
+  for (const c of rec.containers) {
     const process = c.process;
     if (!process?.running) continue;
     // Fields copied by name rather than spread: metrics-server scrapes every container every 15 s.

@@ -11,18 +11,18 @@ import { parseTime } from '../../api/time.ts';
 import { execInContainer } from '../runtime/exec.ts';
 import { fieldPathOf, SANDBOX_MS, type KubeletContext } from './context.ts';
 import { shouldRestart, startContainer, type CrashBackoff } from './containerStart.ts';
-import type { ContainerRecord, PodRecord } from './podState.ts';
+import { containerNamed, type ContainerRecord, type PodRecord } from './podState.ts';
 import { podPhase } from './podStatus.ts';
 import { setUpVolumes } from './volumes.ts';
 
 /** newPodRecord starts tracking a pod: its sandbox will be ready after SANDBOX_MS. */
 export function newPodRecord(pod: Pod, key: string, now: number): PodRecord {
-  const containers = new Map<string, ContainerRecord>();
   const inits = pod.spec?.initContainers ?? [];
   // With init containers every container waits as PodInitializing; without, as ContainerCreating.
   const reason = inits.length > 0 ? 'PodInitializing' : 'ContainerCreating';
-  for (const c of inits) containers.set(c.name, newContainerRecord(c, true, reason));
-  for (const c of pod.spec?.containers ?? []) containers.set(c.name, newContainerRecord(c, false, reason));
+  // map and concat allocate exact-size arrays (a pushed-to array keeps spare capacity).
+  const apps = (pod.spec?.containers ?? []).map((c) => newContainerRecord(c, false, reason));
+  const containers = inits.length > 0 ? inits.map((c) => newContainerRecord(c, true, reason)).concat(apps) : apps;
   // Every field is present from the start (undefined until set): records then share one
   // hidden class, so the code that reads them for every pod (status, metrics scrape) stays
   // monomorphic instead of meeting a shape per order in which fields were added.
@@ -85,10 +85,10 @@ export function syncPod(ctx: KubeletContext, pod: Pod, rec: PodRecord, backoff: 
   // Init containers run to completion one by one; a sidecar (restartPolicy Always) only has
   // to be started, then keeps running (and restarting) beside the app containers.
   for (const spec of pod.spec?.initContainers ?? []) {
-    const c = rec.containers.get(spec.name)!;
+    const c = containerNamed(rec, spec.name)!;
     if (c.sidecar) {
       // Once app containers have started, a sidecar restarting (or in back-off) blocks nothing.
-      const pastInit = (pod.spec?.containers ?? []).some((a) => rec.containers.get(a.name)?.everStarted);
+      const pastInit = (pod.spec?.containers ?? []).some((a) => containerNamed(rec, a.name)?.everStarted);
       if ('running' in c.state && c.started) continue;
       if ('running' in c.state || c.stopping) {
         if (pastInit) continue;
@@ -109,7 +109,7 @@ export function syncPod(ctx: KubeletContext, pod: Pod, rec: PodRecord, backoff: 
   }
 
   for (const spec of pod.spec?.containers ?? []) {
-    const c = rec.containers.get(spec.name)!;
+    const c = containerNamed(rec, spec.name)!;
     if ('running' in c.state || c.stopping) continue;
     if (c.everStarted) {
       const last = 'terminated' in c.state ? c.state.terminated : c.last;
@@ -130,7 +130,7 @@ function finishIfTerminal(ctx: KubeletContext, pod: Pod, rec: PodRecord): void {
 
 /** stopRunning stops the matching running containers with the pod's grace period. */
 function stopRunning(ctx: KubeletContext, pod: Pod, rec: PodRecord, which: (c: ContainerRecord) => boolean): void {
-  for (const c of rec.containers.values()) {
+  for (const c of rec.containers) {
     if (!c.process?.running || c.stopping || !which(c)) continue;
     c.stopping = true;
     ctx.recorder.normal(pod, 'Killing', `Stopping container ${c.name}`, fieldPathOf(c.name, c.init));
@@ -149,7 +149,7 @@ export function syncTerminatingPod(ctx: KubeletContext, pod: Pod, rec: PodRecord
     const graceSeconds = pod.metadata!.deletionGracePeriodSeconds ?? pod.spec?.terminationGracePeriodSeconds ?? 30;
     const deadline = pod.metadata!.deletionTimestamp ? Math.min(parseTime(pod.metadata!.deletionTimestamp), now + graceSeconds * 1000) : now + graceSeconds * 1000;
     const containers = [...(pod.spec?.containers ?? []), ...(pod.spec?.initContainers ?? [])];
-    for (const c of rec.containers.values()) {
+    for (const c of rec.containers) {
       const proc = c.process;
       const spec = containers.find((x) => x.name === c.name);
       if (!proc || !proc.running || !spec) {
@@ -188,12 +188,12 @@ export function syncTerminatingPod(ctx: KubeletContext, pod: Pod, rec: PodRecord
       }
     }
   }
-  return [...rec.containers.values()].every((c) => !c.process || !c.process.running);
+  return rec.containers.every((c) => !c.process || !c.process.running);
 }
 
 /** killAll SIGKILLs whatever still runs (a pod removed from the API without grace). */
 export function killAll(rec: PodRecord): void {
-  for (const c of rec.containers.values()) {
+  for (const c of rec.containers) {
     c.probeGeneration++;
     c.process?.signal('SIGKILL');
   }

@@ -15,6 +15,8 @@ import { decodeBase64, fieldRefValue, formatMap, resourceFieldValue } from './en
 
 /** PodVolume is a set-up volume: a filesystem and the directory of it to mount. */
 export interface PodVolume {
+  /** name is the volume's name in the pod spec (what volumeMounts refer to). */
+  name: string;
   fs: VirtualFS;
   base?: string;
   readOnly?: boolean;
@@ -38,7 +40,7 @@ export interface VolumeHost {
 }
 
 /** SetupResult is every volume of the pod, or the first FailedMount message. */
-export type SetupResult = { ok: true; volumes: Map<string, PodVolume> } | { ok: false; volume: string; message: string };
+export type SetupResult = { ok: true; volumes: readonly PodVolume[] } | { ok: false; volume: string; message: string };
 
 interface KeyToPath {
   key: string;
@@ -63,7 +65,7 @@ const EMPTY_LAYER = imageLayer(() => {});
 
 export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
   const ns = pod.metadata!.namespace!;
-  const volumes = new Map<string, PodVolume>();
+  const volumes: PodVolume[] = [];
   const fresh = (): OverlayFS => new OverlayFS(EMPTY_LAYER, host.now);
   for (const v of pod.spec?.volumes ?? []) {
     if (v.configMap || v.secret) {
@@ -80,9 +82,9 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
           return { ok: false, volume: v.name, message: `configmap references non-existent config key: ${missing}` };
         }
       }
-      volumes.set(v.name, { fs, readOnly: true });
+      volumes.push({ name: v.name, fs, readOnly: true });
     } else if (v.emptyDir) {
-      volumes.set(v.name, { fs: fresh() });
+      volumes.push({ name: v.name, fs: fresh() });
     } else if (v.hostPath) {
       const path = v.hostPath.path;
       if (!host.nodeFS.exists(path)) {
@@ -91,7 +93,7 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
         else if (type === 'FileOrCreate') writeFile(host.nodeFS, path, '');
         else return { ok: false, volume: v.name, message: `hostPath type check failed: ${path} is not a ${type === 'File' ? 'file' : 'directory'}` };
       }
-      volumes.set(v.name, { fs: host.nodeFS, base: path });
+      volumes.push({ name: v.name, fs: host.nodeFS, base: path });
     } else if (v.persistentVolumeClaim || v.ephemeral) {
       // A hostPath or local volume is a directory of this node (local-path volumes are): its files
       // outlive the pod and the next pod on the node sees them. Other volume types keep the claim's
@@ -103,9 +105,9 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
       const path = source?.hostPath?.path ?? source?.local?.path;
       if (path) {
         if (!host.nodeFS.exists(path)) host.nodeFS.mkdir(path, { parents: true });
-        volumes.set(v.name, { fs: host.nodeFS, base: path, readOnly });
+        volumes.push({ name: v.name, fs: host.nodeFS, base: path, readOnly });
       } else {
-        volumes.set(v.name, { fs: host.claimFS(ns, claimName), readOnly });
+        volumes.push({ name: v.name, fs: host.claimFS(ns, claimName), readOnly });
       }
     } else if (v.projected || v.downwardAPI) {
       const fs = fresh();
@@ -136,20 +138,21 @@ export function setUpVolumes(pod: Pod, host: VolumeHost): SetupResult {
           writeFile(fs, `/${item.path}`, value);
         }
       }
-      volumes.set(v.name, { fs, readOnly: true });
+      volumes.push({ name: v.name, fs, readOnly: true });
     } else {
       // Other volume types (nfs, csi, ...) have no backend in the simulation: an empty directory.
-      volumes.set(v.name, { fs: fresh() });
+      volumes.push({ name: v.name, fs: fresh() });
     }
   }
-  return { ok: true, volumes };
+  // An exact-size copy: the record keeps it for the pod's life, and a pushed-to array has spare capacity.
+  return { ok: true, volumes: volumes.slice() };
 }
 
 /** containerMounts maps a container's volumeMounts onto the pod's set-up volumes. */
-export function containerMounts(mounts: readonly { name: string; mountPath: string; subPath?: string; readOnly?: boolean }[] | undefined, volumes: Map<string, PodVolume>): Mount[] {
+export function containerMounts(mounts: readonly { name: string; mountPath: string; subPath?: string; readOnly?: boolean }[] | undefined, volumes: readonly PodVolume[]): Mount[] {
   const out: Mount[] = [];
   for (const m of mounts ?? []) {
-    const v = volumes.get(m.name);
+    const v = volumes.find((pv) => pv.name === m.name);
     if (!v) continue;
     const sub = [v.base, m.subPath].filter((x) => x && x !== '/').join('/');
     out.push({ path: m.mountPath, fs: v.fs, subPath: sub || undefined, readOnly: !!(m.readOnly || v.readOnly) });
