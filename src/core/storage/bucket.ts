@@ -17,6 +17,8 @@ export class Bucket {
   private readonly byKey = new Map<string, KubeObject>();
   /** namespace → name → the key in byKey (empty namespaces are dropped). */
   private readonly keys = new Map<string, Map<string, string>>();
+  /** lastCreated is the object created last (see Store.create: a new object shares its equal parts). */
+  lastCreated: KubeObject | undefined;
 
   /** size is how many objects the bucket holds. */
   get size(): number {
@@ -70,6 +72,7 @@ export class Bucket {
   clear(): void {
     this.byKey.clear();
     this.keys.clear();
+    this.lastCreated = undefined;
   }
 
   /** values are the objects in insertion order. */

@@ -39,6 +39,14 @@ describe('shareUnchanged', () => {
     expect(shareUnchanged(extra, stored as unknown as Record<string, unknown>)).not.toBe(stored);
   });
 
+  it('does not share an object whose counterpart has more keys, or the same keys in another order', () => {
+    const prev = Object.freeze({ m: Object.freeze({ a: 'x', b: 'y' }), n: Object.freeze({ a: 'x', b: 'y' }) });
+    const out = shareUnchanged({ m: { a: 'x' }, n: { b: 'y', a: 'x' } }, prev as Record<string, Record<string, string>>);
+    expect(out.m).not.toBe(prev.m);
+    expect(out.n).not.toBe(prev.n);
+    expect(Object.keys(out.n)).toEqual(['b', 'a']);
+  });
+
   it('compares lists by position and length', () => {
     const next = { ...JSON.parse(JSON.stringify(stored)) } as { status: { conditions: unknown[] } };
     next.status.conditions.push({ type: 'Initialized', status: 'True' });

@@ -56,20 +56,42 @@ function shareArray(next: unknown[], prev: unknown[], freeze: boolean): unknown 
   return freeze ? Object.freeze(next) : next;
 }
 
+// The keys of the objects shareObject is walking, as a stack (each call uses the slots from
+// `top` up and gives them back): for-in with no key array per object, as deepFreeze does,
+// where Object.keys of both objects allocated two arrays per node on every write.
+const keyStack: string[] = [];
+let top = 0;
+
 function shareObject(next: Record<string, unknown>, prev: Record<string, unknown>, freeze: boolean): unknown {
-  const nextKeys = Object.keys(next);
-  const prevKeys = Object.keys(prev);
-  let same = nextKeys.length === prevKeys.length;
-  for (let i = 0; i < nextKeys.length; i++) {
-    const k = nextKeys[i];
-    if (prevKeys[i] !== k) same = false;
+  const base = top;
+  let n = 0;
+  let same = true;
+  // Stored values are JSON data (plain objects, no enumerable inherited properties), so for-in
+  // visits exactly Object.keys' keys, in the same order.
+  for (const k in next) {
+    keyStack[base + n++] = k;
+    top = base + n;
     if (!Object.prototype.hasOwnProperty.call(prev, k)) {
+      same = false;
       if (freeze) deepFreeze(next[k]);
       continue;
     }
     const v = share(next[k], prev[k], freeze);
     if (v !== next[k]) next[k] = v;
     if (v !== prev[k]) same = false;
+  }
+  top = base;
+  if (same) {
+    // Every key of next is in prev with the same value: the same object if prev has the same keys in the same order.
+    let i = 0;
+    for (const k in prev) {
+      if (i >= n || keyStack[base + i] !== k) {
+        same = false;
+        break;
+      }
+      i++;
+    }
+    if (i !== n) same = false;
   }
   if (same) return prev;
   return freeze ? Object.freeze(next) : next;

@@ -61,6 +61,33 @@ describe('Store', () => {
     expect(seen).toEqual(['all:a', 'ns:a', 'other:s', 'all:b', 'ns:c']);
   });
 
+  it('shares with the previous new pod the parts equal to it, and only identical ones', () => {
+    const s = new Store();
+    const pod = (name: string, image: string) => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name, namespace: 'default', labels: { app: 'web' } },
+      spec: { containers: [{ name: 'c', image, resources: { requests: { cpu: '1' } } }], securityContext: {} },
+    });
+    type Spec = { containers: { image: string; resources: object }[]; securityContext: object };
+    const specOf = (o: object) => (o as { spec?: unknown }).spec as Spec;
+    const a = s.create('pods', pod('a', 'nginx'));
+    const b = s.create('pods', pod('b', 'nginx:2'));
+    expect(b.metadata.labels).toBe(a.metadata.labels);
+    expect(specOf(b).securityContext).toBe(specOf(a).securityContext);
+    expect(specOf(b).containers[0].resources).toBe(specOf(a).containers[0].resources);
+    expect(specOf(b).containers).not.toBe(specOf(a).containers);
+    expect(specOf(b).containers[0].image).toBe('nginx:2');
+    expect(b.metadata.name).toBe('b');
+    expect(Object.isFrozen(specOf(b).containers[0])).toBe(true);
+    // Other resources are frozen whole, without sharing.
+    const c1 = s.create('configmaps', cm('c1', { k: 'v' }));
+    const c2 = s.create('configmaps', cm('c2', { k: 'v' }));
+    expect(c2.data).toEqual(c1.data);
+    expect(c2.data).not.toBe(c1.data);
+    expect(Object.isFrozen(c2.data)).toBe(true);
+  });
+
   it('rejects a stale update with a conflict', () => {
     const s = new Store();
     s.create('configmaps', cm('a'));
