@@ -12,8 +12,8 @@ import { formatGoDuration } from '../images/pullEvents.ts';
 import { execInContainer } from '../runtime/exec.ts';
 import { MountedFS } from '../runtime/mountFS.ts';
 import { internString } from '../runtime/intern.ts';
-import type { ContainerProcess } from '../runtime/process.ts';
-import { startProcess } from '../runtime/start.ts';
+import type { ContainerProcess, ExitStatus, ExitWatcher } from '../runtime/process.ts';
+import { NetworkCommandsSource, startProcess } from '../runtime/start.ts';
 import type { ExecCommand } from '../runtime/types.ts';
 import { Backoff } from './backoff.ts';
 import { fieldPathOf, podDisplayName, type KubeletContext } from './context.ts';
@@ -131,7 +131,7 @@ export function startContainer(ctx: KubeletContext, pod: Pod, rec: PodRecord, c:
       limits: limitsOf(spec),
       tty: spec.tty,
       stdin: spec.stdin,
-      networkCommands: lazyPodTools(ctx, rec, podIP, img.image.reference),
+      networkCommands: new PodTools(ctx, rec, podIP, img.image.reference),
     },
     { clock: ctx.clock, shell: ctx.shell, cpus: ctx.cpus, seed: ctx.random.int(2 ** 31) },
   );
@@ -212,8 +212,22 @@ function clockNow(clock: Clock): () => number {
  * the watch lives as long as the container, and a closure keeps its whole enclosing scope.
  */
 function watchExit(ctx: KubeletContext, rec: PodRecord, c: ContainerRecord, proc: ContainerProcess, containerID: string): void {
-  proc.onExit((s) => {
-    if (c.process !== proc) return;
+  proc.onExit(new ExitWatch(ctx, rec, c, proc, containerID));
+}
+
+/** ExitWatch records a container instance's exit in its record (an object, not a closure: see ExitWatcher). */
+class ExitWatch implements ExitWatcher {
+  constructor(
+    private readonly ctx: KubeletContext,
+    private readonly rec: PodRecord,
+    private readonly c: ContainerRecord,
+    private readonly proc: ContainerProcess,
+    private readonly containerID: string,
+  ) {}
+
+  exited(s: ExitStatus): void {
+    const { ctx, rec, c } = this;
+    if (c.process !== this.proc) return;
     // NOTE: containerd's CRI never reports `signal`; a killed process shows only exit code 128+n.
     c.state = {
       terminated: {
@@ -221,7 +235,7 @@ function watchExit(ctx: KubeletContext, rec: PodRecord, c: ContainerRecord, proc
         reason: s.reason,
         startedAt: s.startedAt,
         finishedAt: s.finishedAt,
-        containerID,
+        containerID: this.containerID,
       },
     };
     c.process = undefined;
@@ -230,16 +244,27 @@ function watchExit(ctx: KubeletContext, rec: PodRecord, c: ContainerRecord, proc
     c.started = false;
     c.stopping = false;
     ctx.enqueue(rec.key);
-  });
+  }
 }
 
 /**
- * lazyPodTools returns what builds the pod's network clients for its container when it first
- * execs or runs a script (an idle container holds none); a function of its own so the closure
- * keeps these four values, not startContainer's whole scope.
+ * PodTools builds the pod's network clients for its container when it first execs or runs a
+ * script (an idle container holds none): its four inputs, not startContainer's whole scope.
  */
-function lazyPodTools(ctx: KubeletContext, rec: PodRecord, podIP: string, reference: string): () => Record<string, ExecCommand> | undefined {
-  return () => ctx.podTools?.({ namespace: rec.namespace, podName: rec.name, podIP, nodeName: ctx.nodeName }, toolsFlavor(reference));
+class PodTools extends NetworkCommandsSource {
+  constructor(
+    private readonly ctx: KubeletContext,
+    private readonly rec: PodRecord,
+    private readonly podIP: string,
+    private readonly reference: string,
+  ) {
+    super();
+  }
+
+  build(): Record<string, ExecCommand> | undefined {
+    const { ctx, rec } = this;
+    return ctx.podTools?.({ namespace: rec.namespace, podName: rec.name, podIP: this.podIP, nodeName: ctx.nodeName }, toolsFlavor(this.reference));
+  }
 }
 
 /** instanceAlive says whether `proc` is still the container's running instance of probe generation `generation`. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { MemoryFS } from '../../../shell/memoryFS.ts';
 import { execInContainer } from './exec.ts';
+import { NetworkCommandsSource } from './start.ts';
 import { RuntimeHarness } from './testHarness.ts';
 import type { ExecCommand } from './types.ts';
 
@@ -98,6 +99,38 @@ describe('shell images (busybox, alpine)', () => {
     expect(p.log.text()).toBe('fetched http://web\n');
     // nginx ships curl, not wget.
     expect(h.start('nginx', { command: ['wget', 'http://web'], networkCommands: { wget } })).toMatchObject({ ok: false, failure: { reason: 'StartError' } });
+  });
+
+  it('builds network clients from a NetworkCommandsSource once, when first needed', async () => {
+    const h = new RuntimeHarness();
+    let builds = 0;
+    const wget: ExecCommand = async ({ argv, stdout }) => {
+      stdout(`fetched ${argv[argv.length - 1]}\n`);
+      return 0;
+    };
+    const source = new (class extends NetworkCommandsSource {
+      build(): Record<string, ExecCommand> {
+        builds++;
+        return { wget };
+      }
+    })();
+    const idle = h.run('busybox:1.36', { command: ['sleep', '3600'], networkCommands: source });
+    expect(builds).toBe(0);
+    const p = h.run('busybox:1.36', { args: ['wget', '-qO-', 'http://web'], networkCommands: source });
+    await h.advance(0);
+    expect(p.log.text()).toBe('fetched http://web\n');
+    expect(builds).toBe(1);
+    expect(idle.running).toBe(true);
+  });
+
+  it('calls an ExitWatcher object once with the exit status, also when it is added after the exit', async () => {
+    const h = new RuntimeHarness();
+    const p = h.run('busybox', { command: ['sh', '-c', 'exit 3'] });
+    const seen: number[] = [];
+    p.onExit({ exited: (s) => seen.push(s.exitCode) });
+    await h.advance(0);
+    p.onExit({ exited: (s) => seen.push(s.exitCode + 100) });
+    expect(seen).toEqual([3, 103]);
   });
 });
 

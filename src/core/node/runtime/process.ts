@@ -84,7 +84,7 @@ export class ContainerProcess {
   private listeners: Listener[] | undefined;
   private signalHandlers: Partial<Record<Signal, (s: Signal) => void>> | undefined;
   private timers: Set<TimerHandle> | undefined;
-  private exitWatchers: ((s: ExitStatus) => void)[] | undefined;
+  private exitWatchers: (((s: ExitStatus) => void) | ExitWatcher)[] | undefined;
   private readonly abort = new ProcessAbort();
   private cpuMilli = 0;
   private memoryBytes = 0;
@@ -196,9 +196,9 @@ export class ContainerProcess {
     if (i > 0) served.splice(0, i);
   }
 
-  /** onExit calls fn when the process exits (immediately if it already has). */
-  onExit(fn: (s: ExitStatus) => void): void {
-    if (this.status) fn(this.status);
+  /** onExit calls fn (or fn.exited) when the process exits (immediately if it already has). */
+  onExit(fn: ((s: ExitStatus) => void) | ExitWatcher): void {
+    if (this.status) notifyExit(fn, this.status);
     // Literal arrays are allocated at their length; a push onto [] reserves 17 slots.
     else if (this.exitWatchers) this.exitWatchers.push(fn);
     else this.exitWatchers = [fn];
@@ -375,6 +375,21 @@ export class ContainerProcess {
     this.abort.abort();
     const watchers = this.exitWatchers;
     this.exitWatchers = undefined;
-    for (const fn of watchers ?? []) fn(this.status);
+    for (const fn of watchers ?? []) notifyExit(fn, this.status);
   }
+}
+
+/**
+ * ExitWatcher is an exit callback as an object: a watcher every container has (the kubelet's)
+ * keeps its few values in one small object instead of a closure and its context (~90 bytes
+ * less per container, bench/heapProfile.ts).
+ */
+export interface ExitWatcher {
+  /** exited is called once, with the process's exit status. */
+  exited(s: ExitStatus): void;
+}
+
+function notifyExit(w: ((s: ExitStatus) => void) | ExitWatcher, s: ExitStatus): void {
+  if (typeof w === 'function') w(s);
+  else w.exited(s);
 }

@@ -33,10 +33,20 @@ export interface ContainerSpec {
   /**
    * networkCommands are the pod's network clients (curl, wget, nslookup) bound to its network
    * namespace; only those the image really ships are put on its PATH (see imageNetworkTools).
-   * A function is called only when the container first needs them (exec, a script, or PID 1
-   * being one of them), so an idle container holds no clients.
+   * A function (or a NetworkCommandsSource) is called only when the container first needs them
+   * (exec, a script, or PID 1 being one of them), so an idle container holds no clients.
    */
-  networkCommands?: Record<string, ExecCommand> | (() => Record<string, ExecCommand> | undefined);
+  networkCommands?: Record<string, ExecCommand> | (() => Record<string, ExecCommand> | undefined) | NetworkCommandsSource;
+}
+
+/**
+ * NetworkCommandsSource builds a container's network clients when first needed, as an object:
+ * the kubelet gives every container one, and a small object holding its inputs costs about
+ * half of a closure with its context.
+ */
+export abstract class NetworkCommandsSource {
+  /** build returns the clients (or undefined when the pod has no network tools). */
+  abstract build(): Record<string, ExecCommand> | undefined;
 }
 
 /**
@@ -203,7 +213,8 @@ class LazyCommands {
 
   get(): Record<string, ExecCommand> {
     if (this.built) return this.built;
-    const all = typeof this.tools === 'function' ? this.tools() : this.tools;
+    const t = this.tools;
+    const all = typeof t === 'function' ? t() : t instanceof NetworkCommandsSource ? t.build() : t;
     const out: Record<string, ExecCommand> = {};
     for (const n of this.names) if (all?.[n]) out[n] = all[n];
     this.built = { ...out, ...this.own };
