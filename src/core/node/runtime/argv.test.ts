@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { containerArgv, expandVariables } from './argv.ts';
+import { internArgv } from './intern.ts';
 
 const nginx = { entrypoint: ['/docker-entrypoint.sh'], cmd: ['nginx', '-g', 'daemon off;'] };
 const busybox = { entrypoint: [], cmd: ['sh'] };
@@ -47,5 +48,19 @@ describe('expandVariables', () => {
     expect(x('$VAR_A')).toBe('$VAR_A');
     expect(x('a$')).toBe('a$');
     expect(x('$()')).toBe('$()');
+  });
+});
+
+describe('internArgv', () => {
+  it('shares one frozen copy per command line, and tells apart lines that only join alike', () => {
+    const a = internArgv(['nginx', '-g', 'daemon off;']);
+    expect(internArgv(['nginx', '-g', 'daemon off;'])).toBe(a);
+    expect(a).toEqual(['nginx', '-g', 'daemon off;']);
+    expect(Object.isFrozen(a)).toBe(true);
+    expect(internArgv(['sh', '-c', 'a b'])).not.toBe(internArgv(['sh', '-c', 'a', 'b']));
+    const source = ['sleep', '10'];
+    const shared = internArgv(source);
+    source[1] = '20';
+    expect(shared).toEqual(['sleep', '10']);
   });
 });

@@ -18,3 +18,22 @@ export function internString(s: string): string {
   table.set(flat, flat);
   return flat;
 }
+
+const argvs = new Map<string, readonly string[]>();
+const ARGVS_MAX = 1024;
+
+/**
+ * internArgv returns one shared frozen copy of a command line: every replica of a workload
+ * starts PID 1 with the same argv (`nginx -g daemon off;`), kept for the container's life.
+ * Bounded like internString.
+ */
+export function internArgv(argv: readonly string[]): readonly string[] {
+  // NUL cannot occur in an exec argument, so the joined key is unambiguous.
+  const key = argv.join('\u0000');
+  const known = argvs.get(key);
+  if (known !== undefined) return known;
+  if (argvs.size >= ARGVS_MAX) argvs.clear();
+  const shared = Object.freeze(argv.slice());
+  argvs.set(flatString(key), shared);
+  return shared;
+}

@@ -40,7 +40,7 @@ const MAX_SERVED = 100_000;
 /** ProcessOptions is everything a process is built from (see startProcess for the checks before it). */
 export interface ProcessOptions {
   program: Program;
-  argv: string[];
+  argv: readonly string[];
   env: ReadonlyMap<string, string>;
   fs: VirtualFS;
   cwd: string;
