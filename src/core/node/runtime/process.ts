@@ -12,7 +12,7 @@ import { ProcessAbort } from './abort.ts';
 import { ContainerLog } from './containerLog.ts';
 import { ContainerContext } from './processContext.ts';
 import type { ShellRunner } from './shellRunner.ts';
-import type { AbortLike, ExecCommand, Handler, Program, Protocol, Request, Response, Signal, Usage, VirtualFS } from './types.ts';
+import type { AbortLike, ExecCommand, Handler, Program, Protocol, Request, Response, Signal, SignalHandler, Usage, VirtualFS } from './types.ts';
 import { SIGNAL_NUMBERS } from './types.ts';
 
 /** TerminationReason is containerStatuses[].state.terminated.reason as the runtime reports it. */
@@ -82,7 +82,7 @@ export class ContainerProcess {
   readonly startedAt: number;
   private status: ExitStatus | undefined;
   private listeners: Listener[] | undefined;
-  private signalHandlers: Partial<Record<Signal, (s: Signal) => void>> | undefined;
+  private signalHandlers: Partial<Record<Signal, ((s: Signal) => void) | SignalHandler>> | undefined;
   private timers: Set<TimerHandle> | undefined;
   private exitWatchers: (((s: ExitStatus) => void) | ExitWatcher)[] | undefined;
   private readonly abort = new ProcessAbort();
@@ -230,7 +230,8 @@ export class ContainerProcess {
   requestNow(port: number, req: Request): Response | Promise<Response> | undefined {
     const l = this.listener(port);
     if (!this.running || !l) return undefined;
-    return l.handler(req);
+    const h = l.handler;
+    return typeof h === 'function' ? h(req) : h.handle(req);
   }
 
   /** request delivers a request to a port; undefined means connection refused. Each one costs CPU (see usage). */
@@ -243,7 +244,8 @@ export class ContainerProcess {
       // Bound the memory of a hot loop: older entries fall out of the window anyway.
       if (served.length > MAX_SERVED) this.pruneServed();
     }
-    return l.handler(req);
+    const h = l.handler;
+    return typeof h === 'function' ? h(req) : h.handle(req);
   }
 
   /**
@@ -256,7 +258,9 @@ export class ContainerProcess {
       this.finish(128 + SIGNAL_NUMBERS.SIGKILL, 'Error', 'SIGKILL');
       return;
     }
-    this.signalHandlers?.[sig]?.(sig);
+    const h = this.signalHandlers?.[sig];
+    if (typeof h === 'function') h(sig);
+    else h?.onSignal(sig);
   }
 
   /**
@@ -325,7 +329,7 @@ export class ContainerProcess {
   }
 
   /** onSignal installs a signal handler (ProcessContext.onSignal). */
-  onSignal(signal: Signal, fn: (s: Signal) => void): void {
+  onSignal(signal: Signal, fn: ((s: Signal) => void) | SignalHandler): void {
     (this.signalHandlers ??= {})[signal] = fn;
   }
 

@@ -10,7 +10,7 @@
 import { Random } from '../../sim/random.ts';
 import type { ContainerProcess } from './process.ts';
 import { shellDialectFor } from './shellRunner.ts';
-import type { AbortLike, Handler, LogStream, ProcessContext, Protocol, Signal, Usage, VirtualFS } from './types.ts';
+import type { AbortLike, Handler, LogStream, ProcessContext, Protocol, Signal, SignalHandler, Usage, VirtualFS } from './types.ts';
 
 /** neverSettles is forever()'s executor: shared, so a server's last promise captures nothing. */
 const neverSettles = (): void => {};
@@ -97,7 +97,7 @@ export class ContainerContext implements ProcessContext {
     this.proc.exit(code);
   }
 
-  onSignal(signal: Signal, fn: (s: Signal) => void): void {
+  onSignal(signal: Signal, fn: ((s: Signal) => void) | SignalHandler): void {
     this.proc.onSignal(signal, fn);
   }
 

@@ -49,8 +49,23 @@ export interface Response {
   body: string;
 }
 
-/** Handler answers one request on a listener. */
-export type Handler = (req: Request) => Response | Promise<Response>;
+/**
+ * Handler answers one request on a listener: a function, or a RequestHandler object (a server
+ * every replica runs keeps its state in one small object rather than a closure and its context).
+ */
+export type Handler = ((req: Request) => Response | Promise<Response>) | RequestHandler;
+
+/** RequestHandler is a Handler as an object. */
+export interface RequestHandler {
+  /** handle answers one request. */
+  handle(req: Request): Response | Promise<Response>;
+}
+
+/** SignalHandler is a signal handler as an object (see RequestHandler). */
+export interface SignalHandler {
+  /** onSignal handles one delivered signal. */
+  onSignal(signal: Signal): void;
+}
 
 /** Usage is what a process reports for metrics and limit enforcement. */
 export interface Usage {
@@ -116,7 +131,7 @@ export interface ProcessContext {
   /** exit ends the process now with a code; nothing runs after it. */
   exit(code: number): void;
   /** onSignal installs a handler; without one, SIGTERM/SIGINT/SIGQUIT are ignored by PID 1 (as on Linux). */
-  onSignal(signal: Signal, fn: (signal: Signal) => void): void;
+  onSignal(signal: Signal, fn: ((signal: Signal) => void) | SignalHandler): void;
   /** sleep resolves after `ms` of virtual time; it never resolves if the process dies first. */
   sleep(ms: number): Promise<void>;
   /** after runs fn after `ms` of virtual time unless the process has died. */

@@ -6,7 +6,7 @@
  * lines to stdout and errors to stderr, quits gracefully on SIGQUIT (the image's STOPSIGNAL)
  * and fast on SIGTERM. `nginx` without `daemon off;` daemonises, so PID 1 exits at once.
  */
-import type { ProcessContext, Program, Request, Response, Signal } from '../../runtime/types.ts';
+import type { ProcessContext, Program, Request, RequestHandler, Response, Signal, SignalHandler } from '../../runtime/types.ts';
 import { internString } from '../../runtime/intern.ts';
 import { quoteArgv } from '../../runtime/shellRunner.ts';
 import type { ImageDefinition } from '../definition.ts';
@@ -122,11 +122,11 @@ async function nginxMain(ctx: ProcessContext, argv: readonly string[]): Promise<
   ctx.setUsage({ cpuMilli: 0, memoryBytes: (3 + 1.5 * workers.length) * 1024 * 1024 });
 
   const { port, root } = readConf(ctx);
-  listenHTTP(ctx, port, root, workers[0]);
-  const shutdown = shutdownHandler(ctx);
-  ctx.onSignal('SIGQUIT', shutdown);
-  ctx.onSignal('SIGTERM', shutdown);
-  ctx.onSignal('SIGINT', shutdown);
+  const server = new NginxServer(ctx, root, workers[0]);
+  ctx.listen(port, 'HTTP', server);
+  ctx.onSignal('SIGQUIT', server);
+  ctx.onSignal('SIGTERM', server);
+  ctx.onSignal('SIGINT', server);
   return ctx.forever();
 }
 
@@ -184,38 +184,48 @@ function workerPids(cpus: number): number[] {
   return pids;
 }
 
-/*
- * listenHTTP and shutdownHandler build the only closures a serving nginx keeps, each in its own
- * small function so it captures just what it uses (ctx, the document root, the connection
- * counter), not nginxMain's locals: an idle container stays a few small objects (heap per pod).
+/**
+ * NginxServer is all a serving nginx keeps (heap per pod): its context, document root, first
+ * worker and connection counter, answering requests and signals as one small object instead
+ * of two closures with their contexts.
  */
+class NginxServer implements RequestHandler, SignalHandler {
+  private connection = 0;
 
-function listenHTTP(ctx: ProcessContext, port: number, root: string, worker: number): void {
-  let connection = 0;
-  ctx.listen(port, 'HTTP', (req) => serve(ctx, req, root, worker, ++connection));
+  constructor(
+    private readonly ctx: ProcessContext,
+    private readonly root: string,
+    private readonly worker: number,
+  ) {}
+
+  handle(req: Request): Response {
+    return serve(this.ctx, req, this.root, this.worker, ++this.connection);
+  }
+
+  onSignal(signal: Signal): void {
+    shutdown(this.ctx, signal);
+  }
 }
 
-/** shutdownHandler answers SIGQUIT with a graceful shutdown and SIGTERM/SIGINT with a fast one. */
-function shutdownHandler(ctx: ProcessContext): (signal: Signal) => void {
-  return (signal) => {
-    const workers = workerPids(ctx.cpus);
-    if (signal === 'SIGQUIT') {
-      notice(ctx, 1, 'signal 3 (SIGQUIT) received, shutting down');
-      for (const w of workers) notice(ctx, w, 'gracefully shutting down');
-    } else {
-      notice(ctx, 1, 'signal 15 (SIGTERM) received, exiting');
-    }
-    for (const w of workers) {
-      notice(ctx, w, 'exiting');
-      notice(ctx, w, 'exit');
-    }
-    for (const w of workers) {
-      notice(ctx, 1, `signal 17 (SIGCHLD) received from ${w}`);
-      notice(ctx, 1, `worker process ${w} exited with code 0`);
-    }
-    notice(ctx, 1, 'exit');
-    ctx.exit(0);
-  };
+/** shutdown answers SIGQUIT with a graceful shutdown and SIGTERM/SIGINT with a fast one. */
+function shutdown(ctx: ProcessContext, signal: Signal): void {
+  const workers = workerPids(ctx.cpus);
+  if (signal === 'SIGQUIT') {
+    notice(ctx, 1, 'signal 3 (SIGQUIT) received, shutting down');
+    for (const w of workers) notice(ctx, w, 'gracefully shutting down');
+  } else {
+    notice(ctx, 1, 'signal 15 (SIGTERM) received, exiting');
+  }
+  for (const w of workers) {
+    notice(ctx, w, 'exiting');
+    notice(ctx, w, 'exit');
+  }
+  for (const w of workers) {
+    notice(ctx, 1, `signal 17 (SIGCHLD) received from ${w}`);
+    notice(ctx, 1, `worker process ${w} exited with code 0`);
+  }
+  notice(ctx, 1, 'exit');
+  ctx.exit(0);
 }
 
 function serve(ctx: ProcessContext, req: Request, root: string, worker: number, conn: number): Response {
