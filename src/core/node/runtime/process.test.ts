@@ -123,14 +123,16 @@ describe('shell images (busybox, alpine)', () => {
     expect(idle.running).toBe(true);
   });
 
-  it('calls an ExitWatcher object once with the exit status, also when it is added after the exit', async () => {
+  it('calls exit watchers (objects or functions) once each, in order, also one added after the exit', async () => {
     const h = new RuntimeHarness();
     const p = h.run('busybox', { command: ['sh', '-c', 'exit 3'] });
     const seen: number[] = [];
     p.onExit({ exited: (s) => seen.push(s.exitCode) });
+    p.onExit((s) => seen.push(s.exitCode + 10));
+    p.onExit({ exited: (s) => seen.push(s.exitCode + 20) });
     await h.advance(0);
     p.onExit({ exited: (s) => seen.push(s.exitCode + 100) });
-    expect(seen).toEqual([3, 103]);
+    expect(seen).toEqual([3, 13, 23, 103]);
   });
 });
 

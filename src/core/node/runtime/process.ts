@@ -84,7 +84,8 @@ export class ContainerProcess {
   private listeners: Listener[] | undefined;
   private signalHandlers: Partial<Record<Signal, ((s: Signal) => void) | SignalHandler>> | undefined;
   private timers: Set<TimerHandle> | undefined;
-  private exitWatchers: (((s: ExitStatus) => void) | ExitWatcher)[] | undefined;
+  /** exitWatchers is the one watcher most processes have (the kubelet's) as is, or several in an array. */
+  private exitWatchers: OnExit | OnExit[] | undefined;
   private readonly abort = new ProcessAbort();
   private cpuMilli = 0;
   private memoryBytes = 0;
@@ -197,11 +198,13 @@ export class ContainerProcess {
   }
 
   /** onExit calls fn (or fn.exited) when the process exits (immediately if it already has). */
-  onExit(fn: ((s: ExitStatus) => void) | ExitWatcher): void {
+  onExit(fn: OnExit): void {
+    const w = this.exitWatchers;
     if (this.status) notifyExit(fn, this.status);
-    // Literal arrays are allocated at their length; a push onto [] reserves 17 slots.
-    else if (this.exitWatchers) this.exitWatchers.push(fn);
-    else this.exitWatchers = [fn];
+    // No array for the usual single watcher; literal arrays are allocated at their length (a push onto [] reserves 17 slots).
+    else if (w === undefined) this.exitWatchers = fn;
+    else if (Array.isArray(w)) w.push(fn);
+    else this.exitWatchers = [w, fn];
   }
 
   /** ports lists listening ports with their protocol. */
@@ -379,7 +382,8 @@ export class ContainerProcess {
     this.abort.abort();
     const watchers = this.exitWatchers;
     this.exitWatchers = undefined;
-    for (const fn of watchers ?? []) notifyExit(fn, this.status);
+    if (Array.isArray(watchers)) for (const fn of watchers) notifyExit(fn, this.status);
+    else if (watchers) notifyExit(watchers, this.status);
   }
 }
 
@@ -393,7 +397,10 @@ export interface ExitWatcher {
   exited(s: ExitStatus): void;
 }
 
-function notifyExit(w: ((s: ExitStatus) => void) | ExitWatcher, s: ExitStatus): void {
+/** OnExit is what onExit takes: a callback or an ExitWatcher. */
+type OnExit = ((s: ExitStatus) => void) | ExitWatcher;
+
+function notifyExit(w: OnExit, s: ExitStatus): void {
   if (typeof w === 'function') w(s);
   else w.exited(s);
 }
