@@ -10,6 +10,7 @@
  * outnumber live ones). `seq` is unique per activation, so the order is total and pop returns
  * exactly the pod a full scan would pick.
  */
+import { BinaryHeap } from '../api/binaryHeap.ts';
 
 /** ActivePod is what the queue orders: a pod's current ordering fields and whether it is active. */
 export interface ActivePod {
@@ -45,30 +46,16 @@ const COMPACT_SLACK = 1024;
 
 /** ActiveQueue orders active pods; callers push on every activation or priority change. */
 export class ActiveQueue<P extends ActivePod> {
-  private heap: Array<Entry<P>> = [];
+  private readonly heap = new BinaryHeap<Entry<P>>(before);
 
   /** push records a pod's current ordering fields (call after it becomes active or changes priority). */
   push(pod: P): void {
-    const h = this.heap;
-    h.push({ pod, priority: pod.priority, timestamp: pod.timestamp, seq: pod.seq });
-    let i = h.length - 1;
-    while (i > 0) {
-      const parent = (i - 1) >> 1;
-      if (!before(h[i], h[parent])) break;
-      const t = h[i];
-      h[i] = h[parent];
-      h[parent] = t;
-      i = parent;
-    }
+    this.heap.push({ pod, priority: pod.priority, timestamp: pod.timestamp, seq: pod.seq });
   }
 
   /** pop removes and returns the first active pod, or undefined when none is active. */
   pop(): P | undefined {
-    while (this.heap.length > 0) {
-      const top = this.heap[0];
-      this.removeTop();
-      if (live(top)) return top.pod;
-    }
+    for (let top = this.heap.pop(); top; top = this.heap.pop()) if (live(top)) return top.pod;
     return undefined;
   }
 
@@ -77,29 +64,6 @@ export class ActiveQueue<P extends ActivePod> {
    * or bound while active leave their entries behind until they reach the top.
    */
   compact(activeCount: number): void {
-    if (this.heap.length <= 2 * activeCount + COMPACT_SLACK) return;
-    const kept = this.heap.filter(live);
-    this.heap = [];
-    for (const e of kept) this.push(e.pod);
-  }
-
-  private removeTop(): void {
-    const h = this.heap;
-    const last = h.pop()!;
-    if (h.length === 0) return;
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && before(h[l], h[m])) m = l;
-      if (r < h.length && before(h[r], h[m])) m = r;
-      if (m === i) break;
-      const t = h[i];
-      h[i] = h[m];
-      h[m] = t;
-      i = m;
-    }
+    if (this.heap.size > 2 * activeCount + COMPACT_SLACK) this.heap.retain(live);
   }
 }

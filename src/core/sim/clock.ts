@@ -4,6 +4,7 @@
  * Core code never reads the wall clock. Timers fire in (time, insertion) order so the
  * same script produces the same interleaving on every run (DESIGN §4).
  */
+import { BinaryHeap } from '../api/binaryHeap.ts';
 
 /** TimerHandle identifies a scheduled timer so it can be cancelled. */
 export type TimerHandle = number;
@@ -30,7 +31,7 @@ interface Timer {
 export class VirtualClock implements Clock {
   private current: number;
   private seq = 0;
-  private readonly heap: Timer[] = [];
+  private readonly heap = new BinaryHeap<Timer>((a, b) => a.when < b.when || (a.when === b.when && a.seq < b.seq));
   private readonly live = new Set<number>();
 
   constructor(start: number) {
@@ -43,7 +44,7 @@ export class VirtualClock implements Clock {
 
   at(when: number, fn: () => void): TimerHandle {
     const seq = ++this.seq;
-    this.push({ when: Math.max(when, this.current), seq, fn });
+    this.heap.push({ when: Math.max(when, this.current), seq, fn });
     this.live.add(seq);
     return seq;
   }
@@ -59,7 +60,7 @@ export class VirtualClock implements Clock {
   /** nextTimerAt is the time of the earliest pending timer, or undefined when none is pending. */
   nextTimerAt(): number | undefined {
     this.dropCancelled();
-    return this.heap[0]?.when;
+    return this.heap.peek()?.when;
   }
 
   /** pendingTimers counts timers that have not fired or been cancelled. */
@@ -72,9 +73,9 @@ export class VirtualClock implements Clock {
     let fired = 0;
     while (fired < limit) {
       this.dropCancelled();
-      const top = this.heap[0];
+      const top = this.heap.peek();
       if (!top || top.when > this.current) break;
-      this.pop();
+      this.heap.pop();
       this.live.delete(top.seq);
       fired++;
       top.fn();
@@ -88,40 +89,6 @@ export class VirtualClock implements Clock {
   }
 
   private dropCancelled(): void {
-    while (this.heap.length > 0 && !this.live.has(this.heap[0].seq)) this.pop();
-  }
-
-  private less(a: Timer, b: Timer): boolean {
-    return a.when < b.when || (a.when === b.when && a.seq < b.seq);
-  }
-
-  private push(t: Timer): void {
-    const h = this.heap;
-    h.push(t);
-    let i = h.length - 1;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      if (!this.less(h[i], h[p])) break;
-      [h[i], h[p]] = [h[p], h[i]];
-      i = p;
-    }
-  }
-
-  private pop(): void {
-    const h = this.heap;
-    const last = h.pop()!;
-    if (h.length === 0) return;
-    h[0] = last;
-    let i = 0;
-    for (;;) {
-      const l = 2 * i + 1;
-      const r = l + 1;
-      let m = i;
-      if (l < h.length && this.less(h[l], h[m])) m = l;
-      if (r < h.length && this.less(h[r], h[m])) m = r;
-      if (m === i) break;
-      [h[i], h[m]] = [h[m], h[i]];
-      i = m;
-    }
+    while (this.heap.size > 0 && !this.live.has(this.heap.peek()!.seq)) this.heap.pop();
   }
 }
