@@ -8,7 +8,6 @@
  */
 import { deepEqual } from '../api/equality.ts';
 import { StatusError, alreadyExists, badRequest, conflict, invalid, methodNotAllowed, notFound, type FieldError } from '../api/status.ts';
-import { omitEmpty } from '../api/omitEmpty.ts';
 import { rfc3339 } from '../api/time.ts';
 import { apiVersionOf, type KubeObject } from '../api/types.ts';
 import type { Clock } from '../sim/clock.ts';
@@ -20,10 +19,8 @@ import type { AdmissionAttributes, AdmissionPlugin, StorageHook, UserInfo } from
 import { applyGenerateName, fillSystemFields, keepSystemFields, newUID } from './objectMeta.ts';
 import { resourceKey, type ResourceDefinition, type StrategyContext } from './resource.ts';
 import { compileListFilter, type ListFilter } from './selectors.ts';
+import { decodeBody } from './decode.ts';
 import { changesNothing, recordCreate, recordUpdateWrite } from './writeOwnership.ts';
-import { thawKeepingFieldsV1 } from './fieldmanager/managedFields.ts';
-import { checkDecoding } from './strictFields.ts';
-import { statusBody } from './statusBody.ts';
 import type { ApiSchema } from '../api/schema/index.ts';
 import type { Authorizer } from './authorization/attributes.ts';
 import type { TokenAuthenticator } from './authentication/tokens.ts';
@@ -341,34 +338,10 @@ export class ApiServer {
 
   /**
    * decode checks apiVersion/kind against the URL, rejects unknown fields under strict
-   * field validation, and returns a defaulted private copy.
+   * field validation, and returns a defaulted private copy (decode.ts).
    */
   decode(def: ResourceDefinition, body: KubeObject, opts: WriteOptions, statusOnly = false): KubeObject {
-    if (body === null || typeof body !== 'object' || Array.isArray(body)) {
-      throw badRequest(`Object 'Kind' is missing in '${JSON.stringify(body)}'`);
-    }
-    const expected = apiVersionOf(def);
-    const convert = body.apiVersion !== undefined && body.apiVersion !== expected ? def.convertFrom?.[body.apiVersion] : undefined;
-    if (convert && body.kind === def.kind) body = convert(body);
-    if (body.kind !== undefined && body.kind !== def.kind && !(def.scale && body.kind === 'Scale')) {
-      throw badRequest(`${body.kind} in version "${def.version}" cannot be handled as a ${def.kind}: no kind "${body.kind}" is registered for version "${expected}" in scheme "pkg/api/legacyscheme/scheme.go:30"`);
-    }
-    if (body.apiVersion !== undefined && body.apiVersion !== expected) {
-      throw badRequest(`the API version in the data (${body.apiVersion}) does not match the expected API version (${expected})`);
-    }
-    if (body.kind !== 'Scale') checkDecoding(this.schema, def, body, opts.fieldValidation ?? 'Strict');
-    // A status write keeps only the body's status, and reads only the name and
-    // resourceVersion of its metadata (commitUpdate): copying the spec, or the metadata's
-    // labels and managedFields, would be wasted work on the most frequent write of a busy cluster.
-    const obj = statusOnly ? statusBody(body) : thawKeepingFieldsV1(body);
-    if (!obj.metadata || typeof obj.metadata !== 'object') obj.metadata = {};
-    obj.apiVersion = expected;
-    obj.kind = def.kind;
-    (statusOnly && def.statusDefaulter ? def.statusDefaulter : def.defaulter)?.(obj);
-    // Stored objects are what Go would encode: zero omitempty fields vanish. Status writes
-    // (controllers, the hot path) are skipped: they come from our own code, already clean.
-    if (!statusOnly) omitEmpty(def.group, def.kind, obj);
-    return obj;
+    return decodeBody(this.schema, def, body, opts.fieldValidation ?? 'Strict', statusOnly);
   }
 
   private validateOrThrow(def: ResourceDefinition, obj: KubeObject, errors: FieldError[]): void {
