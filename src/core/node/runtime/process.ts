@@ -14,19 +14,9 @@ import { ContainerContext } from './processContext.ts';
 import type { ShellRunner } from './shellRunner.ts';
 import type { AbortLike, ExecCommand, Handler, Program, Protocol, Request, Response, Signal, SignalHandler, Usage, VirtualFS } from './types.ts';
 import { SIGNAL_NUMBERS } from './types.ts';
+import { notifyExit, type ExitStatus, type OnExit, type TerminationReason } from './exitStatus.ts';
 
-/** TerminationReason is containerStatuses[].state.terminated.reason as the runtime reports it. */
-export type TerminationReason = 'Completed' | 'Error' | 'OOMKilled';
-
-/** ExitStatus is how a process ended. */
-export interface ExitStatus {
-  exitCode: number;
-  reason: TerminationReason;
-  /** signal is set when a signal killed it. */
-  signal?: Signal;
-  startedAt: number;
-  finishedAt: number;
-}
+export type { ExitStatus, ExitWatcher, TerminationReason } from './exitStatus.ts';
 
 /**
  * DEFAULT_REQUEST_CPU_MS is the CPU a network request costs a server that does not say
@@ -385,22 +375,4 @@ export class ContainerProcess {
     if (Array.isArray(watchers)) for (const fn of watchers) notifyExit(fn, this.status);
     else if (watchers) notifyExit(watchers, this.status);
   }
-}
-
-/**
- * ExitWatcher is an exit callback as an object: a watcher every container has (the kubelet's)
- * keeps its few values in one small object instead of a closure and its context (~90 bytes
- * less per container, bench/heapProfile.ts).
- */
-export interface ExitWatcher {
-  /** exited is called once, with the process's exit status. */
-  exited(s: ExitStatus): void;
-}
-
-/** OnExit is what onExit takes: a callback or an ExitWatcher. */
-type OnExit = ((s: ExitStatus) => void) | ExitWatcher;
-
-function notifyExit(w: OnExit, s: ExitStatus): void {
-  if (typeof w === 'function') w(s);
-  else w.exited(s);
 }
